@@ -1,0 +1,26 @@
+"""Errors a user sees: each names what was wrong and where."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base class: the message is complete and meant for the user."""
+
+
+class InputError(AnnotatorError):
+    """A file (and line) of input that cannot be used; nothing of it is stored."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class ProjectError(AnnotatorError):
+    """The project folder, its schema or its database cannot be used."""
+
+
+class SpanError(AnnotatorError):
+    """A span that cannot be stored (outside the text, empty, overlapping, unknown label)."""

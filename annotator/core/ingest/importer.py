@@ -1,0 +1,163 @@
+"""Importing files into a project: validate a whole file, analyse new documents
+with Kiwi in batches, then store whole files in one transaction each batch.
+
+A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
+of it is stored; the other files go in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import InputError
+from ..kiwi import analyse_many
+from ..morphemes import pack_morphemes, pack_sentences
+from ..records import SpanDraft
+from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
+from .readers import EXTENSIONS, Record, read_file
+
+BATCH_DOCUMENTS = 256
+DEFAULT_ANNOTATOR = "imported"
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    documents_added: int = 0
+    documents_existing: int = 0
+    spans_added: int = 0
+    rejected: list[InputError] = field(default_factory=list)
+    encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+@dataclass
+class _PreparedDocument:
+    uid: str
+    text: str
+    title: str
+    raw: str | None
+    meta: dict
+    source: str
+    encoding: str
+    spans: list[tuple[int, int, str, dict]]
+    annotator: str | None
+
+
+def expand_paths(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS))
+        elif path.is_file():
+            files.append(path)
+        else:
+            report.rejected.append(InputError(str(path), None, "no such file or folder"))
+    return files
+
+
+def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
+    raw_text = record.text
+    text = normalize_text(raw_text)
+    if not text.strip():
+        raise InputError(record.source, record.line, "empty text")
+    spans = []
+    layer = annotator or record.annotator or DEFAULT_ANNOTATOR
+    for span in record.spans:
+        start, end = span.start, span.end
+        if record.utf16_offsets:
+            start, end = utf16_to_codepoint(raw_text, start), utf16_to_codepoint(raw_text, end)
+        if not 0 <= start < end <= len(raw_text):
+            raise InputError(record.source, record.line,
+                             f"span [{span.start}, {span.end}) {span.label} is outside the text or empty "
+                             f"(text has {len(raw_text)} characters)")
+        if text != raw_text:
+            start, end = normalized_offset(raw_text, start), normalized_offset(raw_text, end)
+        label = map_labels.get(span.label, span.label)
+        if schema.label(label) is None:
+            raise InputError(record.source, record.line,
+                             f"unknown label {span.label!r} (schema has {', '.join(schema.label_names)}; "
+                             "map it with --map-labels OLD=NEW)")
+        spans.append((start, end, label, span.attrs))
+    if schema.overlap == "forbid":
+        ordered = sorted(spans)
+        for (s1, e1, l1, _), (s2, e2, l2, _) in zip(ordered, ordered[1:]):
+            if s2 < e1:
+                raise InputError(record.source, record.line,
+                                 f"spans [{s1}, {e1}) {l1} and [{s2}, {e2}) {l2} overlap; the schema forbids overlaps")
+    raw = record.raw if record.raw is not None else (raw_text if raw_text != text else None)
+    title = normalize_text(record.title).strip() or text.strip().split("\n", 1)[0][:120]
+    return _PreparedDocument(document_uid(text), text, title, raw, record.meta, record.source, encoding,
+                             spans, layer if spans else None)
+
+
+def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
+                 text_column: str = "text", map_labels: dict[str, str] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    report = ImportReport()
+    files = expand_paths(paths, report)
+    map_labels = map_labels or {}
+    batch: list[list[_PreparedDocument]] = []
+    pending = 0
+    for done, path in enumerate(files, start=1):
+        report.files += 1
+        try:
+            records, encoding = read_file(path, fmt, clean, text_column)
+            prepared = [_prepare(r, encoding, annotator, project.schema, map_labels) for r in records]
+        except InputError as error:
+            report.rejected.append(error)
+        else:
+            if encoding not in ("utf-8", "utf-8-sig"):
+                report.encodings[str(path)] = encoding
+            batch.append(prepared)
+            pending += len(prepared)
+        if pending >= BATCH_DOCUMENTS:
+            _store_batch(project, batch, report)
+            batch, pending = [], 0
+        if progress:
+            progress(done, len(files))
+    if batch:
+        _store_batch(project, batch, report)
+    return report
+
+
+def _store_batch(project, files: list[list[_PreparedDocument]], report: ImportReport) -> None:
+    """Store whole files: Kiwi analyses the new documents first, then one transaction."""
+    store = project.store
+    documents = [doc for file_docs in files for doc in file_docs]
+    existing = store.document_ids_by_uid({doc.uid for doc in documents})
+    new: dict[str, _PreparedDocument] = {}
+    for doc in documents:
+        if doc.uid not in existing and doc.uid not in new:
+            new[doc.uid] = doc
+    project.prepare_analyser()
+    analyses = dict(zip(new, analyse_many([doc.text for doc in new.values()])))
+    with store.transaction():
+        ids = dict(existing)
+        for uid, doc in new.items():
+            analysis = analyses[uid]
+            ids[uid] = store.insert_document(
+                uid=uid, title=doc.title, text=doc.text, raw=doc.raw, meta=doc.meta, source=doc.source,
+                encoding=doc.encoding, morphemes=pack_morphemes(analysis.morphemes),
+                sentences=pack_sentences(analysis.sentences),
+            )
+        report.documents_added += len(new)
+        report.documents_existing += len(documents) - len(new)
+        drafts = []
+        for doc in documents:
+            if not doc.spans:
+                continue
+            doc_id = ids[doc.uid]
+            have = {(s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator)}
+            for start, end, label, attrs in doc.spans:
+                if (start, end, label) not in have:
+                    have.add((start, end, label))
+                    drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs))
+        store.insert_spans(drafts)
+        report.spans_added += len(drafts)

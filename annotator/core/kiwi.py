@@ -1,0 +1,73 @@
+"""The one Kiwi analyser of this process, created lazily, and batch analysis.
+
+Kiwi takes about half a gigabyte and seconds to start, so it is created on
+first use only (import, batch suggestion), never by opening or labelling a
+document: those read the morphemes stored at import.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .morphemes import Analysis, Morpheme
+
+_lock = threading.Lock()
+_kiwi = None
+_loaded_dictionaries: set[str] = set()
+
+
+def get_kiwi():
+    """The process-wide Kiwi instance (created on first call)."""
+    global _kiwi
+    with _lock:
+        if _kiwi is None:
+            from kiwipiepy import Kiwi
+
+            workers = max(1, min(os.cpu_count() or 1, 8))
+            _kiwi = Kiwi(num_workers=workers)
+        return _kiwi
+
+
+def kiwi_loaded() -> bool:
+    return _kiwi is not None
+
+
+def load_user_dictionaries(paths: Iterable[Path]) -> int:
+    """Add words from ``word<TAB>TAG[<TAB>score]`` files once each; returns words added."""
+    kiwi = get_kiwi()
+    added = 0
+    for path in paths:
+        key = str(Path(path).resolve())
+        if key in _loaded_dictionaries or not Path(path).is_file():
+            continue
+        added += kiwi.load_user_dictionary(key)
+        _loaded_dictionaries.add(key)
+    return added
+
+
+def _analysis_from_tokens(tokens) -> Analysis:
+    morphemes = [Morpheme(t.start, t.end, t.tag) for t in tokens]
+    sentences: list[tuple[int, int]] = []
+    current = None
+    for t in tokens:
+        if t.sent_position != current:
+            current = t.sent_position
+            sentences.append((t.start, t.end))
+        else:
+            start, end = sentences[-1]
+            sentences[-1] = (start, max(end, t.end))
+    return Analysis(morphemes, sentences)
+
+
+def analyse(text: str) -> Analysis:
+    return _analysis_from_tokens(get_kiwi().tokenize(text))
+
+
+def analyse_many(texts: list[str]) -> Iterator[Analysis]:
+    """Analyse in one batch, using Kiwi's own worker threads; yields in order."""
+    if not texts:
+        return iter(())
+    return (_analysis_from_tokens(tokens) for tokens in get_kiwi().tokenize(texts))

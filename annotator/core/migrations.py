@@ -1,0 +1,69 @@
+"""Numbered schema migrations, applied on open (sqlite-utils ``Migrations``).
+
+Never edit a released migration: add the next one. tests/core/test_migrations.py
+upgrades a frozen database of each old version.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotator")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            raw TEXT,               -- the input before cleaning/normalising; NULL when identical
+            meta TEXT NOT NULL DEFAULT '{}',
+            source TEXT NOT NULL DEFAULT '',
+            encoding TEXT NOT NULL DEFAULT 'utf-8',
+            length INTEGER NOT NULL,
+            morphemes BLOB,         -- uint32 triples (start, end, tag index)
+            sentences BLOB,         -- uint32 pairs (start, end)
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            CHECK (start >= 0 AND end > start)
+        );
+        CREATE INDEX spans_doc_layer ON spans (doc_id, annotator, start);
+        CREATE INDEX spans_annotator_label ON spans (annotator, label);
+        CREATE TABLE statuses (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """
+    )
+
+
+KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))

@@ -1,0 +1,133 @@
+"""Every change to annotations is an operation: applied in one transaction, it
+reports what changed and carries its inverse (the GUI's undo stack wraps these).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from .records import Span, SpanDraft, Status
+
+
+@dataclass
+class Change:
+    """What one operation did; ``inverse`` undoes it."""
+
+    added: list[Span] = field(default_factory=list)
+    removed: list[Span] = field(default_factory=list)
+    updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
+    statuses: list[tuple[Status, Status]] = field(default_factory=list)
+    inverse: "Operation | None" = None
+
+    @property
+    def doc_ids(self) -> set[int]:
+        ids = {s.doc_id for s in self.added + self.removed}
+        ids |= {after.doc_id for _, after in self.updated}
+        ids |= {after.doc_id for _, after in self.statuses}
+        return ids
+
+    def merge(self, other: "Change") -> None:
+        self.added += other.added
+        self.removed += other.removed
+        self.updated += other.updated
+        self.statuses += other.statuses
+
+
+class Operation:
+    """Base: ``run`` performs the change through the store's primitives."""
+
+    description = "change"
+
+    def run(self, store) -> Change:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass
+class AddSpans(Operation):
+    drafts: Sequence[SpanDraft]
+    description: str = "add span"
+
+    def run(self, store) -> Change:
+        added = []
+        for draft in self.drafts:
+            span_id = store.insert_span(draft)
+            added.append(store.span(span_id))
+        return Change(added=added, inverse=RemoveSpans([s.id for s in added], description=self.description))
+
+
+@dataclass
+class RemoveSpans(Operation):
+    span_ids: Sequence[int]
+    description: str = "remove span"
+
+    def run(self, store) -> Change:
+        removed = [s for s in (store.span(i) for i in self.span_ids) if s is not None]
+        for span in removed:
+            store.delete_span(span.id)
+        restore = [
+            SpanDraft(s.doc_id, s.annotator, s.start, s.end, s.label, s.attrs, id=s.id) for s in removed
+        ]
+        return Change(removed=removed, inverse=AddSpans(restore, description=self.description))
+
+
+@dataclass
+class UpdateSpan(Operation):
+    """Relabel, move a boundary, or change attributes; ``None`` keeps a field."""
+
+    span_id: int
+    start: int | None = None
+    end: int | None = None
+    label: str | None = None
+    attrs: Mapping[str, Any] | None = None
+    description: str = "edit span"
+
+    def run(self, store) -> Change:
+        before = store.span(self.span_id)
+        if before is None:
+            return Change()
+        store.update_span(
+            before.id,
+            start=before.start if self.start is None else self.start,
+            end=before.end if self.end is None else self.end,
+            label=before.label if self.label is None else self.label,
+            attrs=dict(before.attrs if self.attrs is None else self.attrs),
+        )
+        after = store.span(before.id)
+        inverse = UpdateSpan(before.id, before.start, before.end, before.label, dict(before.attrs), self.description)
+        return Change(updated=[(before, after)], inverse=inverse)
+
+
+@dataclass
+class SetStatus(Operation):
+    doc_id: int
+    annotator: str
+    status: str
+    comment: str = ""
+    description: str = "set status"
+
+    def run(self, store) -> Change:
+        before = store.status(self.doc_id, self.annotator)
+        after = Status(self.doc_id, self.annotator, self.status, self.comment)
+        store.write_status(after)
+        inverse = SetStatus(before.doc_id, before.annotator, before.status, before.comment, self.description)
+        return Change(statuses=[(before, after)], inverse=inverse)
+
+
+@dataclass
+class Batch(Operation):
+    """Several operations as one undoable step (accept all suggestions, adjudicate a document)."""
+
+    operations: Sequence[Operation]
+    description: str = "change"
+
+    def run(self, store) -> Change:
+        total = Change()
+        inverses = []
+        for operation in self.operations:
+            change = operation.run(store)
+            total.merge(change)
+            if change.inverse is not None:
+                inverses.append(change.inverse)
+        total.inverse = Batch(list(reversed(inverses)), description=self.description)
+        return total

@@ -1,0 +1,225 @@
+"""A project: a folder with ``project.toml`` (the schema) and ``project.db``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from .errors import ProjectError, SpanError
+from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
+from .operations import AddSpans, Change, Operation, RemoveSpans, SetStatus, UpdateSpan
+from .paths import bundled_user_dictionary, default_schema_path, sample_articles_dir
+from .records import GOLD, STATUSES, Document, Span, SpanDraft, Status
+from .schema import Schema, load_schema
+from .snapping import snap_to_morphemes
+from .store import Store
+
+SCHEMA_FILE = "project.toml"
+DATABASE_FILE = "project.db"
+USER_DICTIONARY_FILE = "userdict.tsv"
+
+
+class Project:
+    def __init__(self, folder: Path, schema: Schema, store: Store):
+        self.folder = folder
+        self.schema = schema
+        self.store = store
+        self._morpheme_cache: dict[int, list[Morpheme]] = {}
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path | str, schema_file: Path | str | None = None) -> "Project":
+        folder = Path(folder)
+        if (folder / SCHEMA_FILE).exists():
+            raise ProjectError(f"{folder / SCHEMA_FILE}: a project already exists here")
+        source = Path(schema_file) if schema_file else default_schema_path()
+        load_schema(source)  # refuse a bad schema before writing anything
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, folder / SCHEMA_FILE)
+        except OSError as exc:
+            raise ProjectError(f"{folder}: cannot create the project ({exc.strerror})") from None
+        return cls.open(folder)
+
+    @classmethod
+    def open(cls, folder: Path | str) -> "Project":
+        folder = Path(folder)
+        if folder.is_file() and folder.name == SCHEMA_FILE:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise ProjectError(f"{folder}: no such project folder")
+        schema = load_schema(folder / SCHEMA_FILE)
+        return cls(folder, schema, Store(folder / DATABASE_FILE))
+
+    @classmethod
+    def in_memory(cls, schema: Schema | None = None) -> "Project":
+        """A throwaway project (tests, previews): default schema, database in memory."""
+        return cls(Path("."), schema or load_schema(default_schema_path()), Store(None))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.schema.name
+
+    # -- import ----------------------------------------------------------------
+
+    def user_dictionaries(self) -> list[Path]:
+        return [bundled_user_dictionary(), self.folder / USER_DICTIONARY_FILE]
+
+    def prepare_analyser(self) -> None:
+        """Load the bundled and the project's user dictionaries into Kiwi."""
+        from .kiwi import load_user_dictionaries
+
+        load_user_dictionaries(self.user_dictionaries())
+
+    def import_paths(self, paths, **options):
+        """Import files and folders; see ``ingest.importer.import_paths`` for options."""
+        from .ingest.importer import import_paths
+
+        return import_paths(self, paths, **options)
+
+    def import_samples(self):
+        return self.import_paths([sample_articles_dir()])
+
+    # -- documents -------------------------------------------------------------
+
+    def documents(self) -> Iterator[Document]:
+        return self.store.documents()
+
+    def document(self, doc_id: int) -> Document:
+        document = self.store.document(doc_id)
+        if document is None:
+            raise ProjectError(f"no document {doc_id} in {self.folder}")
+        return document
+
+    def document_count(self) -> int:
+        return self.store.document_count()
+
+    def morphemes(self, doc_id: int) -> list[Morpheme]:
+        cached = self._morpheme_cache.get(doc_id)
+        if cached is None:
+            cached = unpack_morphemes(self.store.analysis_blobs(doc_id)[0])
+            self._morpheme_cache = {doc_id: cached}  # keep the last one only
+        return cached
+
+    def sentences(self, doc_id: int) -> list[tuple[int, int]]:
+        return unpack_sentences(self.store.analysis_blobs(doc_id)[1])
+
+    def search(self, query: str, limit: int = 1000) -> list[int]:
+        return self.store.search(query, limit)
+
+    # -- spans -------------------------------------------------------------------
+
+    def snap(self, doc_id: int, start: int, end: int) -> tuple[int, int]:
+        text = self.document(doc_id).text
+        return snap_to_morphemes(text, start, end, self.morphemes(doc_id))
+
+    def spans(self, doc_id: int | None = None, annotator: str | None = None, label: str | None = None) -> list[Span]:
+        return self.store.spans(doc_id, annotator, label)
+
+    def span(self, span_id: int) -> Span:
+        span = self.store.span(span_id)
+        if span is None:
+            raise SpanError(f"no span {span_id}")
+        return span
+
+    def add_span(self, doc_id: int, start: int, end: int, label: str, annotator: str,
+                 snap: bool = True, attrs: Mapping[str, Any] | None = None) -> Span:
+        if snap:
+            start, end = self.snap(doc_id, start, end)
+        change = self.apply(AddSpans([SpanDraft(doc_id, annotator, start, end, label, attrs or {})]))
+        return change.added[0]
+
+    def remove_span(self, span_id: int) -> Change:
+        self.span(span_id)
+        return self.apply(RemoveSpans([span_id]))
+
+    def relabel_span(self, span_id: int, label: str) -> Span:
+        return self.apply(UpdateSpan(span_id, label=label, description="relabel span")).updated[0][1]
+
+    def resize_span(self, span_id: int, start: int, end: int) -> Span:
+        return self.apply(UpdateSpan(span_id, start=start, end=end, description="resize span")).updated[0][1]
+
+    def status(self, doc_id: int, annotator: str) -> Status:
+        return self.store.status(doc_id, annotator)
+
+    def set_status(self, doc_id: int, annotator: str, status: str, comment: str = "") -> Change:
+        if status not in STATUSES and not (annotator == GOLD and status in ("adjudicated",)):
+            raise ProjectError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        self.document(doc_id)
+        return self.apply(SetStatus(doc_id, annotator, status, comment))
+
+    def annotators(self) -> list[str]:
+        return self.store.annotators()
+
+    # -- the one path every change takes ---------------------------------------
+
+    def apply(self, operation: Operation) -> Change:
+        """Validate and run ``operation`` in one committed transaction."""
+        with self.store.transaction():
+            self._validate(operation)
+            return operation.run(self.store)
+
+    def _validate(self, operation: Operation) -> None:
+        from .operations import Batch
+
+        if isinstance(operation, Batch):
+            for inner in operation.operations:
+                self._validate(inner)
+        elif isinstance(operation, AddSpans):
+            pending: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+            for draft in operation.drafts:
+                self._check_span(draft.doc_id, draft.annotator, draft.start, draft.end, draft.label,
+                                 ignore=None, also=pending.setdefault((draft.doc_id, draft.annotator), []))
+                pending[(draft.doc_id, draft.annotator)].append((draft.start, draft.end, draft.label))
+        elif isinstance(operation, UpdateSpan):
+            span = self.span(operation.span_id)
+            self._check_span(
+                span.doc_id, span.annotator,
+                span.start if operation.start is None else operation.start,
+                span.end if operation.end is None else operation.end,
+                span.label if operation.label is None else operation.label,
+                ignore=span.id,
+            )
+
+    def _check_span(self, doc_id: int, annotator: str, start: int, end: int, label: str,
+                    ignore: int | None, also=()) -> None:
+        if not annotator:
+            raise SpanError("a span needs an annotator (a layer name)")
+        if self.schema.label(label) is None:
+            raise SpanError(f"unknown label {label!r} (schema has {', '.join(self.schema.label_names)})")
+        document = self.store.document(doc_id)
+        if document is None:
+            raise SpanError(f"no document {doc_id}")
+        if not 0 <= start < end <= len(document.text):
+            raise SpanError(f"span [{start}, {end}) is empty or outside the text (0–{len(document.text)})")
+        if self.schema.overlap == "allow":
+            return
+        others = [(s.start, s.end, s.label) for s in self.store.spans(doc_id, annotator) if s.id != ignore]
+        for s_start, s_end, s_label in list(others) + list(also):
+            if s_start < end and start < s_end:
+                nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)
+                if self.schema.overlap == "nested" and nested and (s_start, s_end) != (start, end):
+                    continue
+                raise SpanError(
+                    f"overlaps {s_label} [{s_start}, {s_end}) “{document.text[s_start:s_end]}”; "
+                    f"the schema does not allow overlapping spans"
+                )
+
+    # -- figures ---------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        counts = self.store.counts()
+        counts["project"] = self.name
+        counts["labels"] = list(self.schema.label_names)
+        return counts

@@ -1,0 +1,70 @@
+"""Small immutable records handed out by the core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+GOLD = "gold"  # the reserved layer adjudication writes to
+
+STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
+
+
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    uid: str
+    title: str
+    text: str
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "meta", _frozen(self.meta))
+
+
+@dataclass(frozen=True)
+class Span:
+    id: int
+    doc_id: int
+    annotator: str
+    start: int
+    end: int
+    label: str
+    text: str
+    attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "attrs", _frozen(self.attrs))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class SpanDraft:
+    """A span to be stored; ``id`` set only when restoring one (undo of a removal)."""
+
+    doc_id: int
+    annotator: str
+    start: int
+    end: int
+    label: str
+    attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    id: int | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "attrs", _frozen(self.attrs))
+
+
+@dataclass(frozen=True)
+class Status:
+    doc_id: int
+    annotator: str
+    status: str = "new"
+    comment: str = ""

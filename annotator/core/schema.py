@@ -1,0 +1,141 @@
+"""The label schema of a project: its ``project.toml``, which the user owns."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ProjectError
+
+OVERLAP_POLICIES = ("forbid", "nested", "allow")
+_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    key: str
+    korean: str = ""
+    english: str = ""
+    color: str = "#cccccc"
+    description: str = ""
+    recognisers: tuple[str, ...] = ()
+
+    def display(self, lang: str = "ko") -> str:
+        local = self.korean if lang == "ko" else self.english
+        return f"{self.name} {local}".strip()
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    labels: tuple[Label, ...]
+    snapping: bool = True
+    overlap: str = "forbid"
+    min_agree: int = 0  # 0: every annotator must agree for automatic merging
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def label(self, name: str) -> Label | None:
+        return next((label for label in self.labels if label.name == name), None)
+
+    def label_for_key(self, key: str) -> Label | None:
+        return next((label for label in self.labels if label.key == key), None)
+
+    @property
+    def label_names(self) -> tuple[str, ...]:
+        return tuple(label.name for label in self.labels)
+
+
+def _line_of_nth(text: str, marker: str, n: int) -> int | None:
+    count = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith(marker):
+            count += 1
+            if count == n:
+                return number
+    return None
+
+
+def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
+    """Parse and validate; every error names the file and, where known, the line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+)", str(exc))
+        where = f"{path}:{match.group(1)}" if match else str(path)
+        raise ProjectError(f"{where}: not valid TOML ({exc})") from None
+
+    def fail(message: str, index: int | None = None) -> ProjectError:
+        line = _line_of_nth(text, "[[labels]]", index) if index is not None else None
+        return ProjectError(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+    raw_labels = data.get("labels")
+    if not isinstance(raw_labels, list) or not raw_labels:
+        raise fail("no [[labels]] defined")
+    labels: list[Label] = []
+    seen_names: dict[str, int] = {}
+    seen_keys: dict[str, str] = {}
+    for index, raw in enumerate(raw_labels):
+        if not isinstance(raw, dict):
+            raise fail("a [[labels]] entry must be a table", index)
+        name = str(raw.get("name", "")).strip()
+        if not _LABEL_NAME.match(name):
+            raise fail(f"label name {name!r} must be letters, digits, '_' or '-'", index)
+        if name in seen_names:
+            raise fail(f"label {name} is defined twice", index)
+        key = str(raw.get("key", "")).strip()
+        if key and (len(key) != 1 or not key.isdigit() or key == "0"):
+            raise fail(f"label {name}: key must be one of 1-9, not {key!r}", index)
+        if key and key in seen_keys:
+            raise fail(f"labels {seen_keys[key]} and {name} both use key {key}", index)
+        color = str(raw.get("color", "#cccccc"))
+        if not re.match(r"^#[0-9a-fA-F]{6}$", color):
+            raise fail(f"label {name}: colour {color!r} is not #rrggbb", index)
+        recognisers = raw.get("recognisers", [])
+        if not isinstance(recognisers, list):
+            raise fail(f"label {name}: recognisers must be a list", index)
+        seen_names[name] = index
+        if key:
+            seen_keys[key] = name
+        labels.append(
+            Label(
+                name=name,
+                key=key,
+                korean=str(raw.get("korean", "")),
+                english=str(raw.get("english", "")),
+                color=color.lower(),
+                description=str(raw.get("description", "")).strip(),
+                recognisers=tuple(str(r) for r in recognisers),
+            )
+        )
+    spans = data.get("spans", {})
+    overlap = str(spans.get("overlap", "forbid"))
+    if overlap not in OVERLAP_POLICIES:
+        raise ProjectError(f"{path}: [spans] overlap must be one of {', '.join(OVERLAP_POLICIES)}, not {overlap!r}")
+    snapping = data.get("snapping", {})
+    review = data.get("review", {})
+    min_agree = review.get("min_agree", 0)
+    if not isinstance(min_agree, int) or min_agree < 0:
+        raise ProjectError(f"{path}: [review] min_agree must be a whole number ≥ 0")
+    return Schema(
+        name=str(data.get("name", Path(path).parent.name or "project")),
+        labels=tuple(labels),
+        snapping=bool(snapping.get("enabled", True)),
+        overlap=overlap,
+        min_agree=min_agree,
+        extra={k: v for k, v in data.items() if k not in {"name", "labels", "spans", "snapping", "review"}},
+    )
+
+
+def load_schema(path: Path) -> Schema:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProjectError(f"{path}: no such file (is this a project folder?)") from None
+    except UnicodeDecodeError:
+        raise ProjectError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_schema(text, path)

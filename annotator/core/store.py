@@ -1,0 +1,299 @@
+"""The only module that speaks SQL. One SQLite file per project.
+
+Durability: WAL journal with ``synchronous=FULL``, so every committed
+transaction survives a crash of the process and a power cut; readers never
+block the writer. Writes take ``BEGIN IMMEDIATE`` and wait up to
+``BUSY_TIMEOUT_S`` for another process holding the write lock.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from sqlite_utils import Database
+
+from .errors import ProjectError
+from .migrations import KNOWN, migrations
+from .records import Document, Span, SpanDraft, Status
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(dict(value or {}), ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    def __init__(self, path: Path | str | None = None):
+        """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
+        self.path = Path(path) if path is not None else None
+        target = str(self.path) if self.path is not None else ":memory:"
+        try:
+            if self.path is not None and self.path.exists():
+                with open(self.path, "rb") as handle:
+                    header = handle.read(16)
+                if header and header != b"SQLite format 3\x00":
+                    raise ProjectError(f"{self.path}: not an SQLite database")
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if self.path is not None:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+        self.conn = conn
+        self.db = Database(conn)
+        self._depth = 0
+        self._migrate()
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def _migrate(self) -> None:
+        try:
+            applied = [m.name for m in migrations.applied(self.db)]
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{self.path}: not a usable database ({exc})") from None
+        unknown = [name for name in applied if name not in KNOWN]
+        if unknown:
+            raise ProjectError(
+                f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
+                "upgrade annotator to open it"
+            )
+        if applied and self.path is not None and not self._writable():
+            raise ProjectError(f"{self.path}: the project folder or database is read-only")
+        try:
+            migrations.apply(self.db)
+        except sqlite3.OperationalError as exc:
+            raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
+
+    def _writable(self) -> bool:
+        import os
+
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+
+    def schema_version(self) -> str:
+        applied = migrations.applied(self.db)
+        return applied[-1].name if applied else ""
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One committed unit of work; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- documents -----------------------------------------------------------
+
+    def document_ids_by_uid(self, uids: Iterable[str]) -> dict[str, int]:
+        uids = list(uids)
+        found: dict[str, int] = {}
+        for i in range(0, len(uids), 500):
+            chunk = uids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT uid, id FROM documents WHERE uid IN ({marks})", chunk).fetchall())
+        return found
+
+    def insert_document(self, *, uid: str, title: str, text: str, raw: str | None, meta: dict,
+                        source: str, encoding: str, morphemes: bytes, sentences: bytes) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO documents (uid, title, text, raw, meta, source, encoding, length, morphemes,"
+            " sentences, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (uid, title, text, raw, _json(meta), source, encoding, len(text), morphemes, sentences, now()),
+        )
+        return cursor.lastrowid
+
+    def _document(self, row) -> Document:
+        return Document(id=row[0], uid=row[1], title=row[2], text=row[3], meta=json.loads(row[4]), source=row[5])
+
+    def document(self, doc_id: int) -> Document | None:
+        row = self.conn.execute(
+            "SELECT id, uid, title, text, meta, source FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return self._document(row) if row else None
+
+    def documents(self, chunk: int = 500) -> Iterator[Document]:
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT id, uid, title, text, meta, source FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                (last, chunk),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._document(row)
+            last = rows[-1][0]
+
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def document_raw(self, doc_id: int) -> tuple[str, str]:
+        """(raw input, encoding) kept for provenance."""
+        raw, text, encoding = self.conn.execute(
+            "SELECT raw, text, encoding FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return (raw if raw is not None else text), encoding
+
+    def analysis_blobs(self, doc_id: int) -> tuple[bytes | None, bytes | None]:
+        row = self.conn.execute("SELECT morphemes, sentences FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def search(self, query: str, limit: int = 1000) -> list[int]:
+        """Document ids whose title or text contains ``query`` (FTS5 trigram: Korean substrings).
+
+        Queries of fewer than three characters fall back to a scan, as trigrams cannot match them.
+        """
+        query = query.strip()
+        if not query:
+            return []
+        if len(query) < 3:
+            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.conn.execute(
+                "SELECT id FROM documents WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
+                " ORDER BY id LIMIT ?", (pattern, pattern, limit))
+        else:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self.conn.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid LIMIT ?",
+                (phrase, limit))
+        return [r[0] for r in rows]
+
+    # -- spans ---------------------------------------------------------------
+
+    _SPAN_COLUMNS = "s.id, s.doc_id, s.annotator, s.start, s.end, s.label, substr(d.text, s.start + 1, s.end - s.start), s.attrs"
+
+    def _span(self, row) -> Span:
+        return Span(id=row[0], doc_id=row[1], annotator=row[2], start=row[3], end=row[4], label=row[5],
+                    text=row[6], attrs=json.loads(row[7]))
+
+    def insert_span(self, draft: SpanDraft) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO spans (id, doc_id, annotator, start, end, label, attrs, created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (draft.id, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs), now()),
+        )
+        return cursor.lastrowid
+
+    def insert_spans(self, drafts: Sequence[SpanDraft]) -> None:
+        stamp = now()
+        self.conn.executemany(
+            "INSERT INTO spans (id, doc_id, annotator, start, end, label, attrs, created_at) VALUES (?,?,?,?,?,?,?,?)",
+            [(d.id, d.doc_id, d.annotator, d.start, d.end, d.label, _json(d.attrs), stamp) for d in drafts],
+        )
+
+    def span(self, span_id: int) -> Span | None:
+        row = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
+            (span_id,),
+        ).fetchone()
+        return self._span(row) if row else None
+
+    def spans(self, doc_id: int | None = None, annotator: str | None = None, label: str | None = None) -> list[Span]:
+        where, params = [], []
+        for column, value in (("s.doc_id", doc_id), ("s.annotator", annotator), ("s.label", label)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id {clause}"
+            " ORDER BY s.doc_id, s.start, s.end, s.id",
+            params,
+        )
+        return [self._span(row) for row in rows]
+
+    def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict) -> None:
+        self.conn.execute(
+            "UPDATE spans SET start = ?, end = ?, label = ?, attrs = ? WHERE id = ?",
+            (start, end, label, _json(attrs), span_id),
+        )
+
+    def delete_span(self, span_id: int) -> None:
+        self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+
+    def annotators(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT annotator FROM spans UNION SELECT annotator FROM statuses ORDER BY 1"
+        )
+        return [r[0] for r in rows]
+
+    # -- statuses ------------------------------------------------------------
+
+    def status(self, doc_id: int, annotator: str) -> Status:
+        row = self.conn.execute(
+            "SELECT status, comment FROM statuses WHERE doc_id = ? AND annotator = ?", (doc_id, annotator)
+        ).fetchone()
+        return Status(doc_id, annotator, *(row or ("new", "")))
+
+    def statuses(self, annotator: str | None = None) -> list[Status]:
+        sql = "SELECT doc_id, annotator, status, comment FROM statuses"
+        rows = self.conn.execute(sql + (" WHERE annotator = ?" if annotator else ""), (annotator,) if annotator else ())
+        return [Status(*row) for row in rows]
+
+    def write_status(self, status: Status) -> None:
+        if status.status == "new" and not status.comment:
+            self.conn.execute("DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", (status.doc_id, status.annotator))
+            return
+        self.conn.execute(
+            "INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
+            " comment = excluded.comment, updated_at = excluded.updated_at",
+            (status.doc_id, status.annotator, status.status, status.comment, now()),
+        )
+
+    # -- figures -------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        q = self.conn.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
+            "spans": q("SELECT count(*) FROM spans").fetchone()[0],
+            "spans_by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall()),
+            "spans_by_annotator": {
+                a: dict(rows) for a, rows in _group(q(
+                    "SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label ORDER BY annotator, label"
+                ).fetchall())
+            },
+            "statuses": {
+                a: dict(rows) for a, rows in _group(q(
+                    "SELECT annotator, status, count(*) FROM statuses GROUP BY annotator, status ORDER BY annotator, status"
+                ).fetchall())
+            },
+        }
+
+
+def _group(rows: list[tuple]) -> Iterator[tuple[Any, list[tuple]]]:
+    groups: dict[Any, list[tuple]] = {}
+    for first, *rest in rows:
+        groups.setdefault(first, []).append(tuple(rest))
+    return iter(groups.items())

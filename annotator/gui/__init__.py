@@ -1,0 +1,1 @@
+"""PySide6 layer: wiring, views, item models and undo commands over ``annotator.core``."""

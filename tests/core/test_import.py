@@ -1,0 +1,123 @@
+import json
+import unicodedata
+
+import pytest
+
+from ..conftest import write
+
+ARTICLE = "과기정통부, 인공지능 예산 발표\n\n본문: 과기정통부는 국비 120억 원을 확보했다.\n"
+
+
+def test_encodings_are_detected(project, tmp_path):
+    write(tmp_path / "in" / "utf8.txt", ARTICLE)
+    write(tmp_path / "in" / "bom.txt", "\ufeff" + ARTICLE.replace("120", "130"))
+    write(tmp_path / "in" / "cp949.txt", ARTICLE.replace("120", "140"), "cp949")
+    write(tmp_path / "in" / "utf16.txt", "\ufeff" + ARTICLE.replace("120", "150"), "utf-16-le")
+    report = project.import_paths([tmp_path / "in"])
+    assert report.ok and report.documents_added == 4
+    assert sorted(report.encodings.values()) == ["cp949", "utf-16"]
+    texts = sorted(d.text for d in project.documents())
+    assert all("국비" in t and not t.startswith("\ufeff") for t in texts)
+
+
+def test_nfd_and_crlf_are_normalised_and_deduplicated(project, tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n"))
+    report = project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert report.documents_added == 1 and report.documents_existing == 1
+    again = project.import_paths([tmp_path / "a.txt"])
+    assert again.documents_added == 0 and project.document_count() == 1
+
+
+def test_title_and_morphemes_are_stored(project, tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    project.import_paths([tmp_path / "a.txt"])
+    doc = next(project.documents())
+    assert doc.title == "과기정통부, 인공지능 예산 발표"
+    morphemes = project.morphemes(doc.id)
+    assert any(doc.text[m.start:m.end] == "과기정통부" for m in morphemes)  # user dictionary keeps it whole
+    assert project.sentences(doc.id)[0][0] == 0
+
+
+def test_bad_jsonl_file_is_rejected_whole_with_its_line(project, tmp_path):
+    good = json.dumps({"text": "원주시가 발표했다."}, ensure_ascii=False)
+    write(tmp_path / "bad.jsonl", good + "\n" + good.replace("발표", "공개") + "\n{not json\n")
+    write(tmp_path / "ok.jsonl", json.dumps({"text": "식약처가 허가했다.", "title": "허가"}, ensure_ascii=False) + "\n")
+    report = project.import_paths([tmp_path / "bad.jsonl", tmp_path / "ok.jsonl"])
+    assert [str(e) for e in report.rejected] == [f"{tmp_path / 'bad.jsonl'}:3: malformed JSON (Expecting property name enclosed in double quotes at column 2)"]
+    assert [d.title for d in project.documents()] == ["허가"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary data"),
+    ("원주시\n".encode() + b"\xff\xfe\xfa broken", "not UTF-8, UTF-16 or CP949"),
+])
+def test_unusable_txt_files(project, tmp_path, content, reason):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    report = project.import_paths([path])
+    assert len(report.rejected) == 1 and reason in str(report.rejected[0])
+    assert project.document_count() == 0
+
+
+def test_doccano_spans_use_utf16_offsets_and_attach_to_existing_document(project, tmp_path):
+    text = "😀 원주시가 120억 원을 확보"
+    u16 = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
+    start = text.index("원주시")
+    line = {"text": text, "label": [[u16(text[:start]), u16(text[:start + 3]), "AGENCY"]]}
+    write(tmp_path / "d.jsonl", json.dumps(line, ensure_ascii=False) + "\n")
+    project.import_paths([tmp_path / "d.jsonl"], fmt="doccano", annotator="kim")
+    project.import_paths([tmp_path / "d.jsonl"], fmt="doccano", annotator="lee")
+    assert project.document_count() == 1
+    spans = project.spans()
+    assert [(s.annotator, s.text) for s in spans] == [("kim", "원주시"), ("lee", "원주시")]
+    again = project.import_paths([tmp_path / "d.jsonl"], fmt="doccano", annotator="kim")
+    assert again.spans_added == 0
+
+
+def test_prodigy_spans_outside_text_or_unknown_label(project, tmp_path):
+    write(tmp_path / "p.jsonl", json.dumps({"text": "원주시", "spans": [{"start": 0, "end": 9, "label": "AGENCY"}]}) + "\n")
+    write(tmp_path / "q.jsonl", json.dumps({"text": "원주시", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}) + "\n")
+    report = project.import_paths([tmp_path / "p.jsonl", tmp_path / "q.jsonl"], fmt="prodigy", annotator="kim")
+    messages = [str(e) for e in report.rejected]
+    assert messages[0].endswith("p.jsonl:1: span [0, 9) AGENCY is outside the text or empty (text has 3 characters)")
+    assert "q.jsonl:1: unknown label 'ORG'" in messages[1]
+    mapped = project.import_paths([tmp_path / "q.jsonl"], fmt="prodigy", annotator="kim", map_labels={"ORG": "AGENCY"})
+    assert mapped.ok and [s.label for s in project.spans()] == ["AGENCY"]
+
+
+def test_csv_with_metadata_and_bad_row(project, tmp_path):
+    write(tmp_path / "a.csv", "id,title,text,outlet\n1,제목,원주시가 발표했다,정책일보\n2,둘,식약처가 허가했다,지역신문\n")
+    write(tmp_path / "b.csv", "id,body\n1,원주시\n")
+    report = project.import_paths([tmp_path / "a.csv", tmp_path / "b.csv"])
+    assert report.documents_added == 2
+    assert "b.csv:1: no 'text' column" in str(report.rejected[0])
+    doc = next(project.documents())
+    assert doc.title == "제목" and doc.meta["outlet"] == "정책일보"
+
+
+def test_labelstudio_export(project, tmp_path):
+    task = [{"data": {"text": "😀 식약처가 허가"}, "annotations": [{"completed_by": 7, "result": [
+        {"value": {"start": 3, "end": 6, "labels": ["AGENCY"]}, "type": "labels"}]}]}]
+    write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
+    project.import_paths([tmp_path / "ls.json"])
+    [span] = project.spans()
+    assert (span.text, span.annotator) == ("식약처", "7")
+
+
+def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):
+    page = (
+        "Home > 경제\n\n원주시, 예산 확보\n\n홍길동 기자 / 기사승인 : 2025-03-14 09:30:00\n  • -\n  • 인쇄\n\n"
+        "[정책일보] 원주시가 국비 120억 원을 확보했다.\n\n[저작권자ⓒ 정책일보. 무단전재-재배포 금지]\n\n최신뉴스\n다른 기사 2,847억 원\n"
+    )
+    write(tmp_path / "s.txt", page)
+    project.import_paths([tmp_path / "s.txt"])
+    doc = next(project.documents())
+    assert doc.title == "원주시, 예산 확보"
+    assert doc.text == "원주시, 예산 확보\n\n[정책일보] 원주시가 국비 120억 원을 확보했다."
+    assert doc.meta["date"] == "2025-03-14 09:30:00" and doc.meta["outlet"] == "정책일보"
+    assert doc.meta["reporter"] == "홍길동"
+    assert project.store.document_raw(doc.id)[0] == page
+    other = project.import_paths([tmp_path / "s.txt"], clean=False)
+    assert other.documents_added == 1

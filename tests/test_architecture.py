@@ -1,0 +1,32 @@
+"""The layering rules of DESIGN.md, enforced (import-linter contracts in pyproject.toml)."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_linter_contracts_hold():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_the_store_speaks_sql():
+    offenders = []
+    for path in (ROOT / "annotator").rglob("*.py"):
+        if path.name in ("store.py", "migrations.py") or "store" in path.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany", "executescript"):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, "SQL outside the store: " + ", ".join(offenders)
+
+
+def test_core_modules_stay_small():
+    big = [(p.relative_to(ROOT), n) for p in (ROOT / "annotator").rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600]
+    assert not big, big
