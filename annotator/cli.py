@@ -15,7 +15,7 @@ from pathlib import Path
 from .core.errors import AnnotatorError
 from .core.ingest.readers import FORMATS
 from .core.paths import demo_project_dir
-from .core.project import SCHEMA_FILE, Project
+from .core.project import DATABASE_FILE, SCHEMA_FILE, Project
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 
@@ -118,6 +118,26 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def cmd_restore(args) -> int:
+    from .core.backups import list_backups, restore_backup
+
+    folder = Path(args.project)
+    db_path = folder / DATABASE_FILE
+    if not (folder / SCHEMA_FILE).is_file():
+        raise AnnotatorError(f"{folder}: no such project folder")
+    if args.list:
+        backups = list_backups(db_path)
+        for backup in backups:
+            print(backup.name)
+        if not backups:
+            print("no backups yet (one is kept each time a changed project is opened)")
+        return EXIT_OK
+    restored, safety = restore_backup(db_path, Path(args.backup) if args.backup else None)
+    print(f"Restored {restored.name} into {db_path}"
+          + (f"; the state before is kept as {safety.name}" if safety else ""))
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from .gui.launch import launch  # Qt is imported only when the GUI runs
 
@@ -158,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("restore", help="bring back a backup of the project database (the newest by default)")
+    p.add_argument("project")
+    p.add_argument("backup", nargs="?", help="a backup file name from --list (default: the newest)")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    p.set_defaults(func=cmd_restore)
+
     p = sub.add_parser("stats", help="documents, spans by label and annotator, statuses")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
@@ -188,6 +214,23 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         _err(f"{exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+        log = _log_traceback()
+        _err(f"internal error: {type(exc).__name__}: {exc} (details in {log}); nothing half-written was kept")
+        return EXIT_ERROR
+
+
+def _log_traceback() -> Path:
+    import traceback
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("annotator", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "errors.log"
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc() + "\n")
+    return log
 
 
 if __name__ == "__main__":  # pragma: no cover

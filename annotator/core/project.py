@@ -20,6 +20,18 @@ DATABASE_FILE = "project.db"
 USER_DICTIONARY_FILE = "userdict.tsv"
 
 
+def _backup_quietly(db_path: Path) -> None:
+    """A failed backup never stops work; the store reports an unusable database itself."""
+    import sqlite3
+
+    from .backups import take_backup
+
+    try:
+        take_backup(db_path)
+    except (OSError, sqlite3.Error):
+        pass
+
+
 class Project:
     def __init__(self, folder: Path, schema: Schema, store: Store):
         self.folder = folder
@@ -44,14 +56,21 @@ class Project:
         return cls.open(folder)
 
     @classmethod
-    def open(cls, folder: Path | str) -> "Project":
+    def open(cls, folder: Path | str, backup: bool = True) -> "Project":
+        """Open a project folder; first keeps a rotating backup of its database if it changed."""
         folder = Path(folder)
         if folder.is_file() and folder.name == SCHEMA_FILE:
             folder = folder.parent
         if not folder.is_dir():
             raise ProjectError(f"{folder}: no such project folder")
         schema = load_schema(folder / SCHEMA_FILE)
+        if backup:
+            _backup_quietly(folder / DATABASE_FILE)
         return cls(folder, schema, Store(folder / DATABASE_FILE))
+
+    @property
+    def database_path(self) -> Path:
+        return self.folder / DATABASE_FILE
 
     @classmethod
     def in_memory(cls, schema: Schema | None = None) -> "Project":

@@ -9,6 +9,7 @@ block the writer. Writes take ``BEGIN IMMEDIATE`` and wait up to
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -43,6 +44,11 @@ class Store:
                     header = handle.read(16)
                 if header and header != b"SQLite format 3\x00":
                     raise ProjectError(f"{self.path}: not an SQLite database")
+            if self.path is not None and not self._writable():
+                raise ProjectError(
+                    f"{self.path.parent}: the project folder or its database is read-only; "
+                    "annotator needs to write there (copy the folder somewhere writable)"
+                )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
@@ -68,17 +74,14 @@ class Store:
                 f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        if applied and self.path is not None and not self._writable():
-            raise ProjectError(f"{self.path}: the project folder or database is read-only")
         try:
             migrations.apply(self.db)
         except sqlite3.OperationalError as exc:
             raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
 
     def _writable(self) -> bool:
-        import os
-
-        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        folder_ok = os.access(self.path.parent, os.W_OK)
+        return folder_ok and (not self.path.exists() or os.access(self.path, os.W_OK))
 
     def schema_version(self) -> str:
         applied = migrations.applied(self.db)
@@ -97,7 +100,15 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise ProjectError(
+                    f"{self.path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
+                    "nothing was changed, try again"
+                ) from None
+            raise
         self._depth = 1
         try:
             yield

@@ -16,7 +16,7 @@ from ..kiwi import analyse_many
 from ..morphemes import pack_morphemes, pack_sentences
 from ..records import SpanDraft
 from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
-from .readers import EXTENSIONS, Record, read_file
+from .readers import EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
 
 BATCH_DOCUMENTS = 256
 DEFAULT_ANNOTATOR = "imported"
@@ -64,6 +64,9 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport) -> list[Path
 
 def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
     raw_text = record.text
+    if len(raw_text) > MAX_DOCUMENT_CHARS:
+        raise InputError(record.source, record.line,
+                         f"text of {len(raw_text):,} characters is over the limit of {MAX_DOCUMENT_CHARS:,}; split it")
     text = normalize_text(raw_text)
     if not text.strip():
         raise InputError(record.source, record.line, "empty text")

@@ -18,6 +18,9 @@ from .encoding import decode_bytes
 from .news import clean_article
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio")
+# Longer texts are refused: Kiwi and a text view both choke on them, and no
+# article is this long; split such a file first. The importer checks each record.
+MAX_DOCUMENT_CHARS = 1_000_000
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio"}
 
 
@@ -52,6 +55,8 @@ def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: st
         if not fmt:
             raise InputError(name, None, f"unknown file type {path.suffix or '(no extension)'}; use --format")
     try:
+        if fmt == "txt" and path.stat().st_size > 4 * MAX_DOCUMENT_CHARS:
+            raise InputError(name, None, f"file of {path.stat().st_size:,} bytes is too large for one article; split it")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, None, f"cannot read ({exc.strerror})") from None
