@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import threading
+from array import array
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .morphemes import Analysis, Morpheme
+from .morphemes import TAG_INDEX, TAGS, Analysis, Morpheme
 
 _lock = threading.Lock()
 _kiwi = None
@@ -71,3 +72,28 @@ def analyse_many(texts: list[str]) -> Iterator[Analysis]:
     if not texts:
         return iter(())
     return (_analysis_from_tokens(tokens) for tokens in get_kiwi().tokenize(texts))
+
+
+def analyse_many_packed(texts: list[str]) -> Iterator[tuple[bytes, bytes]]:
+    """Like ``analyse_many`` but yields the stored form (morphemes, sentences) directly.
+
+    The import's only per-token Python work, so it is one tight loop.
+    """
+    if not texts:
+        return
+    tag_index = TAG_INDEX
+    unknown = len(TAGS) - 1
+    for tokens in get_kiwi().tokenize(texts):
+        values = array("I")
+        sentences = array("I")
+        current = -1
+        for token in tokens:
+            start = token.start
+            end = start + token.len
+            values.extend((start, end, tag_index.get(token.tag, unknown)))
+            if token.sent_position != current:
+                current = token.sent_position
+                sentences.extend((start, end))
+            elif end > sentences[-1]:
+                sentences[-1] = end
+        yield values.tobytes(), sentences.tobytes()

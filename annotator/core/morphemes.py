@@ -20,7 +20,7 @@ TAGS: tuple[str, ...] = (
     "USER3", "USER4", "XSA-I", "XSA-R", "VV-I", "VV-R", "VA-I", "VA-R", "VX-I", "VX-R",
     "XSV-I", "XSV-R", "UNK",
 )
-_TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
+TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 
 
 class Morpheme(NamedTuple):
@@ -53,7 +53,7 @@ PUNCTUATION_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
 def pack_morphemes(morphemes: Sequence[Morpheme]) -> bytes:
     values = array("I")
     for m in morphemes:
-        values.extend((m.start, m.end, _TAG_INDEX.get(m.tag, len(TAGS) - 1)))
+        values.extend((m.start, m.end, TAG_INDEX.get(m.tag, len(TAGS) - 1)))
     return values.tobytes()
 
 

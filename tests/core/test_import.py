@@ -121,3 +121,14 @@ def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):
     assert project.store.document_raw(doc.id)[0] == page
     other = project.import_paths([tmp_path / "s.txt"], clean=False)
     assert other.documents_added == 1
+
+
+def test_packed_analysis_matches_the_analysis():
+    from annotator.core.kiwi import analyse, analyse_many_packed
+    from annotator.core.morphemes import unpack_morphemes, unpack_sentences
+
+    texts = ["원주시가 확보했다. 둘째 문장이다.\n셋째 줄", "😀 과기정통부"]
+    for text, (morphemes, sentences) in zip(texts, analyse_many_packed(texts)):
+        expected = analyse(text)
+        assert unpack_morphemes(morphemes) == expected.morphemes
+        assert unpack_sentences(sentences) == expected.sentences

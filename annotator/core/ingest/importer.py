@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import InputError
-from ..kiwi import analyse_many
-from ..morphemes import pack_morphemes, pack_sentences
+from ..kiwi import analyse_many_packed
 from ..records import SpanDraft
 from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
 from .readers import EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
@@ -140,15 +139,15 @@ def _store_batch(project, files: list[list[_PreparedDocument]], report: ImportRe
         if doc.uid not in existing and doc.uid not in new:
             new[doc.uid] = doc
     project.prepare_analyser()
-    analyses = dict(zip(new, analyse_many([doc.text for doc in new.values()])))
+    # Pack each analysis as it arrives: a large file keeps only compact bytes in memory.
+    blobs = dict(zip(new, analyse_many_packed([doc.text for doc in new.values()])))
     with store.transaction():
         ids = dict(existing)
         for uid, doc in new.items():
-            analysis = analyses[uid]
+            morphemes, sentences = blobs[uid]
             ids[uid] = store.insert_document(
                 uid=uid, title=doc.title, text=doc.text, raw=doc.raw, meta=doc.meta, source=doc.source,
-                encoding=doc.encoding, morphemes=pack_morphemes(analysis.morphemes),
-                sentences=pack_sentences(analysis.sentences),
+                encoding=doc.encoding, morphemes=morphemes, sentences=sentences,
             )
         report.documents_added += len(new)
         report.documents_existing += len(documents) - len(new)
