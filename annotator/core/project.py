@@ -217,23 +217,23 @@ class Project:
             raise SpanError("a span needs an annotator (a layer name)")
         if self.schema.label(label) is None:
             raise SpanError(f"unknown label {label!r} (schema has {', '.join(self.schema.label_names)})")
-        document = self.store.document(doc_id)
-        if document is None:
+        length = self.store.document_length(doc_id)
+        if length is None:
             raise SpanError(f"no document {doc_id}")
-        if not 0 <= start < end <= len(document.text):
-            raise SpanError(f"span [{start}, {end}) is empty or outside the text (0–{len(document.text)})")
+        if not 0 <= start < end <= length:
+            raise SpanError(f"span [{start}, {end}) is empty or outside the text (0–{length})")
         if self.schema.overlap == "allow":
             return
-        others = [(s.start, s.end, s.label) for s in self.store.spans(doc_id, annotator) if s.id != ignore]
-        for s_start, s_end, s_label in list(others) + list(also):
-            if s_start < end and start < s_end:
-                nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)
-                if self.schema.overlap == "nested" and nested and (s_start, s_end) != (start, end):
-                    continue
-                raise SpanError(
-                    f"overlaps {s_label} [{s_start}, {s_end}) “{document.text[s_start:s_end]}”; "
-                    f"the schema does not allow overlapping spans"
-                )
+        others = [(s.start, s.end, s.label, s.text)
+                  for s in self.store.overlapping_spans(doc_id, annotator, start, end) if s.id != ignore]
+        pending = [(s, e, label, "") for s, e, label in also if s < end and start < e]
+        for s_start, s_end, s_label, s_text in others + pending:
+            nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)
+            if self.schema.overlap == "nested" and nested and (s_start, s_end) != (start, end):
+                continue
+            raise SpanError(
+                f"overlaps {s_label} [{s_start}, {s_end}) “{s_text}”; the schema does not allow overlapping spans"
+            )
 
     # -- figures ---------------------------------------------------------------
 

@@ -162,6 +162,10 @@ class Store:
                 yield self._document(row)
             last = rows[-1][0]
 
+    def document_length(self, doc_id: int) -> int | None:
+        row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
@@ -239,6 +243,15 @@ class Store:
             f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id {clause}"
             " ORDER BY s.doc_id, s.start, s.end, s.id",
             params,
+        )
+        return [self._span(row) for row in rows]
+
+    def overlapping_spans(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
+        """Spans of one layer that overlap ``[start, end)`` (index range scan, not the whole layer)."""
+        rows = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id"
+            " WHERE s.doc_id = ? AND s.annotator = ? AND s.start < ? AND s.end > ? ORDER BY s.start",
+            (doc_id, annotator, end, start),
         )
         return [self._span(row) for row in rows]
 
