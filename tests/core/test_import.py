@@ -132,3 +132,13 @@ def test_packed_analysis_matches_the_analysis():
         expected = analyse(text)
         assert unpack_morphemes(morphemes) == expected.morphemes
         assert unpack_sentences(sentences) == expected.sentences
+
+
+def test_outlet_and_reporter_from_the_lead_bracket():
+    from annotator.core.ingest.news import clean_article
+
+    page = "대구시, 계획 발표\n\n  |  입력 : 2021-10-19 10:07\n\n[지역신문 김하나 기자] 대구시는 계획을 밝혔다.\n"
+    article = clean_article(page)
+    assert article.meta == {"date": "2021-10-19 10:07", "byline": "입력 : 2021-10-19 10:07",
+                            "outlet": "지역신문", "reporter": "김하나"}
+    assert article.text == "대구시, 계획 발표\n\n[지역신문 김하나 기자] 대구시는 계획을 밝혔다."

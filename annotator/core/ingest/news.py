@@ -78,6 +78,9 @@ def clean_article(text: str) -> CleanedArticle:
         match = _OUTLET_LEAD.match(line)
         if match:
             meta["outlet"] = match.group(1).strip()
+            reporter = _REPORTER.search(match.group(0))
+            if reporter and "reporter" not in meta:
+                meta["reporter"] = reporter.group(1)
             break
     if not meta.get("outlet"):
         meta.pop("outlet", None)
