@@ -8,7 +8,7 @@ from typing import Any, Iterator, Mapping
 
 from .errors import ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Change, Operation, RemoveSpans, SetStatus, UpdateSpan
+from .operations import AddSpans, Batch, Change, Operation, RemoveSpans, SetStatus, UpdateSpan
 from .paths import bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .records import GOLD, STATUSES, Document, Span, SpanDraft, Status
 from .schema import Schema, load_schema
@@ -190,8 +190,6 @@ class Project:
             return operation.run(self.store)
 
     def _validate(self, operation: Operation) -> None:
-        from .operations import Batch
-
         if isinstance(operation, Batch):
             for inner in operation.operations:
                 self._validate(inner)
