@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from itertools import chain
 from array import array
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -74,16 +75,20 @@ def analyse_many(texts: list[str]) -> Iterator[Analysis]:
     return (_analysis_from_tokens(tokens) for tokens in get_kiwi().tokenize(texts))
 
 
-def analyse_many_packed(texts: list[str]) -> Iterator[tuple[bytes, bytes]]:
+def analyse_many_packed(texts: Iterable[str]) -> Iterator[tuple[bytes, bytes]]:
     """Like ``analyse_many`` but yields the stored form (morphemes, sentences) directly.
 
-    The import's only per-token Python work, so it is one tight loop.
+    ``texts`` may be a lazy iterable: Kiwi pulls from it as its workers need
+    more. Kiwi is not loaded when there is no text at all. The per-token
+    Python work of an import is this one tight loop.
     """
-    if not texts:
+    iterator = iter(texts)
+    first = next(iterator, None)
+    if first is None:
         return
     tag_index = TAG_INDEX
     unknown = len(TAGS) - 1
-    for tokens in get_kiwi().tokenize(texts):
+    for tokens in get_kiwi().tokenize(chain([first], iterator)):
         values = array("I")
         sentences = array("I")
         current = -1

@@ -1,5 +1,5 @@
-"""Importing files into a project: validate a whole file, analyse new documents
-with Kiwi in batches, then store whole files in one transaction each batch.
+"""Importing files into a project: check a whole file, analyse its new documents
+with Kiwi (one continuous run over all files), then store whole files.
 
 A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
 of it is stored; the other files go in.
@@ -7,9 +7,10 @@ of it is stored; the other files go in.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..kiwi import analyse_many_packed
@@ -99,62 +100,99 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
                              spans, layer if spans else None)
 
 
+@dataclass
+class _PendingFile:
+    """A checked file waiting for Kiwi's analyses of its new documents."""
+
+    documents: list[_PreparedDocument]
+    new: list[_PreparedDocument]
+    blobs: list[tuple[bytes, bytes]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.blobs) == len(self.new)
+
+
 def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
                  progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Stream files through one continuous Kiwi run and store them whole, in order.
+
+    Reading and checking a file happens when Kiwi asks for more text; analyses
+    come back in order and fill the files at the head of the queue; complete
+    files are written in transactions of about ``BATCH_DOCUMENTS`` documents
+    while Kiwi's worker threads go on with the next texts.
+    """
     report = ImportReport()
     files = expand_paths(paths, report)
     map_labels = map_labels or {}
-    batch: list[list[_PreparedDocument]] = []
-    pending = 0
-    for done, path in enumerate(files, start=1):
-        report.files += 1
-        try:
-            records, encoding = read_file(path, fmt, clean, text_column)
-            prepared = [_prepare(r, encoding, annotator, project.schema, map_labels) for r in records]
-        except InputError as error:
-            report.rejected.append(error)
-        else:
-            if encoding not in ("utf-8", "utf-8-sig"):
-                report.encodings[str(path)] = encoding
-            batch.append(prepared)
-            pending += len(prepared)
-        if pending >= BATCH_DOCUMENTS:
-            _store_batch(project, batch, report)
-            batch, pending = [], 0
-        if progress:
-            progress(done, len(files))
-    if batch:
-        _store_batch(project, batch, report)
+    in_order: deque[_PendingFile] = deque()  # every checked file, in input order
+    waiting: deque[_PendingFile] = deque()  # those still missing analyses
+    queued_uids: set[str] = set()
+
+    def texts() -> Iterator[str]:
+        analyser_ready = False
+        for done, path in enumerate(files, start=1):
+            report.files += 1
+            try:
+                records, encoding = read_file(path, fmt, clean, text_column)
+                prepared = [_prepare(r, encoding, annotator, project.schema, map_labels) for r in records]
+            except InputError as error:
+                report.rejected.append(error)
+            else:
+                if encoding not in ("utf-8", "utf-8-sig"):
+                    report.encodings[str(path)] = encoding
+                existing = project.store.document_ids_by_uid({doc.uid for doc in prepared})
+                new = []
+                for doc in prepared:
+                    if doc.uid not in existing and doc.uid not in queued_uids:
+                        queued_uids.add(doc.uid)
+                        new.append(doc)
+                pending = _PendingFile(prepared, new)
+                in_order.append(pending)
+                if new:
+                    waiting.append(pending)
+                    if not analyser_ready:
+                        project.prepare_analyser()
+                        analyser_ready = True
+                for doc in new:
+                    yield doc.text
+            if progress:
+                progress(done, len(files))
+
+    ready: list[_PendingFile] = []
+    for blob in analyse_many_packed(texts()):
+        head = waiting[0]
+        head.blobs.append(blob)
+        if head.complete:
+            waiting.popleft()
+        while in_order and in_order[0].complete:
+            ready.append(in_order.popleft())
+        if sum(len(f.documents) for f in ready) >= BATCH_DOCUMENTS:
+            _write(project.store, ready, report)
+            ready = []
+    ready.extend(in_order)  # all complete now: the rest had no new documents
+    if ready:
+        _write(project.store, ready, report)
     return report
 
 
-def _store_batch(project, files: list[list[_PreparedDocument]], report: ImportReport) -> None:
-    """Store whole files: Kiwi analyses the new documents first, then one transaction."""
-    store = project.store
-    documents = [doc for file_docs in files for doc in file_docs]
-    existing = store.document_ids_by_uid({doc.uid for doc in documents})
-    new: dict[str, _PreparedDocument] = {}
-    for doc in documents:
-        if doc.uid not in existing and doc.uid not in new:
-            new[doc.uid] = doc
-    project.prepare_analyser()
-    # Pack each analysis as it arrives: a large file keeps only compact bytes in memory.
-    blobs = dict(zip(new, analyse_many_packed([doc.text for doc in new.values()])))
+def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
+    """Store whole files in one transaction: new documents, then annotator layers."""
     with store.transaction():
-        ids = dict(existing)
-        for uid, doc in new.items():
-            morphemes, sentences = blobs[uid]
-            ids[uid] = store.insert_document(
-                uid=uid, title=doc.title, text=doc.text, raw=doc.raw, meta=doc.meta, source=doc.source,
-                encoding=doc.encoding, morphemes=morphemes, sentences=sentences,
-            )
-        report.documents_added += len(new)
-        report.documents_existing += len(documents) - len(new)
+        ids: dict[str, int] = {}
+        for pending in files:
+            for doc, (morphemes, sentences) in zip(pending.new, pending.blobs):
+                ids[doc.uid] = store.insert_document(
+                    uid=doc.uid, title=doc.title, text=doc.text, raw=doc.raw, meta=doc.meta, source=doc.source,
+                    encoding=doc.encoding, morphemes=morphemes, sentences=sentences,
+                )
+            report.documents_added += len(pending.new)
+            report.documents_existing += len(pending.documents) - len(pending.new)
+        with_spans = [doc for pending in files for doc in pending.documents if doc.spans]
+        ids.update(store.document_ids_by_uid({doc.uid for doc in with_spans if doc.uid not in ids}))
         drafts = []
-        for doc in documents:
-            if not doc.spans:
-                continue
+        for doc in with_spans:
             doc_id = ids[doc.uid]
             have = {(s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator)}
             for start, end, label, attrs in doc.spans:
