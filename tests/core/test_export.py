@@ -226,7 +226,8 @@ def test_hf_dataset_loads_with_class_labels_and_a_card(project, tmp_path, texts)
     assert "B-PROGRAM" in card and "seed 3" in card and "korean-policy" in card
     manifest = json.loads((tmp_path / "hf" / "export.json").read_text(encoding="utf-8"))
     assert manifest["parts"] == dict(report.parts) and sum(manifest["parts"].values()) == 4
-    single = datasets.load_from_disk(str(tmp_path / "hf-single")) if project.export("hf", tmp_path / "hf-single") else None
+    project.export("hf", tmp_path / "hf-single")
+    single = datasets.load_from_disk(str(tmp_path / "hf-single"))
     assert single.num_rows == report.sentences and single.features == data["train"].features
     with pytest.raises(ExportCancelled):
         project.export("hf", tmp_path / "hf-cancelled", cancelled=lambda: True)

@@ -9,6 +9,7 @@ a line and joined two) are written as spaces so the layout holds.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .document import ExportDocument
@@ -23,7 +24,7 @@ KLUE_PREAMBLE = (
     "## 컬럼명 : CHAR\tNE_TAG\n"
 )
 # Characters that would break a line-per-character TSV: written as a space.
-_LINE_BREAKING = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_LINE_BREAKING = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class _BioWriter:
@@ -48,9 +49,14 @@ class _BioWriter:
     abort = close
 
 
+def klue_text(text: str) -> str:
+    """The text as KLUE lines show it: line breaks and tabs as spaces (same length, same offsets)."""
+    return _LINE_BREAKING.sub(" ", text)
+
+
 def klue_block(sentence_id: str, text: str, start: int, end: int, spans) -> str:
-    """One KLUE-NER sentence block for ``text[start:end]`` with ``spans`` (inside it, ordered)."""
-    plain = text[start:end].translate(_LINE_BREAKING)
+    """One KLUE-NER sentence block for ``text[start:end]`` (a ``klue_text``) with ``spans`` inside it, ordered."""
+    plain = text[start:end]
     markup: list[str] = []
     lines: list[str] = []
     position = 0
@@ -78,14 +84,16 @@ class KlueWriter(_BioWriter):
     preamble = KLUE_PREAMBLE
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
-        handle = self.files[part]
+        text = klue_text(document.text)
         spans = flat.spans
+        blocks = []
         index = 0
         for number, (start, end) in enumerate(flat.segments):
             first = index
             while index < len(spans) and spans[index].start < end:
                 index += 1
-            handle.write(klue_block(f"{document.uid}_{number}", document.text, start, end, spans[first:index]))
+            blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index]))
+        self.files[part].write("".join(blocks))
 
 
 class ConllWriter(_BioWriter):

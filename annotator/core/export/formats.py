@@ -9,6 +9,7 @@ success or ``abort``ed on failure.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -55,6 +56,10 @@ class Format:
     extra: str | None = None  # optional module the writer imports
     needs: str = ""  # that library, as users know it
     install: str = ""
+
+    def available(self) -> bool:
+        """Whether the optional library this format needs is installed (a GUI can grey the format out)."""
+        return not self.extra or importlib.util.find_spec(self.extra) is not None
 
     def require_extra(self) -> None:
         if not self.extra:
