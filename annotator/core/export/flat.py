@@ -18,10 +18,11 @@ end a span inside a token. ``flatten`` decides, and says what it changed:
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import unpack_morphemes, unpack_sentences
+from ..morphemes import unpack_sentences
 from .document import ExportDocument, ExportSpan
 
 _WORD = re.compile(r"\S+")
@@ -39,23 +40,32 @@ class Flat(NamedTuple):
 
 def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
+    values = array("I")
+    values.frombytes(morphemes_blob or b"")
     covered: list[tuple[int, int]] = []
-    for m in sorted(unpack_morphemes(morphemes_blob)):
-        if m.end <= m.start:
+    reach = -1
+    for start, end in sorted(zip(values[0::3], values[1::3])):
+        if end <= start:
             continue
-        if covered and m.start < covered[-1][1]:
-            covered[-1] = (covered[-1][0], max(covered[-1][1], m.end))
+        if start < reach:  # shares characters with the previous morpheme (했 = 하 + 었)
+            if end > reach:
+                covered[-1] = (covered[-1][0], end)
+                reach = end
         else:
-            covered.append((m.start, m.end))
+            covered.append((start, end))
+            reach = end
     tokens: list[tuple[int, int]] = []
     position = 0
     for start, end in covered + [(len(text), len(text))]:
-        start = max(start, position)
-        if start > position:  # characters Kiwi left out
+        if start > position and not text[position:start].isspace():  # characters Kiwi left out
             tokens.extend(w.span() for w in _WORD.finditer(text, position, start))
         if end > start:
-            tokens.extend(w.span() for w in _WORD.finditer(text, start, end))
-        position = max(position, end)
+            words = text[start:end].split()
+            if len(words) == 1 and len(words[0]) == end - start:
+                tokens.append((start, end))
+            else:  # a morpheme with whitespace inside (a multi-word dictionary entry) or around it
+                tokens.extend(w.span() for w in _WORD.finditer(text, start, end))
+        position = end
     return tokens
 
 
@@ -91,8 +101,21 @@ def resolve_overlaps(spans: list[ExportSpan]) -> tuple[list[int], list[tuple[int
     return [i for _, _, i in kept], dropped
 
 
-def sentences(text: str, sentences_blob: bytes | None, bridges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
-    """Sentence ranges covering every non-space character; ranges that a bridge crosses are joined."""
+def _outside(tokens: list[tuple[int, int]], base: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens not inside one sentence (rare: a sentence boundary inside a token)."""
+    found, at = [], 0
+    for start, end in tokens:
+        while at < len(base) and base[at][1] <= start:
+            at += 1
+        if at == len(base) or start < base[at][0] or end > base[at][1]:
+            found.append((start, end))
+    return found
+
+
+def sentences(text: str, sentences_blob: bytes | None, bridges: list[tuple[int, int]],
+              tokens: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int]], int]:
+    """Sentence ranges covering every non-space character; sentences that a bridge (a span, or a
+    token) crosses are joined."""
     stored = sorted(unpack_sentences(sentences_blob)) or [(0, len(text))]
     base: list[tuple[int, int]] = []
     position = 0
@@ -102,7 +125,8 @@ def sentences(text: str, sentences_blob: bytes | None, bridges: list[tuple[int, 
             base.extend(m.span() for m in _LINE_CONTENT.finditer(text, position, start))
         base.extend(m.span() for m in _LINE_CONTENT.finditer(text, start, end))
         position = max(position, end)
-    items = sorted([(s, e, 1) for s, e in base] + [(s, e, 0) for s, e in bridges])
+    items = sorted([(s, e, 1) for s, e in base] + [(s, e, 0) for s, e in bridges]
+                   + [(s, e, 0) for s, e in _outside(tokens, base)])
     merged: list[tuple[int, int]] = []
     joined = 0
     current: list[int] | None = None  # [start, end, sentences inside]
@@ -133,7 +157,7 @@ def flatten(document: ExportDocument, level: str) -> Flat:
     dropped += [(pairs[i][0], why) for i, why in overlapping]
     spans = [pairs[i][1] for i in kept]
     widened = [pairs[i] for i in kept if pairs[i][0][:2] != pairs[i][1][:2]]
-    segments, joined = sentences(document.text, document.sentences, [(s.start, s.end) for s in spans] + tokens)
+    segments, joined = sentences(document.text, document.sentences, [(s.start, s.end) for s in spans], tokens)
     return Flat(spans, segments, tokens, dropped, widened, joined)
 
 
