@@ -7,6 +7,9 @@ import sys
 
 import pytest
 
+from annotator import Project
+from annotator.cli import main
+
 from ..conftest import ROOT, write
 from .test_cli import run
 
@@ -24,14 +27,14 @@ def project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli-export")
     schema = (ROOT / "resources" / "schemas" / "korean-policy.toml").read_text(encoding="utf-8")
     write(folder / "schema.toml", schema.replace('overlap = "forbid"', 'overlap = "allow"'))
-    project = folder / "p"
-    assert run("init", project, "--schema", folder / "schema.toml").returncode == 0
     spans = [span("교육부", "AGENCY"), span("인공지능 교과서", "PROGRAM"), span("인공지능", "TECH"),
              span("5,300억 원", "BUDGET")]
     lines = [{"text": TEXT, "spans": spans}, {"text": "표시가 없는 두 번째 기사이다."}]
     write(folder / "in.jsonl", "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
-    result = run("import", project, folder / "in.jsonl", "--annotator", "gold")
-    assert result.returncode == 0, result.stderr
+    # Built in process: this pytest process loads Kiwi once; the commands under test run as subprocesses.
+    with Project.create(folder / "p", folder / "schema.toml") as created:
+        assert created.import_paths([folder / "in.jsonl"], annotator="gold").ok
+    project = folder / "p"
     return project
 
 
@@ -60,28 +63,31 @@ def test_dropped_overlaps_are_listed_and_exit_1(project, tmp_path):
     assert result.returncode == 1
     assert "1 spans could not be written in conll and were left out" in result.stderr
     assert "“인공지능”: overlaps PROGRAM" in result.stderr
-    assert run("export", project, "--format", "jsonl", "--out", tmp_path / "all.jsonl").returncode == 0
 
 
-def test_errors_exit_2_with_one_line(project, tmp_path):
+def test_errors_exit_2_with_one_line(project, tmp_path, capsys):
     bad_format = run("export", project, "--format", "xlsx", "--out", tmp_path / "x")
     assert bad_format.returncode == 2 and "invalid choice: 'xlsx'" in bad_format.stderr
-    bad_split = run("export", project, "--format", "jsonl", "--out", tmp_path / "x", "--split", "70/20")
-    assert bad_split.returncode == 2 and "--split takes" in bad_split.stderr
-    no_layer = run("export", project, "--format", "jsonl", "--out", tmp_path / "x", "--source", "lee")
-    assert no_layer.returncode == 2 and "no layer 'lee'" in no_layer.stderr
-    assert "Traceback" not in bad_split.stderr + no_layer.stderr
+    # The same entry point in process (a subprocess each costs a second).
+    assert main(["export", str(project), "--format", "jsonl", "--out", str(tmp_path / "x"), "--split", "70/20"]) == 2
+    assert "annotator: --split takes two or three percentages" in capsys.readouterr().err
+    assert main(["export", str(project), "--format", "jsonl", "--out", str(tmp_path / "x"), "--source", "lee"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("annotator: no layer 'lee'") and "Traceback" not in error
     assert not (tmp_path / "x").exists()
 
 
 def test_missing_extra_says_what_to_install(project, tmp_path):
-    for fmt, module, extra in (("spacy", "spacy", "annotator[spacy]"), ("hf", "datasets", "annotator[hf]")):
-        # Hide the installed library as if the extra were not installed.
-        code = (f"import sys; sys.modules[{module!r}] = None; from annotator.cli import main; "
-                f"raise SystemExit(main(['export', {str(project)!r}, '--format', {fmt!r}, '--out', "
-                f"{str(tmp_path / fmt)!r}]))")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
-        assert result.returncode == 2
-        assert f"pip install '{extra}'" in result.stderr and "Traceback" not in result.stderr
-        assert not (tmp_path / fmt).exists()
+    # Hide the installed libraries as if the extras were not installed.
+    code = (
+        "import sys; sys.modules['spacy'] = None; sys.modules['datasets'] = None\n"
+        "from annotator.cli import main\n"
+        f"print(main(['export', {str(project)!r}, '--format', 'spacy', '--out', {str(tmp_path / 'a')!r}]))\n"
+        f"print(main(['export', {str(project)!r}, '--format', 'hf', '--out', {str(tmp_path / 'b')!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.stdout.split() == ["2", "2"], result.stderr
+    assert "the spacy format needs spaCy" in result.stderr and "pip install 'annotator[spacy]'" in result.stderr
+    assert "pip install 'annotator[hf]'" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
