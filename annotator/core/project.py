@@ -233,6 +233,22 @@ class Project:
                 f"overlaps {s_label} [{s_start}, {s_end}) “{s_text}”; the schema does not allow overlapping spans"
             )
 
+    # -- export ------------------------------------------------------------------
+
+    def export(self, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
+               split: str | None = None, seed: int = 0, progress=None, cancelled=None):
+        """Write ``source``'s spans as training data in format ``fmt`` (see ``core.export.FORMATS``).
+
+        ``status="done"`` keeps documents the source marked done (gold: adjudicated);
+        ``split="80/10/10"`` writes train/dev/test parts chosen by hash(seed, uid).
+        ``progress(done, total)`` and ``cancelled()`` (or a ``threading.Event``) let
+        a worker thread report and stop it. Returns an ``ExportReport``.
+        """
+        from .export import export_project
+
+        return export_project(self, fmt, out, source=source, status=status, split=split, seed=seed,
+                              progress=progress, cancelled=cancelled)
+
     # -- figures ---------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:

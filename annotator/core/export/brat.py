@@ -1,0 +1,81 @@
+"""brat standoff: ``<uid>.txt`` (the stored text, byte for byte) and ``<uid>.ann`` per document.
+
+``T1<TAB>LABEL start end<TAB>text`` with code-point offsets into the .txt. An
+.ann line cannot hold a line break, so a span crossing one is written as
+discontinuous fragments (``start end;start end``, the fragment texts joined by
+a space, as brat does) and listed in the report. Span attributes go to an
+``AnnotatorNotes`` line. File names come from the document uid (a hex hash),
+never from titles, so nothing can point outside the export folder.
+``annotation.conf`` and ``visual.conf`` (label colours) sit at the top.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .document import ExportDocument
+from .flat import Flat
+from .formats import ExportContext
+from .report import SpanNote
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
+_LINE_PIECE = re.compile(r"[^\n]+")
+
+
+class BratWriter:
+    def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
+        self.context = context
+        self.folders = {part: (root / part if part else root) for part in parts}
+        for folder in self.folders.values():
+            folder.mkdir(parents=True, exist_ok=True)
+        self.used: dict[str | None, set[str]] = {part: set() for part in parts}
+        (root / "annotation.conf").write_text(
+            "[entities]\n" + "".join(f"{label}\n" for label in context.labels)
+            + "\n[relations]\n\n[events]\n\n[attributes]\n", encoding="utf-8")
+        (root / "visual.conf").write_text(
+            "[labels]\n\n[drawing]\n" + "".join(
+                f"{label}\tbgColor:{context.colors[label]}\n" for label in context.labels if label in context.colors),
+            encoding="utf-8")
+
+    def file_stem(self, part: str | None, document: ExportDocument) -> str:
+        stem = _UNSAFE.sub("_", document.uid)[:64] or f"document-{document.id}"
+        if stem in self.used[part]:
+            stem = f"{stem}-{document.id}"
+        self.used[part].add(stem)
+        return stem
+
+    def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
+        text = document.text
+        stem = self.file_stem(part, document)
+        lines = []
+        number = 0
+        for span in document.spans:
+            pieces = [m.span() for m in _LINE_PIECE.finditer(text, span.start, span.end)]
+            if not pieces:
+                self.context.report.dropped.append(SpanNote(
+                    document.uid, span.start, span.end, span.label, text[span.start:span.end],
+                    "only line breaks: brat cannot hold it"))
+                self.context.report.spans_by_label[span.label] -= 1
+                continue
+            number += 1
+            if len(pieces) != 1 or pieces[0] != (span.start, span.end):
+                self.context.report.fragmented.append(SpanNote(
+                    document.uid, span.start, span.end, span.label, text[span.start:span.end],
+                    f"crosses a line break: written as fragments {';'.join(f'{s} {e}' for s, e in pieces)}"))
+            where = ";".join(f"{s} {e}" for s, e in pieces)
+            shown = " ".join(text[s:e] for s, e in pieces)
+            lines.append(f"T{number}\t{span.label} {where}\t{shown}\n")
+            if span.attrs:
+                note = json.dumps(dict(span.attrs), ensure_ascii=False).replace("\u2028", " ").replace("\u2029", " ")
+                lines.append(f"#{number}\tAnnotatorNotes T{number}\t{note}\n")
+        folder = self.folders[part]
+        (folder / f"{stem}.txt").write_bytes(text.encode("utf-8"))
+        (folder / f"{stem}.ann").write_bytes("".join(lines).encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass

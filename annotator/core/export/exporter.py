@@ -1,0 +1,123 @@
+"""Running an export: stream one layer's documents through a format writer.
+
+Documents are read in chunks from a read-only snapshot, so memory stays flat
+and an annotator can keep working meanwhile. Safe to call from a worker
+thread: ``progress(done, total)`` is called after every chunk and
+``cancelled()`` (or ``cancelled.is_set()``) is checked before every document;
+cancelling raises ``ExportCancelled`` and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import AnnotatorError
+from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
+from ..records import GOLD
+from .document import ExportDocument
+from .flat import Flat, flatten
+from .formats import ExportContext, get_format
+from .output import MANIFEST, AtomicOutput
+from .report import ExportCancelled, ExportReport, SpanNote
+from .split import Split
+
+CHUNK_DOCUMENTS = 500
+STATUS_FILTERS = ("done",)
+
+
+def finished_status(source: str) -> str:
+    """The status that marks a document finished in ``source``: adjudicated for gold, done otherwise."""
+    return "adjudicated" if source == GOLD else "done"
+
+
+def _cancel_check(cancelled: Any) -> Callable[[], bool]:
+    if cancelled is None:
+        return lambda: False
+    return getattr(cancelled, "is_set", cancelled)
+
+
+def _note_flat(report: ExportReport, document: ExportDocument, flat: Flat) -> None:
+    text, uid = document.text, document.uid
+    for span, why in flat.dropped:
+        report.dropped.append(SpanNote(uid, span.start, span.end, span.label, text[span.start:span.end], why))
+    for before, after in flat.widened:
+        report.widened.append(SpanNote(uid, before.start, before.end, before.label, text[before.start:before.end],
+                                       f"widened to token edges [{after.start}, {after.end}) “{text[after.start:after.end]}”",
+                                       (after.start, after.end)))
+    report.sentences += len(flat.segments)
+    report.sentences_joined += flat.joined
+
+
+def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
+                   split: Split | str | None = None, seed: int = 0,
+                   progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ExportReport:
+    """Write ``source``'s spans in format ``fmt`` to ``out``; see ``Project.export``."""
+    spec = get_format(fmt)
+    spec.require_extra()
+    if status is not None and status not in STATUS_FILTERS:
+        raise AnnotatorError(f"--status takes {', '.join(STATUS_FILTERS)}, not {status!r}")
+    if isinstance(split, str):
+        split = Split.parse(split, seed)
+    out = Path(out)
+    is_cancelled = _cancel_check(cancelled)
+    finished = finished_status(source)
+    report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
+    started = time.perf_counter()
+    with snapshot(project.store) as conn:
+        if source != GOLD and not layer_exists(conn, source):
+            layers = ", ".join(project.annotators()) or "none yet"
+            raise AnnotatorError(f"no layer {source!r} in {project.folder} (layers: {layers})")
+        names = project.schema.label_names
+        labels = tuple(names) + tuple(label for label in layer_labels(conn, source) if label not in names)
+        colors = {label.name: label.color for label in project.schema.labels}
+        context = ExportContext(project.name, labels, colors, source, status, split, report)
+        parts = list(split.names) if split else [None]
+        report.parts.update({part: 0 for part in parts if part})
+        total = document_count(conn)
+        output = AtomicOutput(out, folder=spec.folder or split is not None)
+        writer = None
+        try:
+            writer = spec.open_writer(output.temp, parts, context)
+            done = 0
+            if progress:
+                progress(0, total)
+            for batch in export_batches(conn, source, CHUNK_DOCUMENTS, analysis=spec.analysis):
+                for row in batch:
+                    if is_cancelled():
+                        raise ExportCancelled("export cancelled; nothing was written")
+                    if status and row.status != finished:
+                        report.skipped_status += 1
+                        continue
+                    if not row.spans and row.status != finished:
+                        report.skipped_unannotated += 1
+                        continue
+                    document = ExportDocument(row)
+                    part = split.part(row.uid) if split else None
+                    flat = flatten(document, spec.level) if spec.level else None
+                    if flat is not None:
+                        _note_flat(report, document, flat)
+                    report.spans_by_label.update(s.label for s in (flat.spans if flat else document.spans))
+                    writer.write(part, document, flat)
+                    report.documents += 1
+                    if part:
+                        report.parts[part] += 1
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            writer.close()
+            writer = None
+            report.seconds = time.perf_counter() - started
+            if output.folder:
+                (output.temp / MANIFEST).write_text(
+                    json.dumps({"project": project.name, **report.as_dict()}, ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8")
+            output.commit()
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            output.discard()
+            raise
+    return report

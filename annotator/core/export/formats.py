@@ -1,0 +1,122 @@
+"""The registry of export formats and what the format writers share.
+
+A writer is created once per export with the output root (a temporary file or
+folder the exporter renames into place at the end) and the split parts, gets
+every document through ``write(part, document, flat)``, and is ``close``d on
+success or ``abort``ed on failure.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import AnnotatorError
+from .document import ExportDocument
+from .flat import Flat
+from .report import ExportReport
+from .split import Split
+
+
+class MissingExtra(AnnotatorError):
+    """A format needs an optional library that is not installed."""
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    project: str
+    labels: tuple[str, ...]  # schema order, then labels found only in the data
+    colors: dict[str, str]
+    source: str
+    status: str | None
+    split: Split | None
+    report: ExportReport
+
+
+class Writer(Protocol):
+    def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None: ...
+
+    def close(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    summary: str
+    writer: str  # "module:Class" in this package, imported when used
+    extension: str  # of each file, or "" for folder formats
+    folder: bool = False  # the output is a folder even without a split
+    level: str | None = None  # "char" or "token" for flat (BIO) formats
+    analysis: bool = False  # needs the stored morphemes and sentences
+    extra: str | None = None  # optional module the writer imports
+    needs: str = ""  # that library, as users know it
+    install: str = ""
+
+    def available(self) -> bool:
+        """Whether the optional library this format needs is installed (a GUI can grey the format out)."""
+        return not self.extra or importlib.util.find_spec(self.extra) is not None
+
+    def require_extra(self) -> None:
+        if not self.extra:
+            return
+        try:
+            importlib.import_module(self.extra)
+        except ImportError as exc:
+            missing = exc.name or self.extra
+            raise MissingExtra(
+                f"the {self.name} format needs {self.needs} ({missing} is not installed); "
+                f"install it with: pip install '{self.install}'"
+            ) from None
+
+    def open_writer(self, root: Path, parts: list[str | None], context: ExportContext) -> Writer:
+        module_name, class_name = self.writer.split(":")
+        module = importlib.import_module(f".{module_name}", __package__)
+        return getattr(module, class_name)(root, parts, context)
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("jsonl", "one document a line with code-point span offsets (the master format)",
+           "json_lines:MasterWriter", ".jsonl"),
+    Format("klue", "KLUE-NER character BIO TSV, one sentence a block", "bio:KlueWriter", ".tsv",
+           level="char", analysis=True),
+    Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
+           level="token", analysis=True),
+    Format("spacy", "spaCy DocBin (.spacy) of morpheme-token Docs with entities", "docbin:DocBinWriter", ".spacy",
+           level="token", analysis=True, extra="spacy", needs="spaCy", install="annotator[spacy]"),
+    Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags",
+           "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, extra="datasets",
+           needs="the Hugging Face datasets library", install="annotator[hf]"),
+    Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",
+           ".jsonl"),
+    Format("prodigy", "Prodigy JSONL: text, tokens and spans with code-point offsets", "json_lines:ProdigyWriter",
+           ".jsonl", analysis=True),
+    Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True),
+)}
+
+
+def get_format(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise AnnotatorError(f"unknown export format {name!r} (one of {', '.join(FORMATS)})") from None
+
+
+def part_paths(root: Path, parts: list[str | None], extension: str) -> dict[str | None, Path]:
+    """Where each part goes: the root itself without a split, else ``root/<part><extension>``."""
+    if parts == [None]:
+        return {None: root}
+    return {part: root / f"{part}{extension}" for part in parts}
+
+
+def open_text(path: Path):
+    """A new UTF-8 text file with LF line ends on every platform."""
+    return open(path, "x", encoding="utf-8", newline="\n", buffering=1 << 20)
+
+
+def attrs_without(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
+    return {k: v for k, v in attrs.items() if k not in reserved} if attrs else {}

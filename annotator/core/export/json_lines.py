@@ -1,0 +1,114 @@
+"""JSON-lines formats: our master format, doccano and Prodigy.
+
+All three keep every span as stored (overlaps included) and are read back by
+``annotator import`` (``--format jsonl``, ``doccano``, ``prodigy``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..text import codepoint_to_utf16
+from .document import ExportDocument
+from .flat import Flat, tokenize
+from .formats import ExportContext, attrs_without, open_text, part_paths
+
+SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end"})
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _line(item: dict) -> str:
+    # U+2028/2029 and NEL are legal inside JSON strings but are line breaks to
+    # str.splitlines and many JSONL readers: escape them so a record stays one line.
+    line = json.dumps(item, ensure_ascii=False)
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085") + "\n"
+
+
+class _LinesWriter:
+    extension = ".jsonl"
+
+    def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
+        self.context = context
+        self.files = {}
+        try:
+            for part, path in part_paths(root, parts, self.extension).items():
+                self.files[part] = open_text(path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
+        self.files[part].write(_line(self.record(document)))
+
+    def record(self, document: ExportDocument) -> dict:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        for handle in self.files.values():
+            handle.close()
+
+    def abort(self) -> None:
+        for handle in self.files.values():
+            handle.close()
+
+
+class MasterWriter(_LinesWriter):
+    """``{"id", "uid", "title", "text", "spans": [{"start", "end", "label", "text", ...attrs}], "meta"}``."""
+
+    def record(self, document: ExportDocument) -> dict:
+        text = document.text
+        spans = []
+        for start, end, label, attrs in document.spans:
+            span = {"start": start, "end": end, "label": label, "text": text[start:end]}
+            if attrs:
+                span.update(attrs_without(attrs, SPAN_KEYS))
+            spans.append(span)
+        return {"id": document.id, "uid": document.uid, "title": document.title, "text": text, "spans": spans,
+                "meta": document.meta}
+
+
+class DoccanoWriter(_LinesWriter):
+    """``{"text", "label": [[start, end, label]], ...}`` with offsets in UTF-16 units, as doccano (JavaScript) counts."""
+
+    def record(self, document: ExportDocument) -> dict:
+        text = document.text
+        if _ASTRAL.search(text):
+            def units(offset: int) -> int:
+                return codepoint_to_utf16(text, offset)
+        else:
+            def units(offset: int) -> int:
+                return offset
+        labels = [[units(s.start), units(s.end), s.label] for s in document.spans]
+        return {"text": text, "label": labels, "uid": document.uid, "title": document.title, "meta": document.meta}
+
+
+class ProdigyWriter(_LinesWriter):
+    """``{"text", "tokens", "spans": [{start, end, label, token_start?, token_end?}], "meta"}`` in code points.
+
+    Tokens are the Kiwi morpheme tokens; a span gets token indices when its
+    edges fall on token edges (spans stored as raw characters may not).
+    """
+
+    def record(self, document: ExportDocument) -> dict:
+        text = document.text
+        tokens = tokenize(text, document.morphemes)
+        first = {start: i for i, (start, _) in enumerate(tokens)}
+        last = {end: i for i, (_, end) in enumerate(tokens)}
+        spans = []
+        for start, end, label, attrs in document.spans:
+            span = {"start": start, "end": end, "label": label, "text": text[start:end]}
+            if start in first and end in last:
+                span["token_start"], span["token_end"] = first[start], last[end]
+            if attrs:
+                span.update(attrs_without(attrs, SPAN_KEYS))
+            spans.append(span)
+        return {
+            "text": text,
+            "title": document.title,
+            "tokens": [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e:e + 1].isspace()}
+                       for i, (s, e) in enumerate(tokens)],
+            "spans": spans,
+            "meta": {**document.meta, "uid": document.uid},
+        }

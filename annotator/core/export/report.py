@@ -1,0 +1,70 @@
+"""What an export wrote, skipped and changed: nothing is dropped silently."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotatorError
+
+
+class ExportCancelled(AnnotatorError):
+    """The caller's cancellation flag was set; nothing was written."""
+
+
+@dataclass(frozen=True)
+class SpanNote:
+    """A span the export could not write as stored: where it is and what happened to it."""
+
+    uid: str
+    start: int
+    end: int
+    label: str
+    text: str
+    reason: str
+    exported_as: tuple[int, int] | None = None  # the offsets written instead (widened spans)
+
+    def __str__(self) -> str:
+        return f"{self.uid} [{self.start}, {self.end}) {self.label} “{self.text}”: {self.reason}"
+
+
+@dataclass
+class ExportReport:
+    format: str
+    out: Path
+    source: str
+    status: str | None = None
+    split: str | None = None
+    documents: int = 0  # written
+    skipped_unannotated: int = 0  # no spans in the layer and not marked finished
+    skipped_status: int = 0  # excluded by --status
+    spans_by_label: Counter = field(default_factory=Counter)
+    parts: Counter = field(default_factory=Counter)  # documents per split part
+    sentences: int = 0  # flat formats: sentences written
+    sentences_joined: int = 0  # sentence boundaries a span crossed
+    dropped: list[SpanNote] = field(default_factory=list)  # overlapping or unalignable: not written
+    widened: list[SpanNote] = field(default_factory=list)  # widened to token boundaries
+    fragmented: list[SpanNote] = field(default_factory=list)  # brat: cut at line breaks into fragments
+    seconds: float = 0.0
+
+    @property
+    def spans(self) -> int:
+        return sum(self.spans_by_label.values())
+
+    @property
+    def complete(self) -> bool:
+        """Every span of the exported documents was written."""
+        return not self.dropped
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format, "out": str(self.out), "source": self.source, "status": self.status,
+            "split": self.split, "documents": self.documents, "parts": dict(self.parts),
+            "skipped_unannotated": self.skipped_unannotated, "skipped_status": self.skipped_status,
+            "spans": self.spans, "spans_by_label": dict(sorted(self.spans_by_label.items())),
+            "sentences": self.sentences, "sentences_joined": self.sentences_joined,
+            "dropped": [vars(n) for n in self.dropped], "widened": [vars(n) for n in self.widened],
+            "fragmented": [vars(n) for n in self.fragmented], "seconds": round(self.seconds, 3),
+        }

@@ -1,0 +1,80 @@
+"""Flat labelling for BIO formats: tokens, overlaps, sentences (no Kiwi: synthetic morphemes)."""
+
+from annotator.core.export.document import ExportDocument, ExportSpan
+from annotator.core.export.flat import flatten, resolve_overlaps, sentences, token_tags, tokenize
+from annotator.core.export.split import Split
+from annotator.core.export_store import ExportRow
+from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+
+import pytest
+
+from annotator import AnnotatorError
+
+
+def test_tokens_merge_shared_characters_and_cover_every_character_once():
+    text = "보고했다  ☃x y"
+    # 보고 | 하+었 share 했 | 다 ; "☃x" not analysed ; y analysed
+    morphemes = [Morpheme(0, 2, "NNG"), Morpheme(2, 3, "XSV"), Morpheme(2, 3, "EP"), Morpheme(3, 4, "EF"),
+                 Morpheme(10, 11, "SL")]
+    tokens = tokenize(text, pack_morphemes(morphemes))
+    assert [text[s:e] for s, e in tokens] == ["보고", "했", "다", "☃x", "y"]
+    assert all(a[1] <= b[0] for a, b in zip(tokens, tokens[1:]))  # never overlapping
+    assert "".join(text[s:e] for s, e in tokens) == "".join(text.split())
+
+
+def test_a_morpheme_spanning_whitespace_is_cut_into_tokens():
+    text = "디지털 치료기기"
+    assert tokenize(text, pack_morphemes([Morpheme(0, 8, "NNP")])) == [(0, 3), (4, 8)]
+
+
+def test_overlaps_keep_the_longer_then_the_earlier():
+    spans = [ExportSpan(0, 4, "TECH", {}), ExportSpan(0, 8, "TECH", {}), ExportSpan(6, 10, "AGENCY", {}),
+             ExportSpan(10, 12, "BUDGET", {}), ExportSpan(11, 13, "BUDGET", {})]
+    kept, dropped = resolve_overlaps(spans)
+    assert [spans[i][:3] for i in kept] == [(0, 8, "TECH"), (10, 12, "BUDGET")]
+    assert sorted(i for i, _ in dropped) == [0, 2, 4]
+    assert dict(dropped)[2] == "overlaps TECH [0, 8)"
+
+
+def test_sentences_are_joined_when_a_span_crosses_them_and_cut_at_line_breaks():
+    text = "첫 문장. 둘째 문장.\n셋째 줄\n\n넷째"
+    stored = pack_sentences([(0, 5), (6, 17)])  # Kiwi put two lines in one sentence and missed the last
+    segments, joined = sentences(text, stored, [])
+    assert [text[s:e] for s, e in segments] == ["첫 문장.", "둘째 문장.", "셋째 줄", "넷째"]
+    assert joined == 0
+    segments, joined = sentences(text, stored, [(3, 8)])  # 문장. 둘째
+    assert [text[s:e] for s, e in segments] == ["첫 문장. 둘째 문장.", "셋째 줄", "넷째"]
+    assert joined == 1
+
+
+def _document(text, spans, morphemes, sentence_ranges):
+    row = ExportRow(1, "u1", "", text, "{}", None, [(s, e, label, "{}") for s, e, label in spans],
+                    pack_morphemes(morphemes), pack_sentences(sentence_ranges))
+    return ExportDocument(row)
+
+
+def test_flatten_widens_to_tokens_then_resolves_overlaps():
+    text = "대전시는 원주시"
+    morphemes = [Morpheme(0, 3, "NNP"), Morpheme(3, 4, "JX"), Morpheme(5, 8, "NNP")]
+    document = _document(text, [(1, 3, "AGENCY"), (0, 2, "TECH"), (5, 8, "AGENCY")], morphemes, [(0, 8)])
+    flat = flatten(document, "token")
+    assert [(s.start, s.end, s.label) for s in flat.spans] == [(0, 3, "AGENCY"), (5, 8, "AGENCY")]
+    assert [(before.start, before.end) for before, _ in flat.widened] == [(1, 3)]
+    # The TECH span widened to the same token and lost; it is reported as stored.
+    assert [(s.start, s.end, s.label) for s, _ in flat.dropped] == [(0, 2, "TECH")]
+    assert token_tags(flat) == ["B-AGENCY", "O", "B-AGENCY"]
+    character_level = flatten(document, "char")
+    assert [(s.start, s.end) for s in character_level.spans] == [(0, 2), (5, 8)]  # raw offsets kept
+
+
+def test_split_is_deterministic_proportional_and_seeded():
+    split = Split.parse("80/10/10", seed=7)
+    uids = [f"{i:016x}" for i in range(5000)]
+    parts = [split.part(u) for u in uids]
+    assert parts == [Split.parse("80/10/10", seed=7).part(u) for u in uids]
+    assert 0.77 < parts.count("train") / 5000 < 0.83 and parts.count("dev") > 350 and parts.count("test") > 350
+    assert parts != [Split.parse("80/10/10", seed=8).part(u) for u in uids]
+    assert Split.parse("90/10").names == ("train", "test")
+    for bad in ("80/10", "80/10/5", "a/b/c", "100", "50/-10/60"):
+        with pytest.raises(AnnotatorError, match="--split"):
+            Split.parse(bad)
