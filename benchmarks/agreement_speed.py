@@ -6,6 +6,9 @@ disagreement) straight through the store with packed fake morphemes (no
 Kiwi), then prints the median time of several runs. Results: docs/performance.md.
 
     python benchmarks/agreement_speed.py [--documents N] [--runs R] [--keep DIR]
+
+``--keep DIR`` builds the project in DIR and keeps it; run again with the same
+DIR to measure without rebuilding (auto-merge is undone after timing it).
 """
 
 from __future__ import annotations
@@ -99,14 +102,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="build the project in this (new) folder and keep it")
+    parser.add_argument("--keep", type=Path, help="build the project in this folder and keep it (or reuse it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch) / "bench"
         started = time.perf_counter()
-        project = build(folder, args.documents)
+        if (folder / "project.toml").exists():
+            project = Project.open(folder)
+        else:
+            project = build(folder, args.documents)
         stats = project.stats()
-        print(f"built {stats['documents']} documents, {stats['spans']} spans, "
+        print(f"project of {stats['documents']} documents, {stats['spans']} spans, "
               f"{stats['characters']} characters in {time.perf_counter() - started:.1f} s")
 
         took, report = timed(project.agreement, args.runs)

@@ -108,18 +108,31 @@ def _outer_first(key: Key) -> tuple[int, int]:
     return key[0], -key[1]
 
 
-def bio_tags(spans, starts, ends, label_ids: dict[str, int]) -> dict[int, int]:
-    """{morpheme index: tag} for morphemes inside spans (absent: O). Tags: 2i+1 = B-label i, 2i+2 = I."""
+def morpheme_range(key: Key, starts, ends) -> tuple[int, int]:
+    """[i, j): the morphemes overlapping the span ``key``."""
+    start, end = key[0], key[1]
+    i = bisect_left(starts, start)
+    while i > 0 and ends[i - 1] > start:  # a morpheme that begins before the span reaches into it
+        i -= 1
+    return i, bisect_left(starts, end, i)
+
+
+def bio_tags(spans, starts, ends, label_ids: dict[str, int], ranges: dict | None = None) -> dict[int, int]:
+    """{morpheme index: tag} for morphemes inside spans (absent: O). Tags: 2i+1 = B-label i, 2i+2 = I.
+
+    ``ranges`` caches each span's morpheme range across the annotators of one document."""
+    ranges = {} if ranges is None else ranges
     tags: dict[int, int] = {}
     taken = 0  # morphemes before this index belong to an earlier span
-    for start, end, label in sorted(spans, key=_outer_first):
-        i = bisect_left(starts, start)
-        while i > 0 and ends[i - 1] > start:  # a morpheme that begins before the span reaches into it
-            i -= 1
-        i = max(i, taken)
-        j = bisect_left(starts, end, i)
+    for key in sorted(spans, key=_outer_first):
+        found = ranges.get(key)
+        if found is None:
+            found = ranges[key] = morpheme_range(key, starts, ends)
+        i, j = found
+        if i < taken:
+            i = taken
         if i < j:
-            begin = label_ids.get(label) or label_ids.setdefault(label, 2 * len(label_ids) + 1)
+            begin = label_ids.get(key[2]) or label_ids.setdefault(key[2], 2 * len(label_ids) + 1)
             tags[i] = begin
             for k in range(i + 1, j):
                 tags[k] = begin + 1
@@ -231,11 +244,11 @@ class AgreementReport:
 def agreement(project, annotators=None, label: str | None = None, all_documents: bool = False) -> AgreementReport:
     store = project.store
     spans: dict[int, dict[str, list[Key]]] = {}
-    for doc_id, name, start, end, span_label, _ in review_store.layer_rows(store, label=label):
+    for doc_id, name, start, end, span_label in review_store.span_keys(store, label):
         spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     statuses = review_store.status_rows(store)
     if annotators is None:
-        names = sorted(({n for layers in spans.values() for n in layers} | {n for _, n, _ in statuses}) - {GOLD})
+        names = sorted(({n for n, _, _ in review_store.label_counts(store)} | {n for _, n, _ in statuses}) - {GOLD})
     else:
         names = list(dict.fromkeys(annotators))
     all_ids = store.document_ids()
@@ -248,13 +261,10 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
             if status == ("adjudicated" if name == GOLD else "done"):
                 progress[name]["done"] += 1
                 counted[name].add(doc_id)
-    for layers in spans.values():
-        for name, keys in layers.items():
-            if name in progress:
-                progress[name]["spans"] += len(keys)
-                for key in keys:
-                    labels = progress[name]["labels"]
-                    labels[key[2]] = labels.get(key[2], 0) + 1
+    for name, span_label, count in review_store.label_counts(store, label):
+        if name in progress:
+            progress[name]["spans"] += count
+            progress[name]["labels"][span_label] = count
 
     pairs = {(a, b): PairAgreement(a, b) for a, b in combinations(names, 2)}
     coders_of = {d: [n for n in names if d in counted[n]] for d in all_ids}
@@ -265,7 +275,8 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
         coders = coders_of[doc_id]
         layers = spans.get(doc_id, {})
         starts, ends = morpheme_bounds(blob)
-        tags = [bio_tags(layers.get(c, ()), starts, ends, label_ids) for c in coders]
+        ranges: dict[Key, tuple[int, int]] = {}
+        tags = [bio_tags(layers.get(c, ()), starts, ends, label_ids, ranges) for c in coders]
         sets = {c: set(layers.get(c, ())) for c in coders}
         covered = list(set().union(*tags))  # morphemes someone tagged; all others are O for everyone
         columns = {c: [t.get(k, 0) for k in covered] for c, t in zip(coders, tags)}

@@ -31,6 +31,19 @@ def layer_rows(store, doc_id: int | None = None, label: str | None = None) -> li
     return store.conn.execute(f"SELECT doc_id, annotator, start, end, label, id FROM spans {clause}", params).fetchall()
 
 
+def span_keys(store, label: str | None = None) -> list[tuple[int, str, int, int, str]]:
+    """(doc_id, annotator, start, end, label) of every layer, in no particular order (agreement)."""
+    clause, params = _where(label=label)
+    return store.conn.execute(f"SELECT doc_id, annotator, start, end, label FROM spans {clause}", params).fetchall()
+
+
+def label_counts(store, label: str | None = None) -> list[tuple[str, str, int]]:
+    """(annotator, label, spans) over the whole project (the annotator-label index answers it)."""
+    clause, params = _where(label=label)
+    return store.conn.execute(
+        f"SELECT annotator, label, count(*) FROM spans {clause} GROUP BY annotator, label", params).fetchall()
+
+
 def status_rows(store, doc_id: int | None = None) -> list[tuple[int, str, str]]:
     """(doc_id, annotator, status) of every stored status (absent means "new")."""
     clause, params = _where(doc_id=doc_id)
