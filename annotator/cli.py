@@ -253,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    from .cli_review import add_review_commands  # agreement, adjudicate, merge
+
+    add_review_commands(sub)
     return parser
 
 

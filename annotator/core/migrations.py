@@ -66,4 +66,21 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_review_rejections")
+def m0002_review_rejections(db: Database) -> None:
+    # A reviewer's explicit rejections of merged-view candidates (annotator spans are never changed).
+    db.executescript(
+        """
+        CREATE TABLE rejections (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, end, label)
+        );
+        """
+    )
+
+
 KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))

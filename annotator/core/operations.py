@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from .records import Span, SpanDraft, Status
+from .records import Rejection, Span, SpanDraft, Status
 
 
 @dataclass
@@ -18,6 +18,8 @@ class Change:
     removed: list[Span] = field(default_factory=list)
     updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
     statuses: list[tuple[Status, Status]] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)  # review: candidates rejected
+    unrejected: list[Rejection] = field(default_factory=list)  # review: rejections withdrawn
     inverse: "Operation | None" = None
 
     @property
@@ -25,6 +27,7 @@ class Change:
         ids = {s.doc_id for s in self.added + self.removed}
         ids |= {after.doc_id for _, after in self.updated}
         ids |= {after.doc_id for _, after in self.statuses}
+        ids |= {r.doc_id for r in self.rejected + self.unrejected}
         return ids
 
     def merge(self, other: "Change") -> None:
@@ -32,6 +35,8 @@ class Change:
         self.removed += other.removed
         self.updated += other.updated
         self.statuses += other.statuses
+        self.rejected += other.rejected
+        self.unrejected += other.unrejected
 
 
 class Operation:
@@ -131,3 +136,29 @@ class Batch(Operation):
                 inverses.append(change.inverse)
         total.inverse = Batch(list(reversed(inverses)), description=self.description)
         return total
+
+
+@dataclass
+class RejectCandidates(Operation):
+    """Record a reviewer's rejection of candidates (the gold layer's "no"); already rejected ones are kept."""
+
+    rejections: Sequence[Rejection]
+    description: str = "reject"
+
+    def run(self, store) -> Change:
+        from . import review_store
+
+        new = review_store.insert_rejections(store, self.rejections)
+        return Change(rejected=new, inverse=WithdrawRejections(new, description=self.description))
+
+
+@dataclass
+class WithdrawRejections(Operation):
+    rejections: Sequence[Rejection]
+    description: str = "withdraw rejection"
+
+    def run(self, store) -> Change:
+        from . import review_store
+
+        gone = review_store.delete_rejections(store, self.rejections)
+        return Change(unrejected=gone, inverse=RejectCandidates(gone, description=self.description))

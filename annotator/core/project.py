@@ -189,16 +189,22 @@ class Project:
             self._validate(operation)
             return operation.run(self.store)
 
-    def _validate(self, operation: Operation) -> None:
+    def _validate(self, operation: Operation, removed: set[int] | None = None) -> None:
+        """Refuse a bad operation before it runs; ``removed`` collects spans a batch removes before
+        its later steps (accepting into gold removes the conflicting gold span, then adds)."""
+        removed = set() if removed is None else removed
         if isinstance(operation, Batch):
             for inner in operation.operations:
-                self._validate(inner)
+                self._validate(inner, removed)
+        elif isinstance(operation, RemoveSpans):
+            removed.update(operation.span_ids)
         elif isinstance(operation, AddSpans):
             pending: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
             for draft in operation.drafts:
+                layer = pending.setdefault((draft.doc_id, draft.annotator), [])
                 self._check_span(draft.doc_id, draft.annotator, draft.start, draft.end, draft.label,
-                                 ignore=None, also=pending.setdefault((draft.doc_id, draft.annotator), []))
-                pending[(draft.doc_id, draft.annotator)].append((draft.start, draft.end, draft.label))
+                                 ignore=removed, also=layer)
+                layer.append((draft.start, draft.end, draft.label))
         elif isinstance(operation, UpdateSpan):
             span = self.span(operation.span_id)
             self._check_span(
@@ -206,11 +212,11 @@ class Project:
                 span.start if operation.start is None else operation.start,
                 span.end if operation.end is None else operation.end,
                 span.label if operation.label is None else operation.label,
-                ignore=span.id,
+                ignore=removed | {span.id},
             )
 
     def _check_span(self, doc_id: int, annotator: str, start: int, end: int, label: str,
-                    ignore: int | None, also=()) -> None:
+                    ignore: set[int], also=()) -> None:
         if not annotator:
             raise SpanError("a span needs an annotator (a layer name)")
         if self.schema.label(label) is None:
@@ -222,8 +228,9 @@ class Project:
             raise SpanError(f"span [{start}, {end}) is empty or outside the text (0–{length})")
         if self.schema.overlap == "allow":
             return
+        # An index range scan of the layer around [start, end), not the whole layer.
         others = [(s.start, s.end, s.label, s.text)
-                  for s in self.store.overlapping_spans(doc_id, annotator, start, end) if s.id != ignore]
+                  for s in self.store.overlapping_spans(doc_id, annotator, start, end) if s.id not in ignore]
         pending = [(s, e, label, "") for s, e, label in also if s < end and start < e]
         for s_start, s_end, s_label, s_text in others + pending:
             nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)
@@ -256,3 +263,66 @@ class Project:
         counts["project"] = self.name
         counts["labels"] = list(self.schema.label_names)
         return counts
+
+    # -- review, agreement, merging copies (see review.py, adjudication.py, agreement.py, merge.py)
+
+    def review_candidates(self, doc_id: int, done_only: bool = False):
+        """The merged view of a document: ``review.Candidate`` records with their state."""
+        from .review import review_candidates
+
+        return review_candidates(self, doc_id, done_only)
+
+    def review_state(self, doc_id: int, done_only: bool = False):
+        """One document's ``review.DocumentReview`` (after a change, instead of all of them)."""
+        from .review import review_state
+
+        return review_state(self, doc_id, done_only)
+
+    def review_states(self, done_only: bool = False):
+        """``{doc_id: review.DocumentReview}`` for every document (state, candidate counts)."""
+        from .review import review_states
+
+        return review_states(self, done_only)
+
+    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, done_only: bool = False):
+        """Auto-merge agreed spans into gold (all documents when ``doc_id`` is None); undoable."""
+        from .adjudication import auto_merge
+
+        return auto_merge(self, doc_id, min_agree, done_only)
+
+    def accept_into_gold(self, span_id: int) -> Change:
+        from .adjudication import accept_span
+
+        return accept_span(self, span_id)
+
+    def accept_candidate(self, doc_id: int, start: int, end: int, label: str) -> Change:
+        from .adjudication import accept_candidate
+
+        return accept_candidate(self, doc_id, start, end, label)
+
+    def accept_annotator(self, doc_id: int, annotator: str) -> Change:
+        from .adjudication import accept_annotator
+
+        return accept_annotator(self, doc_id, annotator)
+
+    def reject_candidate(self, doc_id: int, start: int, end: int, label: str) -> Change:
+        from .adjudication import reject_candidate
+
+        return reject_candidate(self, doc_id, start, end, label)
+
+    def mark_adjudicated(self, doc_id: int, comment: str = "") -> Change:
+        from .adjudication import mark_adjudicated
+
+        return mark_adjudicated(self, doc_id, comment)
+
+    def agreement(self, annotators=None, label: str | None = None, all_documents: bool = False):
+        """Span F1, morpheme κ and α, progress: an ``agreement.AgreementReport``."""
+        from .agreement import agreement
+
+        return agreement(self, annotators, label, all_documents)
+
+    def merge_from(self, path: Path | str):
+        """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``."""
+        from .merge import merge_from
+
+        return merge_from(self, Path(path))

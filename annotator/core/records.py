@@ -68,3 +68,13 @@ class Status:
     annotator: str
     status: str = "new"
     comment: str = ""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A reviewer's explicit "no" to a candidate (start, end, label) of a document's merged view."""
+
+    doc_id: int
+    start: int
+    end: int
+    label: str

@@ -1,0 +1,143 @@
+"""CLI commands for review: ``agreement``, ``adjudicate``, ``merge`` (thin, over the core)."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from .cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, _err, _open
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _table(title: str, text_columns: list[str], number_columns: list[str]) -> Table:
+    table = Table(title=title)
+    for name in text_columns:
+        table.add_column(name)
+    for name in number_columns:
+        table.add_column(name, justify="right")
+    return table
+
+
+def cmd_agreement(args) -> int:
+    names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
+    with _open(args.project) as project:
+        if args.label and project.schema.label(args.label) is None:
+            _err(f"unknown label {args.label!r} (schema has {', '.join(project.schema.label_names)})")
+            return EXIT_ERROR
+        report = project.agreement(names, args.label, args.all_documents).to_dict()
+    if len(report["annotators"]) < 2:
+        _err(f"{args.project}: agreement needs at least two annotators (found: "
+             f"{', '.join(report['annotators']) or 'none'})")
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    console = Console(highlight=False)
+    basis = "every document" if args.all_documents else "documents both marked done"
+    console.print(f"Agreement over {basis}: {report['documents_counted']} of {report['documents']} documents "
+                  f"compared" + (f", label {args.label}" if args.label else ""))
+    pairs = _table("Pairs", ["A", "B"], ["documents", "F1 strict", "F1 lenient", "κ (morphemes)"])
+    for p in report["pairs"]:
+        pairs.add_row(p["a"], p["b"], str(p["documents"]), _figure(p["f1_strict"]), _figure(p["f1_lenient"]),
+                      _figure(p["kappa"]))
+    overall = report["overall"]
+    pairs.add_row("mean", "", "", _figure(overall["f1_strict"]), _figure(overall["f1_lenient"]),
+                  _figure(overall["kappa"]), style="bold")
+    console.print(pairs)
+    labels = _table("Labels (spans per annotator)", ["label"], ["F1 strict", "F1 lenient", *report["annotators"]])
+    for label, row in report["labels"].items():
+        labels.add_row(label, _figure(row["f1_strict"]), _figure(row["f1_lenient"]),
+                       *(str(row["spans"].get(a, 0)) for a in report["annotators"]))
+    console.print(labels)
+    console.print(f"Krippendorff's α (nominal, all annotators): {_figure(report['alpha'])} "
+                  f"over {report['alpha_units']} morphemes")
+    progress = _table("Progress", ["annotator"], ["done", "spans"])
+    progress.add_column("statuses")
+    for name, row in report["progress"].items():
+        progress.add_row(name, str(row["done"]), str(row["spans"]),
+                         ", ".join(f"{k} {v}" for k, v in sorted(row["statuses"].items())))
+    console.print(progress)
+    return EXIT_OK
+
+
+def cmd_adjudicate(args) -> int:
+    if not args.auto:
+        _err("adjudicate needs --auto (choosing between annotators one span at a time is done in the GUI)")
+        return EXIT_ERROR
+    if args.min_agree is not None and args.min_agree < 0:
+        _err("--min-agree must be 0 (all annotators) or more")
+        return EXIT_ERROR
+    with _open(args.project) as project:
+        result = project.adjudicate(min_agree=args.min_agree, done_only=args.done_only)
+        titles = {doc_id: project.document(doc_id).title for doc_id in result.remaining}
+    merged = result.merged_by_document()
+    if args.json:
+        print(json.dumps({
+            "min_agree": result.min_agree, "documents": result.documents, "merged": len(result.merged),
+            "merged_by_document": merged, "skipped_adjudicated": result.skipped_adjudicated,
+            "remaining": result.remaining, "remaining_total": sum(result.remaining.values()),
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rule = "all annotators of each document (at least 2)" if result.min_agree == 0 else f"{result.min_agree}"
+    print(f"Auto-merge (spans on which {rule} agree): {len(result.merged)} spans into gold "
+          f"in {len(merged)} of {result.documents} documents")
+    if result.skipped_adjudicated:
+        print(f"Left alone: {len(result.skipped_adjudicated)} documents already adjudicated")
+    if result.remaining:
+        print(f"Still in disagreement: {sum(result.remaining.values())} candidates in "
+              f"{len(result.remaining)} documents")
+        print(f"  {'document':>8}  {'count':>5}  title")
+        for doc_id, count in sorted(result.remaining.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {doc_id:>8}  {count:>5}  {titles[doc_id]}")
+    else:
+        print("No disagreements left")
+    return EXIT_OK
+
+
+def cmd_merge(args) -> int:
+    with _open(args.project) as project:
+        report = project.merge_from(args.other)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        added = ", ".join(f"{name} {n}" for name, n in sorted(report.spans_added.items())) or "none"
+        print(f"Merged {report.source}: {report.documents_added} documents added "
+              f"({report.documents_existing} already here); spans added: {added}; "
+              f"{report.spans_identical} identical spans skipped; {report.statuses_updated} statuses updated; "
+              f"{report.rejections_added} rejections added; {len(report.conflicts)} conflicts")
+        for label, count in sorted(report.unknown_labels.items()):
+            _err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
+        for conflict in report.conflicts:
+            _err(f"{report.source}: conflict, not merged: {conflict}")
+    return EXIT_PARTIAL if report.conflicts or report.unknown_labels else EXIT_OK
+
+
+def add_review_commands(sub) -> None:
+    p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's κ, Krippendorff's α")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--annotators", metavar="A,B,...", help="compare only these layers (default: all but gold)")
+    p.add_argument("--label", help="figures for one label only")
+    p.add_argument("--all-documents", action="store_true",
+                   help="count every document for every annotator (default: documents each marked done)")
+    p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("adjudicate", help="merge agreed spans into the gold layer and report the conflicts left")
+    p.add_argument("project")
+    p.add_argument("--auto", action="store_true", help="merge spans enough annotators agree on exactly")
+    p.add_argument("--min-agree", type=int, metavar="K",
+                   help="annotators that must agree (default: the project's [review] min_agree; 0: all)")
+    p.add_argument("--done-only", action="store_true", help="count only annotators who marked a document done")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_adjudicate)
+
+    p = sub.add_parser("merge", help="bring in another copy of the project (its folder or project.db)")
+    p.add_argument("project")
+    p.add_argument("other", metavar="OTHER_PROJECT_OR_DB")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_merge)

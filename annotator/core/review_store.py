@@ -1,0 +1,109 @@
+"""SQL for review and agreement: whole-project reads in one query each, and rejections.
+
+Review states and agreement figures for a whole project read every span with
+one query (no text, no JSON) and group in Python, instead of a query per
+document.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from .records import Rejection
+from .store import now
+
+CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+def _where(**filters) -> tuple[str, list]:
+    clauses, params = [], []
+    for column, value in filters.items():
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def layer_rows(store, doc_id: int | None = None, label: str | None = None) -> list[tuple[int, str, int, int, str, int]]:
+    """(doc_id, annotator, start, end, label, span id) of every layer, gold included, in no particular
+    order (callers group them; sorting 10^5 rows in SQL costs more than the grouping)."""
+    clause, params = _where(doc_id=doc_id, label=label)
+    return store.conn.execute(f"SELECT doc_id, annotator, start, end, label, id FROM spans {clause}", params).fetchall()
+
+
+def span_keys(store, label: str | None = None) -> list[tuple[int, str, int, int, str]]:
+    """(doc_id, annotator, start, end, label) of every layer, in no particular order (agreement)."""
+    clause, params = _where(label=label)
+    return store.conn.execute(f"SELECT doc_id, annotator, start, end, label FROM spans {clause}", params).fetchall()
+
+
+def label_counts(store, label: str | None = None) -> list[tuple[str, str, int]]:
+    """(annotator, label, spans) over the whole project (the annotator-label index answers it)."""
+    clause, params = _where(label=label)
+    return store.conn.execute(
+        f"SELECT annotator, label, count(*) FROM spans {clause} GROUP BY annotator, label", params).fetchall()
+
+
+def status_rows(store, doc_id: int | None = None) -> list[tuple[int, str, str]]:
+    """(doc_id, annotator, status) of every stored status (absent means "new")."""
+    clause, params = _where(doc_id=doc_id)
+    return store.conn.execute(f"SELECT doc_id, annotator, status FROM statuses {clause}", params).fetchall()
+
+
+def rejection_rows(store, doc_id: int | None = None) -> list[tuple[int, int, int, str]]:
+    clause, params = _where(doc_id=doc_id)
+    return store.conn.execute(f"SELECT doc_id, start, end, label FROM rejections {clause}", params).fetchall()
+
+
+def morpheme_blobs(store, doc_ids: Sequence[int]) -> Iterator[tuple[int, int, bytes | None]]:
+    """(doc_id, text length, packed morphemes) for ``doc_ids``, a few hundred documents per query."""
+    ids = sorted(doc_ids)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        yield from store.conn.execute(
+            f"SELECT id, length, morphemes FROM documents WHERE id IN ({marks}) ORDER BY id", chunk)
+
+
+def _exists(store, r: Rejection) -> bool:
+    return store.conn.execute(
+        "SELECT 1 FROM rejections WHERE doc_id = ? AND start = ? AND end = ? AND label = ?",
+        (r.doc_id, r.start, r.end, r.label),
+    ).fetchone() is not None
+
+
+def insert_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]:
+    """Store rejections; returns those that were not stored already."""
+    new = []
+    for r in dict.fromkeys(rejections):
+        if not _exists(store, r):
+            store.conn.execute(
+                "INSERT INTO rejections (doc_id, start, end, label, created_at) VALUES (?,?,?,?,?)",
+                (r.doc_id, r.start, r.end, r.label, now()),
+            )
+            new.append(r)
+    return new
+
+
+def delete_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]:
+    """Remove rejections; returns those that existed."""
+    gone = []
+    for r in dict.fromkeys(rejections):
+        if _exists(store, r):
+            store.conn.execute(
+                "DELETE FROM rejections WHERE doc_id = ? AND start = ? AND end = ? AND label = ?",
+                (r.doc_id, r.start, r.end, r.label),
+            )
+            gone.append(r)
+    return gone
+
+
+def span_attrs(store, span_ids: Sequence[int]) -> dict[int, str]:
+    """{span id: attributes JSON}, a few hundred spans per query."""
+    ids = list(span_ids)
+    found: dict[int, str] = {}
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(store.conn.execute(f"SELECT id, attrs FROM spans WHERE id IN ({marks})", chunk).fetchall())
+    return found
