@@ -18,6 +18,8 @@ class Change:
     removed: list[Span] = field(default_factory=list)
     updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
     statuses: list[tuple[Status, Status]] = field(default_factory=list)
+    rejected: list = field(default_factory=list)  # suggest.rejection.Rejection records stored
+    unrejected: list = field(default_factory=list)  # … and removed again
     inverse: "Operation | None" = None
 
     @property
@@ -25,6 +27,7 @@ class Change:
         ids = {s.doc_id for s in self.added + self.removed}
         ids |= {after.doc_id for _, after in self.updated}
         ids |= {after.doc_id for _, after in self.statuses}
+        ids |= {r.doc_id for r in self.rejected + self.unrejected}
         return ids
 
     def merge(self, other: "Change") -> None:
@@ -32,6 +35,8 @@ class Change:
         self.removed += other.removed
         self.updated += other.updated
         self.statuses += other.statuses
+        self.rejected += other.rejected
+        self.unrejected += other.unrejected
 
 
 class Operation:
