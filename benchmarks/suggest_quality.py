@@ -5,11 +5,18 @@ default schema, and prints strict precision, recall and F1 (exact start, end
 and label) per label and overall.
 
     python benchmarks/suggest_quality.py [--eval FILE] [--errors] [--json]
+                                         [--without RECOGNISER ...] [--learn-from N]
+
+``--without`` switches recognisers off (to see what each contributes);
+``--learn-from N`` stores the gold spans of the first N articles as a layer
+first and scores the other articles, so the ``learned`` recogniser has
+something to learn from.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -20,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotator import Project  # noqa: E402
+from annotator.core.operations import AddSpans  # noqa: E402
+from annotator.core.records import SpanDraft  # noqa: E402
+from annotator.core.suggest import Suggester  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "eval" / "articles.jsonl"
 
@@ -28,7 +38,8 @@ def load_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(gold_articles: list[dict], folder: Path) -> tuple[dict, list[tuple[str, str, str, str]]]:
+def evaluate(gold_articles: list[dict], folder: Path, without: frozenset[str] = frozenset(),
+             learn_from: int = 0) -> tuple[dict, list[tuple[str, str, str, str]]]:
     """Per-label counts {label: Counter(tp, fp, fn)} and the errors (kind, id, label, text)."""
     bare = folder / "articles.jsonl"
     bare.write_text("".join(json.dumps({"id": a["id"], "text": a["text"]}, ensure_ascii=False) + "\n"
@@ -38,12 +49,20 @@ def evaluate(gold_articles: list[dict], folder: Path) -> tuple[dict, list[tuple[
         report = project.import_paths([bare], clean=False)
         assert report.ok, report.rejected
         by_text = {d.text: d for d in project.documents()}
+        for article in gold_articles[:learn_from]:
+            doc_id = by_text[article["text"]].id
+            project.apply(AddSpans([SpanDraft(doc_id, "teacher", s["start"], s["end"], s["label"])
+                                    for s in article["spans"]]))
+        schema = dataclasses.replace(project.schema, labels=tuple(
+            dataclasses.replace(label, recognisers=tuple(r for r in label.recognisers if r not in without))
+            for label in project.schema.labels))
+        suggester = Suggester(schema, project.gazetteer_files, project.suggester._learned)
         counts: dict[str, Counter] = {label: Counter() for label in project.schema.label_names}
         errors = []
-        for article in gold_articles:
+        for article in gold_articles[learn_from:]:
             document = by_text[article["text"]]
             gold = {(s["start"], s["end"], s["label"]) for s in article["spans"]}
-            found = {(s.start, s.end, s.label) for s in project.suggest(document.id)}
+            found = {(s.start, s.end, s.label) for s in suggester.suggest(document.text, project.morphemes(document.id))}
             for start, end, label in found | gold:
                 kind = "tp" if (start, end, label) in gold and (start, end, label) in found else (
                     "fp" if (start, end, label) in found else "fn")
@@ -68,16 +87,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--errors", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--without", action="append", default=[], metavar="RECOGNISER",
+                        help="switch a recogniser off (repeatable)")
+    parser.add_argument("--learn-from", type=int, default=0, metavar="N",
+                        help="store the gold of the first N articles as a layer, score the rest")
     args = parser.parse_args(argv)
     articles = load_gold(args.eval)
     with tempfile.TemporaryDirectory() as tmp:
-        counts, errors = evaluate(articles, Path(tmp))
+        counts, errors = evaluate(articles, Path(tmp), frozenset(args.without), args.learn_from)
     table = {label: scores(c) for label, c in counts.items()}
     table["overall"] = scores(sum(counts.values(), Counter()))
     if args.json:
         print(json.dumps(table, indent=2))
     else:
-        print(f"{len(articles)} articles, strict match (exact start, end, label)\n")
+        scored = len(articles) - args.learn_from
+        print(f"{scored} articles, strict match (exact start, end, label)"
+              + (f", without {', '.join(args.without)}" if args.without else "")
+              + (f", learned from the first {args.learn_from}" if args.learn_from else "") + "\n")
         print(f"| label | gold | suggested | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|")
         for label, s in table.items():
             print(f"| {label} | {s['gold']} | {s['suggested']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")

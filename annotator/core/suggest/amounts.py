@@ -264,7 +264,8 @@ class _Reader:
         """The amount may end at ``end``: a morpheme boundary, or (without morphemes) a particle follows."""
         text = self.text
         if self.ends is not None:
-            return end in self.ends or end == len(text)
+            # 엔화/위안화 may be one morpheme; the span still ends at the currency word
+            return end in self.ends or end == len(text) or (text[end] == "화" and end + 1 in self.ends)
         if end >= len(text) or not text[end].isalnum():
             return True
         return _is_hangul(text[end]) and text.startswith(_FOLLOWERS, end)

@@ -49,6 +49,17 @@ class AnalysedText:
             return self.morphemes[index]
         return None
 
+    @cached_property
+    def _ending_at(self) -> dict[int, int]:
+        ending: dict[int, int] = {}
+        for index, m in enumerate(self.morphemes):
+            ending[m.end] = index
+        return ending
+
+    def index_ending_at(self, end: int) -> int | None:
+        """The last morpheme that ends at ``end``."""
+        return self._ending_at.get(end)
+
     def index_at(self, position: int) -> int | None:
         index = bisect_left(self._start_list, position)
         if index < len(self.morphemes) and self.morphemes[index].start == position:

@@ -104,6 +104,7 @@ class Gazetteer:
         self.entries = entries  # surface form -> entry
         self.files = files
         self._indexes: dict[str, SurfaceIndex] = {}
+        self._surfaces: dict[str, set[str]] = {}
 
     @classmethod
     def load(cls, paths: Iterable[Path]) -> "Gazetteer":
@@ -126,7 +127,10 @@ class Gazetteer:
         return index
 
     def surfaces(self, label: str) -> set[str]:
-        return {e.surface for e in self.entries.values() if e.label == label}
+        found = self._surfaces.get(label)
+        if found is None:
+            found = self._surfaces[label] = {e.surface for e in self.entries.values() if e.label == label}
+        return found
 
     def __len__(self) -> int:
         """Number of distinct (canonical name, label) entries."""

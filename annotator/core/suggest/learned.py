@@ -9,7 +9,7 @@ written.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .analysed_text import AnalysedText
 from .gazetteer import Entry, SurfaceIndex
@@ -19,19 +19,21 @@ MIN_LENGTH = 2  # a one-character span (도, 시) would be suggested everywhere
 
 
 class LearnedStrings:
-    def __init__(self, counts: Callable[[], list[tuple[str, str, int]]], marker: Callable[[], object]):
+    def __init__(self, counts: Callable[[Iterable[str]], list[tuple[str, str, int]]], marker: Callable[[], object]):
         self._counts = counts
         self._marker = marker
         self._seen: object = None
         self._labels: dict[str, str] = {}
         self._indexes: dict[str, SurfaceIndex] = {}
+        self.frozen = False  # while set, keep the strings learned so far (batch pre-annotation)
+        self.ignored_layers: frozenset[str] = frozenset()
 
     def labels(self) -> dict[str, str]:
         """text -> its most frequent label (ties: the alphabetically first label)."""
-        marker = self._marker()
+        marker = self._seen if self.frozen and self._seen is not None else (self._marker(), self.ignored_layers)
         if marker != self._seen:
             best: dict[str, tuple[int, str]] = {}
-            for text, label, count in self._counts():
+            for text, label, count in self._counts(self.ignored_layers):
                 if len(text.strip()) < MIN_LENGTH or text != text.strip():
                     continue
                 current = best.get(text)

@@ -45,6 +45,7 @@ GENERIC = frozenset({
 _PHRASE_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN", "XR"})
 _SPECIFIC_TAGS = frozenset({"SL", "SH", "NNP"})
 _JOINERS = frozenset("·ㆍ-")
+_OPENING_TAGS = frozenset({"SSO", "SS"})
 
 
 def quoted_programs(analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
@@ -66,7 +67,7 @@ def quoted_programs(analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
         head = next((h for h in HEADS if inner.endswith(h)), None)
         if head is None or len(inner) - len(head) < 2 or end not in analysed.ends:
             continue
-        head_index = _index_ending_at(analysed, end)
+        head_index = analysed.index_ending_at(end)
         if head_index is None or head_index == 0 or analysed.tag(head_index - 1).startswith(("E", "V", "J")):
             continue  # …할 계획, …에 대한 방안: a clause, not a name
         yield Suggestion(start, end, label, inner, {}, "program-pattern")
@@ -75,9 +76,9 @@ def quoted_programs(analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
 def unquoted_programs(analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
     text = analysed.text
     for index, m in enumerate(analysed.morphemes):
-        if analysed.tag(index) not in ("NNG", "NNP"):
-            continue
         piece = text[m.start:m.end]
+        if not piece.endswith(HEADS) or analysed.tag(index) not in ("NNG", "NNP"):
+            continue
         head = next((h for h in HEADS if piece.endswith(h)), None)
         if head is None or _glued_noun_follows(analysed, index):
             continue
@@ -90,15 +91,6 @@ def unquoted_programs(analysed: AnalysedText, label: str) -> Iterator[Suggestion
         if _specific(analysed, first, index, content):
             start = analysed.morphemes[first].start
             yield Suggestion(start, m.end, label, text[start:m.end], {}, "program-pattern")
-
-
-def _index_ending_at(analysed: AnalysedText, end: int) -> int | None:
-    for index in range(len(analysed.morphemes) - 1, -1, -1):
-        if analysed.morphemes[index].end == end:
-            return index
-        if analysed.morphemes[index].end < end:
-            return None
-    return None
 
 
 def _glued_noun_follows(analysed: AnalysedText, index: int) -> bool:
@@ -142,6 +134,8 @@ def _word_is_nouns(analysed: AnalysedText, last: int) -> bool:
     """The word ending with morpheme ``last`` consists of nouns only (no particle or ending)."""
     index = last
     while True:
+        if index < last and analysed.tag(index) in _OPENING_TAGS:
+            return True  # the word starts after an opening quote or bracket
         if analysed.tag(index) not in _PHRASE_TAGS and analysed.piece(index) not in _JOINERS:
             return False
         if analysed.piece(index) in STOP_WORDS:

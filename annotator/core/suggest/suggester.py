@@ -17,6 +17,7 @@ Gazetteer files are re-read when one of them changes on disk, so an edited
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -28,7 +29,7 @@ from .analysed_text import AnalysedText
 from .gazetteer import Gazetteer
 from .learned import LearnedStrings
 from .programs import quoted_programs, unquoted_programs
-from .suggestion import Suggestion, resolve_overlaps
+from .suggestion import Intervals, Suggestion, resolve_overlaps
 from .terms import names_industry, with_glued_prefix, with_product_head
 
 
@@ -64,6 +65,23 @@ class Suggester:
             self._prefixes = {}
         return self._gazetteer
 
+    @contextmanager
+    def batch_learning(self, layer: str | None = None):
+        """For pre-annotating many documents: keep the learned strings as they are now and
+        ignore ``layer``, the one being written, so a run's own spans never feed back into
+        its suggestions and running it again adds nothing."""
+        if self._learned is None:
+            yield
+            return
+        self._learned.ignored_layers = frozenset([layer] if layer else [])
+        self._learned.labels()
+        self._learned.frozen = True
+        try:
+            yield
+        finally:
+            self._learned.frozen = False
+            self._learned.ignored_layers = frozenset()
+
     # -- suggesting ------------------------------------------------------------------
 
     def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None) -> Iterator[Suggestion]:
@@ -79,11 +97,11 @@ class Suggester:
         """Non-overlapping suggestions for one text, leaving out any that overlap an
         ``existing`` (start, end) or match a ``rejected`` (start, end, label)."""
         analysed = AnalysedText(text, morphemes)
-        existing = list(existing)
+        taken = Intervals(existing)
         rejected = set(rejected)
         kept = [
             s for s in self.candidates(analysed, labels)
-            if (s.start, s.end, s.label) not in rejected and not any(s.overlaps(a, b) for a, b in existing)
+            if (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end)
         ]
         return resolve_overlaps(kept)
 
@@ -135,5 +153,12 @@ class Suggester:
         yield from unquoted_programs(analysed, label)
 
     def _learned_strings(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
-        if self._learned is not None:
-            yield from self._learned.suggestions(analysed, label)
+        """Strings labelled before; forms a gazetteer of this label already has are left to the
+        gazetteer or lexicon recogniser, whose rules (titles, industries) know better."""
+        if self._learned is None:
+            return
+        recognisers = self.schema.label(label).recognisers
+        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & set(recognisers) else set()
+        for suggestion in self._learned.suggestions(analysed, label):
+            if suggestion.text not in known:
+                yield suggestion

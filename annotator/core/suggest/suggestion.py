@@ -6,6 +6,7 @@ is an ordinary ``AddSpans`` with the suggestion's attributes (``accept_operation
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
@@ -47,11 +48,36 @@ def resolve_overlaps(candidates: Iterable[Suggestion]) -> list[Suggestion]:
         priority = SOURCE_PRIORITY.index(s.source) if s.source in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
         return (-(s.end - s.start), priority, s.start, s.label)
 
+    taken = Intervals()
     chosen: list[Suggestion] = []
     for candidate in sorted(set(candidates), key=rank):
-        if not any(candidate.overlaps(c.start, c.end) for c in chosen):
+        if not taken.overlaps(candidate.start, candidate.end):
+            taken.add(candidate.start, candidate.end)
             chosen.append(candidate)
     return sorted(chosen, key=lambda s: (s.start, s.end))
+
+
+class Intervals:
+    """Non-overlapping [start, end) ranges kept sorted; overlap queries in O(log n)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(ranges):
+            if self._ends and start < self._ends[-1]:  # merge overlapping input ranges
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end)  # ranges starting before ``end``
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
 
 
 def accept_operation(suggestions: Sequence[Suggestion], doc_id: int, annotator: str) -> Operation:

@@ -40,11 +40,14 @@ class SuggestionStore:
             " WHERE doc_id = ? AND annotator = ? ORDER BY start, end, label", (doc_id, annotator))
         return [Rejection(*row) for row in rows]
 
-    def labelled_strings(self) -> list[tuple[str, str, int]]:
-        """(text, label, how many spans) over every layer."""
+    def labelled_strings(self, ignored_layers: Iterable[str] = ()) -> list[tuple[str, str, int]]:
+        """(text, label, how many spans) over every layer but ``ignored_layers``."""
+        ignored = sorted(ignored_layers)
+        marks = ",".join("?" * len(ignored))
         rows = self.conn.execute(
             "SELECT substr(d.text, s.start + 1, s.end - s.start) AS t, s.label, count(*)"
-            " FROM spans s JOIN documents d ON d.id = s.doc_id GROUP BY t, s.label")
+            " FROM spans s JOIN documents d ON d.id = s.doc_id"
+            + (f" WHERE s.annotator NOT IN ({marks})" if ignored else "") + " GROUP BY t, s.label", ignored)
         return [tuple(row) for row in rows]
 
     def change_marker(self) -> tuple[int, int]:

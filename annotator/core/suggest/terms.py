@@ -38,10 +38,7 @@ def with_product_head(analysed: AnalysedText, end: int) -> tuple[int, str] | Non
 
 def with_glued_prefix(analysed: AnalysedText, start: int) -> int:
     """The start of a prefix (XPN) glued before ``start`` (초소형 → 초), else ``start``."""
-    for index in range(len(analysed.morphemes)):
-        m = analysed.morphemes[index]
-        if m.end == start and m.start < start and analysed.tag(index) == "XPN":
-            return m.start
-        if m.start >= start:
-            break
+    index = analysed.index_ending_at(start)
+    if index is not None and analysed.tag(index) == "XPN" and not analysed.text[start - 1].isspace():
+        return analysed.morphemes[index].start
     return start
