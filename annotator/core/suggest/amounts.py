@@ -2,7 +2,7 @@
 
 An amount is a number (Arabic with commas and decimals, or Hangul numerals
 일…구/십/백/천), scale words 만/억/조/경, and a currency (원, 달러, 엔, 위안,
-유로, or a leading $, US$, ₩, €, ¥). Values are exact ``Decimal`` s.
+유로, or a leading $, US$, ₩, €, ¥). Values are exact decimals (``decimal.Decimal``, never float).
 
 Span boundaries follow the BUDGET guideline: the span covers number, scale and
 currency only. A marker of approximation before or after it (약, 가량, 이상,
@@ -86,8 +86,7 @@ class Amount:
 
 def decimal_string(value: Decimal) -> str:
     """Plain positional notation, no exponent and no trailing zeros: 1.2E+10 → '12000000000'."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 @dataclass
