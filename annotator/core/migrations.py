@@ -83,4 +83,24 @@ def m0002_review_rejections(db: Database) -> None:
     )
 
 
+
+@migrations(name="0003_suggestion_rejections")
+def m0003_suggestion_rejections(db: Database) -> None:
+    """Suggestions an annotator rejected in a document are not shown to them again there."""
+    db.executescript(
+        """
+        CREATE TABLE suggestion_rejections (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, start, end, label)
+        );
+        """
+    )
+
+
+
 KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))

@@ -20,6 +20,8 @@ class Change:
     statuses: list[tuple[Status, Status]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)  # review: candidates rejected
     unrejected: list[Rejection] = field(default_factory=list)  # review: rejections withdrawn
+    suggestions_rejected: list = field(default_factory=list)  # suggest.rejection.Rejection stored
+    suggestions_unrejected: list = field(default_factory=list)  # … and withdrawn
     inverse: "Operation | None" = None
 
     @property
@@ -28,6 +30,7 @@ class Change:
         ids |= {after.doc_id for _, after in self.updated}
         ids |= {after.doc_id for _, after in self.statuses}
         ids |= {r.doc_id for r in self.rejected + self.unrejected}
+        ids |= {r.doc_id for r in self.suggestions_rejected + self.suggestions_unrejected}
         return ids
 
     def merge(self, other: "Change") -> None:
@@ -37,6 +40,8 @@ class Change:
         self.statuses += other.statuses
         self.rejected += other.rejected
         self.unrejected += other.unrejected
+        self.suggestions_rejected += other.suggestions_rejected
+        self.suggestions_unrejected += other.suggestions_unrejected
 
 
 class Operation:

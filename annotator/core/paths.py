@@ -26,6 +26,11 @@ def bundled_user_dictionary() -> Path:
     return resources_dir() / "userdict.tsv"
 
 
+def bundled_gazetteers_dir() -> Path:
+    """``resources/gazetteers/``: the agency gazetteer and the technology lexicon (TSV)."""
+    return resources_dir() / "gazetteers"
+
+
 def sample_articles_dir() -> Path:
     return resources_dir() / "samples"
 

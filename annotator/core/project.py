@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import shutil
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from .errors import ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RemoveSpans, SetStatus, UpdateSpan
-from .paths import bundled_user_dictionary, default_schema_path, sample_articles_dir
+from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .records import GOLD, STATUSES, Document, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
+from .suggest import Rejection, RejectSuggestions, Suggester, Suggestion
+from .suggest.learned import LearnedStrings
+from .suggest.suggestion_store import SuggestionStore
 
 SCHEMA_FILE = "project.toml"
 DATABASE_FILE = "project.db"
 USER_DICTIONARY_FILE = "userdict.tsv"
+GAZETTEER_DIR = "gazetteers"
 
 
 def _backup_quietly(db_path: Path) -> None:
@@ -255,6 +260,45 @@ class Project:
 
         return export_project(self, fmt, out, source=source, status=status, split=split, seed=seed,
                               progress=progress, cancelled=cancelled)
+
+    # -- suggestions -------------------------------------------------------------
+
+    def gazetteer_files(self) -> list[Path]:
+        """The bundled gazetteers, then the project's ``gazetteers/*.tsv`` (whose lines win)."""
+        files = sorted(bundled_gazetteers_dir().glob("*.tsv"))
+        if self.store.path is not None:
+            files += sorted((self.folder / GAZETTEER_DIR).glob("*.tsv"))
+        return files
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """Runs the schema's recognisers; gazetteers load on first use, learned strings stay current."""
+        store = SuggestionStore(self.store)
+        return Suggester(self.schema, self.gazetteer_files, LearnedStrings(store.labelled_strings, store.change_marker))
+
+    def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
+        """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
+        overlaps a span of that layer or that this annotator rejected in this document."""
+        document = self.document(doc_id)
+        unknown = [label for label in labels or () if self.schema.label(label) is None]
+        if unknown:
+            raise ProjectError(f"unknown label {unknown[0]!r} (schema has {', '.join(self.schema.label_names)})")
+        existing, rejected = [], []
+        if annotator:
+            existing = [(s.start, s.end) for s in self.spans(doc_id, annotator)]
+            rejected = [(r.start, r.end, r.label) for r in self.rejected_suggestions(doc_id, annotator)]
+        return self.suggester.suggest(document.text, self.morphemes(doc_id), labels, existing, rejected)
+
+    def reject_suggestion(self, doc_id: int, suggestion: Suggestion, annotator: str) -> Change:
+        """Remember that ``annotator`` rejected ``suggestion`` here; undo with the change's inverse."""
+        if not annotator:
+            raise SpanError("rejecting a suggestion needs an annotator (a layer name)")
+        self.document(doc_id)
+        rejection = Rejection(doc_id, suggestion.start, suggestion.end, suggestion.label, annotator)
+        return self.apply(RejectSuggestions([rejection]))
+
+    def rejected_suggestions(self, doc_id: int, annotator: str) -> list[Rejection]:
+        return SuggestionStore(self.store).rejections(doc_id, annotator)
 
     # -- figures ---------------------------------------------------------------
 

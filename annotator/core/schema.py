@@ -10,6 +10,8 @@ from pathlib import Path
 from .errors import ProjectError
 
 OVERLAP_POLICIES = ("forbid", "nested", "allow")
+# What a label's ``recognisers`` may name (annotator.core.suggest implements them).
+RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned")
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 
 
@@ -96,6 +98,9 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
         recognisers = raw.get("recognisers", [])
         if not isinstance(recognisers, list):
             raise fail(f"label {name}: recognisers must be a list", index)
+        unknown = [str(r) for r in recognisers if str(r) not in RECOGNISERS]
+        if unknown:
+            raise fail(f"label {name}: unknown recogniser {unknown[0]!r} (known: {', '.join(RECOGNISERS)})", index)
         seen_names[name] = index
         if key:
             seen_keys[key] = name

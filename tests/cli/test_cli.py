@@ -17,7 +17,7 @@ def run(*args, cwd=None):
 def test_help_lists_commands():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("gui", "init", "import", "stats"):
+    for command in ("gui", "init", "import", "stats", "suggest"):
         assert command in result.stdout
 
 

@@ -1,0 +1,71 @@
+"""Strings people labelled, suggested wherever they occur again (INCEpTION's string matcher).
+
+The surface forms and label counts come from the spans table on demand
+(``SuggestionStore.labelled_strings``) and are cached per project until the
+database changes (``SuggestionStore.change_marker``). Each string is
+suggested with its most frequent label, at morpheme boundaries, exactly as
+written.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from .analysed_text import AnalysedText
+from .gazetteer import Entry, SurfaceIndex
+from .suggestion import Suggestion
+
+MIN_LENGTH = 2  # a one-character span (도, 시) would be suggested everywhere
+
+
+class LearnedStrings:
+    def __init__(self, counts: Callable[[Iterable[str]], list[tuple[str, str, int]]], marker: Callable[[], object]):
+        self._counts = counts
+        self._marker = marker
+        self._seen: object = None
+        self._labels: dict[str, str] = {}
+        self._indexes: dict[str, SurfaceIndex] = {}
+        self.frozen = False  # while set, keep the strings learned so far (batch pre-annotation)
+        self.ignored_layers: frozenset[str] = frozenset()
+
+    def labels(self) -> dict[str, str]:
+        """text -> its most frequent label (ties: the alphabetically first label)."""
+        marker = self._seen if self.frozen and self._seen is not None else (self._marker(), self.ignored_layers)
+        if marker != self._seen:
+            best: dict[str, tuple[int, str]] = {}
+            for text, label, count in self._counts(self.ignored_layers):
+                if len(text.strip()) < MIN_LENGTH or text != text.strip():
+                    continue
+                current = best.get(text)
+                if current is None or (count, _neg(label)) > (current[0], _neg(current[1])):
+                    best[text] = (count, label)
+            self._labels = {text: label for text, (_, label) in best.items()}
+            self._indexes = {}
+            self._seen = marker
+        return self._labels
+
+    def index(self, label: str) -> SurfaceIndex:
+        labels = self.labels()
+        index = self._indexes.get(label)
+        if index is None:
+            index = SurfaceIndex((Entry(text, text, l) for text, l in labels.items() if l == label), flexible=False)
+            self._indexes[label] = index
+        return index
+
+    def suggestions(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        index = self.index(label)
+        if not index.size:
+            return
+        text, last_end = analysed.text, -1
+        for start in sorted(analysed.starts):
+            if start < last_end:
+                continue
+            found = index.longest(analysed, start)
+            if found is not None:
+                last_end = found[0]
+                yield Suggestion(start, found[0], label, text[start:found[0]], {}, "learned")
+
+
+def _neg(label: str) -> tuple:
+    """Sort key that prefers the alphabetically first label on ties."""
+    return tuple(-ord(c) for c in label)

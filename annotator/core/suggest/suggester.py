@@ -1,0 +1,164 @@
+"""Runs the recognisers the schema names for each label and resolves their overlaps.
+
+``project.toml`` gives each label its ``recognisers``:
+
+- ``amount``: monetary amounts with value and currency (``amounts.py``)
+- ``gazetteer``: names from the gazetteer files, with ``canonical``; a name glued
+  to a following noun (원주시장, 서울시민) is skipped
+- ``lexicon``: terms from the gazetteer files, with ``canonical``, refined by
+  ``terms.py`` (no industries; product categories such as AI 의료기기 kept whole)
+- ``agency-pattern``: unlisted public bodies by their head noun (``agencies.py``)
+- ``program-pattern``: quoted and specific named programmes (``programs.py``)
+- ``learned``: strings labelled before in this project (``learned.py``)
+
+Gazetteer files are re-read when one of them changes on disk, so an edited
+``PROJECT/gazetteers/*.tsv`` takes effect on the next suggestion.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ..morphemes import Morpheme
+from ..schema import RECOGNISERS, Schema
+from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes
+from .amounts import find_amounts
+from .analysed_text import AnalysedText
+from .gazetteer import Gazetteer
+from .learned import LearnedStrings
+from .programs import quoted_programs, unquoted_programs
+from .suggestion import Intervals, Suggestion, resolve_overlaps
+from .terms import names_industry, with_glued_prefix, with_product_head
+
+
+class Suggester:
+    def __init__(self, schema: Schema, gazetteer_files: Callable[[], list[Path]],
+                 learned: LearnedStrings | None = None):
+        self.schema = schema
+        self._gazetteer_files = gazetteer_files
+        self._learned = learned
+        self._gazetteer: Gazetteer | None = None
+        self._stamp: tuple = ()
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._recognisers: dict[str, Callable[[AnalysedText, str], Iterable[Suggestion]]] = {
+            "amount": self._amounts,
+            "gazetteer": self._names,
+            "lexicon": self._terms,
+            "agency-pattern": self._agency_pattern,
+            "program-pattern": self._programs,
+            "learned": self._learned_strings,
+        }
+        assert set(self._recognisers) == set(RECOGNISERS)
+
+    # -- resources -----------------------------------------------------------------
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The merged gazetteer, re-read when a file was added, removed or changed."""
+        files = self._gazetteer_files()
+        stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+        if self._gazetteer is None or stamp != self._stamp:
+            self._gazetteer = Gazetteer.load(Path(p) for p, _, _ in stamp)
+            self._stamp = stamp
+            self._prefixes = {}
+        return self._gazetteer
+
+    @contextmanager
+    def batch_learning(self, layer: str | None = None):
+        """For pre-annotating many documents: keep the learned strings as they are now and
+        ignore ``layer``, the one being written, so a run's own spans never feed back into
+        its suggestions and running it again adds nothing."""
+        if self._learned is None:
+            yield
+            return
+        self._learned.ignored_layers = frozenset([layer] if layer else [])
+        self._learned.labels()
+        self._learned.frozen = True
+        try:
+            yield
+        finally:
+            self._learned.frozen = False
+            self._learned.ignored_layers = frozenset()
+
+    # -- suggesting ------------------------------------------------------------------
+
+    def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None) -> Iterator[Suggestion]:
+        """Everything every recogniser of every (selected) label proposes, overlaps included."""
+        for label in self.schema.labels:
+            if labels is not None and label.name not in labels:
+                continue
+            for name in dict.fromkeys(label.recognisers):
+                yield from self._recognisers[name](analysed, label.name)
+
+    def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
+                existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
+        """Non-overlapping suggestions for one text, leaving out any that overlap an
+        ``existing`` (start, end) or match a ``rejected`` (start, end, label)."""
+        analysed = AnalysedText(text, morphemes)
+        taken = Intervals(existing)
+        rejected = set(rejected)
+        kept = [
+            s for s in self.candidates(analysed, labels)
+            if (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end)
+        ]
+        return resolve_overlaps(kept)
+
+    # -- the recognisers -------------------------------------------------------------
+
+    def _amounts(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        for amount in find_amounts(analysed.text, analysed.morphemes):
+            yield Suggestion(amount.start, amount.end, label, analysed.text[amount.start:amount.end],
+                             amount.attrs(), "amount")
+
+    def _matches(self, analysed: AnalysedText, label: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, canonical) of the longest gazetteer form at each morpheme start, left to right."""
+        index = self.gazetteer.index(label)
+        if not index.size:
+            return
+        last_end = -1
+        for start in sorted(analysed.starts):
+            if start < last_end:
+                continue
+            found = index.longest(analysed, start)
+            if found is not None:
+                last_end = found[0]
+                yield start, found[0], found[1][-1].canonical
+
+    def _names(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        for start, end, canonical in self._matches(analysed, label):
+            if not followed_by_attached_noun(analysed, end):
+                yield Suggestion(start, end, label, analysed.text[start:end], {"canonical": canonical}, "gazetteer")
+
+    def _terms(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        text = analysed.text
+        for start, end, canonical in self._matches(analysed, label):
+            product = with_product_head(analysed, end)
+            if product is not None:
+                end, canonical = product[0], f"{canonical} {product[1]}"
+            if names_industry(text, end):
+                continue
+            start = with_glued_prefix(analysed, start)
+            yield Suggestion(start, end, label, text[start:end], {"canonical": canonical}, "lexicon")
+
+    def _agency_pattern(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        prefixes = self._prefixes.get(label)
+        if prefixes is None:
+            prefixes = self._prefixes[label] = region_prefixes(self.gazetteer.surfaces(label))
+        return agency_pattern(analysed, label, prefixes)
+
+    def _programs(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        yield from quoted_programs(analysed, label)
+        yield from unquoted_programs(analysed, label)
+
+    def _learned_strings(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        """Strings labelled before; forms a gazetteer of this label already has are left to the
+        gazetteer or lexicon recogniser, whose rules (titles, industries) know better."""
+        if self._learned is None:
+            return
+        recognisers = self.schema.label(label).recognisers
+        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & set(recognisers) else set()
+        for suggestion in self._learned.suggestions(analysed, label):
+            if suggestion.text not in known:
+                yield suggestion

@@ -1,0 +1,91 @@
+"""A suggestion: a span a recogniser proposes, not yet in anyone's layer.
+
+Frozen and small, so a GUI can hold thousands and compare them. Accepting one
+is an ordinary ``AddSpans`` with the suggestion's attributes (``accept_operation``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..operations import AddSpans, Batch, Operation
+from ..records import SpanDraft
+
+# When two suggestions overlap and are equally long, the earlier source wins.
+SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    text: str
+    attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs or {})))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def draft(self, doc_id: int, annotator: str) -> SpanDraft:
+        return SpanDraft(doc_id, annotator, self.start, self.end, self.label, dict(self.attrs))
+
+    def to_json(self) -> dict[str, Any]:
+        """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line)."""
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
+                "source": self.source, **self.attrs}
+
+
+def resolve_overlaps(candidates: Iterable[Suggestion]) -> list[Suggestion]:
+    """A non-overlapping subset: longer first, then by source priority, then leftmost; in text order."""
+    def rank(s: Suggestion):
+        priority = SOURCE_PRIORITY.index(s.source) if s.source in SOURCE_PRIORITY else len(SOURCE_PRIORITY)
+        return (-(s.end - s.start), priority, s.start, s.label)
+
+    taken = Intervals()
+    chosen: list[Suggestion] = []
+    for candidate in sorted(set(candidates), key=rank):
+        if not taken.overlaps(candidate.start, candidate.end):
+            taken.add(candidate.start, candidate.end)
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda s: (s.start, s.end))
+
+
+class Intervals:
+    """Non-overlapping [start, end) ranges kept sorted; overlap queries in O(log n)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(ranges):
+            if self._ends and start < self._ends[-1]:  # merge overlapping input ranges
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end)  # ranges starting before ``end``
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+def accept_operation(suggestions: Sequence[Suggestion], doc_id: int, annotator: str) -> Operation:
+    """The undoable step that stores ``suggestions`` in ``annotator`` 's layer.
+
+    One suggestion is one ``AddSpans``; several ("accept all") are one ``Batch``.
+    """
+    if len(suggestions) == 1:
+        return AddSpans([suggestions[0].draft(doc_id, annotator)], description="accept suggestion")
+    return Batch([AddSpans([s.draft(doc_id, annotator)], description="accept suggestion") for s in suggestions],
+                 description=f"accept {len(suggestions)} suggestions")
