@@ -40,9 +40,10 @@ class DocumentList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
+        # Fixed widths: sizing to contents would read every row, defeating the paged model.
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (DATE, STATUS, SPANS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(DATE, self.fontMetrics().horizontalAdvance("2025-03-14") + 12)
+        header.resizeSection(SPANS, self.fontMetrics().horizontalAdvance("9999") + 12)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.label_filter, 1)
@@ -144,3 +145,5 @@ class DocumentList(QWidget):
                 combo.setCurrentIndex(max(selected, 0))
         self.model.retranslate()
         self._update_count()
+        widest = max(self.fontMetrics().horizontalAdvance(status_name(s)) for s in STATUSES)
+        self.table.horizontalHeader().resizeSection(STATUS, widest + 14)

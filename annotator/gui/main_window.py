@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 610, 340])
+        splitter.setSizes([350, 600, 330])
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.progress_status)
         self.statusBar().addPermanentWidget(self.annotator_status)

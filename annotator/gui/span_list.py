@@ -27,9 +27,11 @@ class SpanList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing to contents would read every row of a long document.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ATTRIBUTES, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
+        header.resizeSection(ATTRIBUTES, self.fontMetrics().horizontalAdvance("12,000,000,000 KRW") + 12)
+        self.table.setColumnHidden(ATTRIBUTES, True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addWidget(self.title)
@@ -65,6 +67,8 @@ class SpanList(QWidget):
 
     def _update_title(self, *_args) -> None:
         self.title.setText(self.tr("Spans (%n)", "", self.model.rowCount()))
+        # The attribute column only when some span has attributes (amounts, say).
+        self.table.setColumnHidden(ATTRIBUTES, not any(span.attrs for span in self.model.spans()))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
