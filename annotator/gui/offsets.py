@@ -28,7 +28,7 @@ class OffsetMap:
     def to_qt(self, offset: int) -> int:
         """Qt position of code-point ``offset`` (0 ≤ offset ≤ len(text))."""
         offset = max(0, min(offset, len(self.text)))
-        return offset + bisect_left(self._astral, offset)
+        return offset + bisect_left(self._astral, offset) if self._astral else offset
 
     def from_qt(self, position: int) -> int:
         """Code-point offset of Qt ``position``; a position inside a surrogate pair maps to its character."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Any, NamedTuple, Protocol, Sequence
 
 from PySide6.QtCore import Qt
 
@@ -44,8 +44,7 @@ class Overlay:
     style: OverlayStyle = ANNOTATIONS
 
 
-@dataclass(frozen=True)
-class PlacedSpan:
+class PlacedSpan(NamedTuple):
     """A span in Qt positions, with its stacking level among overlapping spans."""
 
     span: Any
@@ -66,13 +65,16 @@ class PlacedOverlay:
         ordered = sorted(overlay.spans, key=lambda s: (s.start, -s.end))
         placed: list[PlacedSpan] = []
         level_ends: list[int] = []  # per level, where its last span ends
+        to_qt = offsets.to_qt
         for span in ordered:
-            qt_start, qt_end = offsets.range_to_qt(span.start, span.end)
-            level = next((i for i, end in enumerate(level_ends) if end <= qt_start), len(level_ends))
-            if level == len(level_ends):
-                level_ends.append(qt_end)
+            qt_start, qt_end = to_qt(span.start), to_qt(span.end)
+            for level, end in enumerate(level_ends):
+                if end <= qt_start:
+                    level_ends[level] = qt_end
+                    break
             else:
-                level_ends[level] = qt_end
+                level = len(level_ends)
+                level_ends.append(qt_end)
             placed.append(PlacedSpan(span, qt_start, qt_end, level))
         result = cls(overlay, placed, [p.qt_start for p in placed])
         result._longest = max((p.qt_end - p.qt_start for p in placed), default=0)

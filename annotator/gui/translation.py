@@ -4,6 +4,7 @@ Strings are marked with ``tr()``/``QCoreApplication.translate`` and translated
 by Qt's own mechanism: ``resources/translations/annotator_ko.qm`` (compiled
 from the ``.ts`` by ``pyside6-lrelease``, see ``make translations``) and Qt's
 ``qtbase_ko.qm`` for standard dialog buttons, installed on the application.
+English needs only its plural forms (``annotator_en``: "1 document", "2 documents").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def language() -> str:
 
 
 def set_language(lang: str) -> bool:
-    """Install the translators for ``lang`` (removing the previous ones); False if Korean is missing.
+    """Install the translators for ``lang`` (removing the previous ones); False if ours is missing.
 
     Widgets retranslate on the ``LanguageChange`` event this sends.
     """
@@ -39,8 +40,8 @@ def set_language(lang: str) -> bool:
     _state["language"] = lang
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
     ours = QTranslator(app)
     loaded = ours.load(f"annotator_{lang}", str(translations_dir()))
     if loaded:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.core.text import codepoint_to_utf16
+from annotator.gui.span_model import format_attributes
 
 from .conftest import EMOJI_TITLE, open_titled
 
@@ -186,3 +187,16 @@ def test_span_model_passes_the_model_tester(window, qtbot, qtmodeltester):
     open_titled(window, EMOJI_TITLE)
     label_entity(window, qtbot)
     qtmodeltester.check(window.spans.model)
+
+
+def test_span_list_shows_normalised_amounts(window):
+    doc_id = open_titled(window, EMOJI_TITLE)
+    start = window.document.text.index("120억 원")
+    window.project.add_span(doc_id, start, start + 6, "BUDGET", "kim",
+                            attrs={"value": "12000000000", "currency": "KRW"})
+    window.open_document(window.documents.neighbour(doc_id, -1))
+    window.open_document(doc_id)
+    assert not window.spans.table.isColumnHidden(2)
+    assert window.spans.model.index(0, 2).data() == "12,000,000,000 KRW"
+    assert format_attributes({"value": "9640000000.50", "currency": "USD", "source": "rule"}) == \
+        "9,640,000,000.5 USD, source=rule"
