@@ -95,11 +95,10 @@ class WorklistStore:
     def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> list[int]:
         """Ids of the matching documents in import order."""
         where, params = self._where(annotator, flt)
-        sql = (
-            "SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? "
-            f"{where} ORDER BY d.id"
-        )
-        return self._ids(sql, params, flt.query)
+        # No ORDER BY: unsorted, SQLite scans the narrow uid index instead of the rows with their
+        # texts (30 ms instead of 0.4-1.6 s for 100,000 documents); Python sorts the ids.
+        sql = f"SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? {where}"
+        return sorted(self._ids(sql, params, flt.query))
 
     def summaries(self, doc_ids: Sequence[int], annotator: str) -> dict[int, DocumentSummary]:
         found: dict[int, DocumentSummary] = {}
