@@ -50,8 +50,6 @@ class MainWindow(QMainWindow):
         self.view = DocumentView()
         families = fonts.hangul_families()
         self.view.setFont(fonts.reading_font(families, self.view.font()))
-        self.view.set_labels({label.name: LabelLook(QColor(label.color), label.display(language()))
-                              for label in project.schema.labels})
         self.font_banner = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.font_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 8px;")
         self.font_banner.setVisible(fonts.missing_font_message(families) is not None)
@@ -299,6 +297,6 @@ class MainWindow(QMainWindow):
         self.font_banner.setText(fonts.missing_font_message(self._font_families) or "")
         self.shortcuts.retranslate()
         self.view.set_labels({label.name: LabelLook(QColor(label.color), label.display(language()))
-                              for label in self.project.schema.labels})
+                              for label in self.project.schema.labels})  # tooltips name labels in the language
         self.header.retranslate()
         self._show_progress()
