@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self._text_selection_changed)
         self.view.spanClicked.connect(lambda _overlay, span_id: self.select_span(span_id))
         self.view.emptyClicked.connect(lambda: self.select_span(None))
-        self.spans.spanSelected.connect(self.select_span)
+        self.spans.spanSelected.connect(lambda span_id: self._jump_to_span(span_id, focus=False))
         self.spans.spanActivated.connect(self._jump_to_span)
         self.palette_panel.labelChosen.connect(self.apply_label)
         for name, action in a.labels.items():
@@ -186,12 +186,14 @@ class MainWindow(QMainWindow):
             self.view.clear_selection()
             self.show_message(f"{span.label}  {span.text}")
 
-    def _jump_to_span(self, span_id: int) -> None:
+    def _jump_to_span(self, span_id: int, focus: bool = True) -> None:
+        """Select a span and bring it into view; a double-click also moves the keyboard to the text."""
         self.select_span(span_id)
         span = self.selected_span()
         if span is not None:
             self.view.scroll_to_offset(span.start)
-            self.view.setFocus()
+            if focus:
+                self.view.setFocus()
 
     def _snap_selection(self, start: int, end: int, raw: bool) -> None:
         if self.document is None or raw:

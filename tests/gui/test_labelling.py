@@ -158,7 +158,7 @@ def test_overlapping_spans_are_stacked_when_the_schema_allows(open_window, proje
     assert sorted(p.level for p in placed) == [0, 1]
 
 
-def test_palette_applies_a_label_and_span_list_jumps(window, qtbot):
+def test_palette_applies_a_label_and_span_list_selects_and_jumps(window, qtbot):
     open_titled(window, EMOJI_TITLE)
     start = window.document.text.index("과기정통부는")
     select_codepoints(window, start, start + len("과기정통부는"))
@@ -166,10 +166,16 @@ def test_palette_applies_a_label_and_span_list_jumps(window, qtbot):
     [span] = my_spans(window)
     assert span.text == "과기정통부"
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
-    index = window.spans.model.index(0, 1)
-    window.spans.table.doubleClicked.emit(index)
-    window.spans.table.activated.emit(index)
+    assert window.view.selected_span() is None
+    table = window.spans.table
+    row_centre = table.visualRect(window.spans.model.index(0, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_centre)
     assert window.view.selected_span() == ("annotations", span.id)
+    table.setFocus()
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_centre)
+    assert window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert [s.label for s in my_spans(window)] == ["TECH"]
 
 
 def test_nothing_to_label_and_no_selection_are_messages(window, qtbot):
