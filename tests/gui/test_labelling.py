@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from annotator.core import kiwi
 from annotator.core.text import codepoint_to_utf16
 from annotator.gui.span_model import format_attributes
 
@@ -39,7 +40,11 @@ def my_spans(window):
     return window.project.spans(window.document.id, "kim")
 
 
-def test_key_labels_selection_at_snapped_codepoint_offsets_after_emoji(window, qtbot):
+def test_key_labels_selection_at_snapped_codepoint_offsets_after_emoji(window, qtbot, monkeypatch):
+    def no_kiwi():
+        raise AssertionError("the GUI snaps with stored morphemes, never Kiwi")
+
+    monkeypatch.setattr(kiwi, "get_kiwi", no_kiwi)
     doc_id = open_titled(window, EMOJI_TITLE)
     assert window.document.text.startswith("😀🇰🇷 ")
     start = label_entity(window, qtbot)
