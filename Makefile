@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test fonts clean-venv
+.PHONY: run test fonts clean-venv translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,11 @@ test: $(DEV_STAMP) fonts
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Interface strings: collect tr() texts into the Korean .ts (edit it with pyside6-linguist), compile the .qm.
+translations:
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete annotator/gui/*.py -ts resources/translations/annotator_ko.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -target-language en annotator/gui/*.py \
+		-ts resources/translations/annotator_en.ts
+	for lang in ko en; do $(BIN)/pyside6-lrelease resources/translations/annotator_$$lang.ts \
+		-qm resources/translations/annotator_$$lang.qm; done

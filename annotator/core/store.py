@@ -239,6 +239,15 @@ class Store:
                 where.append(f"{column} = ?")
                 params.append(value)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
+        if doc_id is not None:  # one document: read its text once, not once per span (long articles)
+            found = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            rows = self.conn.execute(
+                f"SELECT s.id, s.doc_id, s.annotator, s.start, s.end, s.label, '', s.attrs FROM spans s {clause}"
+                " ORDER BY s.start, s.end, s.id",
+                params,
+            )
+            text = found[0] if found else ""
+            return [self._span((*row[:6], text[row[3]:row[4]], row[7])) for row in rows]
         rows = self.conn.execute(
             f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id {clause}"
             " ORDER BY s.doc_id, s.start, s.end, s.id",

@@ -1,15 +1,18 @@
-"""Starting the GUI: display check, QApplication, fonts, then the main window."""
+"""Starting the GUI: display check, QApplication, language, annotator name, then the window."""
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 
 NO_DISPLAY_MESSAGE = (
     "annotator: no display found (DISPLAY/WAYLAND_DISPLAY unset). Run it in a desktop session, "
     "use 'xvfb-run annotator gui ...', or '--screenshot PNG' to render offscreen."
 )
+FALLBACK_ANNOTATOR = "annotator"
+SCREENSHOT_SIZE = (1280, 800)
 
 
 def _has_display() -> bool:
@@ -18,6 +21,40 @@ def _has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def resolve_annotator(given: str | None, interactive: bool) -> str | None:
+    """``--annotator``, else the remembered name, else ask (interactive only), else a fallback."""
+    from . import dialogs, settings
+
+    if given and given.strip():
+        return given.strip()
+    saved = settings.saved_annotator()
+    if saved:
+        return saved
+    if not interactive:
+        return FALLBACK_ANNOTATOR
+    name = dialogs.ask_annotator_name()
+    if name:
+        settings.save_annotator(name)
+    return name
+
+
+def _report_unexpected(window):
+    """Errors in slots become a message in the window, not a traceback on a dead terminal."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core.errors import AnnotatorError
+
+    def hook(kind, error, tb):
+        if isinstance(error, AnnotatorError):
+            window.show_message(str(error))
+            return
+        traceback.print_exception(kind, error, tb)
+        QMessageBox.critical(window, "annotator", f"{kind.__name__}: {error}\n\n"
+                             "Everything done before this is saved. Please report this error.")
+
+    return hook
 
 
 def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None) -> int:
@@ -31,22 +68,29 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
 
     from ..core.project import Project
     from .main_window import MainWindow
+    from .settings import saved_language
+    from .translation import set_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
-    project = Project.open(folder)
-    window = MainWindow(project, annotator=annotator or os.environ.get("USER") or "annotator")
-    window.resize(1280, 800)
-    if screenshot:
+    set_language(lang or saved_language())
+    name = resolve_annotator(annotator, interactive=not screenshot)
+    if name is None:
+        print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
+        return 2
+    with Project.open(folder) as project:
+        window = MainWindow(project, name, start_at_first=bool(screenshot))
+        window.resize(*SCREENSHOT_SIZE)
         window.show()
-        app.processEvents()
-        window.grab().save(str(screenshot))
-        print(f"saved {screenshot}")
-        window.close()
-        project.close()
-        return 0
-    window.show()
-    code = app.exec()
-    project.close()
-    return code
+        if screenshot:
+            app.processEvents()
+            window.grab().save(str(screenshot))
+            print(f"saved {screenshot}")
+            window.close()
+            return 0
+        sys.excepthook = _report_unexpected(window)
+        try:
+            return app.exec()
+        finally:
+            sys.excepthook = sys.__excepthook__

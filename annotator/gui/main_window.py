@@ -1,34 +1,304 @@
-"""Main window: document list and the document's text."""
+"""The workbench window: creates the panels, connects their signals, owns the undo stack.
+
+Left: the document list. Centre: title, metadata and the text with spans.
+Right: the label palette and the span list. Every change runs through the
+editor (undoable core operations) and comes back as a ``Change``, from which
+the panels update what changed and nothing else.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QMainWindow, QPlainTextEdit, QSplitter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from ..core.operations import Change
 from ..core.project import Project
+from ..core.records import Document
+from ..core.worklist_store import WorklistStore
+from . import dialogs, fonts, settings
+from .actions import WorkbenchActions
+from .document_header import DocumentHeader
+from .document_list import DocumentList
+from .document_model import DocumentModel
+from .document_view import DocumentView, LabelLook
+from .editor import Editor
+from .label_palette import LabelPalette
+from .overlays import ANNOTATIONS, Overlay
+from .span_list import SpanList
+from .span_model import SpanModel
+from .translation import language, set_language
+
+MESSAGE_MS = 8000
+OWN_LAYER = "annotations"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: str):
+    def __init__(self, project: Project, annotator: str, start_at_first: bool = False):
+        """Opens the first unfinished document, or the first of the list with ``start_at_first``."""
         super().__init__()
         self.project = project
         self.annotator = annotator
-        self.setWindowTitle(f"annotator — {project.name}")
-        self.documents = QListWidget()
-        self.view = QPlainTextEdit(readOnly=True)
+        self.document: Document | None = None
+        self.worklist = WorklistStore(project.store)
+        self.stack = QUndoStack(self)
+        self.editor = Editor(project, annotator, self.stack, self)
+        self.shortcuts = WorkbenchActions(self, project.schema, self.stack)
+
+        self.documents = DocumentList(DocumentModel(self.worklist, annotator, self), project.schema)
+        self.header = DocumentHeader()
+        self.view = DocumentView()
+        families = fonts.hangul_families()
+        self.view.setFont(fonts.reading_font(families, self.view.font()))
+        self.font_banner = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.font_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 8px;")
+        self.font_banner.setVisible(fonts.missing_font_message(families) is not None)
+        self._font_families = families
+        self.palette_panel = LabelPalette(project.schema)
+        self.spans = SpanList(SpanModel(project.schema, self))
+        self.annotator_status = QLabel()
+        self.progress_status = QLabel()
+        self._progress = (0, 0)
+        self._layout()
+        self._connect()
+        self.retranslate()
+        self.documents.apply_filter()
+        self._update_progress()
+        first = self.documents.neighbour(None, 0) if start_at_first else self._first_unfinished()
+        if first is not None:
+            self.open_document(first)
+
+    def _layout(self) -> None:
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.font_banner)
+        column.addWidget(self.header)
+        column.addWidget(self.view, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.palette_panel)
+        right.addWidget(self.spans)
+        right.setStretchFactor(1, 1)
+        right.setSizes([self.palette_panel.heightForWidth(330) + 10, 400])
         splitter = QSplitter()
         splitter.addWidget(self.documents)
-        splitter.addWidget(self.view)
-        splitter.setSizes([320, 960])
+        splitter.addWidget(centre)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([350, 600, 330])
         self.setCentralWidget(splitter)
-        self._ids = []
-        for document in project.documents():
-            self._ids.append(document.id)
-            self.documents.addItem(document.title)
-        self.documents.currentRowChanged.connect(self._open_row)
-        if self._ids:
-            self.documents.setCurrentRow(0)
-        self.statusBar().showMessage(f"{annotator} · {len(self._ids)} documents")
+        self.statusBar().addPermanentWidget(self.progress_status)
+        self.statusBar().addPermanentWidget(self.annotator_status)
 
-    def _open_row(self, row: int) -> None:
-        if 0 <= row < len(self._ids):
-            self.view.setPlainText(self.project.document(self._ids[row]).text)
+    def _connect(self) -> None:
+        a = self.shortcuts
+        self.editor.changed.connect(self.apply_change)
+        self.editor.failed.connect(self.show_message)
+        self.documents.documentChosen.connect(self.open_document)
+        self.documents.message.connect(self.show_message)
+        self.view.selectionReleased.connect(self._snap_selection)
+        self.view.selectionChanged.connect(self._text_selection_changed)
+        self.view.spanClicked.connect(lambda _overlay, span_id: self.select_span(span_id))
+        self.view.emptyClicked.connect(lambda: self.select_span(None))
+        self.spans.spanSelected.connect(lambda span_id: self._jump_to_span(span_id, focus=False))
+        self.spans.spanActivated.connect(self._jump_to_span)
+        self.palette_panel.labelChosen.connect(self.apply_label)
+        for name, action in a.labels.items():
+            action.triggered.connect(lambda _checked=False, n=name: self.apply_label(n))
+        for (edge, direction, by_character), action in a.edges.items():
+            action.triggered.connect(lambda _c=False, e=edge, d=direction, b=by_character: self._move_edge(e, d, b))
+        a.delete_span.triggered.connect(self.delete_selected_span)
+        a.find.triggered.connect(self.documents.search.setFocus)
+        a.mark_done.triggered.connect(lambda: self.finish_document("done"))
+        a.skip.triggered.connect(lambda: self.finish_document("skipped"))
+        a.flag.triggered.connect(self._flag_document)
+        a.previous.triggered.connect(lambda: self._step_document(-1))
+        a.next.triggered.connect(lambda: self._step_document(1))
+        a.switch_annotator.triggered.connect(self._ask_annotator)
+        a.quit.triggered.connect(self.close)
+        for lang, action in a.languages.items():
+            action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
+
+    # -- documents -------------------------------------------------------------------
+
+    def _first_unfinished(self) -> int | None:
+        found = self.worklist.next_unfinished(self.annotator, 0)
+        return found if found is not None else self.documents.neighbour(None, 0)
+
+    def open_document(self, doc_id: int) -> None:
+        if self.document is not None and self.document.id == doc_id:
+            return
+        self.document = self.project.document(doc_id)
+        self.header.show_document(self.document, self.project.status(doc_id, self.annotator))
+        self.view.show_text(self.document.text)
+        self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
+        self._refresh_overlay()
+        self.select_span(None)
+        self.documents.show_current(doc_id)
+
+    def _step_document(self, step: int) -> None:
+        target = self.documents.neighbour(self.document.id if self.document else None, step)
+        if target is None:
+            self.show_message(self.tr("No more documents in the list"))
+        else:
+            self.open_document(target)
+
+    def finish_document(self, status: str, comment: str = "") -> None:
+        """Set this annotator's status of the open document (undoable) and open the next unfinished one."""
+        if self.document is None:
+            return
+        doc_id = self.document.id
+        self.editor.set_status(doc_id, status, comment)
+        following = self.worklist.next_unfinished(self.annotator, doc_id, self.documents.model.filter)
+        if following is None:
+            following = self.worklist.next_unfinished(self.annotator, doc_id)
+        if following is None:
+            self.show_message(self.tr("Every document is finished"))
+        else:
+            self.open_document(following)
+
+    def _flag_document(self) -> None:
+        if self.document is None:
+            return
+        comment = dialogs.ask_flag_comment(self, self.project.status(self.document.id, self.annotator).comment)
+        if comment is not None:
+            self.finish_document("flagged", comment)
+
+    # -- spans -------------------------------------------------------------------------
+
+    def _refresh_overlay(self) -> None:
+        self.view.set_overlay(Overlay(OWN_LAYER, self.spans.model.spans(), ANNOTATIONS))
+
+    def selected_span(self):
+        chosen = self.view.selected_span()
+        if chosen is None:
+            return None
+        row = self.spans.model.row_of(chosen[1])
+        return self.spans.model.span_at(row) if row is not None else None
+
+    def select_span(self, span_id: int | None) -> None:
+        self.view.set_selected_span(OWN_LAYER if span_id is not None else None, span_id)
+        self.spans.select_span(span_id)
+        self.shortcuts.set_span_selected(span_id is not None)
+        span = self.selected_span()
+        if span is not None:
+            self.view.clear_selection()
+            self.show_message(f"{span.label}  {span.text}")
+
+    def _jump_to_span(self, span_id: int, focus: bool = True) -> None:
+        """Select a span and bring it into view; a double-click also moves the keyboard to the text."""
+        self.select_span(span_id)
+        span = self.selected_span()
+        if span is not None:
+            self.view.scroll_to_offset(span.start)
+            if focus:
+                self.view.setFocus()
+
+    def _snap_selection(self, start: int, end: int, raw: bool) -> None:
+        if self.document is None or raw:
+            return
+        snapped = self.editor.snap(self.document, start, end)
+        if snapped[0] < snapped[1] and snapped != (start, end):
+            self.view.select_range(*snapped)
+
+    def _text_selection_changed(self) -> None:
+        if self.view.textCursor().hasSelection() and self.view.selected_span() is not None:
+            self.select_span(None)
+
+    def apply_label(self, label: str) -> None:
+        """A label key: label the selected text, or relabel the selected span."""
+        if self.document is None:
+            return
+        selection = self.view.selection_range()
+        span = self.selected_span()
+        if selection is not None:
+            self.editor.add_span(self.document, *selection, label, raw=self.view.raw_selection)
+        elif span is not None:
+            self.editor.relabel(span, label)
+        else:
+            self.show_message(self.tr("Select some text first (drag, or Shift+arrows), then press a label key"))
+
+    def delete_selected_span(self) -> None:
+        span = self.selected_span()
+        if span is not None:
+            self.editor.remove(span)
+
+    def _move_edge(self, edge: str, direction: int, by_character: bool) -> None:
+        span = self.selected_span()
+        if span is not None and self.document is not None:
+            self.editor.move_edge(self.document, span, edge, direction, by_character)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def apply_change(self, change: Change) -> None:
+        """Update the panels from what one operation (or its undo) changed."""
+        if self.document is not None and self.document.id not in change.doc_ids and len(change.doc_ids) == 1:
+            self.open_document(next(iter(change.doc_ids)))  # undo/redo shows the document it changed
+        if self.document is not None and self.document.id in change.doc_ids:
+            if self.spans.model.apply_change(change):
+                self._refresh_overlay()
+            touched = [s for s in change.added if s.doc_id == self.document.id]
+            touched += [after for _, after in change.updated if after.doc_id == self.document.id]
+            if len(touched) == 1 and touched[0].annotator == self.annotator:
+                self.view.clear_selection()
+                self.select_span(touched[0].id)
+                self.view.scroll_to_offset(touched[0].start)
+            elif self.selected_span() is None:
+                self.select_span(None)
+            for _, status in change.statuses:
+                if status.doc_id == self.document.id and status.annotator == self.annotator:
+                    self.header.show_status(status)
+        self.documents.model.refresh(change.doc_ids)
+        if change.statuses:
+            self._update_progress()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _update_progress(self) -> None:
+        self._progress = self.worklist.progress(self.annotator)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        done, total = self._progress
+        self.progress_status.setText(self.tr("%1/%2 done").replace("%1", str(done)).replace("%2", str(total)))
+
+    # -- annotator and language ---------------------------------------------------------------
+
+    def _ask_annotator(self) -> None:
+        name = dialogs.ask_annotator_name(self, self.annotator)
+        if name and name != self.annotator:
+            settings.save_annotator(name)
+            self.set_annotator(name)
+
+    def set_annotator(self, name: str) -> None:
+        """Work as ``name``: their statuses, spans and progress; the undo history starts afresh."""
+        self.stack.clear()
+        self.annotator = self.editor.annotator = name
+        self.documents.model.set_annotator(name)
+        current, self.document = self.document, None
+        if current is not None:
+            self.open_document(current.id)
+        self._update_progress()
+        self.retranslate()
+
+    def change_language(self, lang: str) -> None:
+        settings.save_language(lang)
+        set_language(lang)  # every widget retranslates on the LanguageChange event
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("%1 — %2 — annotator").replace("%1", self.project.name)
+                            .replace("%2", self.annotator))
+        self.annotator_status.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
+        self.font_banner.setText(fonts.missing_font_message(self._font_families) or "")
+        self.shortcuts.retranslate()
+        self.view.set_labels({label.name: LabelLook(QColor(label.color), label.display(language()))
+                              for label in self.project.schema.labels})  # tooltips name labels in the language
+        self.header.retranslate()
+        self._show_progress()

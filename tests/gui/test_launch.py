@@ -1,6 +1,11 @@
-"""The window opens on a project and renders; --screenshot writes a PNG."""
+"""Starting the workbench: display check, annotator name, --screenshot."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
 
 from annotator.cli import main
+from annotator.gui import dialogs, launch, settings
 
 from ..conftest import write
 
@@ -11,5 +16,41 @@ def test_screenshot_of_a_project(tmp_path, qapp):
     write(tmp_path / "a.txt", "원주시 예산\n\n원주시가 국비 120억 원을 확보했다.\n")
     assert main(["import", str(project), str(tmp_path / "a.txt"), "--quiet"]) == 0
     png = tmp_path / "shot.png"
-    assert main(["gui", str(project), "--annotator", "kim", "--screenshot", str(png)]) == 0
-    assert png.stat().st_size > 10_000
+    assert main(["gui", str(project), "--annotator", "kim", "--screenshot", str(png), "--lang", "en"]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == launch.SCREENSHOT_SIZE
+
+
+def test_screenshot_of_the_sample_project_with_spans(project_dir, tmp_path, qapp):
+    from annotator.core.project import Project
+
+    with Project.open(project_dir) as project:
+        first = project.store.document_ids()[0]
+        text = project.document(first).text
+        start = text.index("과기정통부")
+        project.add_span(first, start, start + 5, "AGENCY", "kim")
+    png = tmp_path / "shot.png"
+    assert launch.launch(project_dir, annotator="kim", screenshot=str(png)) == 0
+    assert png.stat().st_size > 50_000
+
+
+def test_no_display_is_a_message_and_exit_2(monkeypatch, tmp_path, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(launch.sys, "platform", "linux")
+    assert launch.launch(tmp_path, annotator="kim") == 2
+    assert "no display" in capsys.readouterr().err
+
+
+def test_annotator_name_comes_from_the_flag_the_settings_or_the_dialog(qapp, monkeypatch):
+    settings.save_annotator("")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_annotator_name", lambda parent=None, current="": asked.append(1) or "park")
+    assert launch.resolve_annotator(" kim ", interactive=True) == "kim"
+    assert launch.resolve_annotator(None, interactive=False) == launch.FALLBACK_ANNOTATOR  # never blocks
+    assert asked == []
+    assert launch.resolve_annotator(None, interactive=True) == "park"
+    assert settings.saved_annotator() == "park"
+    assert launch.resolve_annotator(None, interactive=True) == "park"
+    assert launch.resolve_annotator(None, interactive=False) == "park"
+    assert asked == [1]

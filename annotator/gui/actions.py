@@ -1,0 +1,122 @@
+"""The workbench's actions, their keys and the menus that list them.
+
+Keys are window shortcuts: they work wherever the focus is, except that a
+text field (the search box) keeps its own typing and editing keys.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow
+
+from ..core.boundaries import END, START
+from ..core.schema import Schema
+from .translation import LANGUAGES, language
+
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+# (edge, direction, by character) -> key
+EDGE_KEYS = {
+    (END, -1, False): "Ctrl+Left", (END, 1, False): "Ctrl+Right",
+    (START, -1, False): "Ctrl+Shift+Left", (START, 1, False): "Ctrl+Shift+Right",
+    (END, -1, True): "Ctrl+Alt+Left", (END, 1, True): "Ctrl+Alt+Right",
+    (START, -1, True): "Ctrl+Alt+Shift+Left", (START, 1, True): "Ctrl+Alt+Shift+Right",
+}
+
+
+def _action(window: QMainWindow, *keys: str | QKeySequence.StandardKey) -> QAction:
+    action = QAction(window)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    window.addAction(action)
+    return action
+
+
+class WorkbenchActions(QObject):
+    def __init__(self, window: QMainWindow, schema: Schema, stack: QUndoStack):
+        super().__init__(window)
+        self.window = window
+        self.schema = schema
+        self.undo = stack.createUndoAction(window)
+        self.undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo = stack.createRedoAction(window)
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        window.addAction(self.undo)
+        window.addAction(self.redo)
+        self.delete_span = _action(window, "Delete", "Backspace")
+        self.find = _action(window, "Ctrl+F")
+        self.mark_done = _action(window, "Ctrl+Return", "Ctrl+Enter")
+        self.skip = _action(window, "Ctrl+K")
+        self.flag = _action(window, "Ctrl+Shift+K")
+        self.previous = _action(window, "PgUp")
+        self.next = _action(window, "PgDown")
+        self.switch_annotator = _action(window)
+        self.quit = _action(window, "Ctrl+Q")
+        self.labels = {label.name: _action(window, *([label.key] if label.key else [])) for label in schema.labels}
+        self.edges = {edge: _action(window, key) for edge, key in EDGE_KEYS.items()}
+        self.language_group = QActionGroup(self)
+        self.languages = {}
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], window, checkable=True)
+            action.setChecked(lang == language())
+            self.language_group.addAction(action)
+            self.languages[lang] = action
+        self.set_span_selected(False)
+        self._build_menus()
+        self.retranslate()
+
+    def set_span_selected(self, selected: bool) -> None:
+        """Edge keys act only on a selected span; otherwise Ctrl+arrows move the caret as usual."""
+        for action in (*self.edges.values(), self.delete_span):
+            action.setEnabled(selected)
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.switch_annotator, self.quit])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo, self.redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.delete_span, self.find])
+        self.label_menu = bar.addMenu("")
+        self.label_menu.addActions(list(self.labels.values()))
+        self.label_menu.addSeparator()
+        self.label_menu.addActions(list(self.edges.values()))
+        self.document_menu = bar.addMenu("")
+        self.document_menu.addActions([self.mark_done, self.skip, self.flag])
+        self.document_menu.addSeparator()
+        self.document_menu.addActions([self.previous, self.next])
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.languages.values()))
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.label_menu.setTitle(self.tr("&Labels"))
+        self.document_menu.setTitle(self.tr("&Document"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.switch_annotator.setText(self.tr("Switch annotator…"))
+        self.quit.setText(self.tr("Quit"))
+        self.delete_span.setText(self.tr("Delete span"))
+        self.find.setText(self.tr("Search documents"))
+        self.mark_done.setText(self.tr("Mark done and open the next"))
+        self.skip.setText(self.tr("Skip"))
+        self.flag.setText(self.tr("Flag with a comment…"))
+        self.previous.setText(self.tr("Previous document"))
+        self.next.setText(self.tr("Next document"))
+        for label in self.schema.labels:
+            self.labels[label.name].setText(label.display(language()))
+            self.labels[label.name].setToolTip(label.description)
+        edge_texts = {
+            (END, -1, False): self.tr("End one morpheme left"), (END, 1, False): self.tr("End one morpheme right"),
+            (START, -1, False): self.tr("Start one morpheme left"),
+            (START, 1, False): self.tr("Start one morpheme right"),
+            (END, -1, True): self.tr("End one character left"), (END, 1, True): self.tr("End one character right"),
+            (START, -1, True): self.tr("Start one character left"),
+            (START, 1, True): self.tr("Start one character right"),
+        }
+        for edge, action in self.edges.items():
+            action.setText(edge_texts[edge])
+        for lang, action in self.languages.items():
+            action.setChecked(lang == language())

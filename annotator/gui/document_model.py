@@ -1,0 +1,144 @@
+"""The document list: ids of the matching documents, summaries paged in on demand.
+
+Only the ids of the filtered documents are held (a list of ints); titles,
+dates, statuses and span counts are read a page at a time as rows are
+painted, and a bounded number of pages is kept. Texts are never read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import OrderedDict
+from typing import Any, Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ..core.worklist_store import DocumentFilter, DocumentSummary, WorklistStore
+
+TITLE, DATE, STATUS, SPANS = range(4)
+PAGE_SIZE = 200
+PAGES_KEPT = 40
+
+STATUS_COLOURS = {
+    "new": None,
+    "in_progress": QColor("#1d6fb8"),
+    "done": QColor("#2e7d32"),
+    "skipped": QColor("#8a8a8a"),
+    "flagged": QColor("#c62828"),
+}
+
+
+def status_name(status: str) -> str:
+    """The status as the user reads it, in the interface language."""
+    names = {
+        "new": QCoreApplication.translate("Status", "new"),
+        "in_progress": QCoreApplication.translate("Status", "in progress"),
+        "done": QCoreApplication.translate("Status", "done"),
+        "skipped": QCoreApplication.translate("Status", "skipped"),
+        "flagged": QCoreApplication.translate("Status", "flagged"),
+    }
+    return names.get(status, status)
+
+
+class DocumentModel(QAbstractTableModel):
+    def __init__(self, worklist: WorklistStore, annotator: str, parent=None):
+        super().__init__(parent)
+        self.worklist = worklist
+        self.annotator = annotator
+        self.filter = DocumentFilter()
+        self._ids: list[int] = []  # ascending: rows are found by binary search
+        self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
+
+    # -- content -----------------------------------------------------------------
+
+    def set_filter(self, flt: DocumentFilter) -> None:
+        """Show the documents matching ``flt``; raises ``SearchError`` and keeps the rows on a bad query."""
+        ids = self.worklist.document_ids(self.annotator, flt)
+        self.beginResetModel()
+        self.filter, self._ids = flt, ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.set_filter(self.filter)
+
+    def doc_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, doc_id: int) -> int | None:
+        row = bisect_left(self._ids, doc_id)
+        return row if row < len(self._ids) and self._ids[row] == doc_id else None
+
+    def summary(self, row: int) -> DocumentSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            ids = self._ids[page_number * PAGE_SIZE:(page_number + 1) * PAGE_SIZE]
+            found = self.worklist.summaries(ids, self.annotator)
+            page = [found.get(doc_id) for doc_id in ids]
+            self._pages[page_number] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[row % PAGE_SIZE]
+
+    def refresh(self, doc_ids: Iterable[int]) -> None:
+        """Re-read the summaries of these documents (their status or span count changed)."""
+        rows = [r for r in (self.row_of(d) for d in doc_ids) if r is not None]
+        cached = [r for r in rows if (r // PAGE_SIZE) in self._pages]
+        found = self.worklist.summaries([self._ids[r] for r in cached], self.annotator)
+        for row in cached:
+            self._pages[row // PAGE_SIZE][row % PAGE_SIZE] = found.get(self._ids[row])
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._ids) - 1, STATUS))
+
+    # -- Qt model ----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.doc_id(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return STATUS_COLOURS.get(summary.status) if column == STATUS else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column == SPANS else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return summary.title if column == TITLE else None
+        if column == TITLE:
+            return summary.title
+        if column == DATE:
+            return summary.date[:10]
+        if column == STATUS:
+            return status_name(summary.status)
+        return summary.spans
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Title"), self.tr("Date"), self.tr("Status"), self.tr("Spans"))
+        return titles[section] if 0 <= section < len(titles) else None

@@ -1,0 +1,309 @@
+"""The article as plain text with span overlays drawn over it.
+
+Text goes in through ``QTextCursor.insertText`` (never HTML). A QTextEdit
+rather than a QPlainTextEdit, because only the full document layout honours a
+taller line height, which leaves room for label tags under the spans. Spans
+are painted, not formatted: each repaint finds the spans in the visible range
+by binary search and draws only those, so a 200,000-character article with
+thousands of spans opens and scrolls without touching the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlockFormat, QTextCursor, QTextDocument,
+                           QTextOption)
+from PySide6.QtWidgets import QTextEdit, QToolTip
+
+from .offsets import OffsetMap
+from .overlays import Overlay, OverlayStyle, PlacedOverlay, PlacedSpan
+
+LINE_HEIGHT_PERCENT = 185  # room under each line for the label tags
+RAW_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+
+
+@dataclass(frozen=True)
+class LabelLook:
+    color: QColor
+    display: str  # "AGENCY 기관"
+
+
+@dataclass
+class _Hit:
+    rect: QRectF
+    overlay: str
+    placed: PlacedSpan
+
+
+def _text_colour(background: QColor) -> QColor:
+    return QColor("#111111") if background.lightnessF() > 0.6 else QColor("#ffffff")
+
+
+class DocumentView(QTextEdit):
+    selectionReleased = Signal(int, int, bool)  # code-point start, end, raw (no snapping)
+    spanClicked = Signal(str, int)  # overlay name, span id
+    emptyClicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.offsets = OffsetMap("")
+        self.labels: dict[str, LabelLook] = {}
+        self._overlays: dict[str, PlacedOverlay] = {}
+        self._selected: tuple[str, int] | None = None
+        self._press_modifiers = Qt.KeyboardModifier.NoModifier
+        self.raw_selection = False  # the selection was dragged with Alt or Ctrl: no snapping
+        self.tag_font = QFont(self.font())
+        self.tag_font.setBold(True)
+        self._tag_sizes: dict[str, tuple[float, float]] = {}
+        self._filled: QTextDocument | None = None
+
+    # -- content ---------------------------------------------------------------
+
+    def show_text(self, text: str) -> None:
+        """Replace the text (plain, never interpreted) and drop overlays and selection.
+
+        The new document is filled before the view has it: filling a document
+        that has no layout yet is ten times faster than filling the shown one.
+        """
+        self.offsets = OffsetMap(text)
+        self._overlays.clear()
+        self._selected = None
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(14)
+        document.setDefaultFont(self.font())
+        cursor = QTextCursor(document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
+        cursor.insertText(text)  # new blocks inherit the block format
+        self.setDocument(document)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if self._filled is not None:  # the editor deletes only the document it made itself
+            self._filled.deleteLater()
+        self._filled = document
+        self.verticalScrollBar().setValue(0)
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802 - Qt override
+        super().setFont(font)
+        self.document().setDefaultFont(font)
+        self.tag_font = QFont(font)
+        self.tag_font.setPointSizeF(max(6.5, font.pointSizeF() * 0.62))
+        self.tag_font.setBold(True)
+        self._tag_sizes.clear()
+
+    def set_labels(self, labels: dict[str, LabelLook]) -> None:
+        self.labels = dict(labels)
+        self.viewport().update()
+
+    def set_overlay(self, overlay: Overlay) -> None:
+        self._overlays[overlay.name] = PlacedOverlay.place(overlay, self.offsets)
+        self.viewport().update()
+
+    def remove_overlay(self, name: str) -> None:
+        if self._overlays.pop(name, None) is not None:
+            self.viewport().update()
+
+    def overlay_names(self) -> list[str]:
+        return list(self._overlays)
+
+    def set_selected_span(self, overlay: str | None, span_id: int | None = None) -> None:
+        self._selected = (overlay, span_id) if overlay is not None and span_id is not None else None
+        self.viewport().update()
+
+    def selected_span(self) -> tuple[str, int] | None:
+        return self._selected
+
+    # -- selection in code points ----------------------------------------------
+
+    def selection_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offsets.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        qt_start, qt_end = self.offsets.range_to_qt(start, end)
+        cursor = self.textCursor()
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring code-point ``offset`` into view, a third from the top when it was off screen."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset))
+        rect = self.cursorRect(cursor)
+        if not self.viewport().rect().contains(rect):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # -- input -------------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._press_modifiers = event.modifiers()
+        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.clear_selection()  # a press inside a selection starts a new one, never a text drag
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        selection = self.selection_range()
+        if selection is not None:
+            self.raw_selection = bool((self._press_modifiers | event.modifiers()) & RAW_MODIFIERS)
+            self.selectionReleased.emit(selection[0], selection[1], self.raw_selection)
+            return
+        hit = self.hit_at(event.position().toPoint())
+        if hit is not None:
+            self.spanClicked.emit(hit.overlay, hit.placed.span.id)
+        else:
+            self.emptyClicked.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            self.emptyClicked.emit()
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.raw_selection = False  # keyboard selections are snapped when labelled
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self.hit_at(event.pos())
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe(hit.placed.span, hit.overlay), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def describe(self, span, overlay: str) -> str:
+        look = self.labels.get(span.label)
+        lines = [look.display if look else span.label, span.text]
+        attrs = getattr(span, "attrs", None) or {}
+        lines += [f"{key}: {value}" for key, value in attrs.items()]
+        if overlay != "annotations":
+            lines.append(overlay)
+        return "\n".join(lines)
+
+    def hit_at(self, point: QPoint) -> _Hit | None:
+        """The innermost span under ``point`` (viewport coordinates)."""
+        hits = [_Hit(rect, name, placed) for name, _, placed, rects in self._visible_geometry() for rect in rects
+                if rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
+        return max(hits, key=lambda h: (h.placed.level, h.overlay == "annotations"), default=None)
+
+    # -- painting ----------------------------------------------------------------
+
+    def visible_range(self) -> tuple[int, int]:
+        """Qt positions of the first and last character on screen."""
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        return first, self.cursorForPosition(corner).position() + 1
+
+    def _line_rects(self, qt_start: int, qt_end: int) -> list[QRectF]:
+        """One rectangle per screen line the range covers, in viewport coordinates."""
+        document = self.document()
+        layout = document.documentLayout()
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        rects = []
+        block = document.findBlock(qt_start)
+        while block.isValid() and block.position() < qt_end:
+            text_layout = block.layout()
+            origin = layout.blockBoundingRect(block).topLeft()
+            start = max(qt_start, block.position()) - block.position()
+            end = min(qt_end, block.position() + block.length() - 1) - block.position()
+            line = text_layout.lineForTextPosition(start)
+            while line.isValid() and line.textStart() < end:
+                line_end = line.textStart() + line.textLength()
+                left = line.cursorToX(max(start, line.textStart()))[0]
+                right = line.cursorToX(min(end, line_end))[0]
+                if right > left:
+                    rects.append(QRectF(origin.x() + left + dx, origin.y() + line.y() + dy, right - left,
+                                        line.height()))
+                line = text_layout.lineAt(line.lineNumber() + 1)
+            block = block.next()
+        return rects
+
+    def _visible_geometry(self) -> list[tuple[str, OverlayStyle, PlacedSpan, list[QRectF]]]:
+        """(overlay name, style, span, rectangles) of the spans on screen, lowest overlay first."""
+        first, last = self.visible_range()
+        visible = []
+        for name, placed_overlay in sorted(self._overlays.items(), key=lambda item: item[1].overlay.style.z):
+            style = placed_overlay.overlay.style
+            for placed in placed_overlay.visible(first, last):
+                visible.append((name, style, placed, self._line_rects(placed.qt_start, placed.qt_end)))
+        return visible
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        visible = self._visible_geometry()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for _, style, placed, rects in visible:
+            if style.fill_alpha:
+                fill = QColor(self._colour(placed.span.label))
+                fill.setAlpha(style.fill_alpha)
+                inset = min(placed.level * 2.5, 6.0)
+                for rect in rects:
+                    painter.fillRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), fill)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tag_right: dict[int, float] = {}  # per line top: where the last tag ended
+        for name, style, placed, rects in visible:
+            colour = self._colour(placed.span.label)
+            if style.outline is not None:
+                painter.setPen(QPen(colour.darker(130), 1.2, style.outline))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for rect in rects:
+                    painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 3, 3)
+            if style.tags and rects:
+                self._draw_tag(painter, placed, rects[0], colour, tag_right)
+            if self._selected == (name, placed.span.id):
+                painter.setPen(QPen(colour.darker(170), 2.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for rect in rects:
+                    painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 3, 3)
+        painter.end()
+
+    def _colour(self, label: str) -> QColor:
+        look = self.labels.get(label)
+        return look.color if look else QColor("#bbbbbb")
+
+    def _tag_size(self, text: str) -> tuple[float, float]:
+        size = self._tag_sizes.get(text)
+        if size is None:
+            metrics = QFontMetricsF(self.tag_font)
+            size = self._tag_sizes[text] = (metrics.horizontalAdvance(text) + 6, metrics.height() + 1)
+        return size
+
+    def _draw_tag(self, painter: QPainter, placed: PlacedSpan, rect: QRectF, colour: QColor,
+                  tag_right: dict[int, float]) -> None:
+        text = placed.span.label
+        width, height = self._tag_size(text)
+        row = round(rect.top())
+        left = max(rect.left(), tag_right.get(row, -1e9) + 2)
+        box = QRectF(left, rect.bottom() + 1.5, width, height)
+        tag_right[row] = box.right()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setFont(self.tag_font)
+        painter.setPen(_text_colour(colour))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

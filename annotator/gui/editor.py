@@ -1,0 +1,74 @@
+"""What the annotator's keys do to the project, as undoable operations.
+
+The editor composes core operations (add, relabel, remove, resize, status)
+and pushes them on the window's undo stack; it never changes anything itself
+and keeps no copy of the spans. Results arrive as ``changed`` (a core
+``Change``), refusals as ``failed`` (the core's message).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..core.boundaries import MorphemeStops, move_edge
+from ..core.operations import AddSpans, Batch, RemoveSpans, SetStatus, UpdateSpan
+from ..core.records import Document, Span, SpanDraft
+from ..core.snapping import snap_to_morphemes
+from .commands import OperationCommand, ResizeCommand
+
+
+class Editor(QObject):
+    changed = Signal(object)  # core.operations.Change
+    failed = Signal(str)
+
+    def __init__(self, project, annotator: str, stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.stack = stack
+        self._stops: tuple[int, MorphemeStops] | None = None
+
+    def _push(self, operation, text: str, command_class=OperationCommand) -> None:
+        self.stack.push(command_class(self.project, operation, text, self.changed.emit, self.failed.emit))
+
+    # -- selections and spans -----------------------------------------------------
+
+    def snap(self, document: Document, start: int, end: int) -> tuple[int, int]:
+        """The selection snapped to the stored morphemes (unchanged when the schema turns snapping off)."""
+        if not self.project.schema.snapping:
+            return start, end
+        return snap_to_morphemes(document.text, start, end, self.project.morphemes(document.id))
+
+    def add_span(self, document: Document, start: int, end: int, label: str, raw: bool = False) -> None:
+        if not raw:
+            start, end = self.snap(document, start, end)
+        if start >= end:
+            self.failed.emit(self.tr("Nothing to label: the selection holds only particles, endings or punctuation"))
+            return
+        operation = AddSpans([SpanDraft(document.id, self.annotator, start, end, label)])
+        if self.project.status(document.id, self.annotator).status == "new":
+            operation = Batch([operation, SetStatus(document.id, self.annotator, "in_progress")])
+        self._push(operation, self.tr("Add %1 “%2”").replace("%1", label).replace("%2", document.text[start:end]))
+
+    def relabel(self, span: Span, label: str) -> None:
+        if span.label != label:
+            self._push(UpdateSpan(span.id, label=label), self.tr("Relabel as %1").replace("%1", label))
+
+    def remove(self, span: Span) -> None:
+        self._push(RemoveSpans([span.id]), self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
+
+    def move_edge(self, document: Document, span: Span, edge: str, direction: int, by_character: bool) -> None:
+        if self._stops is None or self._stops[0] != document.id:
+            self._stops = (document.id, MorphemeStops(self.project.morphemes(document.id)))
+        start, end = move_edge(document.text, self._stops[1], span.start, span.end, edge, direction, by_character)
+        if (start, end) == (span.start, span.end):
+            self.failed.emit(self.tr("The span cannot move further that way"))
+            return
+        self._push(UpdateSpan(span.id, start=start, end=end), self.tr("Resize span"), ResizeCommand)
+
+    # -- documents -------------------------------------------------------------------
+
+    def set_status(self, doc_id: int, status: str, comment: str = "") -> None:
+        texts = {"done": self.tr("Mark done"), "skipped": self.tr("Skip"), "flagged": self.tr("Flag")}
+        self._push(SetStatus(doc_id, self.annotator, status, comment), texts.get(status, status))

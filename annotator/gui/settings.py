@@ -1,0 +1,28 @@
+"""What the workbench remembers between runs (QSettings): the annotator's name and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from .translation import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def _settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "annotator", "workbench")
+
+
+def saved_annotator() -> str:
+    return str(_settings().value("annotator", "") or "").strip()
+
+
+def save_annotator(name: str) -> None:
+    _settings().setValue("annotator", name.strip())
+
+
+def saved_language() -> str:
+    value = str(_settings().value("language", DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(lang: str) -> None:
+    _settings().setValue("language", lang)

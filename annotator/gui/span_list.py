@@ -1,0 +1,77 @@
+"""The right panel's span table: label, text, attributes, in reading order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from .span_model import ATTRIBUTES, LABEL, TEXT, SpanModel
+
+
+class SpanList(QWidget):
+    spanSelected = Signal(int)  # a click or arrow key: show the span in the document
+    spanActivated = Signal(int)  # a double-click or Enter: jump to it and focus the text
+
+    def __init__(self, model: SpanModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        # Fixed widths: sizing to contents would read every row of a long document.
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
+        header.resizeSection(ATTRIBUTES, self.fontMetrics().horizontalAdvance("12,000,000,000 KRW") + 12)
+        self.table.setColumnHidden(ATTRIBUTES, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 6, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(self._activated)
+        model.rowsInserted.connect(self._update_title)
+        model.rowsRemoved.connect(self._update_title)
+        model.modelReset.connect(self._update_title)
+        self._update_title()
+
+    def select_span(self, span_id: int | None) -> None:
+        """Mark the span's row as current without emitting ``spanSelected``."""
+        row = self.model.row_of(span_id) if span_id is not None else None
+        selection = self.table.selectionModel()
+        with QSignalBlocker(selection):
+            if row is None:
+                selection.clear()
+            else:
+                index = self.model.index(row, LABEL)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+        self.table.viewport().update()
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.spanSelected.emit(self.model.span_at(current.row()).id)
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.spanActivated.emit(self.model.span_at(index.row()).id)
+
+    def _update_title(self, *_args) -> None:
+        self.title.setText(self.tr("Spans (%n)", "", self.model.rowCount()))
+        # The attribute column only when some span has attributes (amounts, say).
+        self.table.setColumnHidden(ATTRIBUTES, not any(span.attrs for span in self.model.spans()))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_title()
+            self.model.retranslate()
+        super().changeEvent(event)

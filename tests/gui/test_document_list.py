@@ -1,0 +1,94 @@
+"""The document list: search, filters, a lazy model that pages summaries in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.project import Project
+from annotator.core.worklist_store import WorklistStore
+from annotator.gui import document_model
+from annotator.gui.document_model import DocumentModel
+
+from .conftest import EMOJI_TITLE, open_titled
+from .test_labelling import label_entity
+
+
+def rows(window) -> list[int]:
+    model = window.documents.model
+    return [model.doc_id(r) for r in range(model.rowCount())]
+
+
+def search(window, qtbot, text: str) -> None:
+    window.documents.search.setText(text)  # QTest types ASCII only; Korean arrives through the IME
+    qtbot.keyClick(window.documents.search, Qt.Key.Key_Return)
+
+
+def test_search_finds_korean_substrings_and_keeps_the_open_document(window, qtbot):
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.documents.search.hasFocus()
+    search(window, qtbot, "원주시")
+    found = rows(window)
+    assert found and found == sorted(window.project.search("원주시"))
+    assert all("원주시" in window.project.document(d).text for d in found)
+    assert window.documents.count.text() == f"문서 {len(found)}건"
+    search(window, qtbot, "테크노밸리 국비")  # both words, anywhere
+    assert [window.project.document(d).title for d in rows(window)] == [EMOJI_TITLE]
+    search(window, qtbot, "원주시 OR 대구시")  # full-text syntax
+    assert set(rows(window)) == set(window.project.search("원주시")) | set(window.project.search("대구시"))
+
+
+def test_a_malformed_query_is_a_message(window, qtbot):
+    search(window, qtbot, "예산")
+    before = rows(window)
+    search(window, qtbot, '"국비 120억')
+    assert window.documents.error.isVisible()
+    assert "국비 120억" in window.documents.error.text()
+    assert "국비 120억" in window.statusBar().currentMessage()
+    assert rows(window) == before
+    search(window, qtbot, "국비")
+    assert not window.documents.error.isVisible()
+
+
+def test_typing_searches_after_a_pause(window, qtbot):
+    window.documents.search.setText("대구시")
+    qtbot.waitUntil(lambda: len(rows(window)) == len(window.project.search("대구시")), timeout=2000)
+
+
+def test_status_and_label_filters(window, qtbot):
+    doc_id = open_titled(window, EMOJI_TITLE)
+    label_entity(window, qtbot)
+    window.documents.status_filter.setCurrentIndex(window.documents.status_filter.findData("in_progress"))
+    assert rows(window) == [doc_id]
+    window.documents.status_filter.setCurrentIndex(0)
+    window.documents.label_filter.setCurrentIndex(window.documents.label_filter.findData("AGENCY"))
+    assert rows(window) == [doc_id]
+    window.documents.label_filter.setCurrentIndex(window.documents.label_filter.findData("BUDGET"))
+    assert rows(window) == []
+    window.documents.label_filter.setCurrentIndex(0)
+    window.documents.status_filter.setCurrentIndex(window.documents.status_filter.findData("new"))
+    assert doc_id not in rows(window) and len(rows(window)) == 15
+
+
+def test_document_model_passes_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.documents.model)
+
+
+def test_the_model_reads_only_the_pages_it_shows(qtbot, qtmodeltester, monkeypatch):
+    project = Project.in_memory()
+    with project.store.transaction():
+        for n in range(5000):
+            project.store.insert_document(uid=f"u{n}", title=f"문서 {n}", text=f"본문 {n}", raw=None,
+                                          meta={"date": "2025-01-02"}, source="", encoding="utf-8",
+                                          morphemes=b"", sentences=b"")
+    worklist = WorklistStore(project.store)
+    asked = []
+    real = worklist.summaries
+    monkeypatch.setattr(worklist, "summaries", lambda ids, annotator: asked.append(len(ids)) or real(ids, annotator))
+    model = DocumentModel(worklist, "kim")
+    model.set_filter(model.filter)
+    assert model.rowCount() == 5000 and asked == []
+    assert model.index(4321, 0).data() == "문서 4321"
+    assert model.index(4322, 1).data() == "2025-01-02"
+    assert asked == [document_model.PAGE_SIZE]
+    qtmodeltester.check(model)
+    project.close()
