@@ -109,6 +109,10 @@ def _trim_edges(text: str, kept: list[Morpheme]) -> None:
             return
 
 
+def _start(m: Morpheme) -> int:
+    return m.start
+
+
 def snap_to_morphemes(
     text: str, start: int, end: int, morphemes: Sequence[Morpheme]
 ) -> tuple[int, int]:
@@ -122,12 +126,13 @@ def snap_to_morphemes(
     start, end = _trim_whitespace(text, start, end)
     if start >= end:
         return start, start
-    starts = [m.start for m in morphemes]
-    lo = max(bisect_right(starts, start) - 1, 0)
+    # bisect with a key: no list of all starts per call (a 200,000-character text has ~100k morphemes).
+    lo = max(bisect_right(morphemes, start, key=_start) - 1, 0)
     # Back up over morphemes sharing a start (했 = 하 + 었 both start at 했).
     while lo > 0 and morphemes[lo - 1].end > start:
         lo -= 1
-    touched = [m for m in morphemes[lo:bisect_left(starts, end)] if m.end > start and m.start < end]
+    hi = bisect_left(morphemes, end, key=_start)
+    touched = [m for m in morphemes[lo:hi] if m.end > start and m.start < end]
     if not touched:
         return start, end
     _trim_edges(text, touched)
