@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from ..core.worklist_store import DocumentFilter, DocumentSummary, WorklistStore
+from .plain_text import plain_tooltip
 
 TITLE, DATE, STATUS, SPANS = range(4)
 PAGE_SIZE = 200
@@ -127,7 +128,7 @@ class DocumentModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column == SPANS else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return summary.title if column == TITLE else None
+            return plain_tooltip(summary.title) if column == TITLE else None
         if column == TITLE:
             return summary.title
         if column == DATE:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from .offsets import OffsetMap
 from .overlays import Overlay, OverlayStyle, PlacedOverlay, PlacedSpan
+from .plain_text import plain_tooltip
 
 LINE_HEIGHT_PERCENT = 185  # room under each line for the label tags
 RAW_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
@@ -189,7 +190,8 @@ class DocumentView(QTextEdit):
             if hit is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), self.describe(hit.placed.span, hit.overlay), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.describe(hit.placed.span, hit.overlay)),
+                                  self.viewport())
             return True
         return super().viewportEvent(event)
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from ..core.operations import Change
 from ..core.records import Span
 from ..core.schema import Schema
+from .plain_text import plain_tooltip
 from .translation import language
 
 LABEL, TEXT, ATTRIBUTES = range(3)
@@ -115,7 +116,7 @@ class SpanModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             label = self.schema.label(span.label)
             name = label.display(language()) if label else span.label
-            return f"{name}\n{span.text}\n[{span.start}, {span.end})"
+            return plain_tooltip(f"{name}\n{span.text}\n[{span.start}, {span.end})")
         elif role == Qt.ItemDataRole.UserRole:
             return span.id
         return None
