@@ -4,7 +4,7 @@
 
 A 200,000-character article (the bundled samples repeated, analysed by Kiwi)
 with 2,000 spans, and a project of 100,000 short documents for the list.
-Prints milliseconds; results are kept in docs/benchmarks.md.
+Prints milliseconds; results are kept in docs/performance.md.
 """
 
 from __future__ import annotations
