@@ -142,3 +142,13 @@ def test_outlet_and_reporter_from_the_lead_bracket():
     assert article.meta == {"date": "2021-10-19 10:07", "byline": "입력 : 2021-10-19 10:07",
                             "outlet": "지역신문", "reporter": "김하나"}
     assert article.text == "대구시, 계획 발표\n\n[지역신문 김하나 기자] 대구시는 계획을 밝혔다."
+
+
+def test_project_user_dictionary_keeps_a_name_whole(project, tmp_path):
+    word = "뉴로하모닉스랩"  # an invented name Kiwi would otherwise split
+    (project.folder / "userdict.tsv").write_text(f"{word}\tNNP\t0\n", encoding="utf-8")
+    write(tmp_path / "a.txt", f"제목\n\n{word}이 새 기술을 발표했다.\n")
+    project.import_paths([tmp_path / "a.txt"])
+    doc = next(project.documents())
+    start = doc.text.index(word)
+    assert any((m.start, m.end) == (start, start + len(word)) for m in project.morphemes(doc.id))
