@@ -363,8 +363,7 @@ class ReviewMode(QObject):
         if reviews is None:
             self.status_label.setText(self.tr("Review mode · counting…"))
             return
-        adjudicated = sum(r.state == ADJUDICATED for r in reviews.values())
-        ready = sum(r.state == READY for r in reviews.values())
+        adjudicated, ready = self.columns.counts[ADJUDICATED], self.columns.counts[READY]
         self.status_label.setText(self.tr("Review mode · %1 ready · %2/%3 adjudicated")
                                   .replace("%1", str(ready)).replace("%2", str(adjudicated))
                                   .replace("%3", str(len(reviews))))

@@ -8,6 +8,7 @@ like any other overlay.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -138,13 +139,19 @@ class ReviewColumns:
 
     def __init__(self):
         self.reviews: dict[int, DocumentReview] | None = None  # None: still being computed
+        self.counts: Counter = Counter()  # documents per review state, kept current (the status bar)
 
     def set_all(self, reviews: dict[int, DocumentReview]) -> None:
         self.reviews = dict(reviews)
+        self.counts = Counter(review.state for review in self.reviews.values())
 
     def update(self, reviews: Iterable[DocumentReview]) -> None:
         if self.reviews is not None:
             for review in reviews:
+                old = self.reviews.get(review.doc_id)
+                if old is not None:
+                    self.counts[old.state] -= 1
+                self.counts[review.state] += 1
                 self.reviews[review.doc_id] = review
 
     def state_of(self, doc_id: int, project) -> str:

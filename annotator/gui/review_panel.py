@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
                                QTableView, QVBoxLayout, QWidget)
 
 from ..core.review import CANDIDATE_STATES, DocumentReview
-from .review_model import ANNOTATORS, LABEL, STATE, TEXT, CandidateModel
+from .review_model import ANNOTATORS, LABEL, STATE, TEXT, CandidateModel, annotators_text
 from .review_styles import SHOWN_STATES, document_state_name, state_hint, state_name, swatch
 
 BUTTONS_PER_ROW = 2
@@ -53,9 +53,8 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
-        for column in (STATE, LABEL, ANNOTATORS):  # a document has dozens of candidates, not thousands
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self._fit_columns)  # once per document, not on every scroll (ResizeToContents)
         self.accept_button = QPushButton()
         self.reject_button = QPushButton()
         self.adjudicate_button = QPushButton()
@@ -126,6 +125,21 @@ class ReviewPanel(QWidget):
                 self.table.scrollTo(index)
         self.table.viewport().update()
 
+    def _fit_columns(self) -> None:
+        """Widths from the texts themselves: asking the view to fit its contents reads every cell's roles."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        candidates = self.model.candidates()
+        texts = {
+            STATE: [state_name(s) for s in SHOWN_STATES],
+            LABEL: [label.name for label in self.model.schema.labels],
+            ANNOTATORS: [annotators_text(c) for c in candidates],
+        }
+        for column, values in texts.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            widest = max([metrics.horizontalAdvance(v) for v in values] + [metrics.horizontalAdvance(title) + 8])
+            header.resizeSection(column, widest + (34 if column in (STATE, LABEL) else 14))  # icons
+
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.candidateSelected.emit(current.row())
@@ -155,6 +169,7 @@ class ReviewPanel(QWidget):
         self.adjudicate_button.setText(self.tr("Mark adjudicated, next (Ctrl+Enter)"))
         self.accept_all_title.setText(self.tr("Accept all spans of one annotator:"))
         self.model.retranslate()
+        self._fit_columns()
         self._show_texts()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
