@@ -251,7 +251,7 @@ class ReviewMode(QObject):
     # -- selecting candidates ---------------------------------------------------------------
 
     def _selected_key(self) -> tuple[int, int, str] | None:
-        candidate = self.model.candidate_at(self.panel.current_row() if self.panel.current_row() is not None else -1)
+        candidate = self.selected_candidate()
         return (candidate.start, candidate.end, candidate.label) if candidate else None
 
     def selected_candidate(self) -> Candidate | None:

@@ -216,17 +216,22 @@ def test_candidate_model_passes_the_model_tester(reviewing, qtmodeltester):
     assert model.index(0, STATE).data(Qt.ItemDataRole.DecorationRole) is not None
 
 
-def test_gui_starts_in_review_mode(review_dir, tmp_path, qapp):
+def test_gui_starts_in_review_mode_at_the_first_ready_document(review_dir, tmp_path, qapp):
     from PySide6.QtGui import QImage
 
     from annotator.cli import main
 
+    with Project.open(review_dir) as project:
+        first = project.store.document_ids()[0]  # ready: kim and lee marked it done
+        text = project.document(first).text
+        word = text.split()[1]
+        for name in ("kim", "lee"):
+            project.add_span(first, *at(text, word), "AGENCY", name, snap=False)
     png = tmp_path / "review.png"
     assert main(["gui", str(review_dir), "--annotator", "kim", "--review", "--screenshot", str(png)]) == 0
     assert QImage(str(png)).width() == 1280
-    with Project.open(review_dir) as project:  # the first ready document was opened and merged
-        first = project.store.document_ids()[0]
-        assert project.spans(first, GOLD) or project.review_candidates(first) == []
+    with Project.open(review_dir) as project:  # it was opened in review mode, so its agreement was merged
+        assert [(s.start, s.end, s.label) for s in project.spans(first, GOLD)] == [(*at(text, word), "AGENCY")]
 
 
 def test_the_usual_keys_edit_gold_and_enter_in_the_text_accepts(reviewing, qtbot):
