@@ -247,7 +247,7 @@ def cmd_gui(args) -> int:
     from .gui.launch import launch  # Qt is imported only when the GUI runs
 
     folder = Path(args.project) if args.project else ensure_demo_project()
-    return launch(folder, annotator=args.annotator, screenshot=args.screenshot, lang=args.lang)
+    return launch(folder, annotator=args.annotator, screenshot=args.screenshot, lang=args.lang, review=args.review)
 
 
 # -- parser ------------------------------------------------------------------------
@@ -265,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", help="your name: the layer your spans go to")
     p.add_argument("--screenshot", metavar="PNG", help="render the window with the first document to PNG and exit")
     p.add_argument("--lang", choices=["ko", "en"], help="interface language (default: Korean, or the saved setting)")
+    p.add_argument("--review", action="store_true",
+                   help="start in review mode (the gold layer, candidates, agreement) at the first ready document")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("init", help="create a project folder with a schema and a database")

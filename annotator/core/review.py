@@ -230,3 +230,8 @@ def review_states(project, done_only: bool = False) -> dict[int, DocumentReview]
         doc = docs.get(doc_id) or DocumentLayers(doc_id)
         states[doc_id] = summarise(doc, classify(doc, overlap, done_only))
     return states
+
+
+def ready_documents(project) -> list[int]:
+    """Ids of the documents in state ``ready`` (not adjudicated yet), without classifying any spans."""
+    return review_store.ready_document_ids(project.store, GOLD, MIN_DONE_FOR_REVIEW)

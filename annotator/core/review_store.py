@@ -107,3 +107,13 @@ def span_attrs(store, span_ids: Sequence[int]) -> dict[int, str]:
         marks = ",".join("?" * len(chunk))
         found.update(store.conn.execute(f"SELECT id, attrs FROM spans WHERE id IN ({marks})", chunk).fetchall())
     return found
+
+
+def ready_document_ids(store, gold: str, min_done: int) -> list[int]:
+    """Ids of documents at least ``min_done`` annotators (not ``gold``) marked done and whose gold
+    status is not adjudicated: what a reviewer works through, read from statuses alone."""
+    return [row[0] for row in store.conn.execute(
+        "SELECT doc_id FROM statuses WHERE status = 'done' AND annotator != ? GROUP BY doc_id"
+        " HAVING count(*) >= ? AND doc_id NOT IN"
+        " (SELECT doc_id FROM statuses WHERE annotator = ? AND status = 'adjudicated') ORDER BY doc_id",
+        (gold, min_done, gold))]

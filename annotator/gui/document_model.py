@@ -27,6 +27,7 @@ STATUS_COLOURS = {
     "done": QColor("#2e7d32"),
     "skipped": QColor("#8a8a8a"),
     "flagged": QColor("#c62828"),
+    "adjudicated": QColor("#2e7d32"),  # the gold layer's status once reviewed
 }
 
 
@@ -38,6 +39,7 @@ def status_name(status: str) -> str:
         "done": QCoreApplication.translate("Status", "done"),
         "skipped": QCoreApplication.translate("Status", "skipped"),
         "flagged": QCoreApplication.translate("Status", "flagged"),
+        "adjudicated": QCoreApplication.translate("Status", "adjudicated"),
     }
     return names.get(status, status)
 
@@ -50,6 +52,17 @@ class DocumentModel(QAbstractTableModel):
         self.filter = DocumentFilter()
         self._ids: list[int] = []  # ascending: rows are found by binary search
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
+        self.review = None  # review mode: a ``review_model.ReviewColumns`` fills the last two columns
+
+    def set_review(self, review) -> None:
+        self.review = review
+        self.review_changed(self._ids)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, STATUS, SPANS)
+
+    def review_changed(self, doc_ids: Iterable[int]) -> None:
+        rows = sorted(r for r in (self.row_of(d) for d in doc_ids) if r is not None)
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], STATUS), self.index(rows[-1], SPANS))
 
     # -- content -----------------------------------------------------------------
 
@@ -119,10 +132,13 @@ class DocumentModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
+        column = index.column()
+        if self.review is not None and column in (STATUS, SPANS) and role != Qt.ItemDataRole.TextAlignmentRole:
+            doc_id = self.doc_id(index.row())
+            return self.review.status(doc_id, role) if column == STATUS else self.review.disagreements(doc_id, role)
         summary = self.summary(index.row())
         if summary is None:
             return None
-        column = index.column()
         if role == Qt.ItemDataRole.ForegroundRole:
             return STATUS_COLOURS.get(summary.status) if column == STATUS else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -142,4 +158,6 @@ class DocumentModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("Title"), self.tr("Date"), self.tr("Status"), self.tr("Spans"))
+        if self.review is not None:
+            titles = titles[:STATUS] + self.review.headers()
         return titles[section] if 0 <= section < len(titles) else None

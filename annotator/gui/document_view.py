@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlockFormat, QTextCursor, QTextDocument,
-                           QTextOption)
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlockFormat, QTextCursor,
+                           QTextDocument, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from .offsets import OffsetMap
@@ -196,6 +196,8 @@ class DocumentView(QTextEdit):
         return super().viewportEvent(event)
 
     def describe(self, span, overlay: str) -> str:
+        if getattr(span, "tooltip", None):  # a record that describes itself (a review candidate)
+            return span.tooltip
         look = self.labels.get(span.label)
         lines = [look.display if look else span.label, span.text]
         attrs = getattr(span, "attrs", None) or {}
@@ -257,12 +259,18 @@ class DocumentView(QTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for _, style, placed, rects in visible:
+            inset = min(placed.level * 2.5, 6.0)
             if style.fill_alpha:
                 fill = QColor(self._colour(placed.span.label))
                 fill.setAlpha(style.fill_alpha)
-                inset = min(placed.level * 2.5, 6.0)
                 for rect in rects:
                     painter.fillRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), fill)
+            if style.pattern is not None:
+                hatch_colour = QColor(style.colour) if style.colour else QColor(self._colour(placed.span.label))
+                hatch_colour.setAlpha(130)  # a texture under the text, which must stay readable
+                hatch = QBrush(hatch_colour, style.pattern)
+                for rect in rects:
+                    painter.fillRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), hatch)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
@@ -271,12 +279,14 @@ class DocumentView(QTextEdit):
         for name, style, placed, rects in visible:
             colour = self._colour(placed.span.label)
             if style.outline is not None:
-                painter.setPen(QPen(colour.darker(130), 1.2, style.outline))
+                pen_colour = QColor(style.colour) if style.colour else colour.darker(130)
+                painter.setPen(QPen(pen_colour, style.pen_width, style.outline))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
+                inset = min(placed.level * 2.5, 6.0)  # nested outlines stay apart, like nested fills
                 for rect in rects:
-                    painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 3, 3)
+                    painter.drawRoundedRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), 3, 3)
             if style.tags and rects:
-                self._draw_tag(painter, placed, rects[0], colour, tag_right)
+                self._draw_tag(painter, placed, rects[0], colour, tag_right, style.muted_tag)
             if self._selected == (name, placed.span.id):
                 painter.setPen(QPen(colour.darker(170), 2.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -296,16 +306,20 @@ class DocumentView(QTextEdit):
         return size
 
     def _draw_tag(self, painter: QPainter, placed: PlacedSpan, rect: QRectF, colour: QColor,
-                  tag_right: dict[int, float]) -> None:
+                  tag_right: dict[int, float], muted: bool = False) -> None:
         text = placed.span.label
         width, height = self._tag_size(text)
         row = round(rect.top())
         left = max(rect.left(), tag_right.get(row, -1e9) + 2)
         box = QRectF(left, rect.bottom() + 1.5, width, height)
         tag_right[row] = box.right()
+        if muted:
+            colour = QColor("#d5d5d5")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(box, 3, 3)
         painter.setFont(self.tag_font)
-        painter.setPen(_text_colour(colour))
+        painter.setPen(QColor("#6b6b6b") if muted else _text_colour(colour))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        if muted:
+            painter.drawLine(QPointF(box.left() + 2, box.center().y()), QPointF(box.right() - 2, box.center().y()))

@@ -57,7 +57,8 @@ def _report_unexpected(window):
     return hook
 
 
-def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None) -> int:
+def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
+           review: bool = False) -> int:
     if not _has_display():
         if screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -80,11 +81,13 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
     with Project.open(folder) as project:
-        window = MainWindow(project, name, start_at_first=bool(screenshot))
+        window = MainWindow(project, name, start_at_first=bool(screenshot) and not review, review=review)
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         if screenshot:
-            app.processEvents()
+            window.review.worker.wait()  # review states are counted on a worker thread
+            for _ in range(3):  # deliver its result, then lay out what changed
+                app.processEvents()
             window.grab().save(str(screenshot))
             print(f"saved {screenshot}")
             window.close()

@@ -8,7 +8,7 @@ the panels update what changed and nothing else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from .document_view import DocumentView, LabelLook
 from .editor import Editor
 from .label_palette import LabelPalette
 from .overlays import ANNOTATIONS, Overlay
+from .review_mode import ReviewMode
 from .span_list import SpanList
 from .span_model import SpanModel
 from .translation import language, set_language
@@ -34,8 +35,12 @@ OWN_LAYER = "annotations"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: str, start_at_first: bool = False):
-        """Opens the first unfinished document, or the first of the list with ``start_at_first``."""
+    documentOpened = Signal(int)
+    changeApplied = Signal(object)  # a core Change, after the panels took it in
+
+    def __init__(self, project: Project, annotator: str, start_at_first: bool = False, review: bool = False):
+        """Opens the first unfinished document, or the first of the list with ``start_at_first``;
+        ``review`` starts in review mode at the first document ready for review."""
         super().__init__()
         self.project = project
         self.annotator = annotator
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
         self.progress_status = QLabel()
         self._progress = (0, 0)
         self._layout()
+        self.review = ReviewMode(self)
         self._connect()
         self.retranslate()
         self.documents.apply_filter()
@@ -67,6 +73,8 @@ class MainWindow(QMainWindow):
         first = self.documents.neighbour(None, 0) if start_at_first else self._first_unfinished()
         if first is not None:
             self.open_document(first)
+        if review:
+            self.review.set_active(True, open_ready=not start_at_first)
 
     def _layout(self) -> None:
         centre = QWidget()
@@ -99,7 +107,8 @@ class MainWindow(QMainWindow):
         self.documents.message.connect(self.show_message)
         self.view.selectionReleased.connect(self._snap_selection)
         self.view.selectionChanged.connect(self._text_selection_changed)
-        self.view.spanClicked.connect(lambda _overlay, span_id: self.select_span(span_id))
+        self.view.spanClicked.connect(lambda overlay, span_id: self.select_span(span_id) if overlay == OWN_LAYER
+                                      else None)
         self.view.emptyClicked.connect(lambda: self.select_span(None))
         self.spans.spanSelected.connect(lambda span_id: self._jump_to_span(span_id, focus=False))
         self.spans.spanActivated.connect(self._jump_to_span)
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
         self._refresh_overlay()
         self.select_span(None)
         self.documents.show_current(doc_id)
+        self.documentOpened.emit(doc_id)
 
     def _step_document(self, step: int) -> None:
         target = self.documents.neighbour(self.document.id if self.document else None, step)
@@ -172,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def selected_span(self):
         chosen = self.view.selected_span()
-        if chosen is None:
+        if chosen is None or chosen[0] != OWN_LAYER:
             return None
         row = self.spans.model.row_of(chosen[1])
         return self.spans.model.span_at(row) if row is not None else None
@@ -252,6 +262,7 @@ class MainWindow(QMainWindow):
         self.documents.model.refresh(change.doc_ids)
         if change.statuses:
             self._update_progress()
+        self.changeApplied.emit(change)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

@@ -30,6 +30,10 @@ class OverlayStyle:
     outline: Qt.PenStyle | None = None  # drawn around every span (e.g. dashed for suggestions)
     tags: bool = True  # the label name under the span
     z: int = 0  # overlays with a higher z are drawn later (on top)
+    colour: str | None = None  # outline and hatching in this colour instead of the label's (review states)
+    pattern: Qt.BrushStyle | None = None  # a hatched fill, e.g. for disagreements
+    pen_width: float = 1.2
+    muted_tag: bool = False  # a grey, struck-through label tag (rejected candidates)
 
 
 ANNOTATIONS = OverlayStyle()

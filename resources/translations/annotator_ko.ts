@@ -2,6 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Adjudicator</name>
+    <message>
+        <source>Accept %1 “%2”</source>
+        <translation>%1 “%2” 채택</translation>
+    </message>
+    <message>
+        <source>Reject %1 “%2”</source>
+        <translation>%1 “%2” 기각</translation>
+    </message>
+    <message>
+        <source>Accept all of %1</source>
+        <translation>%1의 스팬 모두 채택</translation>
+    </message>
+    <message>
+        <source>Merge agreed spans</source>
+        <translation>일치한 스팬 병합</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated</source>
+        <translation>판정 완료로 표시</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement needs at least two annotators (found: %1)</source>
+        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1)</translation>
+    </message>
+    <message>
+        <source>every document</source>
+        <translation>모든 문서</translation>
+    </message>
+    <message>
+        <source>documents both annotators marked done</source>
+        <translation>두 작업자가 모두 완료한 문서</translation>
+    </message>
+    <message>
+        <source>Compared over %1: %2 of %3 documents. Krippendorff&apos;s α %4 over %5 morphemes. Mean F1 %6 strict, %7 lenient; mean κ %8.</source>
+        <translation>비교 대상: %1, 문서 %3건 중 %2건. Krippendorff α %4 (형태소 %5개). 평균 F1 엄격 %6, 완화 %7, 평균 κ %8.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>F1 strict</source>
+        <translation>F1 엄격</translation>
+    </message>
+    <message>
+        <source>F1 lenient</source>
+        <translation>F1 완화</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+    <message>
+        <source>Spans of A</source>
+        <translation>A의 스팬</translation>
+    </message>
+    <message>
+        <source>Spans of B</source>
+        <translation>B의 스팬</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Exact matches</source>
+        <translation>정확히 일치</translation>
+    </message>
+    <message>
+        <source>Spans of %1</source>
+        <translation>%1 스팬</translation>
+    </message>
+    <message>
+        <source>F1 per label, over every pair</source>
+        <translation>레이블별 F1 (모든 작업자 쌍)</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>스팬</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Spans per label, by annotator</source>
+        <translation>작업자별 레이블 스팬 수</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>비교한 작업자</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) counted: each was compared between the annotators listed. Double-click one to open it.</source>
+        <translation>
+            <numerusform>계산에 포함된 문서 %n건: 각 문서를 옆에 적힌 작업자끼리 비교했습니다. 두 번 클릭하면 문서를 엽니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>작업자 간 일치도</translation>
+    </message>
+    <message>
+        <source>Count every document (not only those marked done)</source>
+        <translation>완료 표시와 관계없이 모든 문서 포함</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>다시 계산</translation>
+    </message>
+    <message>
+        <source>Pairwise:</source>
+        <translation>작업자 쌍별:</translation>
+    </message>
+    <message>
+        <source>F1 strict (same start, end, label)</source>
+        <translation>F1 엄격 (시작·끝·레이블이 모두 같음)</translation>
+    </message>
+    <message>
+        <source>F1 lenient (overlapping, same label)</source>
+        <translation>F1 완화 (겹치고 레이블이 같음)</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ over morphemes</source>
+        <translation>형태소 단위 Cohen κ</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>모든 레이블</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>작업자 쌍</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>작업자</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateModel</name>
+    <message>
+        <source>reviewer only</source>
+        <translation>검토자만</translation>
+    </message>
+    <message>
+        <source>Marked by: %1</source>
+        <translation>표시한 작업자: %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>작업자</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Who is annotating?</source>
@@ -147,6 +342,182 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>ReviewColumns</name>
+    <message>
+        <source>Marked done by: %1</source>
+        <translation>완료한 작업자: %1</translation>
+    </message>
+    <message>
+        <source>Disagreements between annotators: %1</source>
+        <translation>작업자 간 불일치: %1건</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>불일치</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message numerus="yes">
+        <source>%n span(s) merged automatically (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>스팬 %n개를 자동으로 병합했습니다 (Ctrl+Z로 되돌리기)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a candidate first (click a row, or use the arrow keys)</source>
+        <translation>먼저 후보를 선택하세요 (행을 클릭하거나 화살표 키로 이동)</translation>
+    </message>
+    <message>
+        <source>Already in gold</source>
+        <translation>이미 정답 레이어에 있습니다</translation>
+    </message>
+    <message>
+        <source>Every span of %1 is in gold already</source>
+        <translation>%1의 스팬은 모두 이미 정답 레이어에 있습니다</translation>
+    </message>
+    <message>
+        <source>No more documents ready for review</source>
+        <translation>검토를 기다리는 문서가 더 없습니다</translation>
+    </message>
+    <message>
+        <source>Review mode · counting…</source>
+        <translation>검토 모드 · 집계 중…</translation>
+    </message>
+    <message>
+        <source>Review mode · %1 ready · %2/%3 adjudicated</source>
+        <translation>검토 모드 · 검토 대기 %1 · 판정 완료 %2/%3</translation>
+    </message>
+    <message>
+        <source>You are editing the gold layer; annotators&apos; layers stay as they are</source>
+        <translation>정답(gold) 레이어를 편집하고 있습니다. 작업자 레이어는 바뀌지 않습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>검토(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Review mode</source>
+        <translation>검토 모드</translation>
+    </message>
+    <message>
+        <source>Accept candidate into gold</source>
+        <translation>후보를 정답으로 채택</translation>
+    </message>
+    <message>
+        <source>Reject candidate</source>
+        <translation>후보 기각</translation>
+    </message>
+    <message>
+        <source>Merge agreed spans</source>
+        <translation>일치한 스팬 병합</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated and open the next ready</source>
+        <translation>판정 완료로 표시하고 다음 검토 대기 문서 열기</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>작업자 간 일치도…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>Candidates (%n)</source>
+        <translation>
+            <numerusform>후보 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · marked done by %2</source>
+        <translation>%1 · 완료한 작업자: %2</translation>
+    </message>
+    <message>
+        <source>All of %1</source>
+        <translation>%1 전체</translation>
+    </message>
+    <message>
+        <source>Accept every span of %1 in this document into gold</source>
+        <translation>이 문서에 있는 %1의 스팬을 모두 정답으로 채택</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>채택 (A)</translation>
+    </message>
+    <message>
+        <source>Reject (X)</source>
+        <translation>기각 (X)</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated, next (Ctrl+Enter)</source>
+        <translation>판정 완료, 다음 문서 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Accept all spans of one annotator:</source>
+        <translation>한 작업자의 스팬을 모두 채택:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewState</name>
+    <message>
+        <source>agreed</source>
+        <translation>전원 일치</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>채택</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>기각</translation>
+    </message>
+    <message>
+        <source>disagreement</source>
+        <translation>불일치</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>일부만 표시</translation>
+    </message>
+    <message>
+        <source>every annotator marked it; not in gold yet</source>
+        <translation>모든 작업자가 표시했지만 아직 정답에 없음</translation>
+    </message>
+    <message>
+        <source>in the gold layer</source>
+        <translation>정답 레이어에 있음</translation>
+    </message>
+    <message>
+        <source>rejected, or a different gold span covers it</source>
+        <translation>기각했거나, 겹치는 다른 정답 스팬이 있음</translation>
+    </message>
+    <message>
+        <source>another annotator marked it differently</source>
+        <translation>다른 작업자가 다르게 표시함</translation>
+    </message>
+    <message>
+        <source>only some annotators marked it</source>
+        <translation>일부 작업자만 표시함</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>검토 전</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>검토 대기</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>판정 완료</translation>
+    </message>
+</context>
+<context>
     <name>SpanList</name>
     <message numerus="yes">
         <source>Spans (%n)</source>
@@ -191,6 +562,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>flagged</source>
         <translation>플래그</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>판정 완료</translation>
     </message>
 </context>
 <context>

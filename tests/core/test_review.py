@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from annotator import GOLD, Project, SpanError
-from annotator.core.review import spans_conflict
+from annotator.core.review import ready_documents, spans_conflict
 
 from .synthetic import Words, numbered_text
 
@@ -94,6 +94,20 @@ def test_review_states_for_the_document_list(project, words):
     project.mark_adjudicated(words.doc_id)
     assert project.status(words.doc_id, GOLD).status == "adjudicated"
     assert project.review_states()[words.doc_id].state == "adjudicated"
+
+
+def test_ready_documents_agree_with_review_states(project, words):
+    other = Words(project, numbered_text(4, "y"))
+    for name in ("kim", "lee"):
+        project.set_status(other.doc_id, name, "done")
+    project.set_status(words.doc_id, "kim", "done")
+    project.set_status(words.doc_id, GOLD, "done")  # gold never counts as an annotator
+    assert ready_documents(project) == [other.doc_id]
+    project.set_status(words.doc_id, "park", "done")
+    assert ready_documents(project) == [words.doc_id, other.doc_id]
+    project.mark_adjudicated(other.doc_id)
+    assert ready_documents(project) == [words.doc_id]
+    assert ready_documents(project) == [d for d, r in project.review_states().items() if r.state == "ready"]
 
 
 def test_auto_merge_two_of_three(project, words):

@@ -1,0 +1,111 @@
+"""The agreement dashboard shows what the core computes, computed off the GUI thread; the bar chart."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from annotator.gui.agreement_tables import FigureTable, format_value, score_colour
+from annotator.gui.bar_chart import BarChart, ChartData, nice_step
+
+from .test_review_mode import review_dir  # noqa: F401 - the fixture
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def dialog(open_window, review_dir, qtbot):  # noqa: F811 - the fixture
+    window = open_window(review_dir)
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL_SHIFT)  # Review › Agreement…
+    dialog = window.review.agreement_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.busy.isVisible(), timeout=20000)
+    return window, dialog
+
+
+def cells(model) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_dashboard_figures_are_the_core_figures(dialog):
+    window, dialog = dialog
+    expected = window.project.agreement().to_dict()
+    [pair] = expected["pairs"]
+    assert (pair["a"], pair["b"]) == ("kim", "lee")
+    assert cells(dialog.pairs)[0] == ["kim", "lee", format_value(pair["documents"]), format_value(pair["f1_strict"]),
+                                      format_value(pair["f1_lenient"]), format_value(pair["kappa"]),
+                                      format_value(pair["spans_a"]), format_value(pair["spans_b"])]
+    assert pair["documents"] == 2 and pair["f1_strict"] is not None
+    assert cells(dialog.matrix) == [["kim", "", format_value(pair["f1_strict"])],
+                                    ["lee", format_value(pair["f1_strict"]), ""]]
+    dialog.measure.setCurrentIndex(2)  # κ
+    assert dialog.matrix.value(0, 2) == pair["kappa"]
+    assert format_value(expected["alpha"]) in dialog.summary.text()
+    assert "Krippendorff α" in dialog.summary.text()  # Korean interface
+    labels = {row[0]: row for row in dialog.labels.rows}
+    for label, figures in expected["labels"].items():
+        assert labels[label][1:4] == [figures["f1_strict"], figures["f1_lenient"], figures["exact"]]
+        assert labels[label][4:] == [figures["spans"].get(a, 0) for a in expected["annotators"]]
+    assert dialog.label_chart.data.categories == list(expected["labels"])
+    assert dialog.label_chart.data.values[0] == [f["f1_strict"] for f in expected["labels"].values()]
+    progress = {row[0]: row[1:3] for row in dialog.progress.rows}
+    assert progress == {n: [p["done"], p["spans"]] for n, p in expected["progress"].items()}
+    assert dialog.annotator_chart.data.series == ["kim", "lee"]
+    assert dialog.documents.payloads == expected["alpha_document_ids"]
+    assert dialog.tabs.tabText(0) == "작업자 쌍"
+    dialog.grab()  # paints the tables and charts
+
+
+def test_dashboard_recomputes_for_every_document_and_opens_a_counted_one(dialog, qtbot):
+    window, dialog = dialog
+    with qtbot.waitSignal(dialog.reportShown, timeout=20000):
+        dialog.all_documents.setChecked(True)
+    expected = window.project.agreement(all_documents=True).to_dict()
+    assert dialog.report == expected
+    assert dialog.pairs.value(0, 2) == window.project.document_count()
+    doc_id = dialog.documents.payloads[-1]
+    dialog.document_table.doubleClicked.emit(dialog.documents.index(len(dialog.documents.payloads) - 1, 0))
+    assert window.document.id == doc_id
+
+
+def test_the_report_is_computed_on_a_worker_thread_with_its_own_connection(dialog, monkeypatch, qtbot):
+    window, dialog = dialog
+    from annotator.gui import agreement_dialog
+
+    seen = []
+    real = agreement_dialog.compute_report
+
+    def spy(project, all_documents, label):
+        seen.append((threading.current_thread() is threading.main_thread(), project is window.project))
+        return real(project, all_documents, label)
+
+    monkeypatch.setattr(agreement_dialog, "compute_report", spy)
+    with qtbot.waitSignal(dialog.reportShown, timeout=20000):
+        dialog.label_filter.setCurrentIndex(dialog.label_filter.findData("BUDGET"))
+    assert seen == [(False, False)]
+    assert list(dialog.report["labels"]) == ["BUDGET"]
+
+
+def test_figure_table_and_chart(qtmodeltester, qtbot):
+    model = FigureTable()
+    model.set_table(["label", "F1", "spans"], [["AGENCY", 0.5, 1200], ["TECH", None, 3]], score_columns=[1])
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "0.500" and model.index(0, 2).data() == "1,200"
+    assert model.index(1, 1).data() == "–"
+    assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) == score_colour(0.5)
+    assert score_colour(-0.2) == score_colour(0.0) and score_colour(1.0).green() > score_colour(1.0).red()
+    assert [nice_step(t) for t in (1.0, 7, 180, 0)] == [0.5, 2, 50, 1.0]
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 260)
+    chart.set_data(ChartData(["AGENCY", "TECH"], ["kim", "lee"], [[12, 3], [10, None]], decimals=0), "spans")
+    assert chart.top_value() == 15  # a round axis: ticks 0, 5, 10, 15
+    image = chart.grab()
+    assert not image.isNull()
+    texts = [text for _, text in chart._bars]
+    assert texts == ["kim · AGENCY: 12", "lee · AGENCY: 10", "kim · TECH: 3"]  # None leaves a gap
+    rect = chart._bars[0][0]
+    assert chart.bar_at(rect.center()) == "kim · AGENCY: 12"
+    assert chart.bar_at(QPointF(1, 1)) is None
