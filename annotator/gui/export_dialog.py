@@ -156,7 +156,9 @@ class ExportDialog(JobDialog):
 
     def default_path(self) -> Path:
         spec = get_format(self.format_name())
-        name = _safe_name(f"{self.project.name}-{self.source()}-{spec.name}")
+        # korean-policy-gold.jsonl, not ...-gold-jsonl.jsonl; but ...-gold-doccano.jsonl
+        named_by_extension = spec.extension == f".{spec.name}" and not self.writes_folder()
+        name = _safe_name(f"{self.project.name}-{self.source()}" + ("" if named_by_extension else f"-{spec.name}"))
         return self.project.folder / EXPORT_FOLDER / (name if self.writes_folder() else name + spec.extension)
 
     def _update_path(self) -> None:
@@ -203,7 +205,10 @@ class ExportDialog(JobDialog):
     def start(self) -> None:
         if self.problem() is not None:
             return
-        folder, fmt, out, source = self.project.folder, self.format_name(), Path(self.path.text().strip()), self.source()
+        folder, fmt, source = self.project.folder, self.format_name(), self.source()
+        out = Path(self.path.text().strip()).expanduser()
+        if not out.is_absolute():
+            out = folder / out  # a typed relative path is taken from the project folder
         status = "done" if self.finished_only.isChecked() else None
         split, seed = self.split(), self.seed.value()
         self._seed_used = seed

@@ -155,7 +155,7 @@ def test_layers_and_the_finished_only_option_follow_the_source(window, qtbot, tm
     assert dialog.finished_only.text() == "판정 완료로 표시한 문서만"
     dialog.source_box.setCurrentIndex(1)
     assert dialog.finished_only.text() == "이 작업자가 완료로 표시한 문서만"
-    assert dialog.path.text().endswith("korean-policy-lee-jsonl.jsonl")
+    assert dialog.path.text().endswith("korean-policy-lee.jsonl")
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
     assert dialog.path.text().endswith("korean-policy-lee-brat") and dialog.path_hint.text() == "폴더를 만듭니다"
 
