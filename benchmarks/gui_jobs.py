@@ -5,7 +5,7 @@
 A 5 ms timer ticks on the GUI thread while the real dialogs run: the first
 import of the process (Kiwi loads on the worker), a second import, and an
 export of a synthetic project to JSONL. Prints the job's time and the longest
-gaps between ticks; results are kept in docs/benchmarks.md.
+gaps between ticks; results are kept in docs/performance.md.
 """
 
 from __future__ import annotations
