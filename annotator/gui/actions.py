@@ -49,6 +49,9 @@ class WorkbenchActions(QObject):
         self.flag = _action(window, "Ctrl+Shift+K")
         self.previous = _action(window, "PgUp")
         self.next = _action(window, "PgDown")
+        self.import_files = _action(window, "Ctrl+I")
+        self.import_folder = _action(window, "Ctrl+Shift+I")
+        self.export = _action(window, "Ctrl+E")
         self.switch_annotator = _action(window)
         self.quit = _action(window, "Ctrl+Q")
         self.labels = {label.name: _action(window, *([label.key] if label.key else [])) for label in schema.labels}
@@ -72,6 +75,8 @@ class WorkbenchActions(QObject):
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.import_files, self.import_folder, self.export])
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.switch_annotator, self.quit])
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo, self.redo])
@@ -96,6 +101,9 @@ class WorkbenchActions(QObject):
         self.document_menu.setTitle(self.tr("&Document"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("Language"))
+        self.import_files.setText(self.tr("Import files…"))
+        self.import_folder.setText(self.tr("Import folder…"))
+        self.export.setText(self.tr("Export…"))
         self.switch_annotator.setText(self.tr("Switch annotator…"))
         self.quit.setText(self.tr("Quit"))
         self.delete_span.setText(self.tr("Delete span"))

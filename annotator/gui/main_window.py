@@ -23,6 +23,8 @@ from .document_list import DocumentList
 from .document_model import DocumentModel
 from .document_view import DocumentView, LabelLook
 from .editor import Editor
+from .export_dialog import ExportDialog
+from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
 from .overlays import ANNOTATIONS, Overlay
 from .review_mode import ReviewMode
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.annotator_status = QLabel()
         self.progress_status = QLabel()
         self._progress = (0, 0)
+        self.export_dialog: ExportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         self._layout()
         self.review = ReviewMode(self)
         self._connect()
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
         a.flag.triggered.connect(self._flag_document)
         a.previous.triggered.connect(lambda: self._step_document(-1))
         a.next.triggered.connect(lambda: self._step_document(1))
+        a.import_files.triggered.connect(lambda: self.show_import_dialog(folder=False))
+        a.import_folder.triggered.connect(lambda: self.show_import_dialog(folder=True))
+        a.export.triggered.connect(self.show_export_dialog)
         a.switch_annotator.triggered.connect(self._ask_annotator)
         a.quit.triggered.connect(self.close)
         for lang, action in a.languages.items():
@@ -174,6 +181,41 @@ class MainWindow(QMainWindow):
         comment = dialogs.ask_flag_comment(self, self.project.status(self.document.id, self.annotator).comment)
         if comment is not None:
             self.finish_document("flagged", comment)
+
+    # -- import and export (dialogs that run on worker threads) ----------------------------
+
+    def show_export_dialog(self) -> None:
+        if self.export_dialog is None:
+            self.export_dialog = ExportDialog(self.project, self)
+        elif not self.export_dialog.running():
+            self.export_dialog.refresh_layers()
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+
+    def show_import_dialog(self, folder: bool) -> None:
+        """Ask for files (or a folder) first; the dialog then offers the options and runs the import."""
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.project, self)
+            self.import_dialog.jobFinished.connect(self.reload_documents)
+        dialog = self.import_dialog
+        if dialog.running() or (dialog.choose_folder() if folder else dialog.choose_files()) or dialog.isVisible():
+            dialog.show()
+            dialog.raise_()
+
+    def reload_documents(self, report=None) -> None:
+        """Documents (and spans) came in on another connection: re-read the list and the progress; the
+        open document keeps its place and re-reads its spans only if the import brought some."""
+        self.documents.apply_filter()
+        self._update_progress()
+        if self.document is None:
+            first = self._first_unfinished()
+            if first is not None:
+                self.open_document(first)
+        elif getattr(report, "spans_added", 0):
+            doc_id = self.document.id
+            self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
+            self._refresh_overlay()
+            self.select_span(None)
 
     # -- spans -------------------------------------------------------------------------
 

@@ -22,6 +22,110 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1 in %2 s</source>
+        <translation>
+            <numerusform>Exported %n document to %1 in %2 s</numerusform>
+            <numerusform>Exported %n documents to %1 in %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s): %1</source>
+        <translation>
+            <numerusform>%n span: %1</numerusform>
+            <numerusform>%n spans: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with no spans in this layer and not marked finished were skipped</source>
+        <translation>
+            <numerusform>%n document with no spans in this layer and not marked finished was skipped</numerusform>
+            <numerusform>%n documents with no spans in this layer and not marked finished were skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) not marked finished were left out</source>
+        <translation>
+            <numerusform>%n document not marked finished was left out</numerusform>
+            <numerusform>%n documents not marked finished were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence boundary(ies) removed because a span crossed them</source>
+        <translation>
+            <numerusform>%n sentence boundary removed because a span crossed it</numerusform>
+            <numerusform>%n sentence boundaries removed because a span crossed them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) could not be written in this format and were left out</source>
+        <translation>
+            <numerusform>%n span could not be written in this format and was left out</numerusform>
+            <numerusform>%n spans could not be written in this format and were left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were widened to whole morpheme tokens</source>
+        <translation>
+            <numerusform>%n span was widened to whole morpheme tokens</numerusform>
+            <numerusform>%n spans were widened to whole morpheme tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) cross a line break and were written as brat fragments</source>
+        <translation>
+            <numerusform>%n span crosses a line break and was written as brat fragments</numerusform>
+            <numerusform>%n spans cross a line break and were written as brat fragments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Added %n new document(s)</source>
+        <translation>
+            <numerusform>Added %n new document</numerusform>
+            <numerusform>Added %n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) were already in the project</source>
+        <translation>
+            <numerusform>%n document was already in the project</numerusform>
+            <numerusform>%n documents were already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) added</source>
+        <translation>
+            <numerusform>%n span added</numerusform>
+            <numerusform>%n spans added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>%n file read</numerusform>
+            <numerusform>%n files read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected; nothing of them was stored (see the list)</source>
+        <translation>
+            <numerusform>%n file rejected; nothing of it was stored (see the list)</numerusform>
+            <numerusform>%n files rejected; nothing of them was stored (see the list)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were not UTF-8 and were converted</source>
+        <translation>
+            <numerusform>%n file was not UTF-8 and was converted</numerusform>
+            <numerusform>%n files were not UTF-8 and were converted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewMode</name>
     <message numerus="yes">
         <source>%n span(s) merged automatically (Ctrl+Z undoes)</source>

@@ -301,10 +301,395 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>The split must add up to 100 % (now %1 %)</source>
+        <translation>비율의 합이 100 %여야 합니다 (지금 %1 %)</translation>
+    </message>
+    <message>
+        <source>Train and test need at least 1 % each (dev may be 0)</source>
+        <translation>train과 test는 각각 1 % 이상이어야 합니다 (dev는 0이어도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export</source>
+        <translation>내보낼 위치를 고르세요</translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation>내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>파일로 내보내기</translation>
+    </message>
+    <message>
+        <source>Exporting documents…</source>
+        <translation>문서를 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>내보내기를 취소했습니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1 in %2 s</source>
+        <translation>
+            <numerusform>문서 %n건을 %1(으)로 내보냈습니다 (%2초)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s): %1</source>
+        <translation>
+            <numerusform>스팬 %n개: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parts (seed %1): %2</source>
+        <translation>분할 (시드 %1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with no spans in this layer and not marked finished were skipped</source>
+        <translation>
+            <numerusform>이 레이어에 스팬이 없고 마침 표시도 없는 문서 %n건은 건너뛰었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) not marked finished were left out</source>
+        <translation>
+            <numerusform>마침 표시가 없는 문서 %n건은 뺐습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence boundary(ies) removed because a span crossed them</source>
+        <translation>
+            <numerusform>스팬이 걸쳐 있어 문장 경계 %n곳을 없앴습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) could not be written in this format and were left out</source>
+        <translation>
+            <numerusform>스팬 %n개는 이 형식으로 쓸 수 없어 뺐습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were widened to whole morpheme tokens</source>
+        <translation>
+            <numerusform>스팬 %n개를 형태소 토큰 경계까지 넓혔습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) cross a line break and were written as brat fragments</source>
+        <translation>
+            <numerusform>스팬 %n개는 줄바꿈에 걸쳐 있어 brat 조각으로 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No document has gold spans yet: adjudicate first, or export an annotator&apos;s layer.</source>
+        <translation>골드 스팬이 있는 문서가 아직 없습니다. 먼저 판정하거나 작업자 레이어를 내보내세요.</translation>
+    </message>
+    <message>
+        <source>No document has spans in this layer.</source>
+        <translation>이 레이어에 스팬이 있는 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export training data</source>
+        <translation>학습 데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <source>Split into</source>
+        <translation>나누기</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>학습 train</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>검증 dev</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>평가 test</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split in every format; adding documents never moves the old ones</source>
+        <translation>시드가 같으면 어느 형식이든 같은 분할이 나옵니다. 문서를 더해도 기존 문서는 옮겨지지 않습니다</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>고르기…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>JSON lines with code-point offsets (the master format)</source>
+        <translation>코드 포인트 오프셋을 담은 JSON Lines (기본 형식)</translation>
+    </message>
+    <message>
+        <source>KLUE-NER character BIO (TSV), a sentence a block</source>
+        <translation>KLUE-NER 음절 단위 BIO (TSV), 문장마다 한 블록</translation>
+    </message>
+    <message>
+        <source>CoNLL token and tag over Kiwi morphemes</source>
+        <translation>Kiwi 형태소 토큰과 태그의 CoNLL</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy) of morpheme tokens</source>
+        <translation>형태소 토큰의 spaCy DocBin (.spacy)</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset folder (tokens and ner_tags)</source>
+        <translation>Hugging Face 데이터셋 폴더 (tokens, ner_tags)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL (UTF-16 offsets)</source>
+        <translation>doccano JSONL (UTF-16 오프셋)</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL with tokens and spans</source>
+        <translation>토큰과 스팬을 담은 Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>brat standoff: a .txt and .ann pair per document</source>
+        <translation>brat standoff: 문서마다 .txt와 .ann 한 쌍</translation>
+    </message>
+    <message>
+        <source>(not installed)</source>
+        <translation>(설치 안 됨)</translation>
+    </message>
+    <message>
+        <source>Needs %1. Install it with: pip install &apos;%2&apos;</source>
+        <translation>필요한 라이브러리: %1. 설치: pip install &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>gold (the adjudicated layer)</source>
+        <translation>gold (판정을 마친 레이어)</translation>
+    </message>
+    <message>
+        <source>Only documents marked adjudicated</source>
+        <translation>판정 완료로 표시한 문서만</translation>
+    </message>
+    <message>
+        <source>Only documents this annotator marked done</source>
+        <translation>이 작업자가 완료로 표시한 문서만</translation>
+    </message>
+    <message>
+        <source>Writes a folder (train, dev and test inside)</source>
+        <translation>폴더를 만듭니다 (안에 train, dev, test)</translation>
+    </message>
+    <message>
+        <source>Writes a folder</source>
+        <translation>폴더를 만듭니다</translation>
+    </message>
+    <message>
+        <source>Writes one file</source>
+        <translation>파일 하나를 씁니다</translation>
+    </message>
+</context>
+<context>
     <name>Fonts</name>
     <message>
         <source>No installed font covers Korean (Hangul), so Korean text shows as boxes. Install one and restart, e.g. on Debian or Ubuntu: sudo apt-get install fonts-nanum (or fonts-noto-cjk).</source>
         <translation>한글을 표시할 수 있는 글꼴이 설치되어 있지 않아 한국어가 네모(□)로 보입니다. 글꼴을 설치한 뒤 다시 실행하세요. 예: Debian/Ubuntu에서 sudo apt-get install fonts-nanum (또는 fonts-noto-cjk)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import files</source>
+        <translation>파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Articles and annotations (%1)</source>
+        <translation>기사와 주석 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>폴더 가져오기</translation>
+    </message>
+    <message>
+        <source>Add files or a folder to import</source>
+        <translation>가져올 파일이나 폴더를 추가하세요</translation>
+    </message>
+    <message>
+        <source>Loading the Korean analyser (Kiwi)…</source>
+        <translation>한국어 형태소 분석기(Kiwi)를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Reading and analysing files…</source>
+        <translation>파일을 읽고 분석하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n new document(s)</source>
+        <translation>
+            <numerusform>새 문서 %n건을 추가했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) were already in the project</source>
+        <translation>
+            <numerusform>문서 %n건은 이미 프로젝트에 있었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) added</source>
+        <translation>
+            <numerusform>스팬 %n개를 추가했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>파일 %n개를 읽었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) rejected; nothing of them was stored (see the list)</source>
+        <translation>
+            <numerusform>파일 %n개는 거부되어 아무것도 저장하지 않았습니다 (목록 참고)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were not UTF-8 and were converted</source>
+        <translation>
+            <numerusform>파일 %n개는 UTF-8이 아니어서 변환했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: decoded as %2</source>
+        <translation>%1: %2(으)로 읽음</translation>
+    </message>
+    <message>
+        <source>Stopped: the files read so far are stored, the rest were not read.</source>
+        <translation>중단했습니다. 그때까지 읽은 파일은 저장했고 나머지는 읽지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>No importable files found (.txt, .jsonl, .csv, .json)</source>
+        <translation>가져올 수 있는 파일이 없습니다 (.txt, .jsonl, .csv, .json)</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>문서 가져오기</translation>
+    </message>
+    <message>
+        <source>Files and folders</source>
+        <translation>파일과 폴더</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Layer for spans</source>
+        <translation>스팬 레이어</translation>
+    </message>
+    <message>
+        <source>CSV text column</source>
+        <translation>CSV 본문 열</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Clean scraped news pages (cut bylines, share buttons, comments)</source>
+        <translation>수집한 뉴스 페이지 정리 (기자·날짜 줄, 공유 버튼, 댓글 제거)</translation>
+    </message>
+    <message>
+        <source>as the file names it, else “imported”</source>
+        <translation>파일에 적힌 이름, 없으면 “imported”</translation>
+    </message>
+    <message>
+        <source>The annotator layer that spans in the files go to</source>
+        <translation>파일에 든 스팬을 넣을 작업자 레이어</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio)</source>
+        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio)</translation>
+    </message>
+    <message>
+        <source>one article a file (UTF-8 or CP949)</source>
+        <translation>파일마다 기사 하나 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+        <source>one document a line: text, title, meta, spans</source>
+        <translation>한 줄에 문서 하나: text, title, meta, spans</translation>
+    </message>
+    <message>
+        <source>a text column; the other columns become metadata</source>
+        <translation>본문 열 하나, 나머지 열은 메타데이터</translation>
+    </message>
+    <message>
+        <source>doccano JSONL export (UTF-16 offsets)</source>
+        <translation>doccano JSONL 내보내기 (UTF-16 오프셋)</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL with spans</source>
+        <translation>스팬이 든 Prodigy JSONL</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON export</source>
+        <translation>Label Studio JSON 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 외 %1건</translation>
     </message>
 </context>
 <context>
@@ -661,6 +1046,18 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Start one character right</source>
         <translation>시작을 한 글자 오른쪽으로</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>파일 가져오기…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>폴더 가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,20 @@ def test_nfd_and_crlf_are_normalised_and_deduplicated(project, tmp_path):
     assert again.documents_added == 0 and project.document_count() == 1
 
 
+def test_a_cancelled_import_stores_the_files_read_so_far_and_stops(project, tmp_path):
+    for n in range(3):
+        write(tmp_path / "in" / f"{n}.txt", ARTICLE.replace("120", str(200 + n)))
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+
+    report = project.import_paths([tmp_path / "in"], progress=progress, cancelled=lambda: len(seen) >= 2)
+    assert report.cancelled and report.files == 2 and report.documents_added == 2
+    assert project.document_count() == 2
+    assert not project.import_paths([tmp_path / "in"]).cancelled
+
+
 def test_title_and_morphemes_are_stored(project, tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     project.import_paths([tmp_path / "a.txt"])

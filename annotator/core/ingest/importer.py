@@ -2,7 +2,8 @@
 with Kiwi (one continuous run over all files), then store whole files.
 
 A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
-of it is stored; the other files go in.
+of it is stored; the other files go in. A cancelled import stops before the
+next file: the files read so far are stored whole, the rest are not read.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..kiwi import analyse_many_packed
@@ -30,6 +31,7 @@ class ImportReport:
     spans_added: int = 0
     rejected: list[InputError] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
+    cancelled: bool = False  # stopped before reading every file
 
     @property
     def ok(self) -> bool:
@@ -115,15 +117,17 @@ class _PendingFile:
 
 def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> ImportReport:
+                 progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
     """Stream files through one continuous Kiwi run and store them whole, in order.
 
     Reading and checking a file happens when Kiwi asks for more text; analyses
     come back in order and fill the files at the head of the queue; complete
     files are written in transactions of about ``BATCH_DOCUMENTS`` documents
-    while Kiwi's worker threads go on with the next texts.
+    while Kiwi's worker threads go on with the next texts. ``cancelled()`` (or
+    a ``threading.Event``) is checked before each file.
     """
     report = ImportReport()
+    is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
     files = expand_paths(paths, report)
     map_labels = map_labels or {}
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
@@ -133,6 +137,9 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     def texts() -> Iterator[str]:
         analyser_ready = False
         for done, path in enumerate(files, start=1):
+            if is_cancelled():
+                report.cancelled = True
+                return
             report.files += 1
             try:
                 records, encoding = read_file(path, fmt, clean, text_column)
