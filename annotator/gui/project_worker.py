@@ -1,59 +1,34 @@
-"""Whole-project figures computed off the GUI thread.
+"""Whole-project figures computed off the GUI thread, one job at a time.
 
-A job opens its own ``Project`` (its own SQLite connection, in WAL mode a
-consistent snapshot next to the window's writes) on a worker thread, runs a
-function on it and hands the result back to the GUI thread through a queued
-signal. A project in memory has no file a second connection could open, so
-its jobs run at once on the calling thread.
+Each job runs on a ``workers.Worker`` thread with its own ``Project`` (its own
+SQLite connection, in WAL mode a consistent snapshot beside the window's
+writes) and hands its result back to the GUI thread through queued signals.
+Jobs wait for the one before them, so figures arrive in the order asked. A
+project in memory has no file a second connection could open, so its jobs run
+at once on the calling thread.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
-
-
-class JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, folder, work: Callable[[Project], Any], signals: JobSignals):
-        super().__init__()
-        self.folder = folder
-        self.work = work
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with Project.open(self.folder, backup=False) as project:
-                result = self.work(project)
-        except AnnotatorError as error:
-            self.signals.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - a worker must report, never die silently
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(result)
+from .workers import Worker, open_project
 
 
 class ProjectWorker(QObject):
-    """Runs jobs one at a time on its own thread; the pool waits for a running job when destroyed."""
-
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
         self.project = project
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals: set[JobSignals] = set()
+        self._queue: deque[Worker] = deque()
 
     def run(self, work: Callable[[Project], Any], done: Callable[[Any], None],
             failed: Callable[[str], None]) -> None:
-        """``work(project)`` on the worker thread, then ``done(result)`` or ``failed(message)`` here."""
+        """``work(project)`` on a worker thread, then ``done(result)`` or ``failed(message)`` here."""
         if self.project.store.path is None:
             try:
                 result = work(self.project)
@@ -62,19 +37,36 @@ class ProjectWorker(QObject):
             else:
                 done(result)
             return
-        # Lives in this thread, so its signals reach ``done`` queued; a child of the worker, so it goes
-        # with it (after the pool, created first, waited for the job) and no result outlives the window.
-        signals = JobSignals(self)
-        self._signals.add(signals)  # kept alive until the job reports
-        signals.finished.connect(done)
-        signals.failed.connect(failed)
-        for signal in (signals.finished, signals.failed):
-            signal.connect(lambda *_args, s=signals: self._finished(s))
-        self.pool.start(_Job(self.project.folder, work, signals))
+        folder = self.project.folder
 
-    def _finished(self, signals: JobSignals) -> None:
-        self._signals.discard(signals)
-        signals.deleteLater()
+        def job(_context):
+            with open_project(folder) as project:
+                return work(project)
+
+        worker = Worker(job, self)
+        worker.succeeded.connect(done)
+        worker.failed.connect(failed)
+        worker.finished.connect(lambda: self._finished(worker))
+        self._queue.append(worker)
+        self._start_next()
+
+    def _start_next(self) -> None:
+        if self._queue and not (self._queue[0].isRunning() or self._queue[0].isFinished()):
+            self._queue[0].start()
+
+    def _finished(self, worker: Worker) -> None:
+        """Called once a job ended (queued signal, or ``wait``); safe to call twice."""
+        if worker in self._queue:
+            self._queue.remove(worker)
+            worker.deleteLater()
+        self._start_next()
 
     def wait(self, msecs: int = -1) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait for the queued jobs (tests, screenshots, closing)."""
+        while self._queue:
+            head = self._queue[0]
+            self._start_next()
+            if not (head.wait() if msecs < 0 else head.wait(msecs)):
+                return False
+            self._finished(head)
+        return True
