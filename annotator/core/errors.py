@@ -17,6 +17,9 @@ class InputError(AnnotatorError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # reports cross from an import's child process
+        return (InputError, (self.path, self.line, self.reason))
+
 
 class ProjectError(AnnotatorError):
     """The project folder, its schema or its database cannot be used."""

@@ -1,8 +1,9 @@
-"""File › Import files… and Import folder…: ``annotator import`` on a worker thread.
+"""File › Import files… and Import folder…: ``annotator import`` off the GUI.
 
 Kiwi analyses every new document; it takes seconds and half a gigabyte to
-load, so it is loaded by the worker on the first import of the session, never
-on the GUI thread. The outcome lists rejected files as ``FILE:LINE: reason``
+load and holds Python's lock while it does, so the import runs in a child
+process (``core.ingest.child_process``), watched by a worker thread that
+relays its progress. The outcome lists rejected files as ``FILE:LINE: reason``
 and files that were not UTF-8; the window's document list refreshes from
 ``jobFinished``.
 """
@@ -15,12 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QLineEdit,
                                QListWidget, QPushButton, QSizePolicy, QWidget)
 
+from ..core.ingest.child_process import import_in_child_process
 from ..core.ingest.readers import EXTENSIONS, FORMATS
-from ..core.kiwi import kiwi_loaded
 from ..core.project import Project
 from ..core.records import GOLD
 from .job_dialog import JobDialog
-from .workers import open_project
 
 SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio")
 CLEANED_FORMATS = ("auto", "txt")
@@ -148,15 +148,12 @@ class ImportDialog(JobDialog):
         }
 
         def import_files(context):
-            with open_project(folder) as project:
-                if not kiwi_loaded():
-                    context.phase("loading")
-                project.prepare_analyser()  # loads Kiwi, here on the worker thread
-                context.phase("import")
-                return project.import_paths(paths, progress=context.progress, cancelled=context.cancelled,
-                                            **options)
+            # A child process: Kiwi would hold this process's interpreter lock for seconds while it
+            # loads (freezing the window) and keep half a gigabyte for the rest of the session.
+            return import_in_child_process(folder, paths, progress=context.progress, phase=context.phase,
+                                           cancelled=context.cancelled.is_set, **options)
 
-        self.run_job(import_files, "import" if kiwi_loaded() else "loading")
+        self.run_job(import_files, "loading")
 
     def phase_text(self, key: str) -> str:
         if key == "loading":

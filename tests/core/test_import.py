@@ -166,3 +166,16 @@ def test_project_user_dictionary_keeps_a_name_whole(project, tmp_path):
     doc = next(project.documents())
     start = doc.text.index(word)
     assert any((m.start, m.end) == (start, start + len(word)) for m in project.morphemes(doc.id))
+
+
+def test_import_in_a_child_process_reports_progress_and_rejections(project, tmp_path):
+    from annotator.core.ingest.child_process import import_in_child_process
+
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "bad.jsonl", '{"text": "원주시"}\n{oops\n')
+    phases, progress = [], []
+    report = import_in_child_process(project.folder, [tmp_path / "in"], phase=phases.append,
+                                     progress=lambda done, total: progress.append((done, total)))
+    assert report.documents_added == 1 and phases[-1] == "import" and progress[-1] == (2, 2)
+    assert str(report.rejected[0]).endswith("bad.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)")
+    assert [d.title for d in project.documents()] == ["과기정통부, 인공지능 예산 발표"]
