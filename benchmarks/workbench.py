@@ -66,6 +66,51 @@ def many_documents(folder: Path, count: int) -> Project:
     return project
 
 
+def sample_suggestion_times() -> list[float]:
+    """Seconds per bundled sample article for ``Project.suggest`` (what the worker thread runs)."""
+    project = Project.in_memory()
+    project.import_samples()
+    project.suggest(project.store.document_ids()[0], "kim")  # loads the gazetteers once
+    timings = []
+    for doc_id in project.store.document_ids():
+        started = time.perf_counter()
+        project.suggest(doc_id, "kim")
+        timings.append(time.perf_counter() - started)
+    project.close()
+    return timings
+
+
+def measure_suggestions(window, project: Project, doc_id: int, app) -> None:
+    """The long article's suggestions: computed off the GUI thread, drawn, accepted with a key."""
+    started = time.perf_counter()
+    project.suggest(doc_id, "kim")
+    print(f"suggestions for the {len(window.document.text):,}-character article (Project.suggest): "
+          f"{ms(time.perf_counter() - started)}")
+    controller = window.suggestions
+    window.document = None
+    started = time.perf_counter()
+    window.open_document(doc_id)
+    gui = time.perf_counter() - started
+    controller.wait_until_ready(30)
+    print(f"reopen it: GUI thread {ms(gui)}; its {len(controller.marks()):,} suggestions drawn after "
+          f"{ms(time.perf_counter() - started)}")
+    timings, refreshed = [], []
+    for _ in range(5):
+        controller.select(len(controller.marks()) // 2)
+        started = time.perf_counter()
+        window.shortcuts.accept_suggestion.trigger()
+        window.view.viewport().repaint()
+        timings.append(time.perf_counter() - started)
+        controller.wait_until_ready(30)
+        app.processEvents()
+        refreshed.append(time.perf_counter() - started)
+    print(f"accept a suggestion with its key (commit, panels, repaint): median {ms(statistics.median(timings))}; "
+          f"fresh suggestions (learned strings included) after {ms(statistics.median(refreshed))}")
+    timings = sample_suggestion_times()
+    print(f"suggestions for a bundled sample article: median {ms(statistics.median(timings))}, "
+          f"max {ms(max(timings))}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=200_000)
@@ -112,6 +157,7 @@ def main() -> int:
             window.view.viewport().repaint()
             timings.append(time.perf_counter() - started)
         print(f"relabel a span (commit, update, repaint): median {ms(statistics.median(timings))}")
+        measure_suggestions(window, project, doc_id, app)
         window.close()
         project.close()
         del other

@@ -84,6 +84,7 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         if screenshot:
+            window.suggestions.wait_until_ready()
             app.processEvents()
             window.grab().save(str(screenshot))
             print(f"saved {screenshot}")

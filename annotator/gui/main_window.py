@@ -27,6 +27,8 @@ from .label_palette import LabelPalette
 from .overlays import ANNOTATIONS, Overlay
 from .span_list import SpanList
 from .span_model import SpanModel
+from .suggestions import OVERLAY as SUGGESTIONS
+from .suggestions import attach as attach_suggestions
 from .translation import language, set_language
 
 MESSAGE_MS = 8000
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._progress = (0, 0)
         self._layout()
         self._connect()
+        self.suggestions = attach_suggestions(self)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         self.documents.message.connect(self.show_message)
         self.view.selectionReleased.connect(self._snap_selection)
         self.view.selectionChanged.connect(self._text_selection_changed)
-        self.view.spanClicked.connect(lambda _overlay, span_id: self.select_span(span_id))
+        self.view.spanClicked.connect(self._span_clicked)
         self.view.emptyClicked.connect(lambda: self.select_span(None))
         self.spans.spanSelected.connect(lambda span_id: self._jump_to_span(span_id, focus=False))
         self.spans.spanActivated.connect(self._jump_to_span)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.view.show_text(self.document.text)
         self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
         self._refresh_overlay()
+        self.suggestions.show_document(self.document)
         self.select_span(None)
         self.documents.show_current(doc_id)
 
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def selected_span(self):
         chosen = self.view.selected_span()
-        if chosen is None:
+        if chosen is None or chosen[0] != OWN_LAYER:
             return None
         row = self.spans.model.row_of(chosen[1])
         return self.spans.model.span_at(row) if row is not None else None
@@ -185,6 +189,12 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.view.clear_selection()
             self.show_message(f"{span.label}  {span.text}")
+
+    def _span_clicked(self, overlay: str, span_id: int) -> None:
+        if overlay == SUGGESTIONS:
+            self.suggestions.select(span_id)
+        else:
+            self.select_span(span_id)
 
     def _jump_to_span(self, span_id: int, focus: bool = True) -> None:
         """Select a span and bring it into view; a double-click also moves the keyboard to the text."""
@@ -216,6 +226,8 @@ class MainWindow(QMainWindow):
             self.editor.add_span(self.document, *selection, label, raw=self.view.raw_selection)
         elif span is not None:
             self.editor.relabel(span, label)
+        elif self.suggestions.selected() is not None:
+            self.suggestions.accept(label)  # a label key on a suggestion accepts it under that label
         else:
             self.show_message(self.tr("Select some text first (drag, or Shift+arrows), then press a label key"))
 
@@ -252,6 +264,7 @@ class MainWindow(QMainWindow):
         self.documents.model.refresh(change.doc_ids)
         if change.statuses:
             self._update_progress()
+        self.suggestions.apply_change(change)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
@@ -287,6 +300,10 @@ class MainWindow(QMainWindow):
         settings.save_language(lang)
         set_language(lang)  # every widget retranslates on the LanguageChange event
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.suggestions.stop()
+        super().closeEvent(event)
+
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -302,3 +319,4 @@ class MainWindow(QMainWindow):
                               for label in self.project.schema.labels})  # tooltips name labels in the language
         self.header.retranslate()
         self._show_progress()
+        self.suggestions.retranslate()
