@@ -136,7 +136,7 @@ class WorkbenchActions(QObject):
         self.flag.setText(self.tr("Flag with a comment…"))
         self.previous.setText(self.tr("Previous document"))
         self.next.setText(self.tr("Next document"))
-        self.accept_suggestion.setText(self.tr("Accept the suggestion (selected, under or after the cursor)"))
+        self.accept_suggestion.setText(self.tr("Accept the suggestion at the cursor"))
         self.accept_suggestion_in_text.setText(self.accept_suggestion.text())
         self.accept_all_suggestions.setText(self.tr("Accept all suggestions in the document"))
         self.reject_suggestion.setText(self.tr("Reject the suggestion"))

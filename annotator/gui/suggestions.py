@@ -209,14 +209,15 @@ class SuggestionController(QObject):
     def _tooltip(self, suggestion: Suggestion) -> str:
         lines = [self.tr("Suggestion: %1 (%2)").replace("%1", self._label_name(suggestion.label))
                  .replace("%2", self.source_name(suggestion.source)), suggestion.text]
-        if suggestion.attrs:
-            lines.append(format_attributes(suggestion.attrs))
+        attributes = format_attributes(suggestion.attrs, suggestion.text)
+        if attributes:
+            lines.append(attributes)
         lines.append(self.tr("A accept · X reject · Tab next"))
         return "\n".join(lines)
 
     def _summary(self, mark: SuggestionMark) -> str:
         parts = [self.tr("Suggestion: %1 (%2)").replace("%1", mark.label).replace("%2", self.source_name(
-            mark.suggestion.source)), mark.text, format_attributes(mark.attrs)]
+            mark.suggestion.source)), mark.text, format_attributes(mark.attrs, mark.text)]
         return "  ".join(p for p in parts if p) + "  —  " + self.tr("A accept · X reject · Tab next")
 
     # -- choosing ------------------------------------------------------------------------

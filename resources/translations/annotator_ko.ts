@@ -335,8 +335,8 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>다음 문서</translation>
     </message>
     <message>
-        <source>Accept the suggestion (selected, under or after the cursor)</source>
-        <translation>제안 수락 (선택한 제안, 없으면 커서 위치나 그 뒤의 제안)</translation>
+        <source>Accept the suggestion at the cursor</source>
+        <translation>커서 위치의 제안 수락</translation>
     </message>
     <message>
         <source>Accept all suggestions in the document</source>
