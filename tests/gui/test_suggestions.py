@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
+from annotator.gui import settings
 from annotator.gui.suggestions import OVERLAY
 
 from .conftest import EMOJI_TITLE, open_titled
@@ -36,7 +38,8 @@ def test_suggestions_are_their_own_overlay_and_the_key_accepts_one_with_its_valu
     assert OVERLAY in window.view.overlay_names()
     assert my_spans(window) == []  # suggestions are not annotations
     amount = mark_at(window, qtbot, AMOUNT)
-    assert "120억 원" in window.view.describe(amount, OVERLAY)
+    assert window.view.describe(amount, OVERLAY).split("\n")[:3] == [
+        "제안: BUDGET 예산·금액 (금액 패턴)", AMOUNT, "12,000,000,000 KRW"]
     put_caret(window, amount.start + 2)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_A)
@@ -117,6 +120,9 @@ def test_click_tab_enter_and_label_keys_on_suggestions(window, qtbot):
     assert (span.start, span.end, span.label, span.attrs) == (previous.start, previous.end, "PROGRAM", {})
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     assert window.suggestions.selected().key == amount.key
+    assert window.selected_span() is None  # a selected suggestion is no span: Delete leaves the spans alone
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert [s.text for s in my_spans(window)] == [previous.text]
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert [s.text for s in my_spans(window)] == [previous.text, AMOUNT]
 
@@ -131,9 +137,13 @@ def test_suggestion_keys_leave_the_search_box_alone(window, qtbot):
     assert window.project.rejected_suggestions(window.document.id, "kim") == []
 
 
-def test_the_view_menu_hides_suggestions_and_remembers_it(window, qtbot):
-    from annotator.gui import settings
+@pytest.fixture
+def shown_again():
+    yield
+    settings.save_show_suggestions(True)  # the other tests' windows show suggestions
 
+
+def test_the_view_menu_hides_suggestions_and_remembers_it(window, qtbot, shown_again):
     open_titled(window, EMOJI_TITLE)
     count = len(ready(window, qtbot))
     assert window.suggestions.count_label.text() == f"제안 {count}"
