@@ -3,7 +3,8 @@
     python benchmarks/workbench.py [--chars 200000] [--spans 2000] [--documents 100000]
 
 A 200,000-character article (the bundled samples repeated, analysed by Kiwi)
-with 2,000 spans, and a project of 100,000 short documents for the list.
+with 2,000 spans, its suggestions (computed by the worker thread, drawn,
+accepted with the key), and a project of 100,000 short documents for the list.
 Prints milliseconds; results are kept in docs/performance.md.
 """
 
@@ -66,6 +67,56 @@ def many_documents(folder: Path, count: int) -> Project:
     return project
 
 
+def sample_suggestion_times() -> list[float]:
+    """Seconds per bundled sample article for ``Project.suggest`` (what the worker thread runs)."""
+    project = Project.in_memory()
+    project.import_samples()
+    project.suggest(project.store.document_ids()[0], "kim")  # loads the gazetteers once
+    timings = []
+    for doc_id in project.store.document_ids():
+        started = time.perf_counter()
+        project.suggest(doc_id, "kim")
+        timings.append(time.perf_counter() - started)
+    project.close()
+    return timings
+
+
+def measure_suggestions(window, project: Project, doc_id: int, app) -> None:
+    """The long article's suggestions: computed off the GUI thread, drawn, accepted with a key."""
+    started = time.perf_counter()
+    project.suggest(doc_id, "kim")
+    print(f"suggestions for the {len(window.document.text):,}-character article (Project.suggest): "
+          f"{ms(time.perf_counter() - started)}")
+    controller = window.suggestions
+    for shown in (False, True):
+        controller.wait_until_ready(30)
+        window.shortcuts.show_suggestions.setChecked(shown)
+        window.document = None
+        started = time.perf_counter()
+        window.open_document(doc_id)
+        window.view.viewport().repaint()
+        gui = time.perf_counter() - started
+        controller.wait_until_ready(30)
+        drawn = time.perf_counter() - started
+        print(f"reopen and paint it, suggestions {'shown' if shown else 'hidden'}: {ms(gui)}"
+              + (f"; its {len(controller.marks()):,} suggestions drawn after {ms(drawn)}" if shown else ""))
+    timings, refreshed = [], []
+    for _ in range(5):
+        controller.select(len(controller.marks()) // 2)
+        started = time.perf_counter()
+        window.shortcuts.accept_suggestion.trigger()
+        window.view.viewport().repaint()
+        timings.append(time.perf_counter() - started)
+        controller.wait_until_ready(30)
+        app.processEvents()
+        refreshed.append(time.perf_counter() - started)
+    print(f"accept a suggestion with its key (commit, panels, repaint): median {ms(statistics.median(timings))}; "
+          f"fresh suggestions (learned strings included) after {ms(statistics.median(refreshed))}")
+    timings = sample_suggestion_times()
+    print(f"suggestions for a bundled sample article: median {ms(statistics.median(timings))}, "
+          f"max {ms(max(timings))}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", type=int, default=200_000)
@@ -89,6 +140,7 @@ def main() -> int:
         window.open_document(project.store.document_ids()[0]) if window.document is None else None
         other = MainWindow  # reopen from scratch: the window caches nothing per document
         window.document = None
+        window.suggestions.wait_until_ready(60)  # the first document's suggestions are not computing meanwhile
         started = time.perf_counter()
         window.open_document(doc_id)
         window.view.viewport().repaint()
@@ -112,6 +164,7 @@ def main() -> int:
             window.view.viewport().repaint()
             timings.append(time.perf_counter() - started)
         print(f"relabel a span (commit, update, repaint): median {ms(statistics.median(timings))}")
+        measure_suggestions(window, project, doc_id, app)
         window.close()
         project.close()
         del other

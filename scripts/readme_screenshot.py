@@ -1,5 +1,6 @@
 """Render docs/screenshot.png: the bundled samples in a temporary project, with
-a few spans labelled by "kim" on the first article and some statuses set, at 1280×800.
+the first paragraphs of the first article labelled by "kim" (suggestions
+accepted, then a few terms; the rest shows suggestions) and some statuses set, at 1280×800.
 
     DISPLAY=:99 python scripts/readme_screenshot.py [OUT.png] [--lang en]
 """
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.core.errors import SpanError  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
+from annotator.core.suggest import accept_operation  # noqa: E402
 from annotator.gui.launch import launch  # noqa: E402
 
 TERMS = [
@@ -25,14 +27,18 @@ TERMS = [
     ("디지털트윈", "TECH"), ("인공지능(AI)과", "TECH"), ("소프트웨어 의료기기", "TECH"), ("MRI", "TECH"), ("CT로", "TECH"),
     ("‘ICT 지역재창조 프로젝트’의", "PROGRAM"), ("‘원주 의료기기 디지털 전환 지원사업’을", "PROGRAM"),
 ]
+LABELLED_UNTIL = "핵심은"  # from here on the article shows suggestions
 
 
 def label_first_article(project: Project, annotator: str) -> int:
     document = project.document(project.store.document_ids()[0])
-    added = 0
+    until = document.text.find(LABELLED_UNTIL)
+    accepted = [s for s in project.suggest(document.id, annotator) if s.end <= until]
+    project.apply(accept_operation(accepted, document.id, annotator))  # with their amounts and canonical names
+    added = len(accepted)
     for term, label in TERMS:
         start = document.text.find(term)
-        while start >= 0:
+        while 0 <= start < until:
             try:
                 project.add_span(document.id, start, start + len(term), label, annotator)
                 added += 1

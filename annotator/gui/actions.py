@@ -1,12 +1,14 @@
 """The workbench's actions, their keys and the menus that list them.
 
 Keys are window shortcuts: they work wherever the focus is, except that a
-text field (the search box) keeps its own typing and editing keys.
+text field (the search box) keeps its own typing and editing keys. Tab,
+Shift+Tab and Enter step through and accept suggestions only while the text
+has the focus (``text_actions``); elsewhere they keep their usual meaning.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
@@ -28,6 +30,14 @@ def _action(window: QMainWindow, *keys: str | QKeySequence.StandardKey) -> QActi
     action = QAction(window)
     action.setShortcuts([QKeySequence(k) for k in keys])
     window.addAction(action)
+    return action
+
+
+def _text_action(window: QMainWindow, *keys: str) -> QAction:
+    """An action whose keys work only in the widget it is added to (the text view)."""
+    action = QAction(window)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     return action
 
 
@@ -56,6 +66,16 @@ class WorkbenchActions(QObject):
         self.quit = _action(window, "Ctrl+Q")
         self.labels = {label.name: _action(window, *([label.key] if label.key else [])) for label in schema.labels}
         self.edges = {edge: _action(window, key) for edge, key in EDGE_KEYS.items()}
+        self.accept_suggestion = _action(window, "A")
+        self.accept_all_suggestions = _action(window, "Shift+A")
+        self.reject_suggestion = _action(window, "X")
+        self.next_suggestion = _text_action(window, "Tab")
+        self.previous_suggestion = _text_action(window, "Shift+Tab")
+        self.accept_suggestion_in_text = _text_action(window, "Return", "Enter")
+        self.text_actions = [self.next_suggestion, self.previous_suggestion, self.accept_suggestion_in_text]
+        self.suggestion_actions = [self.accept_suggestion, self.accept_all_suggestions, self.reject_suggestion,
+                                   *self.text_actions]
+        self.show_suggestions = QAction(window, checkable=True)
         self.language_group = QActionGroup(self)
         self.languages = {}
         for lang in LANGUAGES:
@@ -72,6 +92,13 @@ class WorkbenchActions(QObject):
         for action in (*self.edges.values(), self.delete_span):
             action.setEnabled(selected)
 
+    def set_suggestions_shown(self, shown: bool) -> None:
+        """Suggestion keys act only on suggestions one can see."""
+        self.show_suggestions.setChecked(shown)
+        for action in (self.accept_suggestion, self.accept_all_suggestions, self.reject_suggestion,
+                       *self.text_actions):
+            action.setEnabled(shown)
+
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
@@ -86,11 +113,16 @@ class WorkbenchActions(QObject):
         self.label_menu.addActions(list(self.labels.values()))
         self.label_menu.addSeparator()
         self.label_menu.addActions(list(self.edges.values()))
+        self.suggestion_menu = bar.addMenu("")
+        self.suggestion_menu.addActions([self.accept_suggestion, self.accept_all_suggestions, self.reject_suggestion])
+        self.suggestion_menu.addSeparator()
+        self.suggestion_menu.addActions([self.next_suggestion, self.previous_suggestion])
         self.document_menu = bar.addMenu("")
         self.document_menu.addActions([self.mark_done, self.skip, self.flag])
         self.document_menu.addSeparator()
         self.document_menu.addActions([self.previous, self.next])
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.show_suggestions)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.languages.values()))
 
@@ -98,6 +130,7 @@ class WorkbenchActions(QObject):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.label_menu.setTitle(self.tr("&Labels"))
+        self.suggestion_menu.setTitle(self.tr("&Suggestions"))
         self.document_menu.setTitle(self.tr("&Document"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("Language"))
@@ -113,6 +146,13 @@ class WorkbenchActions(QObject):
         self.flag.setText(self.tr("Flag with a comment…"))
         self.previous.setText(self.tr("Previous document"))
         self.next.setText(self.tr("Next document"))
+        self.accept_suggestion.setText(self.tr("Accept the suggestion at the cursor"))
+        self.accept_suggestion_in_text.setText(self.accept_suggestion.text())
+        self.accept_all_suggestions.setText(self.tr("Accept all suggestions in the document"))
+        self.reject_suggestion.setText(self.tr("Reject the suggestion"))
+        self.next_suggestion.setText(self.tr("Next suggestion (in the text)"))
+        self.previous_suggestion.setText(self.tr("Previous suggestion (in the text)"))
+        self.show_suggestions.setText(self.tr("Show suggestions"))
         for label in self.schema.labels:
             self.labels[label.name].setText(label.display(language()))
             self.labels[label.name].setToolTip(label.description)

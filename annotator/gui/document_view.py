@@ -108,6 +108,13 @@ class DocumentView(QTextEdit):
         self._overlays[overlay.name] = PlacedOverlay.place(overlay, self.offsets)
         self.viewport().update()
 
+    def filter_overlay(self, name: str, keep) -> None:
+        """Drop the spans ``keep`` refuses from an overlay, without placing the rest again."""
+        placed = self._overlays.get(name)
+        if placed is not None:
+            self._overlays[name] = placed.subset(keep)
+            self.viewport().update()
+
     def remove_overlay(self, name: str) -> None:
         if self._overlays.pop(name, None) is not None:
             self.viewport().update()
@@ -196,7 +203,7 @@ class DocumentView(QTextEdit):
         return super().viewportEvent(event)
 
     def describe(self, span, overlay: str) -> str:
-        if getattr(span, "tooltip", None):  # a record that describes itself (a review candidate)
+        if getattr(span, "tooltip", None):  # records that describe themselves (review candidates, suggestions)
             return span.tooltip
         look = self.labels.get(span.label)
         lines = [look.display if look else span.label, span.text]

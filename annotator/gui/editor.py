@@ -15,6 +15,7 @@ from ..core.boundaries import MorphemeStops, move_edge
 from ..core.operations import AddSpans, Batch, RemoveSpans, SetStatus, UpdateSpan
 from ..core.records import Document, Span, SpanDraft
 from ..core.snapping import snap_to_morphemes
+from ..core.suggest import Rejection, RejectSuggestions, Suggestion, accept_operation
 from .commands import OperationCommand, ResizeCommand
 
 
@@ -46,10 +47,14 @@ class Editor(QObject):
         if start >= end:
             self.failed.emit(self.tr("Nothing to label: the selection holds only particles, endings or punctuation"))
             return
-        operation = AddSpans([SpanDraft(document.id, self.annotator, start, end, label)])
-        if self.project.status(document.id, self.annotator).status == "new":
-            operation = Batch([operation, SetStatus(document.id, self.annotator, "in_progress")])
+        operation = self._starting(document, AddSpans([SpanDraft(document.id, self.annotator, start, end, label)]))
         self._push(operation, self.tr("Add %1 “%2”").replace("%1", label).replace("%2", document.text[start:end]))
+
+    def _starting(self, document: Document, operation):
+        """The first span in an untouched document also sets it in progress (one undo step)."""
+        if self.project.status(document.id, self.annotator).status == "new":
+            return Batch([operation, SetStatus(document.id, self.annotator, "in_progress")])
+        return operation
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
@@ -66,6 +71,24 @@ class Editor(QObject):
             self.failed.emit(self.tr("The span cannot move further that way"))
             return
         self._push(UpdateSpan(span.id, start=start, end=end), self.tr("Resize span"), ResizeCommand)
+
+    # -- suggestions ----------------------------------------------------------------------
+
+    def accept_suggestions(self, document: Document, suggestions: list[Suggestion]) -> None:
+        """Store suggestions (with their attributes) as spans: one undo step however many."""
+        operation = self._starting(document, accept_operation(suggestions, document.id, self.annotator))
+        if len(suggestions) == 1:
+            text = self.tr("Accept %1 “%2”").replace("%1", suggestions[0].label).replace("%2", suggestions[0].text)
+        else:
+            text = self.tr("Accept %1 suggestions").replace("%1", str(len(suggestions)))
+        self._push(operation, text)
+
+    def reject_suggestions(self, document: Document, suggestions: list[Suggestion]) -> None:
+        """Stop suggesting these to this annotator in this document (undoable)."""
+        rejections = [Rejection(document.id, s.start, s.end, s.label, self.annotator) for s in suggestions]
+        first = suggestions[0]
+        self._push(RejectSuggestions(rejections),
+                   self.tr("Reject %1 “%2”").replace("%1", first.label).replace("%2", first.text))
 
     # -- documents -------------------------------------------------------------------
 

@@ -86,7 +86,8 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
         window.show()
         if screenshot:
             window.review.worker.wait()  # review states are counted on a worker thread
-            for _ in range(3):  # deliver its result, then lay out what changed
+            window.suggestions.wait_until_ready()
+            for _ in range(3):  # deliver their results, then lay out what changed
                 app.processEvents()
             window.grab().save(str(screenshot))
             print(f"saved {screenshot}")

@@ -30,6 +30,8 @@ from .overlays import ANNOTATIONS, Overlay
 from .review_mode import ReviewMode
 from .span_list import SpanList
 from .span_model import SpanModel
+from .suggestions import OVERLAY as SUGGESTIONS
+from .suggestions import attach as attach_suggestions
 from .translation import language, set_language
 
 MESSAGE_MS = 8000
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self._layout()
         self.review = ReviewMode(self)
         self._connect()
+        self.suggestions = attach_suggestions(self)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()
@@ -111,8 +114,7 @@ class MainWindow(QMainWindow):
         self.documents.message.connect(self.show_message)
         self.view.selectionReleased.connect(self._snap_selection)
         self.view.selectionChanged.connect(self._text_selection_changed)
-        self.view.spanClicked.connect(lambda overlay, span_id: self.select_span(span_id) if overlay == OWN_LAYER
-                                      else None)
+        self.view.spanClicked.connect(self._span_clicked)
         self.view.emptyClicked.connect(lambda: self.select_span(None))
         self.spans.spanSelected.connect(lambda span_id: self._jump_to_span(span_id, focus=False))
         self.spans.spanActivated.connect(self._jump_to_span)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.view.show_text(self.document.text)
         self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
         self._refresh_overlay()
+        self.suggestions.show_document(self.document)
         self.select_span(None)
         self.documents.show_current(doc_id)
         self.documentOpened.emit(doc_id)
@@ -238,6 +241,12 @@ class MainWindow(QMainWindow):
             self.view.clear_selection()
             self.show_message(f"{span.label}  {span.text}")
 
+    def _span_clicked(self, overlay: str, span_id: int) -> None:
+        if overlay == SUGGESTIONS:
+            self.suggestions.select(span_id)
+        elif overlay == OWN_LAYER:  # review candidates are handled by the review controller
+            self.select_span(span_id)
+
     def _jump_to_span(self, span_id: int, focus: bool = True) -> None:
         """Select a span and bring it into view; a double-click also moves the keyboard to the text."""
         self.select_span(span_id)
@@ -268,6 +277,8 @@ class MainWindow(QMainWindow):
             self.editor.add_span(self.document, *selection, label, raw=self.view.raw_selection)
         elif span is not None:
             self.editor.relabel(span, label)
+        elif self.suggestions.selected() is not None:
+            self.suggestions.accept(label)  # a label key on a suggestion accepts it under that label
         else:
             self.show_message(self.tr("Select some text first (drag, or Shift+arrows), then press a label key"))
 
@@ -304,6 +315,7 @@ class MainWindow(QMainWindow):
         self.documents.model.refresh(change.doc_ids)
         if change.statuses:
             self._update_progress()
+        self.suggestions.apply_change(change)
         self.changeApplied.emit(change)
 
     def show_message(self, text: str) -> None:
@@ -340,6 +352,10 @@ class MainWindow(QMainWindow):
         settings.save_language(lang)
         set_language(lang)  # every widget retranslates on the LanguageChange event
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.suggestions.stop()
+        super().closeEvent(event)
+
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -355,3 +371,4 @@ class MainWindow(QMainWindow):
                               for label in self.project.schema.labels})  # tooltips name labels in the language
         self.header.retranslate()
         self._show_progress()
+        self.suggestions.retranslate()

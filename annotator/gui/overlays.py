@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol, Sequence
+from typing import Any, Callable, NamedTuple, Protocol, Sequence
 
 from PySide6.QtCore import Qt
 
@@ -89,6 +89,14 @@ class PlacedOverlay:
         lo = bisect_left(self._starts, qt_start - self._longest)
         hi = bisect_left(self._starts, qt_end)
         return [p for p in self.spans[lo:hi] if p.qt_end > qt_start]
+
+    def subset(self, keep: Callable[[Any], bool]) -> "PlacedOverlay":
+        """This overlay without the spans ``keep`` refuses, placed as they were (no new placement)."""
+        spans = [p for p in self.spans if keep(p.span)]
+        result = PlacedOverlay(Overlay(self.overlay.name, [p.span for p in spans], self.overlay.style), spans,
+                               [p.qt_start for p in spans])
+        result._longest = self._longest
+        return result
 
     def find(self, span_id: int) -> PlacedSpan | None:
         return next((p for p in self.spans if p.span.id == span_id), None)

@@ -130,6 +130,10 @@ class ReviewMode(QObject):
             action.setEnabled(active)
         w.shortcuts.mark_done.setEnabled(not active)  # Ctrl+Enter adjudicates instead
         w.shortcuts.switch_annotator.setEnabled(not active)
+        # A, X and Enter decide on candidates here: suggestions step aside while reviewing.
+        for action in [*w.shortcuts.suggestion_actions, w.shortcuts.show_suggestions]:
+            action.setEnabled(not active)
+        w.suggestions.set_visible(not active and w.shortcuts.show_suggestions.isChecked(), remember=False)
         self._arrange(active)
         self.status_label.setVisible(active)
         w.annotator_status.setVisible(not active)

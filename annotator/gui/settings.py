@@ -1,4 +1,5 @@
-"""What the workbench remembers between runs (QSettings): the annotator's name and the language."""
+"""What the workbench remembers between runs (QSettings): the annotator's name, the language and
+whether suggestions are shown."""
 
 from __future__ import annotations
 
@@ -26,3 +27,11 @@ def saved_language() -> str:
 
 def save_language(lang: str) -> None:
     _settings().setValue("language", lang)
+
+
+def show_suggestions() -> bool:
+    return _settings().value("show_suggestions", True, type=bool)
+
+
+def save_show_suggestions(shown: bool) -> None:
+    _settings().setValue("show_suggestions", shown)

@@ -26,10 +26,12 @@ def _order(span: Span) -> tuple[int, int, int]:
     return span.start, span.end, span.id
 
 
-def format_attributes(attrs) -> str:
-    """``value``/``currency`` as a readable amount, other attributes as ``key=value``."""
+def format_attributes(attrs, text: str = "") -> str:
+    """``value``/``currency`` as a readable amount (≈ before an approximate one), a ``canonical``
+    name that differs from the span's ``text`` as "= name", other attributes as ``key=value``."""
     parts = []
     value, currency = attrs.get("value"), attrs.get("currency")
+    approximate = "≈" if attrs.get("approximate") is True else ""
     if value is not None:
         try:
             shown = f"{Decimal(str(value)):,f}"
@@ -37,8 +39,13 @@ def format_attributes(attrs) -> str:
                 shown = shown.rstrip("0").rstrip(".")
         except InvalidOperation:
             shown = str(value)
-        parts.append(f"{shown} {currency}" if currency else shown)
-    parts += [f"{k}={v}" for k, v in attrs.items() if k not in ("value", "currency")]
+        parts.append(approximate + (f"{shown} {currency}" if currency else shown))
+    elif approximate:
+        parts.append(approximate)
+    canonical = attrs.get("canonical")
+    if canonical and canonical != text:
+        parts.append(f"= {canonical}")
+    parts += [f"{k}={v}" for k, v in attrs.items() if k not in ("value", "currency", "approximate", "canonical")]
     return ", ".join(parts)
 
 
@@ -109,14 +116,16 @@ class SpanModel(QAbstractTableModel):
             if column == TEXT:
                 return span.text
             if column == ATTRIBUTES:
-                return format_attributes(span.attrs)
+                return format_attributes(span.attrs, span.text)
         elif role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             label = self.schema.label(span.label)
             return QColor(label.color) if label else None
         elif role == Qt.ItemDataRole.ToolTipRole:
             label = self.schema.label(span.label)
             name = label.display(language()) if label else span.label
-            return plain_tooltip(f"{name}\n{span.text}\n[{span.start}, {span.end})")
+            attributes = format_attributes(span.attrs, span.text)
+            return plain_tooltip(f"{name}\n{span.text}\n[{span.start}, {span.end})"
+                                 + (f"\n{attributes}" if attributes else ""))
         elif role == Qt.ItemDataRole.UserRole:
             return span.id
         return None

@@ -299,6 +299,18 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <source>Flag</source>
         <translation>플래그</translation>
     </message>
+    <message>
+        <source>Accept %1 “%2”</source>
+        <translation>%1 “%2” 제안 수락</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions</source>
+        <translation>제안 %1개 수락</translation>
+    </message>
+    <message>
+        <source>Reject %1 “%2”</source>
+        <translation>%1 “%2” 제안 거절</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -954,6 +966,69 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>SuggestionController</name>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation>제안을 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Suggestions: %1</source>
+        <translation>제안 %1</translation>
+    </message>
+    <message>
+        <source>Suggestions in this document: A accepts, Shift+A accepts all, X rejects, Tab goes to the next</source>
+        <translation>이 문서의 제안: A 수락, Shift+A 모두 수락, X 거절, Tab 다음 제안</translation>
+    </message>
+    <message>
+        <source>amount pattern</source>
+        <translation>금액 패턴</translation>
+    </message>
+    <message>
+        <source>gazetteer</source>
+        <translation>명칭 사전</translation>
+    </message>
+    <message>
+        <source>lexicon</source>
+        <translation>용어 사전</translation>
+    </message>
+    <message>
+        <source>agency pattern</source>
+        <translation>기관 패턴</translation>
+    </message>
+    <message>
+        <source>programme pattern</source>
+        <translation>사업 패턴</translation>
+    </message>
+    <message>
+        <source>labelled before</source>
+        <translation>이전에 레이블한 문자열</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1 (%2)</source>
+        <translation>제안: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A accept · X reject · Tab next</source>
+        <translation>A 수락 · X 거절 · Tab 다음</translation>
+    </message>
+    <message>
+        <source>No suggestions in this document</source>
+        <translation>이 문서에는 제안이 없습니다</translation>
+    </message>
+    <message>
+        <source>No suggestion here or after the cursor</source>
+        <translation>커서 위치나 그 뒤에 제안이 없습니다</translation>
+    </message>
+    <message>
+        <source>Suggestions are still being computed</source>
+        <translation>제안을 계산하는 중입니다</translation>
+    </message>
+    <message>
+        <source>Accepted %1 suggestions (Ctrl+Z undoes them together)</source>
+        <translation>제안 %1개를 수락했습니다 (Ctrl+Z로 한꺼번에 되돌립니다)</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchActions</name>
     <message>
         <source>&amp;File</source>
@@ -1058,6 +1133,34 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Export…</source>
         <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>제안(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion at the cursor</source>
+        <translation>커서 위치의 제안 수락</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in the document</source>
+        <translation>문서의 제안 모두 수락</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion</source>
+        <translation>제안 거절</translation>
+    </message>
+    <message>
+        <source>Next suggestion (in the text)</source>
+        <translation>다음 제안 (본문에서)</translation>
+    </message>
+    <message>
+        <source>Previous suggestion (in the text)</source>
+        <translation>이전 제안 (본문에서)</translation>
+    </message>
+    <message>
+        <source>Show suggestions</source>
+        <translation>제안 표시</translation>
     </message>
 </context>
 </TS>

@@ -216,3 +216,16 @@ def test_suggestion_records_are_frozen_and_serialisable():
         s.start = 1
     assert s.to_json() == {"start": 0, "end": 3, "label": "AGENCY", "text": "식약처", "source": "gazetteer",
                            "canonical": "식품의약품안전처"}
+
+
+def test_asking_again_about_the_same_document_matches_a_fresh_start(shared):
+    """The suggester keeps the last text's fixed candidates; label filters and other projects must not mix."""
+    project, docs = shared
+    doc = docs["tech"]
+    only_tech = project.suggest(doc.id, labels=["TECH"])
+    everything = project.suggest(doc.id)
+    assert {s.label for s in only_tech} == {"TECH"} and "AGENCY" in {s.label for s in everything}
+    assert project.suggest(doc.id, labels=["TECH"]) == only_tech
+    assert project.suggest(doc.id) == everything
+    with Project.open(project.folder, backup=False) as fresh:
+        assert fresh.suggest(doc.id) == everything

@@ -211,3 +211,6 @@ def test_span_list_shows_normalised_amounts(window):
     assert window.spans.model.index(0, 2).data() == "12,000,000,000 KRW"
     assert format_attributes({"value": "9640000000.50", "currency": "USD", "source": "rule"}) == \
         "9,640,000,000.5 USD, source=rule"
+    assert format_attributes({"value": "30000000000", "currency": "KRW", "approximate": True}) == "≈30,000,000,000 KRW"
+    assert format_attributes({"canonical": "과학기술정보통신부"}, "과기정통부") == "= 과학기술정보통신부"
+    assert format_attributes({"canonical": "원주시"}, "원주시") == ""

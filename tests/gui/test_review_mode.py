@@ -272,3 +272,12 @@ def test_review_mode_speaks_english_too(reviewing, qtbot):
         "Marked by: kim", "incomplete: only some annotators marked it"]
     window.shortcuts.languages["ko"].trigger()
     qtbot.waitUntil(lambda: window.review.menu.title() == "검토(&R)")
+
+
+def test_suggestions_step_aside_while_reviewing(reviewing):
+    window = reviewing
+    keys = window.shortcuts.suggestion_actions
+    assert not any(action.isEnabled() for action in keys) and not window.suggestions.visible
+    window.review.set_active(False)
+    assert all(action.isEnabled() for action in keys)
+    assert window.suggestions.visible == window.shortcuts.show_suggestions.isChecked()

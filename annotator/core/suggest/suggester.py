@@ -18,6 +18,7 @@ Gazetteer files are re-read when one of them changes on disk, so an edited
 from __future__ import annotations
 
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -42,6 +43,7 @@ class Suggester:
         self._gazetteer: Gazetteer | None = None
         self._stamp: tuple = ()
         self._prefixes: dict[str, tuple[str, ...]] = {}
+        self._last_fixed: tuple | None = None  # see _fixed_candidates
         self._recognisers: dict[str, Callable[[AnalysedText, str], Iterable[Suggestion]]] = {
             "amount": self._amounts,
             "gazetteer": self._names,
@@ -84,26 +86,45 @@ class Suggester:
 
     # -- suggesting ------------------------------------------------------------------
 
-    def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None) -> Iterator[Suggestion]:
-        """Everything every recogniser of every (selected) label proposes, overlaps included."""
+    def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None,
+                   learned: bool | None = None) -> Iterator[Suggestion]:
+        """Everything every recogniser of every (selected) label proposes, overlaps included;
+        ``learned`` True or False: only or all but the ``learned`` recogniser."""
         for label in self.schema.labels:
             if labels is not None and label.name not in labels:
                 continue
             for name in dict.fromkeys(label.recognisers):
-                yield from self._recognisers[name](analysed, label.name)
+                if learned is None or learned == (name == "learned"):
+                    yield from self._recognisers[name](analysed, label.name)
 
     def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
                 existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
         """Non-overlapping suggestions for one text, leaving out any that overlap an
         ``existing`` (start, end) or match a ``rejected`` (start, end, label)."""
-        analysed = AnalysedText(text, morphemes)
+        analysed, fixed = self._fixed_candidates(text, morphemes, labels)
         taken = Intervals(existing)
         rejected = set(rejected)
         kept = [
-            s for s in self.candidates(analysed, labels)
+            s for s in chain(fixed, self.candidates(analysed, labels, learned=True))
             if (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end)
         ]
         return resolve_overlaps(kept)
+
+    def _fixed_candidates(self, text: str, morphemes: Sequence[Morpheme],
+                          labels: Sequence[str] | None) -> tuple[AnalysedText, list[Suggestion]]:
+        """The analysed text and what every recogniser but ``learned`` proposes, kept for the
+        last text asked about: a workbench asks again after each change to the same document,
+        and only the learned strings can have changed (a third of the time of a long article)."""
+        labels = tuple(labels) if labels is not None else None
+        gazetteer = self.gazetteer  # a new object when a gazetteer file changed
+        cached = self._last_fixed
+        if (cached is not None and cached[1] is morphemes and cached[3] is gazetteer and cached[2] == labels
+                and cached[0] == text):
+            return cached[4], cached[5]
+        analysed = AnalysedText(text, morphemes)
+        fixed = list(self.candidates(analysed, labels, learned=False))
+        self._last_fixed = (text, morphemes, labels, gazetteer, analysed, fixed)
+        return analysed, fixed
 
     # -- the recognisers -------------------------------------------------------------
 
