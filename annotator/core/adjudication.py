@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 from . import review_store
 from .errors import SpanError
-from .operations import AddSpans, Batch, Change, Operation, RejectCandidates, RemoveSpans, SetStatus, WithdrawRejections
+from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, WithdrawRejections
 from .records import GOLD, Rejection, Span, SpanDraft
 from .review import (ACCEPTED, ADJUDICATED, REJECTED, DocumentLayers, Key, classify, load_layers, spans_conflict,
                      summarise)
@@ -146,7 +146,7 @@ def reject_candidate(project, doc_id: int, start: int, end: int, label: str) -> 
     operations: list[Operation] = []
     if (start, end, label) in gold:
         operations.append(RemoveSpans([gold[(start, end, label)]], description="reject"))
-    operations.append(RejectCandidates([Rejection(doc_id, start, end, label)], description="reject"))
+    operations.append(RejectSpans([Rejection(doc_id, start, end, label)], description="reject"))
     return project.apply(Batch(operations, description="reject"))
 
 

@@ -105,7 +105,7 @@ def merge_from(project, path: Path) -> MergeReport:
             _merge_spans(project, other, ids, report)
             _merge_statuses(project.store, other, ids, report)
             report.rejections_added = merge_store.insert_rejections(
-                project.store, ((ids[d], s, e, label, t) for d, s, e, label, t in other.rejections()))
+                project.store, ((ids[d], layer, s, e, label, t) for d, layer, s, e, label, t in other.rejections()))
     finally:
         other.close()
     return report

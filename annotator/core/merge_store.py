@@ -64,10 +64,10 @@ class OtherDatabase:
     def statuses(self) -> Iterator[tuple[int, str, str, str, str]]:
         return self.conn.execute("SELECT doc_id, annotator, status, comment, updated_at FROM statuses")
 
-    def rejections(self) -> Iterator[tuple[int, int, int, str, str]]:
+    def rejections(self) -> Iterator[tuple[int, str, int, int, str, str]]:
         if "rejections" not in self.tables():  # a copy from before review existed
             return iter(())
-        return self.conn.execute("SELECT doc_id, start, end, label, created_at FROM rejections")
+        return self.conn.execute("SELECT doc_id, layer, start, end, label, created_at FROM rejections")
 
 
 def status_table(store) -> dict[tuple[int, str], tuple[str, str, str]]:
@@ -94,9 +94,10 @@ def write_status(store, doc_id: int, annotator: str, status: str, comment: str, 
     )
 
 
-def insert_rejections(store, rows: Iterable[tuple[int, int, int, str, str]]) -> int:
-    """Rejections this project does not have yet; returns how many were added."""
+def insert_rejections(store, rows: Iterable[tuple[int, str, int, int, str, str]]) -> int:
+    """(doc_id, layer, start, end, label, created_at) this project does not have yet; returns how many were added."""
     before = store.conn.total_changes
     store.conn.executemany(
-        "INSERT OR IGNORE INTO rejections (doc_id, start, end, label, created_at) VALUES (?,?,?,?,?)", list(rows))
+        "INSERT OR IGNORE INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (?,?,?,?,?,?)",
+        list(rows))
     return store.conn.total_changes - before

@@ -66,41 +66,23 @@ def m0001_initial(db: Database) -> None:
     )
 
 
-@migrations(name="0002_review_rejections")
-def m0002_review_rejections(db: Database) -> None:
-    # A reviewer's explicit rejections of merged-view candidates (annotator spans are never changed).
+@migrations(name="0002_rejections")
+def m0002_rejections(db: Database) -> None:
+    """A layer's "no" to a span at (start, end, label): the reviewer's (layer gold) to a review
+    candidate, or an annotator's to a suggestion, which is then not shown to them again there."""
     db.executescript(
         """
         CREATE TABLE rejections (
             doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             label TEXT NOT NULL,
             created_at TEXT NOT NULL,
-            PRIMARY KEY (doc_id, start, end, label)
+            PRIMARY KEY (doc_id, layer, start, end, label)
         );
         """
     )
-
-
-
-@migrations(name="0003_suggestion_rejections")
-def m0003_suggestion_rejections(db: Database) -> None:
-    """Suggestions an annotator rejected in a document are not shown to them again there."""
-    db.executescript(
-        """
-        CREATE TABLE suggestion_rejections (
-            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            label TEXT NOT NULL,
-            annotator TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            PRIMARY KEY (doc_id, annotator, start, end, label)
-        );
-        """
-    )
-
 
 
 KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))

@@ -18,10 +18,8 @@ class Change:
     removed: list[Span] = field(default_factory=list)
     updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
     statuses: list[tuple[Status, Status]] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)  # review: candidates rejected
-    unrejected: list[Rejection] = field(default_factory=list)  # review: rejections withdrawn
-    suggestions_rejected: list = field(default_factory=list)  # suggest.rejection.Rejection stored
-    suggestions_unrejected: list = field(default_factory=list)  # … and withdrawn
+    rejected: list[Rejection] = field(default_factory=list)  # review candidates or suggestions turned down
+    unrejected: list[Rejection] = field(default_factory=list)  # rejections withdrawn
     inverse: "Operation | None" = None
 
     @property
@@ -30,7 +28,6 @@ class Change:
         ids |= {after.doc_id for _, after in self.updated}
         ids |= {after.doc_id for _, after in self.statuses}
         ids |= {r.doc_id for r in self.rejected + self.unrejected}
-        ids |= {r.doc_id for r in self.suggestions_rejected + self.suggestions_unrejected}
         return ids
 
     def merge(self, other: "Change") -> None:
@@ -40,8 +37,6 @@ class Change:
         self.statuses += other.statuses
         self.rejected += other.rejected
         self.unrejected += other.unrejected
-        self.suggestions_rejected += other.suggestions_rejected
-        self.suggestions_unrejected += other.suggestions_unrejected
 
 
 class Operation:
@@ -144,8 +139,9 @@ class Batch(Operation):
 
 
 @dataclass
-class RejectCandidates(Operation):
-    """Record a reviewer's rejection of candidates (the gold layer's "no"); already rejected ones are kept."""
+class RejectSpans(Operation):
+    """Record rejections: a reviewer's of candidates (layer gold), an annotator's of suggestions.
+    Ones already stored are kept as they are."""
 
     rejections: Sequence[Rejection]
     description: str = "reject"
@@ -166,4 +162,4 @@ class WithdrawRejections(Operation):
         from . import review_store
 
         gone = review_store.delete_rejections(store, self.rejections)
-        return Change(unrejected=gone, inverse=RejectCandidates(gone, description=self.description))
+        return Change(unrejected=gone, inverse=RejectSpans(gone, description=self.description))

@@ -7,15 +7,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from . import review_store
 from .errors import ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Batch, Change, Operation, RemoveSpans, SetStatus, UpdateSpan
+from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
-from .records import GOLD, STATUSES, Document, Span, SpanDraft, Status
+from .records import GOLD, STATUSES, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
-from .suggest import Rejection, RejectSuggestions, Suggester, Suggestion
+from .suggest import Suggester, Suggestion
 from .suggest.learned import LearnedStrings
 from .suggest.suggestion_store import SuggestionStore
 
@@ -295,10 +296,11 @@ class Project:
             raise SpanError("rejecting a suggestion needs an annotator (a layer name)")
         self.document(doc_id)
         rejection = Rejection(doc_id, suggestion.start, suggestion.end, suggestion.label, annotator)
-        return self.apply(RejectSuggestions([rejection]))
+        return self.apply(RejectSpans([rejection], description="reject suggestion"))
 
     def rejected_suggestions(self, doc_id: int, annotator: str) -> list[Rejection]:
-        return SuggestionStore(self.store).rejections(doc_id, annotator)
+        rows = review_store.rejection_rows(self.store, doc_id, layer=annotator)
+        return [Rejection(*row, layer=annotator) for row in rows]
 
     # -- figures ---------------------------------------------------------------
 

@@ -72,9 +72,11 @@ class Status:
 
 @dataclass(frozen=True)
 class Rejection:
-    """A reviewer's explicit "no" to a candidate (start, end, label) of a document's merged view."""
+    """A layer's "no" to a span at (start, end, label) of a document: the reviewer's (layer
+    ``gold``) to a candidate of the merged view, or an annotator's to a suggestion."""
 
     doc_id: int
     start: int
     end: int
     label: str
+    layer: str = GOLD

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from .records import Rejection
+from .records import GOLD, Rejection
 from .store import now
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -50,9 +50,12 @@ def status_rows(store, doc_id: int | None = None) -> list[tuple[int, str, str]]:
     return store.conn.execute(f"SELECT doc_id, annotator, status FROM statuses {clause}", params).fetchall()
 
 
-def rejection_rows(store, doc_id: int | None = None) -> list[tuple[int, int, int, str]]:
+def rejection_rows(store, doc_id: int | None = None, layer: str = GOLD) -> list[tuple[int, int, int, str]]:
+    """(doc_id, start, end, label) that ``layer`` rejected (the reviewer's by default)."""
     clause, params = _where(doc_id=doc_id)
-    return store.conn.execute(f"SELECT doc_id, start, end, label FROM rejections {clause}", params).fetchall()
+    clause = f"{clause} AND layer = ?" if clause else "WHERE layer = ?"
+    return store.conn.execute(f"SELECT doc_id, start, end, label FROM rejections {clause}",
+                              [*params, layer]).fetchall()
 
 
 def morpheme_blobs(store, doc_ids: Sequence[int]) -> Iterator[tuple[int, int, bytes | None]]:
@@ -67,8 +70,8 @@ def morpheme_blobs(store, doc_ids: Sequence[int]) -> Iterator[tuple[int, int, by
 
 def _exists(store, r: Rejection) -> bool:
     return store.conn.execute(
-        "SELECT 1 FROM rejections WHERE doc_id = ? AND start = ? AND end = ? AND label = ?",
-        (r.doc_id, r.start, r.end, r.label),
+        "SELECT 1 FROM rejections WHERE doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?",
+        (r.doc_id, r.layer, r.start, r.end, r.label),
     ).fetchone() is not None
 
 
@@ -78,8 +81,8 @@ def insert_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]
     for r in dict.fromkeys(rejections):
         if not _exists(store, r):
             store.conn.execute(
-                "INSERT INTO rejections (doc_id, start, end, label, created_at) VALUES (?,?,?,?,?)",
-                (r.doc_id, r.start, r.end, r.label, now()),
+                "INSERT INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (?,?,?,?,?,?)",
+                (r.doc_id, r.layer, r.start, r.end, r.label, now()),
             )
             new.append(r)
     return new
@@ -91,8 +94,8 @@ def delete_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]
     for r in dict.fromkeys(rejections):
         if _exists(store, r):
             store.conn.execute(
-                "DELETE FROM rejections WHERE doc_id = ? AND start = ? AND end = ? AND label = ?",
-                (r.doc_id, r.start, r.end, r.label),
+                "DELETE FROM rejections WHERE doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?",
+                (r.doc_id, r.layer, r.start, r.end, r.label),
             )
             gone.append(r)
     return gone

@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.boundaries import MorphemeStops, move_edge
-from ..core.operations import AddSpans, Batch, RemoveSpans, SetStatus, UpdateSpan
-from ..core.records import Document, Span, SpanDraft
+from ..core.operations import AddSpans, Batch, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from ..core.records import Document, Rejection, Span, SpanDraft
 from ..core.snapping import snap_to_morphemes
-from ..core.suggest import Rejection, RejectSuggestions, Suggestion, accept_operation
+from ..core.suggest import Suggestion, accept_operation
 from .commands import OperationCommand, ResizeCommand
 
 
@@ -87,7 +87,7 @@ class Editor(QObject):
         """Stop suggesting these to this annotator in this document (undoable)."""
         rejections = [Rejection(document.id, s.start, s.end, s.label, self.annotator) for s in suggestions]
         first = suggestions[0]
-        self._push(RejectSuggestions(rejections),
+        self._push(RejectSpans(rejections, description="reject suggestion"),
                    self.tr("Reject %1 “%2”").replace("%1", first.label).replace("%2", first.text))
 
     # -- documents -------------------------------------------------------------------

@@ -124,7 +124,7 @@ class SuggestionController(QObject):
         spans = change.added + [after for _, after in change.updated]
         gone = {m.id for s in spans if s.doc_id == doc_id and s.annotator == annotator
                 for m in self._overlapping(s.start, s.end)}
-        gone |= {m.id for r in change.suggestions_rejected if r.doc_id == doc_id and r.annotator == annotator
+        gone |= {m.id for r in change.rejected if r.doc_id == doc_id and r.layer == annotator
                  for m in self._overlapping(r.start, r.end) if m.key == (r.start, r.end, r.label)}
         if gone:
             if self.selected() is not None and self.selected().id in gone:

@@ -132,16 +132,16 @@ def test_rejection_is_remembered_per_document_and_undoable(shared):
     doc = docs["budget"]
     target = next(s for s in project.suggest(doc.id, annotator="kim") if s.text == "120억 원")
     change = project.reject_suggestion(doc.id, target, "kim")
-    assert change.doc_ids == {doc.id} and len(change.suggestions_rejected) == 1
+    assert change.doc_ids == {doc.id} and len(change.rejected) == 1
     assert target not in project.suggest(doc.id, annotator="kim")
     assert target in project.suggest(doc.id, annotator="lee")  # another annotator still sees it
     assert target in project.suggest(doc.id)
     undo = project.apply(change.inverse)
-    assert undo.suggestions_unrejected == change.suggestions_rejected
+    assert undo.unrejected == change.rejected
     assert target in project.suggest(doc.id, annotator="kim")
     project.apply(undo.inverse)  # redo
     assert target not in project.suggest(doc.id, annotator="kim")
-    assert project.reject_suggestion(doc.id, target, "kim").suggestions_rejected == []  # already rejected: no-op
+    assert project.reject_suggestion(doc.id, target, "kim").rejected == []  # already rejected: no-op
     project.apply(change.inverse)
 
 

@@ -1,4 +1,4 @@
-"""SQL for suggestions: rejected suggestions (migration 0002) and the strings people labelled."""
+"""SQL for suggestions: the strings people labelled (rejections live in review_store, by layer)."""
 
 from __future__ import annotations
 
@@ -6,40 +6,12 @@ from collections import Counter
 from typing import Iterable
 
 from ..store import Store, now
-from .rejection import Rejection
 
 
 class SuggestionStore:
     def __init__(self, store: Store):
         self.store = store
         self.conn = store.conn
-
-    def insert_rejections(self, rejections: Iterable[Rejection]) -> list[Rejection]:
-        """Store rejections; returns the ones that were not stored already."""
-        inserted, stamp = [], now()
-        for r in rejections:
-            cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO suggestion_rejections (doc_id, start, end, label, annotator, created_at)"
-                " VALUES (?,?,?,?,?,?)", (r.doc_id, r.start, r.end, r.label, r.annotator, stamp))
-            if cursor.rowcount:
-                inserted.append(r)
-        return inserted
-
-    def delete_rejections(self, rejections: Iterable[Rejection]) -> list[Rejection]:
-        deleted = []
-        for r in rejections:
-            cursor = self.conn.execute(
-                "DELETE FROM suggestion_rejections WHERE doc_id = ? AND start = ? AND end = ? AND label = ?"
-                " AND annotator = ?", (r.doc_id, r.start, r.end, r.label, r.annotator))
-            if cursor.rowcount:
-                deleted.append(r)
-        return deleted
-
-    def rejections(self, doc_id: int, annotator: str) -> list[Rejection]:
-        rows = self.conn.execute(
-            "SELECT doc_id, start, end, label, annotator FROM suggestion_rejections"
-            " WHERE doc_id = ? AND annotator = ? ORDER BY start, end, label", (doc_id, annotator))
-        return [Rejection(*row) for row in rows]
 
     def labelled_strings(self, ignored_layers: Iterable[str] = ()) -> list[tuple[str, str, int]]:
         """(text, label, how many spans) over every layer but ``ignored_layers``.
