@@ -77,6 +77,8 @@ def row(name: str, values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--hide-suggestions", action="store_true",
+                        help="measure with View › Show suggestions off")
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt
@@ -93,6 +95,8 @@ def main() -> None:
         docs = {size: add_document(project, *size, seed=n) for n, size in enumerate(SIZES)}
         spare = add_document(project, 1_000, 5, seed=9)
         window = MainWindow(project, "kim")
+        if args.hide_suggestions:
+            window.suggestions.set_visible(False, remember=False)
         window.resize(1280, 800)
         window.show()
         app.processEvents()
