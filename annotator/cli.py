@@ -349,8 +349,6 @@ def main(argv: list[str] | None = None) -> int:
         _err("interrupted; every completed step is saved")
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into head & co.: stop quietly
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.records import STATUSES
 from ..core.schema import Schema
 from ..core.worklist_store import DocumentFilter, SearchError
 from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_name
+from .tables import row_table
 from .translation import language
 
 SEARCH_DELAY_MS = 300
@@ -29,16 +29,8 @@ class DocumentList(QWidget):
         self.error = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b3261e;")
         self.count = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
+        self.table = row_table(model, self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         # Fixed widths: sizing to contents would read every row, defeating the paged model.
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)

@@ -5,12 +5,12 @@ annotator, mark adjudicated)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.review import CANDIDATE_STATES, DocumentReview
 from .review_model import ANNOTATORS, LABEL, STATE, TEXT, CandidateModel, annotators_text
 from .review_styles import SHOWN_STATES, document_state_name, state_hint, state_name, swatch
+from .tables import row_table
 
 BUTTONS_PER_ROW = 2
 
@@ -43,15 +43,7 @@ class ReviewPanel(QWidget):
             cell.addWidget(icon)
             cell.addWidget(count, 1)
             legend.addLayout(cell, i // 3, i % 3)
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table = row_table(model, self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self._fit_columns)  # once per document, not on every scroll (ResizeToContents)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from .span_model import ATTRIBUTES, LABEL, TEXT, SpanModel
+from .tables import row_table
 
 
 class SpanList(QWidget):
@@ -17,15 +18,7 @@ class SpanList(QWidget):
         self.model = model
         self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table = row_table(model, self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         # Fixed widths: sizing to contents would read every row of a long document.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from ..store import Store, now
+from ..store import Store
 
 
 class SuggestionStore:
