@@ -27,3 +27,14 @@ class ProjectError(AnnotatorError):
 
 class SpanError(AnnotatorError):
     """A span that cannot be stored (outside the text, empty, overlapping, unknown label)."""
+
+
+class OverlapError(SpanError):
+    """The schema forbids overlaps and the span would overlap ``label`` at [start, end) of the layer."""
+
+    def __init__(self, label: str, start: int, end: int, text: str):
+        self.label, self.start, self.end, self.text = label, start, end, text
+        super().__init__(f"overlaps {label} [{start}, {end}) “{text}”; the schema does not allow overlapping spans")
+
+    def __reduce__(self):
+        return (OverlapError, (self.label, self.start, self.end, self.text))

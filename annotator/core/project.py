@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from . import review_store
-from .errors import ProjectError, SpanError
+from .errors import OverlapError, ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
@@ -242,9 +242,7 @@ class Project:
             nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)
             if self.schema.overlap == "nested" and nested and (s_start, s_end) != (start, end):
                 continue
-            raise SpanError(
-                f"overlaps {s_label} [{s_start}, {s_end}) “{s_text}”; the schema does not allow overlapping spans"
-            )
+            raise OverlapError(s_label, s_start, s_end, s_text)
 
     # -- export ------------------------------------------------------------------
 

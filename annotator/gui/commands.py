@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.errors import AnnotatorError
 from ..core.operations import Change, Operation, UpdateSpan
+from .messages import error_message
 
 RESIZE_MERGE_ID = 1
 
@@ -35,7 +36,7 @@ class OperationCommand(QUndoCommand):
         try:
             return self.project.apply(operation)
         except AnnotatorError as error:
-            self.on_error(str(error))
+            self.on_error(error_message(error))
             return None
 
     def redo(self) -> None:

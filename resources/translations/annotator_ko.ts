@@ -739,6 +739,13 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Overlaps %1 “%2”: this project does not allow overlapping spans</source>
+        <translation>%1 “%2”와(과) 겹칩니다: 이 프로젝트는 겹치는 스팬을 허용하지 않습니다</translation>
+    </message>
+</context>
+<context>
     <name>ReviewColumns</name>
     <message>
         <source>Marked done by: %1</source>

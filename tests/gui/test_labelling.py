@@ -143,7 +143,8 @@ def test_overlap_refused_by_the_schema_is_a_status_message(window, qtbot):
     start = label_entity(window, qtbot)
     select_codepoints(window, start + 2, start + 6)
     qtbot.keyClick(window.view, Qt.Key.Key_3)
-    assert "overlap" in window.statusBar().currentMessage()
+    # The core's refusal, in the interface language (Korean by default).
+    assert window.statusBar().currentMessage().startswith("AGENCY “원주의료기기테크노밸리”와(과) 겹칩니다")
     assert [s.label for s in my_spans(window)] == ["AGENCY"]
     assert window.stack.count() == 1
 
