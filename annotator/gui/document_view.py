@@ -108,6 +108,16 @@ class DocumentView(QTextEdit):
         self._overlays[overlay.name] = PlacedOverlay.place(overlay, self.offsets)
         self.viewport().update()
 
+    def update_overlay(self, name: str, remove, add) -> bool:
+        """Remove and add spans of a placed overlay; False when it must be set whole instead."""
+        placed = self._overlays.get(name)
+        result = placed.updated(remove, add, self.offsets) if placed is not None else None
+        if result is None:
+            return False
+        self._overlays[name] = result
+        self.viewport().update()
+        return True
+
     def filter_overlay(self, name: str, keep) -> None:
         """Drop the spans ``keep`` refuses from an overlay, without placing the rest again."""
         placed = self._overlays.get(name)

@@ -225,6 +225,16 @@ class MainWindow(QMainWindow):
     def _refresh_overlay(self) -> None:
         self.view.set_overlay(Overlay(OWN_LAYER, self.spans.model.spans(), ANNOTATIONS))
 
+    def _update_overlay(self, change: Change) -> None:
+        """Place only what ``change`` did to this layer (a key must not re-place every span)."""
+        def mine(span) -> bool:
+            return span.doc_id == self.document.id and span.annotator == self.annotator
+
+        gone = [s for s in change.removed if mine(s)] + [before for before, _ in change.updated if mine(before)]
+        new = [s for s in change.added if mine(s)] + [after for _, after in change.updated if mine(after)]
+        if not self.view.update_overlay(OWN_LAYER, gone, new):
+            self._refresh_overlay()
+
     def selected_span(self):
         chosen = self.view.selected_span()
         if chosen is None or chosen[0] != OWN_LAYER:
@@ -300,7 +310,7 @@ class MainWindow(QMainWindow):
             self.open_document(next(iter(change.doc_ids)))  # undo/redo shows the document it changed
         if self.document is not None and self.document.id in change.doc_ids:
             if self.spans.model.apply_change(change):
-                self._refresh_overlay()
+                self._update_overlay(change)
             touched = [s for s in change.added if s.doc_id == self.document.id]
             touched += [after for _, after in change.updated if after.doc_id == self.document.id]
             if len(touched) == 1 and touched[0].annotator == self.annotator:

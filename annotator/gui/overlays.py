@@ -63,6 +63,7 @@ class PlacedOverlay:
     spans: list[PlacedSpan] = field(default_factory=list)  # sorted by qt_start
     _starts: list[int] = field(default_factory=list)
     _longest: int = 0
+    _stacked: bool = False  # some spans sit on a second level (overlaps)
 
     @classmethod
     def place(cls, overlay: Overlay, offsets: OffsetMap) -> "PlacedOverlay":
@@ -82,6 +83,7 @@ class PlacedOverlay:
             placed.append(PlacedSpan(span, qt_start, qt_end, level))
         result = cls(overlay, placed, [p.qt_start for p in placed])
         result._longest = max((p.qt_end - p.qt_start for p in placed), default=0)
+        result._stacked = len(level_ends) > 1
         return result
 
     def visible(self, qt_start: int, qt_end: int) -> list[PlacedSpan]:
@@ -95,7 +97,33 @@ class PlacedOverlay:
         spans = [p for p in self.spans if keep(p.span)]
         result = PlacedOverlay(Overlay(self.overlay.name, [p.span for p in spans], self.overlay.style), spans,
                                [p.qt_start for p in spans])
-        result._longest = self._longest
+        result._longest, result._stacked = self._longest, self._stacked
+        return result
+
+    def updated(self, remove: Sequence[Any], add: Sequence[Any], offsets: OffsetMap) -> "PlacedOverlay | None":
+        """This overlay with some spans removed and some added, each found by binary search, the
+        others kept as placed (one key must not re-place a long document's spans). ``None`` when
+        stacking is involved: the caller then places the whole overlay."""
+        if self._stacked:
+            return None
+        spans, starts = list(self.spans), list(self._starts)
+        for span in remove:
+            i = bisect_left(starts, offsets.to_qt(span.start))
+            while i < len(spans) and starts[i] == offsets.to_qt(span.start) and spans[i].span.id != span.id:
+                i += 1
+            if i < len(spans) and spans[i].span.id == span.id:
+                del spans[i], starts[i]
+        longest = self._longest  # an upper bound is enough for ``visible``
+        for span in add:
+            qt_start, qt_end = offsets.to_qt(span.start), offsets.to_qt(span.end)
+            i = bisect_left(starts, qt_start)
+            if (i > 0 and spans[i - 1].qt_end > qt_start) or (i < len(spans) and spans[i].qt_start < qt_end):
+                return None  # it overlaps a neighbour: levels would change
+            spans.insert(i, PlacedSpan(span, qt_start, qt_end, 0))
+            starts.insert(i, qt_start)
+            longest = max(longest, qt_end - qt_start)
+        result = PlacedOverlay(Overlay(self.overlay.name, [p.span for p in spans], self.overlay.style), spans, starts)
+        result._longest = longest
         return result
 
     def find(self, span_id: int) -> PlacedSpan | None:

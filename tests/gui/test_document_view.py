@@ -79,3 +79,24 @@ def test_a_long_article_with_thousands_of_spans_opens_quickly(qtbot):
     view.scroll_to_offset(spans[-1].start)
     hit = view.hit_at(centre_of(view, spans[-1].start + 1))
     assert hit is not None and hit.placed.span.id == 1999
+
+
+def test_updating_an_overlay_places_like_placing_it_whole():
+    from types import SimpleNamespace as S
+
+    from annotator.gui.offsets import OffsetMap
+    from annotator.gui.overlays import Overlay, PlacedOverlay
+
+    text = "😀 원주시 과기정통부 🇰🇷 식약처 디지털트윈"
+    offsets = OffsetMap(text)
+
+    def span(i, word):
+        start = text.index(word)
+        return S(id=i, start=start, end=start + len(word), label="AGENCY")
+
+    a, b, c = span(1, "원주시"), span(2, "과기정통부"), span(3, "식약처")
+    placed = PlacedOverlay.place(Overlay("annotations", [a, b]), offsets)
+    updated = placed.updated([b], [c, span(4, "디지털트윈")], offsets)
+    whole = PlacedOverlay.place(Overlay("annotations", [a, c, span(4, "디지털트윈")]), offsets)
+    assert updated.spans == whole.spans and updated._starts == whole._starts
+    assert placed.updated([], [span(5, "원주")], offsets) is None  # overlaps a neighbour: place it whole
