@@ -10,11 +10,10 @@ a line and joined two) are written as spaces so the layout holds.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from .document import ExportDocument
 from .flat import Flat, token_tags
-from .formats import ExportContext, open_text, part_paths
+from .formats import PartFiles
 
 KLUE_PREAMBLE = (
     "## 토큰, 레이블 구분자 : \\t\n"
@@ -27,26 +26,8 @@ KLUE_PREAMBLE = (
 _LINE_BREAKING = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-class _BioWriter:
-    extension = ""
-    preamble = ""
-
-    def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
-        self.context = context
-        self.files = {}
-        try:
-            for part, path in part_paths(root, parts, self.extension).items():
-                self.files[part] = open_text(path)
-                self.files[part].write(self.preamble)
-        except BaseException:
-            self.abort()
-            raise
-
-    def close(self) -> None:
-        for handle in self.files.values():
-            handle.close()
-
-    abort = close
+class _BioWriter(PartFiles):
+    pass
 
 
 def klue_text(text: str) -> str:

@@ -118,5 +118,31 @@ def open_text(path: Path):
     return open(path, "x", encoding="utf-8", newline="\n", buffering=1 << 20)
 
 
+class PartFiles:
+    """A text writer's open files, one per split part (or the one ``root``), each started with
+    ``preamble``; any failure while opening closes what was opened."""
+
+    extension = ""
+    preamble = ""
+
+    def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
+        self.context = context
+        self.files = {}
+        try:
+            for part, path in part_paths(root, parts, self.extension).items():
+                self.files[part] = open_text(path)
+                if self.preamble:
+                    self.files[part].write(self.preamble)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        for handle in self.files.values():
+            handle.close()
+
+    abort = close  # the exporter removes the temporary output
+
+
 def attrs_without(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if k not in reserved} if attrs else {}

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from ..text import codepoint_to_utf16
 from .document import ExportDocument
 from .flat import Flat, tokenize
-from .formats import ExportContext, attrs_without, open_text, part_paths
+from .formats import PartFiles, attrs_without
 
 SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end"})
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -26,18 +25,8 @@ def _line(item: dict) -> str:
     return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085") + "\n"
 
 
-class _LinesWriter:
+class _LinesWriter(PartFiles):
     extension = ".jsonl"
-
-    def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
-        self.context = context
-        self.files = {}
-        try:
-            for part, path in part_paths(root, parts, self.extension).items():
-                self.files[part] = open_text(path)
-        except BaseException:
-            self.abort()
-            raise
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         self.files[part].write(_line(self.record(document)))
@@ -45,13 +34,6 @@ class _LinesWriter:
     def record(self, document: ExportDocument) -> dict:
         raise NotImplementedError
 
-    def close(self) -> None:
-        for handle in self.files.values():
-            handle.close()
-
-    def abort(self) -> None:
-        for handle in self.files.values():
-            handle.close()
 
 
 class MasterWriter(_LinesWriter):
