@@ -4,13 +4,13 @@ annotator, mark adjudicated)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.review import CANDIDATE_STATES, DocumentReview
 from .review_model import ANNOTATORS, LABEL, STATE, TEXT, CandidateModel, annotators_text
 from .review_styles import SHOWN_STATES, document_state_name, state_hint, state_name, swatch
-from .tables import row_table
+from .tables import row_table, select_row_silently
 
 BUTTONS_PER_ROW = 2
 
@@ -106,16 +106,7 @@ class ReviewPanel(QWidget):
 
     def select_row(self, row: int | None) -> None:
         """Mark a row as current without emitting ``candidateSelected``."""
-        selection = self.table.selectionModel()
-        with QSignalBlocker(selection):
-            if row is None:
-                selection.clear()
-            else:
-                index = self.model.index(row, STATE)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-        self.table.viewport().update()
+        select_row_silently(self.table, row, STATE)
 
     def _fit_columns(self) -> None:
         """Widths from the texts themselves: asking the view to fit its contents reads every cell's roles."""

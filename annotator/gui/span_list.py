@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from .span_model import ATTRIBUTES, LABEL, TEXT, SpanModel
-from .tables import row_table
+from .tables import row_table, select_row_silently
 
 
 class SpanList(QWidget):
@@ -39,16 +39,7 @@ class SpanList(QWidget):
     def select_span(self, span_id: int | None) -> None:
         """Mark the span's row as current without emitting ``spanSelected``."""
         row = self.model.row_of(span_id) if span_id is not None else None
-        selection = self.table.selectionModel()
-        with QSignalBlocker(selection):
-            if row is None:
-                selection.clear()
-            else:
-                index = self.model.index(row, LABEL)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-        self.table.viewport().update()
+        select_row_silently(self.table, row, LABEL)
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():

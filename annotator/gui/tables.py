@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSignalBlocker
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 
@@ -17,3 +17,17 @@ def row_table(model: QAbstractItemModel, row_height: int) -> QTableView:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(row_height)
     return table
+
+
+def select_row_silently(table: QTableView, row: int | None, column: int = 0) -> None:
+    """Make ``row`` current (or clear) without the selection signals: the view already shows it."""
+    selection = table.selectionModel()
+    with QSignalBlocker(selection):
+        if row is None:
+            selection.clear()
+        else:
+            index = table.model().index(row, column)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            table.scrollTo(index)
+    table.viewport().update()

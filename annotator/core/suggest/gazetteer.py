@@ -91,6 +91,20 @@ class SurfaceIndex:
                 best = (end, entries)
         return best
 
+    def leftmost_longest(self, analysed: AnalysedText) -> Iterator[tuple[int, int, list[Entry]]]:
+        """(start, end, entries) of non-overlapping matches, left to right, the longest at each
+        morpheme start."""
+        if not self.size:
+            return
+        last_end = -1
+        for start in sorted(analysed.starts):
+            if start < last_end:
+                continue
+            found = self.longest(analysed, start)
+            if found is not None:
+                last_end = found[0]
+                yield start, found[0], found[1]
+
 
 def _fitting(entries: list[Entry], matched: str) -> list[Entry]:
     """Entries whose form allows the matched text: forms shorter than four characters match exactly."""

@@ -53,17 +53,9 @@ class LearnedStrings:
         return index
 
     def suggestions(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
-        index = self.index(label)
-        if not index.size:
-            return
-        text, last_end = analysed.text, -1
-        for start in sorted(analysed.starts):
-            if start < last_end:
-                continue
-            found = index.longest(analysed, start)
-            if found is not None:
-                last_end = found[0]
-                yield Suggestion(start, found[0], label, text[start:found[0]], {}, "learned")
+        text = analysed.text
+        for start, end, _entries in self.index(label).leftmost_longest(analysed):
+            yield Suggestion(start, end, label, text[start:end], {}, "learned")
 
 
 def _neg(label: str) -> tuple:

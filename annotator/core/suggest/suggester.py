@@ -135,17 +135,8 @@ class Suggester:
 
     def _matches(self, analysed: AnalysedText, label: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, canonical) of the longest gazetteer form at each morpheme start, left to right."""
-        index = self.gazetteer.index(label)
-        if not index.size:
-            return
-        last_end = -1
-        for start in sorted(analysed.starts):
-            if start < last_end:
-                continue
-            found = index.longest(analysed, start)
-            if found is not None:
-                last_end = found[0]
-                yield start, found[0], found[1][-1].canonical
+        for start, end, entries in self.gazetteer.index(label).leftmost_longest(analysed):
+            yield start, end, entries[-1].canonical
 
     def _names(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
         for start, end, canonical in self._matches(analysed, label):
