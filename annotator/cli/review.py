@@ -1,4 +1,4 @@
-"""CLI commands for review: ``agreement``, ``adjudicate``, ``merge`` (thin, over the core)."""
+"""Review commands: ``agreement``, ``adjudicate``, ``merge`` (thin, over the core)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .cli import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, _err, _open
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
 
 
 def _figure(value: float | None) -> str:
@@ -25,13 +25,13 @@ def _table(title: str, text_columns: list[str], number_columns: list[str]) -> Ta
 
 def cmd_agreement(args) -> int:
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         if args.label and project.schema.label(args.label) is None:
-            _err(f"unknown label {args.label!r} (schema has {', '.join(project.schema.label_names)})")
+            err(f"unknown label {args.label!r} (schema has {', '.join(project.schema.label_names)})")
             return EXIT_ERROR
         report = project.agreement(names, args.label, args.all_documents).to_dict()
     if len(report["annotators"]) < 2:
-        _err(f"{args.project}: agreement needs at least two annotators (found: "
+        err(f"{args.project}: agreement needs at least two annotators (found: "
              f"{', '.join(report['annotators']) or 'none'})")
         return EXIT_ERROR
     if args.json:
@@ -67,12 +67,12 @@ def cmd_agreement(args) -> int:
 
 def cmd_adjudicate(args) -> int:
     if not args.auto:
-        _err("adjudicate needs --auto (choosing between annotators one span at a time is done in the GUI)")
+        err("adjudicate needs --auto (choosing between annotators one span at a time is done in the GUI)")
         return EXIT_ERROR
     if args.min_agree is not None and args.min_agree < 0:
-        _err("--min-agree must be 0 (all annotators) or more")
+        err("--min-agree must be 0 (all annotators) or more")
         return EXIT_ERROR
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         result = project.adjudicate(min_agree=args.min_agree, done_only=args.done_only)
         titles = {doc_id: project.document(doc_id).title for doc_id in result.remaining}
     merged = result.merged_by_document()
@@ -100,7 +100,7 @@ def cmd_adjudicate(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    with _open(args.project) as project:
+    with open_project(args.project) as project:
         report = project.merge_from(args.other)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -111,13 +111,13 @@ def cmd_merge(args) -> int:
               f"{report.spans_identical} identical spans skipped; {report.statuses_updated} statuses updated; "
               f"{report.rejections_added} rejections added; {len(report.conflicts)} conflicts")
         for label, count in sorted(report.unknown_labels.items()):
-            _err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
+            err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
         for conflict in report.conflicts:
-            _err(f"{report.source}: conflict, not merged: {conflict}")
+            err(f"{report.source}: conflict, not merged: {conflict}")
     return EXIT_PARTIAL if report.conflicts or report.unknown_labels else EXIT_OK
 
 
-def add_review_commands(sub) -> None:
+def register(sub) -> None:
     p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's κ, Krippendorff's α")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")

@@ -1,0 +1,70 @@
+"""``export``: a layer's spans as a training set."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..core.export.formats import FORMATS as EXPORT_FORMATS
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, listed, open_project, progress_bar
+
+
+def cmd_export(args) -> int:
+    try:
+        with open_project(args.project) as project, progress_bar("Exporting", not args.quiet) as update:
+            report = project.export(args.format, Path(args.out), source=args.source, status=args.status,
+                                    split=args.split, seed=args.seed, progress=update)
+    except KeyboardInterrupt:
+        err("interrupted; nothing was written")
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK if report.complete else EXIT_PARTIAL
+    labels = ", ".join(f"{label} {count}" for label, count in sorted(report.spans_by_label.items()) if count)
+    print(f"Exported {report.documents} documents ({report.spans} spans{': ' + labels if labels else ''}) "
+          f"from layer {report.source} as {report.format} to {report.out} in {report.seconds:.1f} s")
+    if report.split:
+        print(f"  split {report.split}: " + ", ".join(f"{part} {count}" for part, count in report.parts.items()))
+    finished = "adjudicated" if report.source == "gold" else "done"
+    if report.skipped_unannotated:
+        print(f"  skipped {report.skipped_unannotated} documents with no {report.source} spans (not {finished})")
+    if report.skipped_status:
+        print(f"  skipped {report.skipped_status} documents not marked {finished} (--status {report.status})")
+    if report.sentences:
+        print(f"  {report.sentences} sentences" + (
+            f"; {report.sentences_joined} sentence boundaries removed because a span crossed them"
+            if report.sentences_joined else ""))
+    if report.widened:
+        print(f"  {len(report.widened)} spans widened to whole morpheme tokens:", *listed(report.widened), sep="\n")
+    if report.fragmented:
+        print(f"  {len(report.fragmented)} spans cross a line break and were written as brat fragments:",
+              *listed(report.fragmented), sep="\n")
+    if not report.documents:
+        err(f"no documents have {report.source} spans"
+             + (" (adjudicate first, or export an annotator's layer with --source NAME)" if report.source == "gold" else ""))
+    if report.dropped:
+        err(f"{len(report.dropped)} spans could not be written in {report.format} and were left out:")
+        print(*listed(report.dropped), sep="\n", file=sys.stderr)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="write the gold (or one annotator's) spans as a training set",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Write a layer's spans as training data. Formats:\n" + "\n".join(
+                           f"  {f.name:<8} {f.summary}" for f in EXPORT_FORMATS.values()))
+    p.add_argument("project")
+    p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), metavar="FMT",
+                   help=", ".join(EXPORT_FORMATS))
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="output file (a folder for hf and brat, and for every format with --split)")
+    p.add_argument("--source", default="gold", metavar="gold|NAME", help="the layer to export (default: gold)")
+    p.add_argument("--status", choices=["done"], help="only documents the source marked done (gold: adjudicated)")
+    p.add_argument("--split", metavar="80/10/10", help="train/dev/test percentages (or train/test)")
+    p.add_argument("--seed", type=int, default=0, help="split seed (default 0)")
+    p.add_argument("--json", action="store_true", help="print the full report (every dropped span) as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_export)

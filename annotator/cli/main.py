@@ -1,0 +1,74 @@
+"""The command line: thin commands over ``annotator.core``, one module per command group.
+
+Exit codes: 0 success, 1 partial (some inputs rejected, the rest done),
+2 usage or unrecoverable error. Errors are one line naming the file and line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..core.errors import AnnotatorError
+from . import backup, export, project, review, suggest
+from .common import EXIT_ERROR, EXIT_OK, err
+
+COMMAND_GROUPS = (project, backup, export, suggest, review)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Span annotation for Korean policy articles. Without a command, opens the GUI on the demo project.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["gui"]
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help is 0, usage errors are 2
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except AnnotatorError as exc:
+        err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err("interrupted; every completed step is saved")
+        return EXIT_ERROR
+    except BrokenPipeError:  # output piped into head & co.: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        err(f"{exc.filename or ''}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+        log = _log_traceback()
+        err(f"internal error: {type(exc).__name__}: {exc} (details in {log}); nothing half-written was kept")
+        return EXIT_ERROR
+
+
+def _log_traceback() -> Path:
+    import traceback
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("annotator", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "errors.log"
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc() + "\n")
+    return log

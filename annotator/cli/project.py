@@ -1,0 +1,122 @@
+"""Commands for a project's life: ``init``, ``import``, ``stats``, ``gui``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..core.errors import AnnotatorError
+from ..core.ingest.readers import FORMATS
+from ..core.paths import demo_project_dir
+from ..core.project import SCHEMA_FILE, Project
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar
+
+
+def ensure_demo_project(folder: Path | None = None) -> Path:
+    """Create the demo project (and import the bundled samples) on first use."""
+    folder = folder or demo_project_dir()
+    if not (folder / SCHEMA_FILE).exists():
+        Project.create(folder).close()
+    with Project.open(folder) as project:
+        if project.document_count() == 0:
+            print(f"Preparing the demo project in {folder} (analysing the sample articles with Kiwi)…", file=sys.stderr)
+            report = project.import_samples()
+            for error in report.rejected:
+                err(str(error))
+    return folder
+
+
+def cmd_init(args) -> int:
+    project = Project.create(Path(args.project), args.schema)
+    print(f"Created project {project.name} in {project.folder} ({len(project.schema.labels)} labels)")
+    project.close()
+    return EXIT_OK
+
+
+def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs or []:
+        old, sep, new = pair.partition("=")
+        if not sep or not old or not new:
+            raise AnnotatorError(f"--map-labels takes OLD=NEW, not {pair!r}")
+        mapping[old] = new
+    return mapping
+
+
+def cmd_import(args) -> int:
+    with open_project(args.project) as project, progress_bar("Importing", not args.quiet) as update:
+        report = project.import_paths(
+            args.paths, fmt=args.format, annotator=args.annotator, clean=not args.no_clean,
+            text_column=args.text_column, map_labels=_parse_label_map(args.map_labels), progress=update,
+        )
+    for path, encoding in report.encodings.items():
+        print(f"{path}: decoded as {encoding}", file=sys.stderr)
+    for error in report.rejected:
+        err(str(error))
+    print(
+        f"Imported {report.documents_added} new documents ({report.documents_existing} already present), "
+        f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
+        + (f"; {len(report.rejected)} rejected" if report.rejected else "")
+    )
+    if not report.files and not report.rejected:
+        err("no importable files found (.txt, .jsonl, .csv, .json)")
+        return EXIT_ERROR
+    return EXIT_PARTIAL if report.rejected else EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    with open_project(args.project) as project:
+        stats = project.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Project {stats['project']}: {stats['documents']} documents, {stats['characters']} characters, "
+          f"{stats['spans']} spans")
+    for label in stats["labels"]:
+        print(f"  {label:<10} {stats['spans_by_label'].get(label, 0)}")
+    for annotator, labels in stats["spans_by_annotator"].items():
+        detail = ", ".join(f"{k} {v}" for k, v in labels.items())
+        states = stats["statuses"].get(annotator, {})
+        done = ", ".join(f"{k} {v}" for k, v in states.items())
+        print(f"  {annotator}: {sum(labels.values())} spans ({detail})" + (f"; {done}" if done else ""))
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from ..gui.launch import launch  # Qt is imported only when the GUI runs
+
+    folder = Path(args.project) if args.project else ensure_demo_project()
+    return launch(folder, annotator=args.annotator, screenshot=args.screenshot, lang=args.lang, review=args.review)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("gui", help="open the annotation window")
+    p.add_argument("project", nargs="?", help="project folder (default: the demo project)")
+    p.add_argument("--annotator", help="your name: the layer your spans go to")
+    p.add_argument("--screenshot", metavar="PNG", help="render the window with the first document to PNG and exit")
+    p.add_argument("--lang", choices=["ko", "en"], help="interface language (default: Korean, or the saved setting)")
+    p.add_argument("--review", action="store_true",
+                   help="start in review mode (the gold layer, candidates, agreement) at the first ready document")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("init", help="create a project folder with a schema and a database")
+    p.add_argument("project")
+    p.add_argument("--schema", help="a project.toml to start from (default: the Korean policy schema)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", help="import articles (and spans) from files and folders")
+    p.add_argument("project")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", default="auto", choices=FORMATS)
+    p.add_argument("--annotator", help="layer for spans in the input (doccano, prodigy, labelstudio, jsonl)")
+    p.add_argument("--text-column", default="text", help="CSV column holding the text (default: text)")
+    p.add_argument("--no-clean", action="store_true", help="keep scraped pages whole (no title/byline/clutter cleaning)")
+    p.add_argument("--map-labels", nargs="*", metavar="OLD=NEW", help="rename labels of imported spans")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("stats", help="documents, spans by label and annotator, statuses")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)

@@ -1,0 +1,75 @@
+"""``suggest``: pre-annotate every document with the schema's recognisers."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..core.errors import AnnotatorError
+from .common import EXIT_OK, open_project, progress_bar
+
+SUGGEST_BATCH_DOCUMENTS = 100
+
+
+def cmd_suggest(args) -> int:
+    """Pre-annotate every document; print a summary, JSON lines, or store as a layer."""
+    from collections import Counter
+
+    from ..core.operations import AddSpans, Batch
+    from ..core.records import GOLD
+
+    if args.apply_as == GOLD:
+        raise AnnotatorError(f"--apply-as {GOLD}: the gold layer is written by adjudication only")
+    found: Counter = Counter()
+    stored: Counter = Counter()
+    with open_project(args.project) as project:
+        unknown = [label for label in args.label or () if project.schema.label(label) is None]
+        if unknown:
+            raise AnnotatorError(f"unknown label {unknown[0]!r} (schema has {', '.join(project.schema.label_names)})")
+        doc_ids = project.store.document_ids()
+        pending: list[AddSpans] = []
+
+        def flush() -> None:
+            if pending:
+                change = project.apply(Batch(list(pending), description="suggestions"))
+                stored.update(span.label for span in change.added)
+                pending.clear()
+
+        with project.suggester.batch_learning(args.apply_as), progress_bar("Suggesting", not (args.quiet or args.json)) as update:
+            for done, doc_id in enumerate(doc_ids, start=1):
+                suggestions = project.suggest(doc_id, annotator=args.apply_as, labels=args.label)
+                found.update(s.label for s in suggestions)
+                if args.json:
+                    document = project.document(doc_id)
+                    print(json.dumps({"id": doc_id, "uid": document.uid,
+                                      "suggestions": [s.to_json() for s in suggestions]}, ensure_ascii=False))
+                if args.apply_as and suggestions:
+                    pending.append(AddSpans([s.draft(doc_id, args.apply_as) for s in suggestions],
+                                            description="suggestions"))
+                if len(pending) >= SUGGEST_BATCH_DOCUMENTS:
+                    flush()
+                update(done, len(doc_ids))
+            flush()
+    out = sys.stderr if args.json else sys.stdout
+    labels = args.label or list(project.schema.label_names)
+    print(f"{sum(found.values())} suggestions in {len(doc_ids)} documents", file=out)
+    for label in labels:
+        line = f"  {label:<10} {found.get(label, 0)}"
+        if args.apply_as:
+            line += f" ({stored.get(label, 0)} stored)"
+        print(line, file=out)
+    if args.apply_as:
+        print(f"Stored {sum(stored.values())} spans in layer {args.apply_as!r}"
+              + ("" if sum(stored.values()) else " (nothing new)"), file=out)
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("suggest", help="suggest spans (amounts, agencies, terms, programmes) in every document")
+    p.add_argument("project")
+    p.add_argument("--apply-as", metavar="NAME",
+                   help="store the suggestions as NAME's layer (skipping overlaps with it; rerunning adds nothing)")
+    p.add_argument("--json", action="store_true", help="one JSON line per document: {id, uid, suggestions}")
+    p.add_argument("--label", action="append", metavar="L", help="only this label (repeatable)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_suggest)
