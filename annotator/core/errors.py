@@ -29,6 +29,11 @@ class SpanError(AnnotatorError):
     """A span that cannot be stored (outside the text, empty, overlapping, unknown label)."""
 
 
+class StaleSpanError(SpanError):
+    """An undo or redo step whose span was changed since by someone else (a merge, a restore,
+    another window): the step is refused rather than touching a span it did not make."""
+
+
 class OverlapError(SpanError):
     """The schema forbids overlaps and the span would overlap ``label`` at [start, end) of the layer."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import ProjectError
+from .store import new_rev, new_uid, now
 
 CHUNK = 500
 
@@ -78,10 +79,12 @@ def status_table(store) -> dict[tuple[int, str], tuple[str, str, str]]:
 
 def insert_spans(store, rows: Iterable[tuple[int, str, int, int, str, str, str]]) -> None:
     """(doc_id, annotator, start, end, label, attrs JSON, created_at): the other copy's attributes and time."""
+    stamp = now()
     store.conn.executemany(
-        "INSERT INTO spans (doc_id, annotator, start, end, label, attrs, created_at) VALUES (?,?,?,?,?,?,?)",
-        [(d, a, s, e, l, json.dumps(json.loads(attrs or "{}"), ensure_ascii=False, sort_keys=True), c)
-         for d, a, s, e, l, attrs, c in rows],
+        "INSERT INTO spans (uid, doc_id, annotator, start, end, label, attrs, rev, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(new_uid(), d, a, s, e, l, json.dumps(json.loads(attrs or "{}"), ensure_ascii=False, sort_keys=True),
+          new_rev(), c, stamp) for d, a, s, e, l, attrs, c in rows],
     )
 
 

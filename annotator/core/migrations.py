@@ -85,4 +85,52 @@ def m0002_rejections(db: Database) -> None:
     )
 
 
+@migrations(name="0003_span_identity")
+def m0003_span_identity(db: Database) -> None:
+    """Spans get an identity that survives copies (``uid``) and a revision (``rev``, with the
+    earlier revisions in ``history``), so merges tell an edit from a stale copy and undo tells
+    its own span from another; deleted spans leave a tombstone, so deletions travel. Ids are
+    never reused (AUTOINCREMENT), and offsets must be integers (text sorted above numbers)."""
+    db.executescript(
+        """
+        CREATE TABLE spans_v3 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            note TEXT NOT NULL DEFAULT '',
+            rev TEXT NOT NULL,
+            history TEXT NOT NULL DEFAULT '',   -- earlier revisions, oldest first, space-separated
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (typeof(start) = 'integer' AND typeof(end) = 'integer' AND start >= 0 AND end > start)
+        );
+        INSERT INTO spans_v3 (id, uid, doc_id, annotator, start, end, label, attrs, note, rev, history,
+                              created_at, updated_at)
+            SELECT id, lower(hex(randomblob(16))), doc_id, annotator, start, end, label, attrs, '',
+                   lower(hex(randomblob(8))), '', created_at, created_at FROM spans;
+        DROP TABLE spans;
+        ALTER TABLE spans_v3 RENAME TO spans;
+        CREATE INDEX spans_doc_layer ON spans (doc_id, annotator, start);
+        CREATE INDEX spans_annotator_label ON spans (annotator, label);
+        CREATE TABLE span_tombstones (
+            uid TEXT PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL,     -- the span as it was when deleted (for reports)
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            rev TEXT NOT NULL,          -- the deletion is a revision like an edit
+            history TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL
+        );
+        CREATE INDEX span_tombstones_doc ON span_tombstones (doc_id, annotator);
+        """
+    )
+
+
 KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from .errors import StaleSpanError
 from .records import Rejection, Span, SpanDraft, Status
 
 
@@ -48,6 +49,19 @@ class Operation:
         raise NotImplementedError
 
 
+def _check_current(span: Span | None, expected: Span, what: str) -> None:
+    """Undo and redo touch only the span the step itself left behind: the same identity (ids can
+    repeat after a restore) with the same content. Content, not revision: undoing a deletion
+    brings the span back under a new revision, and the steps before it must still undo."""
+    same = span is not None and span.uid == expected.uid and (
+        (span.doc_id, span.annotator, span.start, span.end, span.label, dict(span.attrs), span.note)
+        == (expected.doc_id, expected.annotator, expected.start, expected.end, expected.label,
+            dict(expected.attrs), expected.note))
+    if not same:
+        raise StaleSpanError(f"cannot {what}: the span was changed since by a merge, a restore or another "
+                             "window; nothing was changed")
+
+
 @dataclass
 class AddSpans(Operation):
     drafts: Sequence[SpanDraft]
@@ -58,27 +72,37 @@ class AddSpans(Operation):
         for draft in self.drafts:
             span_id = store.insert_span(draft)
             added.append(store.span(span_id))
-        return Change(added=added, inverse=RemoveSpans([s.id for s in added], description=self.description))
+        expected = {s.id: s for s in added}
+        return Change(added=added, inverse=RemoveSpans([s.id for s in added], description=self.description,
+                                                       expected=expected))
 
 
 @dataclass
 class RemoveSpans(Operation):
+    """Delete spans; ``expected`` ({id: span as the step left it}, set on an undo step) refuses
+    spans that changed since."""
+
     span_ids: Sequence[int]
     description: str = "remove span"
+    expected: Mapping[int, Span] | None = None
 
     def run(self, store) -> Change:
+        for span_id, span in (self.expected or {}).items():
+            _check_current(store.span(span_id), span, f"undo “{self.description}”")
         removed = [s for s in (store.span(i) for i in self.span_ids) if s is not None]
         for span in removed:
             store.delete_span(span.id)
         restore = [
-            SpanDraft(s.doc_id, s.annotator, s.start, s.end, s.label, s.attrs, id=s.id) for s in removed
+            SpanDraft(s.doc_id, s.annotator, s.start, s.end, s.label, s.attrs, id=s.id, uid=s.uid, note=s.note)
+            for s in removed
         ]
         return Change(removed=removed, inverse=AddSpans(restore, description=self.description))
 
 
 @dataclass
 class UpdateSpan(Operation):
-    """Relabel, move a boundary, or change attributes; ``None`` keeps a field."""
+    """Relabel, move a boundary, change attributes or the note; ``None`` keeps a field.
+    ``expect`` (the span as the step left it, set on an undo step) refuses a span changed since."""
 
     span_id: int
     start: int | None = None
@@ -86,9 +110,13 @@ class UpdateSpan(Operation):
     label: str | None = None
     attrs: Mapping[str, Any] | None = None
     description: str = "edit span"
+    note: str | None = None
+    expect: Span | None = None
 
     def run(self, store) -> Change:
         before = store.span(self.span_id)
+        if self.expect is not None:
+            _check_current(before, self.expect, f"undo “{self.description}”")
         if before is None:
             return Change()
         store.update_span(
@@ -97,9 +125,11 @@ class UpdateSpan(Operation):
             end=before.end if self.end is None else self.end,
             label=before.label if self.label is None else self.label,
             attrs=dict(before.attrs if self.attrs is None else self.attrs),
+            note=self.note,
         )
         after = store.span(before.id)
-        inverse = UpdateSpan(before.id, before.start, before.end, before.label, dict(before.attrs), self.description)
+        inverse = UpdateSpan(before.id, before.start, before.end, before.label, dict(before.attrs), self.description,
+                             note=before.note, expect=after)
         return Change(updated=[(before, after)], inverse=inverse)
 
 

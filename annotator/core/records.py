@@ -38,6 +38,9 @@ class Span:
     label: str
     text: str
     attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    uid: str = field(default="", compare=False)  # identity that survives copies and merges
+    rev: str = field(default="", compare=False)  # changes with every edit
+    note: str = field(default="", compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "attrs", _frozen(self.attrs))
@@ -48,7 +51,7 @@ class Span:
 
 @dataclass(frozen=True)
 class SpanDraft:
-    """A span to be stored; ``id`` set only when restoring one (undo of a removal)."""
+    """A span to be stored; ``id`` and ``uid`` are set only when restoring one (undo of a removal)."""
 
     doc_id: int
     annotator: str
@@ -57,6 +60,8 @@ class SpanDraft:
     label: str
     attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
     id: int | None = None
+    uid: str | None = None
+    note: str = ""
 
     def __post_init__(self):
         object.__setattr__(self, "attrs", _frozen(self.attrs))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -18,7 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
-from .errors import ProjectError
+from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN, migrations
 from .records import Document, Span, SpanDraft, Status
 
@@ -26,7 +27,22 @@ BUSY_TIMEOUT_S = 30.0
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """UTC, to the microsecond: merges order changes by it (ISO strings sort by time)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def new_uid() -> str:
+    """A span's identity: 128 random bits, unique across every copy of a project."""
+    return secrets.token_hex(16)
+
+
+def new_rev() -> str:
+    """A span's revision: a new one with every edit or deletion."""
+    return secrets.token_hex(8)
+
+
+def _history(history: str, rev: str) -> str:
+    return f"{history} {rev}".strip()
 
 
 def _json(value: Any) -> str:
@@ -205,30 +221,54 @@ class Store:
 
     # -- spans ---------------------------------------------------------------
 
-    _SPAN_COLUMNS = "s.id, s.doc_id, s.annotator, s.start, s.end, s.label, substr(d.text, s.start + 1, s.end - s.start), s.attrs"
+    _SPAN_COLUMNS = ("s.id, s.doc_id, s.annotator, s.start, s.end, s.label,"
+                     " substr(d.text, s.start + 1, s.end - s.start), s.attrs, s.uid, s.rev, s.note")
+    _SPAN_INSERT = ("INSERT INTO spans (id, uid, doc_id, annotator, start, end, label, attrs, note, rev, history,"
+                    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
     def _span(self, row) -> Span:
         return Span(id=row[0], doc_id=row[1], annotator=row[2], start=row[3], end=row[4], label=row[5],
-                    text=row[6], attrs=json.loads(row[7]))
+                    text=row[6], attrs=json.loads(row[7]), uid=row[8], rev=row[9], note=row[10])
 
     def insert_span(self, draft: SpanDraft) -> int:
-        cursor = self.conn.execute(
-            "INSERT INTO spans (id, doc_id, annotator, start, end, label, attrs, created_at) VALUES (?,?,?,?,?,?,?,?)",
-            (draft.id, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs), now()),
-        )
+        """Store a new span, or bring back a deleted one (``draft.uid`` set: undo of a removal), whose
+        tombstone goes and whose revision history continues."""
+        uid, history = draft.uid or new_uid(), ""
+        if draft.uid:
+            if self.conn.execute("SELECT 1 FROM spans WHERE uid = ?", (uid,)).fetchone():
+                raise StaleSpanError(f"the span {draft.label} [{draft.start}, {draft.end}) is already back "
+                                     "(restored by a merge or another window); nothing was changed")
+            tomb = self.conn.execute("SELECT rev, history FROM span_tombstones WHERE uid = ?", (uid,)).fetchone()
+            if tomb:
+                history = _history(tomb[1], tomb[0])
+                self.conn.execute("DELETE FROM span_tombstones WHERE uid = ?", (uid,))
+        span_id = draft.id
+        if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
+            span_id = None  # taken (after a restore): the span comes back under a new id
+        stamp = now()
+        cursor = self.conn.execute(self._SPAN_INSERT, (
+            span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs),
+            draft.note, new_rev(), history, stamp, stamp))
         return cursor.lastrowid
 
     def insert_spans(self, drafts: Sequence[SpanDraft]) -> None:
+        """New spans in bulk (imports): fresh identities."""
         stamp = now()
-        self.conn.executemany(
-            "INSERT INTO spans (id, doc_id, annotator, start, end, label, attrs, created_at) VALUES (?,?,?,?,?,?,?,?)",
-            [(d.id, d.doc_id, d.annotator, d.start, d.end, d.label, _json(d.attrs), stamp) for d in drafts],
-        )
+        self.conn.executemany(self._SPAN_INSERT, [
+            (None, new_uid(), d.doc_id, d.annotator, d.start, d.end, d.label, _json(d.attrs), d.note, new_rev(), "",
+             stamp, stamp) for d in drafts])
 
     def span(self, span_id: int) -> Span | None:
         row = self.conn.execute(
             f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?",
             (span_id,),
+        ).fetchone()
+        return self._span(row) if row else None
+
+    def span_by_uid(self, uid: str) -> Span | None:
+        row = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.uid = ?",
+            (uid,),
         ).fetchone()
         return self._span(row) if row else None
 
@@ -242,12 +282,12 @@ class Store:
         if doc_id is not None:  # one document: read its text once, not once per span (long articles)
             found = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             rows = self.conn.execute(
-                f"SELECT s.id, s.doc_id, s.annotator, s.start, s.end, s.label, '', s.attrs FROM spans s {clause}"
-                " ORDER BY s.start, s.end, s.id",
+                "SELECT s.id, s.doc_id, s.annotator, s.start, s.end, s.label, '', s.attrs, s.uid, s.rev, s.note"
+                f" FROM spans s {clause} ORDER BY s.start, s.end, s.id",
                 params,
             )
             text = found[0] if found else ""
-            return [self._span((*row[:6], text[row[3]:row[4]], row[7])) for row in rows]
+            return [self._span((*row[:6], text[row[3]:row[4]], *row[7:])) for row in rows]
         rows = self.conn.execute(
             f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id {clause}"
             " ORDER BY s.doc_id, s.start, s.end, s.id",
@@ -264,13 +304,30 @@ class Store:
         )
         return [self._span(row) for row in rows]
 
-    def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict) -> None:
+    def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict,
+                    note: str | None = None) -> None:
+        """Edit a span: a new revision, the old one appended to its history."""
         self.conn.execute(
-            "UPDATE spans SET start = ?, end = ?, label = ?, attrs = ? WHERE id = ?",
-            (start, end, label, _json(attrs), span_id),
+            "UPDATE spans SET start = ?, end = ?, label = ?, attrs = ?, note = coalesce(?, note),"
+            " history = trim(history || ' ' || rev), rev = ?, updated_at = ? WHERE id = ?",
+            (start, end, label, _json(attrs), note, new_rev(), now(), span_id),
         )
 
     def delete_span(self, span_id: int) -> None:
+        """Delete a span, leaving a tombstone (its identity, a new revision) so the deletion travels."""
+        row = self.conn.execute(
+            "SELECT uid, doc_id, annotator, start, end, label, rev, history FROM spans WHERE id = ?", (span_id,)
+        ).fetchone()
+        if row is None:
+            return
+        uid, doc_id, annotator, start, end, label, rev, history = row
+        self.conn.execute(
+            "INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO UPDATE SET doc_id = excluded.doc_id,"
+            " annotator = excluded.annotator, start = excluded.start, end = excluded.end, label = excluded.label,"
+            " rev = excluded.rev, history = excluded.history, deleted_at = excluded.deleted_at",
+            (uid, doc_id, annotator, start, end, label, new_rev(), _history(history, rev), now()),
+        )
         self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
 
     def annotators(self) -> list[str]:

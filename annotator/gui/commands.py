@@ -10,6 +10,7 @@ drops it, and reports the message instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -70,5 +71,7 @@ class ResizeCommand(OperationCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
         if not isinstance(other, ResizeCommand) or other.span_id != self.span_id or other.isObsolete():
             return False
-        self.forward = other.forward  # undo still restores the edges from before the first step
+        self.forward = other.forward  # undo still restores the edges from before the first step,
+        if isinstance(self.backward, UpdateSpan) and isinstance(other.backward, UpdateSpan):
+            self.backward = replace(self.backward, expect=other.backward.expect)  # of the span as it is now
         return True
