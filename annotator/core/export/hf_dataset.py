@@ -28,7 +28,7 @@ class DatasetWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.root = root
         self.context = context
-        self.tag_names = bio_labels(context.labels)
+        self.tag_names = bio_labels(context.labels, context.scheme)
         self.tag_index = {name: i for i, name in enumerate(self.tag_names)}
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", dir=root.parent))
         self.rows = {part: open_text(self.scratch / f"{part or 'all'}.jsonl") for part in parts}
@@ -36,7 +36,7 @@ class DatasetWriter:
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         handle = self.rows[part]
         counts = self.counts[part]
