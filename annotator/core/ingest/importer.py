@@ -93,7 +93,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
         if schema.label(label) is None:
             raise InputError(record.source, record.line,
                              f"unknown label {span.label!r} (schema has {', '.join(schema.label_names)}; "
-                             "map it with --map-labels OLD=NEW)")
+                             "map it with --label-map FILE or --map-labels OLD=NEW)")
         spans.append((start, end, label, span.attrs))
     if schema.overlap == "forbid":
         ordered = sorted(spans)

@@ -48,8 +48,8 @@ def _nearest(form: str, piece: str, begin: int) -> int:
     return best
 
 
-def _entity(entry: Any, form: str, offset: int, name: str, where: _Locator, sentence_id: Any) -> RawSpan:
-    line = where.line_of(entry.get("id") if isinstance(entry, dict) else None, sentence_id)
+def _entity(entry: Any, form: str, offset: int, name: str, where: _Locator) -> RawSpan:
+    line = where.line_of(entry.get("form") if isinstance(entry, dict) else None)
     if not isinstance(entry, dict):
         raise InputError(name, line, f"an NE entry must be an object, not {entry!r}"[:200])
     label, begin, end = entry.get("label"), entry.get("begin"), entry.get("end")
@@ -82,7 +82,8 @@ def _document(doc: Any, index: int, name: str, where: _Locator) -> Record:
         entities = sentence.get("NE") or []
         if not isinstance(entities, list):
             raise InputError(name, where.line_of(sentence_id), "\"NE\" must be a list")
-        spans.extend(_entity(entry, form, offset, name, where, sentence_id) for entry in entities)
+        where.line_of(sentence_id)  # the entities are searched for from the sentence on
+        spans.extend(_entity(entry, form, offset, name, where) for entry in entities)
         forms.append(form)
         offset += len(form) + 1
     text = "\n".join(forms)
