@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from ..errors import AnnotatorError
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
-from ..label_map import LabelMap, builtin_label_map
+from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..records import GOLD
 from .document import ExportDocument
 from .flat import Flat, flatten
@@ -77,13 +77,15 @@ def _map_spans(document: ExportDocument, label_map: LabelMap, report: ExportRepo
 def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
                    split: Split | str | None = None, seed: int = 0,
                    progress: Callable[[int, int], None] | None = None, cancelled: Any = None,
-                   scheme: str = "bio", label_map: LabelMap | None = None) -> ExportReport:
+                   scheme: str = "bio", label_map: LabelMap | Path | str | None = None) -> ExportReport:
     """Write ``source``'s spans in format ``fmt`` to ``out``; see ``Project.export``."""
     spec = get_format(fmt)
     spec.require_extra()
     if check_scheme(scheme) != "bio" and not spec.tagged:
         tagged = ", ".join(name for name, f in FORMATS.items() if f.tagged)
         raise AnnotatorError(f"--scheme applies to the tagged formats ({tagged}), not {spec.name}")
+    if label_map is not None and not isinstance(label_map, LabelMap):
+        label_map = read_label_map(label_map)
     label_map = label_map or builtin_label_map(spec.name)
     if status is not None and status not in STATUS_FILTERS:
         raise AnnotatorError(f"--status takes {', '.join(STATUS_FILTERS)}, not {status!r}")

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..kiwi import analyse_many_packed
-from ..label_map import LabelMap, builtin_label_map
+from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..morphemes import unpack_morphemes
 from ..records import SpanDraft
 from ..snapping import snap_to_morphemes
@@ -122,7 +122,7 @@ class _PendingFile:
 
 def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
-                 label_map: LabelMap | None = None, progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
+                 label_map: LabelMap | Path | str | None = None, progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
     """Stream files through one continuous Kiwi run and store them whole, in order.
 
     Reading and checking a file happens when Kiwi asks for more text; analyses
@@ -135,6 +135,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
     files = expand_paths(paths, report, fmt)
     map_labels = map_labels or {}
+    if label_map is not None and not isinstance(label_map, LabelMap):
+        label_map = read_label_map(label_map)  # a file name (from the GUI's child process)
     label_map = label_map or builtin_label_map(fmt)
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
     waiting: deque[_PendingFile] = deque()  # those still missing analyses
