@@ -217,3 +217,16 @@ def test_label_map_errors_name_the_line(text, line, reason):
     with pytest.raises(InputError) as info:
         parse_label_map(text, "map.toml")
     assert info.value.line == line and reason in info.value.reason
+
+
+def test_xmi_entities_never_read_local_files(tmp_path):
+    secret = write(tmp_path / "secret.txt", "비밀")
+    path = write(tmp_path / "x.xmi", (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<!DOCTYPE x [<!ENTITY leak SYSTEM "{secret.as_uri()}">]>\n'
+        '<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmi:version="2.0">'
+        '<cas:NULL xmi:id="0"/><cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" sofaString="a &leak; b"/>'
+        '<cas:View sofa="1" members=""/></xmi:XMI>\n'))
+    with pytest.raises(InputError) as info:
+        read_file(path, "xmi")
+    assert info.value.line == 3 and "비밀" not in str(info.value)
