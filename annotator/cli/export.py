@@ -45,7 +45,8 @@ def cmd_export(args) -> int:
     if report.widened:
         print(f"  {len(report.widened)} spans widened to whole morpheme tokens:", *listed(report.widened), sep="\n")
     if report.unmapped:
-        print("  left out by the label map: " + ", ".join(f"{label} {n}" for label, n in sorted(report.unmapped.items())))
+        print("  left out by the label map: "
+              + ", ".join(f"{label} {n}" for label, n in sorted(report.unmapped.items())))
     if report.format.startswith("labelstudio") and report.documents:
         print("  Label Studio labelling config for these tasks (Settings › Labeling Interface › Code):")
         print("    " + labeling_config(dict.fromkeys(filter(None, config_labels)), {}).replace("\n", "\n    ").rstrip())

@@ -103,7 +103,8 @@ class ImportDialog(JobDialog):
 
     def choose_files(self) -> bool:
         """Ask for files to add; False when the user picked none."""
-        extensions = dict.fromkeys([*EXTENSIONS, *(e for found in FORMAT_EXTENSIONS.values() for e in sorted(found) if e)])
+        extensions = dict.fromkeys([*EXTENSIONS, *(e for found in FORMAT_EXTENSIONS.values()
+                                                    for e in sorted(found) if e)])
         patterns = " ".join(f"*{extension}" for extension in extensions)
         chosen, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), str(self._start_folder()),

@@ -119,8 +119,10 @@ def test_nikl_json_layout_labels_and_round_trip(project, tmp_path, texts):
     char_level = project.export("klue", tmp_path / "k.tsv")  # the same flattening, labels unmapped
     expected = by_text(flat_expected(gold_by_uid(project), char_level), texts)
     back = without_empty(imported(tmp_path, tmp_path / "ne.json", "nikl"))  # the built-in map, read back
-    assert sorted(s for spans in back.values() for s in spans) == sorted(s for spans in expected.values() for s in spans)
-    assert "오늘은 특별한 발표가 없었다.\n다음 주에 다시 확인한다." in imported(tmp_path / "again", tmp_path / "ne.json", "nikl")
+    assert sorted(s for spans in back.values() for s in spans) == \
+        sorted(s for spans in expected.values() for s in spans)
+    unlabelled = "오늘은 특별한 발표가 없었다.\n다음 주에 다시 확인한다."  # its two sentences, a line each
+    assert unlabelled in imported(tmp_path / "again", tmp_path / "ne.json", "nikl")
 
 
 # -- Naver and KLUE: eojeols and characters, on spans snapped to morphemes -------------
@@ -170,7 +172,7 @@ def test_klue_schemes_round_trip(snapped, tmp_path, scheme):
     snapped.export("klue", tmp_path / "k.tsv", scheme=scheme)
     lines = [line for line in (tmp_path / "k.tsv").read_text(encoding="utf-8").split("\n") if "\t" in line
              and not line.startswith("##")]
-    single, last = ("S", "E") if scheme == "iobes" else ("U", "L")
+    last = "E" if scheme == "iobes" else "L"
     assert {line.split("\t")[1][0] for line in lines} == {"O", "B", "I", last}  # no one-character entity here
     assert imported(tmp_path, tmp_path / "k.tsv", "klue") == {t: sorted(s) for t, s in SENTENCES.items()}
 

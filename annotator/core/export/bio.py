@@ -49,7 +49,8 @@ def klue_block(sentence_id: str, text: str, start: int, end: int, spans, scheme:
             markup.append(gap)
             lines.append("\tO\n".join(gap) + "\tO\n")
         markup.append(f"<{inside}:{span.label}>")
-        lines.extend(f"{char}\t{prefix}-{span.label}\n" for char, prefix in zip(inside, entity_prefixes(len(inside), scheme)))
+        prefixes = entity_prefixes(len(inside), scheme)
+        lines.extend(f"{char}\t{prefix}-{span.label}\n" for char, prefix in zip(inside, prefixes))
         position = e
     rest = plain[position:]
     if rest:

@@ -122,7 +122,8 @@ class _PendingFile:
 
 def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
-                 label_map: LabelMap | Path | str | None = None, progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
+                 label_map: LabelMap | Path | str | None = None,
+                 progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
     """Stream files through one continuous Kiwi run and store them whole, in order.
 
     Reading and checking a file happens when Kiwi asks for more text; analyses

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from pathlib import Path
 
 from ..errors import InputError
@@ -70,7 +71,9 @@ def read_xmi(path: Path, data: bytes) -> tuple[list[Record], str]:
         raise InputError(name, None, "empty file")
     type_system = _type_system(path)
     try:
-        cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=type_system, lenient=True)
+        with warnings.catch_warnings():  # cassis warns of each unknown type (a custom layer) it skips
+            warnings.simplefilter("ignore")
+            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=type_system, lenient=True)
         text = cas.sofa_string
         entities = list(cas.select(NAMED_ENTITY)) if type_system.contains_type(NAMED_ENTITY) else []
         metadata = list(cas.select(DOCUMENT_METADATA)) if type_system.contains_type(DOCUMENT_METADATA) else []
