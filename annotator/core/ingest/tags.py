@@ -10,6 +10,7 @@ v1.1 tags the ``<`` of ``<<레이>>`` as part of the name).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..snapping import CLOSING, OPENING, PAIRS
 from .readers import RawSpan
@@ -19,6 +20,7 @@ OUTSIDE = frozenset({"O", "-"})
 STARTS, ENDS = frozenset("BSU"), frozenset("ESLU")
 
 
+@lru_cache(maxsize=4096)  # a corpus has few distinct tags and hundreds of thousands of lines
 def parse_tag(tag: str) -> tuple[str, str] | None:
     """``(prefix, label)`` of ``B-AGENCY``; None for outside (``O``); ValueError for anything else."""
     if tag in OUTSIDE:
