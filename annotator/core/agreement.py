@@ -21,13 +21,13 @@ query, morphemes a few hundred documents per query, each decoded once.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from . import review_store
+from .morphemes import morpheme_bounds
 from .records import GOLD
 
 Key = tuple[int, int, str]
@@ -95,13 +95,6 @@ class AlphaTally:
         if n < 2 or not expected:
             return None
         return 1 - (n - 1) * (n - sum(self.diagonal.values())) / expected
-
-
-def morpheme_bounds(blob: bytes | None) -> tuple[array, array]:
-    values = array("I")
-    if blob:
-        values.frombytes(blob)
-    return values[0::3], values[1::3]
 
 
 def _outer_first(key: Key) -> tuple[int, int]:

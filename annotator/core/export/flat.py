@@ -18,11 +18,10 @@ end a span inside a token. ``flatten`` decides, and says what it changed:
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import unpack_sentences
+from ..morphemes import morpheme_bounds, unpack_sentences
 from .document import ExportDocument, ExportSpan
 from .tagging import entity_tags, tag_names
 
@@ -41,11 +40,10 @@ class Flat(NamedTuple):
 
 def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
-    values = array("I")
-    values.frombytes(morphemes_blob or b"")
+    starts, ends = morpheme_bounds(morphemes_blob)
     covered: list[tuple[int, int]] = []
     reach = -1
-    for start, end in sorted(zip(values[0::3], values[1::3])):
+    for start, end in sorted(zip(starts, ends)):
         if end <= start:
             continue
         if start < reach:  # shares characters with the previous morpheme (했 = 하 + 었)
