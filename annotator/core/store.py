@@ -20,6 +20,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN, MIGRATION_SET, apply_pending
 from .records import Document, Span, SpanDraft, Status
+from .search_query import Term
+from .search_store import matching_ids
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -207,23 +209,14 @@ class Store:
         return (row[0], row[1]) if row else (None, None)
 
     def search(self, query: str, limit: int = 1000) -> list[int]:
-        """Document ids whose title or text contains ``query`` (FTS5 trigram: Korean substrings).
-
-        Queries of fewer than three characters fall back to a scan, as trigrams cannot match them.
-        """
+        """Document ids whose title or text contains ``query`` as written (the trigram index finds
+        Korean substrings; fewer than three characters are a scan). The document list's search
+        box parses AND, OR, NOT and quotes (``search_query``)."""
         query = query.strip()
         if not query:
             return []
-        if len(query) < 3:
-            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            rows = self.conn.execute(
-                "SELECT id FROM documents WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
-                " ORDER BY id LIMIT ?", (pattern, pattern, limit))
-        else:
-            phrase = '"' + query.replace('"', '""') + '"'
-            rows = self.conn.execute(
-                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid LIMIT ?",
-                (phrase, limit))
+        sql, params = matching_ids(Term(query))
+        rows = self.conn.execute(f"SELECT id FROM ({sql}) AS found ORDER BY id LIMIT ?", (*params, limit))
         return [r[0] for r in rows]
 
     # -- spans ---------------------------------------------------------------

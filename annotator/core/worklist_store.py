@@ -7,28 +7,23 @@ document texts, so a list of 100,000 documents pages in milliseconds.
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Sequence
 
-from .errors import AnnotatorError
+from .search_query import SearchError, parse
+from .search_store import matching_ids
 from .store import Store
 
+__all__ = ["DocumentFilter", "DocumentSummary", "SearchError", "WorklistStore", "UNFINISHED"]
+
 UNFINISHED = ("new", "in_progress")
-# Words that turn a search into an FTS5 query (quotes, boolean operators, NEAR).
-_FTS_SYNTAX = re.compile(r'"|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)')
-
-
-class SearchError(AnnotatorError):
-    """A search query the full-text index cannot parse."""
 
 
 @dataclass(frozen=True)
 class DocumentFilter:
     status: str | None = None  # one of records.STATUSES; None: any
     label: str | None = None  # documents with a span of this label in the annotator's layer
-    query: str = ""  # full-text search (see ``search_terms``)
+    query: str = ""  # full-text search (see ``search_query``)
 
 
 @dataclass(frozen=True)
@@ -38,28 +33,6 @@ class DocumentSummary:
     date: str
     status: str
     spans: int
-
-
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def search_terms(query: str) -> tuple[str | None, list[str]]:
-    """Turn what the user typed into (FTS5 MATCH expression, LIKE patterns).
-
-    Plain words must all occur (as substrings: the index is trigram). Words of
-    one or two characters cannot be trigram-matched and become LIKE scans.
-    A query with double quotes or AND/OR/NOT/NEAR is passed to FTS5 as written.
-    """
-    query = query.strip()
-    if not query:
-        return None, []
-    if _FTS_SYNTAX.search(query):
-        return query, []
-    words = query.split()
-    phrases = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3]
-    likes = [_like(w) for w in words if len(w) < 3]
-    return (" AND ".join(phrases) or None), likes
 
 
 class WorklistStore:
@@ -74,31 +47,40 @@ class WorklistStore:
         if flt.label:
             clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
-        match, likes = search_terms(flt.query)
-        if match:
-            clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            params.append(match)
-        for pattern in likes:
-            clauses.append("(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')")
-            params += [pattern, pattern]
+        query = parse(flt.query)
+        if query is not None:
+            sql, search_params = matching_ids(query)
+            clauses.append(f"d.id IN ({sql})")
+            params += search_params
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, params
 
-    def _ids(self, sql: str, params: list, query: str) -> list[int]:
-        try:
-            return [row[0] for row in self.store.conn.execute(sql, params)]
-        except sqlite3.OperationalError as exc:
-            if query:  # the rest of the statement is fixed: the error is in the FTS5 query
-                raise SearchError(f"cannot search for {query!r}: {exc}") from None
-            raise
+    def _ids(self, sql: str, params: list) -> list[int]:
+        return [row[0] for row in self.store.conn.execute(sql, params)]
 
-    def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> list[int]:
-        """Ids of the matching documents in import order."""
+    def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> Sequence[int]:
+        """Ids of the matching documents in import order (ascending).
+
+        Unfiltered, when no id is missing between the first and the last (documents are never
+        deleted one by one), that is a ``range``: three index lookups instead of reading a
+        million ids at start-up."""
         where, params = self._where(annotator, flt)
-        # No ORDER BY: unsorted, SQLite scans the narrow uid index instead of the rows with their
-        # texts (30 ms instead of 0.4-1.6 s for 100,000 documents); Python sorts the ids.
-        sql = f"SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? {where}"
-        return sorted(self._ids(sql, params, flt.query))
+        if not where:
+            dense = self._dense_ids()
+            if dense is not None:
+                return dense
+        # documents_ids walks the ids in order without reading the rows with their texts.
+        sql = (f"SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? {where}"
+               " ORDER BY d.id")
+        return self._ids(sql, params)
+
+    def _dense_ids(self) -> range | None:
+        q = self.store.conn.execute
+        first = q("SELECT min(id) FROM documents").fetchone()[0]  # separate: each is one index lookup
+        if first is None:
+            return range(0)
+        last = q("SELECT max(id) FROM documents").fetchone()[0]
+        return range(first, last + 1) if self.store.document_count() == last - first + 1 else None
 
     def summaries(self, doc_ids: Sequence[int], annotator: str) -> dict[int, DocumentSummary]:
         found: dict[int, DocumentSummary] = {}
@@ -131,7 +113,7 @@ class WorklistStore:
         where = (where + " AND " if where else "WHERE ") + unfinished
         base = "SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? " + where
         for extra, bound in ((" AND d.id > ?", after_id), (" AND d.id < ?", after_id)):
-            ids = self._ids(base + extra + " ORDER BY d.id LIMIT 1", [*params, *UNFINISHED, bound], flt.query)
+            ids = self._ids(base + extra + " ORDER BY d.id LIMIT 1", [*params, *UNFINISHED, bound])
             if ids:
                 return ids[0]
         return None

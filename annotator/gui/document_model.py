@@ -1,6 +1,7 @@
 """The document list: ids of the matching documents, summaries paged in on demand.
 
-Only the ids of the filtered documents are held (a list of ints); titles,
+Only the ids of the filtered documents are held (a list of ints, or a
+``range`` for the whole project when no id is missing); titles,
 dates, statuses and span counts are read a page at a time as rows are
 painted, and a bounded number of pages is kept. Texts are never read.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -50,7 +51,7 @@ class DocumentModel(QAbstractTableModel):
         self.worklist = worklist
         self.annotator = annotator
         self.filter = DocumentFilter()
-        self._ids: list[int] = []  # ascending: rows are found by binary search
+        self._ids: Sequence[int] = []  # ascending: rows are found by binary search
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
         self.review = None  # review mode: a ``review_model.ReviewColumns`` fills the last two columns
 
