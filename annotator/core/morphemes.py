@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import accumulate, chain
 from operator import add, sub
@@ -109,7 +110,7 @@ def _read_varints(data: bytes) -> Sequence[int]:
             shift += 7
         values.append(value)
         position = match.end()
-    if data[-1] & 0x80:
+    if data and data[-1] & 0x80:
         raise ValueError("the last value is cut off")
     values.extend(data[position:])
     return values
@@ -135,17 +136,23 @@ def _unpack(blob: bytes, columns: int) -> tuple[list[int], list[int], Sequence[i
     """(starts, ends, the third column or empty) of a blob written by ``_pack``."""
     if len(blob) < 6:
         raise ValueError("too short")
-    flags = blob[4]
-    values = _read_varints(blob[5:])
-    count = values[0] if values else 0
-    if len(values) != 1 + columns * count:
-        raise ValueError(f"{len(values) - 1} values for {count} rows of {columns}")
-    differences = values[1:1 + count]
+    flags, count, position, shift = blob[4], 0, 5, 0
+    while True:  # the count: a varint of its own, so that the columns after it are all one byte
+        byte = blob[position]
+        count |= (byte & 0x7F) << shift
+        position += 1
+        if byte < 0x80:
+            break
+        shift += 7
+    values = _read_varints(blob[position:])
+    if len(values) != columns * count:
+        raise ValueError(f"{len(values)} values for {count} rows of {columns}")
+    differences = values[:count]
     if flags & _ZIGZAG:
         differences = [d >> 1 if not d & 1 else -((d + 1) >> 1) for d in differences]
     starts = list(accumulate(differences))
-    ends = list(map(add, starts, values[1 + count:1 + 2 * count]))
-    return starts, ends, values[1 + 2 * count:]
+    ends = list(map(add, starts, values[count:2 * count]))
+    return starts, ends, values[2 * count:]
 
 
 def _old_rows(blob: bytes, width: int, what: str) -> array:
@@ -195,6 +202,19 @@ def unpack_morphemes(blob: bytes | None) -> list[Morpheme]:
     if codes and max(codes) >= len(TAGS):
         raise ValueError(f"the stored morphemes are damaged (tag number {max(codes)})")
     return list(map(_new_morpheme, zip(starts, ends, map(TAGS.__getitem__, codes))))
+
+
+def morphemes_around(blob: bytes | None, start: int, end: int) -> list[Morpheme]:
+    """The stored morphemes that snapping ``[start, end)`` can look at, and only those: the one
+    ``start`` falls in (with any that share its characters, 했 = 하 + 었) up to the last that
+    begins before ``end``. Snapping one selection in a document whose morphemes are not decoded
+    yet (an API call, not the open document) reads a handful of a document's hundreds."""
+    starts, ends, codes = _morpheme_columns(blob)
+    first = max(bisect_right(starts, start) - 1, 0)
+    while first > 0 and ends[first - 1] > start:
+        first -= 1
+    last = bisect_left(starts, end, first)
+    return [Morpheme(starts[i], ends[i], TAGS[codes[i]]) for i in range(first, last)]
 
 
 def pack_sentences(sentences: Sequence[tuple[int, int]]) -> bytes:

@@ -24,6 +24,7 @@ from .search_query import Term
 from .search_store import matching_ids
 
 BUSY_TIMEOUT_S = 30.0
+PAGE_SIZE = 8192
 
 
 def now() -> str:
@@ -67,6 +68,7 @@ class Store:
                 )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect only in a new, empty database
             if self.path is not None:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -187,6 +189,14 @@ class Store:
                 yield self._document(row)
             last = rows[-1][0]
 
+    def document_text(self, doc_id: int) -> str | None:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def text_and_morphemes(self, doc_id: int) -> tuple[str, bytes | None] | None:
+        """(text, packed morphemes): what snapping a selection reads, in one query."""
+        return self.conn.execute("SELECT text, morphemes FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
     def document_length(self, doc_id: int) -> int | None:
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
@@ -231,8 +241,11 @@ class Store:
                     text=row[6], attrs=json.loads(row[7]), uid=row[8], rev=row[9], note=row[10])
 
     def insert_span(self, draft: SpanDraft) -> int:
+        return self.add_span(draft).id
+
+    def add_span(self, draft: SpanDraft) -> Span:
         """Store a new span, or bring back a deleted one (``draft.uid`` set: undo of a removal), whose
-        tombstone goes and whose revision history continues."""
+        tombstone goes and whose revision history continues. Returns it as stored."""
         uid, history = draft.uid or new_uid(), ""
         if draft.uid:
             if self.conn.execute("SELECT 1 FROM spans WHERE uid = ?", (uid,)).fetchone():
@@ -245,11 +258,16 @@ class Store:
         span_id = draft.id
         if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
             span_id = None  # taken (after a restore): the span comes back under a new id
-        stamp = now()
+        stamp, rev, attrs = now(), new_rev(), _json(draft.attrs)
         cursor = self.conn.execute(self._SPAN_INSERT, (
-            span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs),
-            draft.note, new_rev(), history, stamp, stamp))
-        return cursor.lastrowid
+            span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, attrs,
+            draft.note, rev, history, stamp, stamp))
+        # Built from what was written, not read back: only the covered text comes from the database.
+        text = self.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                 (draft.start + 1, draft.end - draft.start, draft.doc_id)).fetchone()[0]
+        return Span(id=cursor.lastrowid, doc_id=draft.doc_id, annotator=draft.annotator, start=draft.start,
+                    end=draft.end, label=draft.label, text=text, attrs=json.loads(attrs), uid=uid, rev=rev,
+                    note=draft.note)
 
     def insert_spans(self, drafts: Sequence[SpanDraft]) -> None:
         """New spans in bulk (imports): fresh identities."""
@@ -295,14 +313,17 @@ class Store:
         )
         return [self._span(row) for row in rows]
 
-    def overlapping_spans(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
-        """Spans of one layer that overlap ``[start, end)`` (index range scan, not the whole layer)."""
+    def length_and_overlapping(self, doc_id: int, annotator: str, start: int,
+                               end: int) -> tuple[int | None, list[tuple[int, int, int, str, str]]]:
+        """(the document's length or ``None`` when there is none, (id, start, end, label, text) of the
+        layer's spans overlapping ``[start, end)``): what validating a new span reads, in one query."""
         rows = self.conn.execute(
-            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id"
-            " WHERE s.doc_id = ? AND s.annotator = ? AND s.start < ? AND s.end > ? ORDER BY s.start",
-            (doc_id, annotator, end, start),
-        )
-        return [self._span(row) for row in rows]
+            "SELECT d.length, s.id, s.start, s.end, s.label, substr(d.text, s.start + 1, s.end - s.start)"
+            " FROM documents d LEFT JOIN spans s ON s.doc_id = d.id AND s.annotator = ? AND s.start < ?"
+            " AND s.end > ? WHERE d.id = ?", (annotator, end, start, doc_id)).fetchall()
+        if not rows:
+            return None, []
+        return rows[0][0], [row[1:] for row in rows if row[1] is not None]
 
     def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict,
                     note: str | None = None) -> None:

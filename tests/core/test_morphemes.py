@@ -113,3 +113,18 @@ def test_a_damaged_old_blob_or_tag_is_refused_with_a_message():
 def test_a_range_that_ends_before_it_starts_is_not_stored():
     with pytest.raises(ValueError):
         pack_morphemes([Morpheme(5, 3, "NNG")])
+
+
+def test_snapping_sees_the_same_morphemes_around_a_selection():
+    """An API call snaps with only the morphemes around the selection: the same result as with all."""
+    from annotator.core.kiwi import analyse
+    from annotator.core.morphemes import morphemes_around
+    from annotator.core.snapping import snap_to_morphemes
+
+    text = "[정책일보] 과기정통부는 “디지털트윈 사업”에 국비 120억 원을 했다. 😀 원주시가 지원했다.\n(관리번호 7)"
+    morphemes = analyse(text).morphemes
+    blob = pack_morphemes(morphemes)
+    for start in range(len(text)):
+        for end in range(start, min(len(text), start + 14) + 1):
+            assert snap_to_morphemes(text, start, end, morphemes_around(blob, start, end)) == \
+                snap_to_morphemes(text, start, end, morphemes), (start, end)
