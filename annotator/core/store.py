@@ -54,23 +54,28 @@ class Store:
         """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
         self.path = Path(path) if path is not None else None
         target = str(self.path) if self.path is not None else ":memory:"
+        # Only SQLite ever opens project.db, its -wal or its -shm (no open(), copy, rename, truncate):
+        # closing any descriptor of the file drops every POSIX lock this process holds on it, the
+        # locks of its other connections included, and another process closing its last connection
+        # then checkpoints and deletes the WAL under them. So "is it a database?" is SQLite's answer.
+        if self.path is not None and not self._writable():
+            raise ProjectError(
+                f"{self.path.parent}: the project folder or its database is read-only; "
+                "annotator needs to write there (copy the folder somewhere writable)"
+            )
         try:
-            if self.path is not None and self.path.exists():
-                with open(self.path, "rb") as handle:
-                    header = handle.read(16)
-                if header and header != b"SQLite format 3\x00":
-                    raise ProjectError(f"{self.path}: not an SQLite database")
-            if self.path is not None and not self._writable():
-                raise ProjectError(
-                    f"{self.path.parent}: the project folder or its database is read-only; "
-                    "annotator needs to write there (copy the folder somewhere writable)"
-                )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+        try:
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA journal_mode = WAL")  # the first statement that reads the file
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
             raise ProjectError(f"{target}: cannot open database ({exc})") from None
         self.conn = conn
         self.db = Database(conn)
