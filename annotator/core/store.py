@@ -24,6 +24,13 @@ from .migrations import KNOWN, migrations
 from .records import Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
+GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
+
+
+def busy_message(path: Path | str | None) -> str:
+    return (f"{path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
+            "nothing was changed, try again")
 
 
 def now() -> str:
@@ -125,10 +132,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectError(
-                    f"{self.path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
-                    "nothing was changed, try again"
-                ) from None
+                raise ProjectError(busy_message(self.path)) from None
             raise
         self._depth = 1
         try:
@@ -140,6 +144,42 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    # -- the database file: versions, checkpoints -------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (cheap: no disk read in WAL mode)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def generation(self) -> str:
+        """Which copy of the database this is: ``restore`` sets a new one (see ``GENERATION_KEY``)."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+        return row[0] if row else ""
+
+    def new_generation(self) -> str:
+        token = secrets.token_hex(16)
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (GENERATION_KEY, token))
+        return token
+
+    def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
+        """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when
+        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE)."""
+        if mode not in CHECKPOINT_MODES:
+            raise ValueError(f"checkpoint mode {mode!r}")
+        if self.path is None or self._depth:
+            return False
+        if timeout_s is not None:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        try:
+            busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            if timeout_s is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return not busy and frames == copied
 
     # -- documents -----------------------------------------------------------
 

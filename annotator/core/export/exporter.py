@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import AnnotatorError
+from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..records import GOLD
 from .document import ExportDocument
@@ -62,6 +63,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     if isinstance(split, str):
         split = Split.parse(split, seed)
     out = Path(out)
+    if project.store.path is not None:
+        refuse_own_files(project.folder, out)
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)

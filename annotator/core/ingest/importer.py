@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..kiwi import analyse_many_packed
+from ..project_files import is_database_file
 from ..records import SpanDraft
 from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
 from .readers import EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
@@ -62,6 +63,14 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport) -> list[Path
         else:
             report.rejected.append(InputError(str(path), None, "no such file or folder"))
     return files
+
+
+def _without_database_files(files: list[Path], db_path: Path, report: ImportReport) -> list[Path]:
+    """Reading the project's own database as input would open it outside SQLite (see project_files)."""
+    own = [path for path in files if is_database_file(path, db_path)]
+    report.rejected.extend(InputError(str(path), None, "the project's own database; it cannot be imported")
+                           for path in own)
+    return [path for path in files if path not in own]
 
 
 def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
@@ -129,6 +138,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     report = ImportReport()
     is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
     files = expand_paths(paths, report)
+    if project.store.path is not None:
+        files = _without_database_files(files, project.store.path, report)
     map_labels = map_labels or {}
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
     waiting: deque[_PendingFile] = deque()  # those still missing analyses
