@@ -124,3 +124,28 @@ def test_import_refuses_the_projects_own_database(labelled, capsys):
     assert "project.db: the project's own database" in capsys.readouterr().err
     with Project.open(folder) as project:
         assert project.document_count() == 1
+
+
+def test_an_export_cleans_what_killed_exports_left(labelled, tmp_path):
+    import subprocess
+
+    folder, _ = labelled
+    out = tmp_path / "exports"
+    out.mkdir()
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # a process id that no longer runs
+    killed_file = out / f".gold.jsonl.{child.pid}-0badcafe.partial"
+    killed_file.write_text("half an export", encoding="utf-8")
+    killed_folder = out / f".split.{child.pid}-0badcafe.partial"
+    killed_folder.mkdir()
+    (killed_folder / "train.jsonl").write_text("half", encoding="utf-8")
+    old_style = out / ".gold.jsonl.deadbeef.partial"  # before partial names carried a process id
+    old_style.write_text("older", encoding="utf-8")
+    os.utime(old_style, (1, 1))
+    running = out / f".other.jsonl.{os.getppid()}-12345678.partial"  # another export still writing
+    running.write_text("in progress", encoding="utf-8")
+    unrelated = out / ".notes.partial"
+    unrelated.write_text("the user's own", encoding="utf-8")
+    with Project.open(folder) as project:
+        project.export("jsonl", out / "gold.jsonl")
+    assert sorted(p.name for p in out.iterdir()) == sorted([".notes.partial", running.name, "gold.jsonl"])
