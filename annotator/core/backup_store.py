@@ -17,7 +17,7 @@ from typing import Callable
 from .errors import ProjectError
 from .store import BUSY_TIMEOUT_S, busy_message
 
-PROGRESS_STEPS = 100_000  # virtual machine steps between cancellation checks
+STEP_PAGES = 4096  # pages copied between cancellation checks (16 MB at the default page size)
 
 
 def _uri(path: Path, query: str) -> str:
@@ -29,20 +29,34 @@ def open_backup(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(_uri(path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
 
 
-def copy_live(db_path: Path, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
-    """A compact copy of the live database into ``target`` (which must not exist yet).
+class Cancelled(Exception):
+    """``copy_live`` stopped because ``cancelled()`` said so; nothing is kept."""
 
-    ``VACUUM INTO`` reads one consistent snapshot in a single read transaction:
-    writers go on meanwhile (WAL), and the copy is what was committed when it
-    began. ``cancelled()`` is polled while it runs and stops it (``sqlite3.OperationalError``).
+
+def copy_live(db_path: Path, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
+    """A page-for-page copy of the live database into ``target`` (a new file).
+
+    One read transaction holds a snapshot for the whole copy, so SQLite's backup
+    API can go in steps of ``STEP_PAGES`` without restarting when others commit:
+    writers go on meanwhile (WAL), and the copy is what was committed when it began.
+    ``cancelled()`` is asked between steps and stops it (``Cancelled``).
     """
-    conn = sqlite3.connect(_uri(db_path, "mode=ro"), uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    source = sqlite3.connect(_uri(db_path, "mode=ro"), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                             check_same_thread=False)
+    copy = sqlite3.connect(target, isolation_level=None)  # a backup file: a plain name, never a URI
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
     try:
-        if cancelled is not None:
-            conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
-        conn.execute("VACUUM INTO ?", (str(target),))
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot every step reads
+        source.backup(copy, pages=STEP_PAGES, progress=step)
+        copy.execute("PRAGMA journal_mode = DELETE")  # a plain file: reading it never needs a -wal
     finally:
-        conn.close()
+        copy.close()
+        source.close()
 
 
 def problems(conn: sqlite3.Connection) -> str | None:

@@ -1,9 +1,10 @@
 """Backups of a project's database in ``backups/``: kept by age, named before risky commands.
 
-- A backup is a compact copy made by SQLite (``VACUUM INTO`` on its own
-  read-only connection: writers go on meanwhile) under a ``.partial`` name,
-  checked with ``PRAGMA quick_check`` and only then renamed into place. A copy
-  that fails the check is kept aside as ``…-damaged.db``, never in the rotation.
+- A backup is a copy made by SQLite's backup API, in steps, from one snapshot
+  on its own read-only connection (writers go on meanwhile), under a
+  ``.partial`` name; it is checked with ``PRAGMA quick_check`` and only then
+  renamed into place. A copy that fails the check is kept aside as
+  ``…-damaged.db``, never in the rotation.
 - By age (``take_backup``): one is due when the newest is older than
   ``DUE_AFTER`` and the database changed since. The workbench takes it on a
   worker thread once the window shows; commands that change data take it
@@ -193,9 +194,9 @@ def _take(db_path: Path, reason: str, cancelled, protect: Iterable[Path] = ()) -
     try:
         try:
             backup_store.copy_live(db_path, partial, cancelled)
+        except backup_store.Cancelled:
+            return None
         except sqlite3.Error as exc:
-            if cancelled is not None and cancelled():
-                return None
             if _damage(exc):
                 raise DamagedDatabaseError(f"{db_path}: the database is damaged ({exc}); no backup was taken; "
                                            "bring back a good one with 'annotator restore'") from None

@@ -11,7 +11,8 @@
   copied off the laptop holds everything acknowledged.
 - Backups never stand between the user and the window: ``BACKUP_DELAY_MS``
   after the window opened, and then whenever one is due, a worker thread
-  takes it (``backups.take_backup``: ``VACUUM INTO`` on its own connection).
+  takes it (``backups.take_backup``: SQLite's backup API in steps, on its own
+  connection).
   Closing the window stops a backup under way; its partial copy is removed.
 """
 

@@ -247,3 +247,9 @@ def test_pruning_keeps_the_newest_few_hourly_daily_and_named(tmp_path):
     assert 5 <= len(older) <= 7
     assert not [b for b in by_age if now - b.taken > timedelta(days=7, hours=1)]
     assert [b.name for b in kept if b.named] == ["n1.db", "n6.db"]
+
+
+def test_a_cancelled_backup_leaves_nothing(tmp_path):
+    db, _ = make_project(tmp_path / "p")
+    assert take_backup(db, cancelled=lambda: True) is None
+    assert list(((tmp_path / "p") / "backups").iterdir()) == []
