@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import ProjectError
+from .migrations import MIGRATION_SET
 from .store import BUSY_TIMEOUT_S, busy_message
 
 STEP_PAGES = 4096  # pages copied between cancellation checks (16 MB at the default page size)
@@ -85,7 +86,7 @@ def backup_facts(path: Path) -> tuple[list[str], dict[str, int]]:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         applied = [r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'annotator' ORDER BY applied_at, name"
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name", (MIGRATION_SET,)
         )] if "_sqlite_migrations" in tables else []
         return applied, _counts(conn, tables)
     finally:

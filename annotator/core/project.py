@@ -243,18 +243,21 @@ class Project:
     # -- export ------------------------------------------------------------------
 
     def export(self, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
-               split: str | None = None, seed: int = 0, progress=None, cancelled=None):
+               split: str | None = None, seed: int = 0, progress=None, cancelled=None, scheme: str = "bio",
+               label_map=None):
         """Write ``source``'s spans as training data in format ``fmt`` (see ``core.export.FORMATS``).
 
         ``status="done"`` keeps documents the source marked done (gold: adjudicated);
         ``split="80/10/10"`` writes train/dev/test parts chosen by hash(seed, uid).
         ``progress(done, total)`` and ``cancelled()`` (or a ``threading.Event``) let
-        a worker thread report and stop it. Returns an ``ExportReport``.
+        a worker thread report and stop it. ``scheme`` (bio, iobes, bilou) is the tag
+        scheme of the tagged formats; ``label_map`` (a ``LabelMap``) renames or leaves out
+        labels (default: the format's built-in map, if any). Returns an ``ExportReport``.
         """
         from .export import export_project
 
         return export_project(self, fmt, out, source=source, status=status, split=split, seed=seed,
-                              progress=progress, cancelled=cancelled)
+                              progress=progress, cancelled=cancelled, scheme=scheme, label_map=label_map)
 
     # -- suggestions -------------------------------------------------------------
 

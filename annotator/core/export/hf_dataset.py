@@ -29,7 +29,7 @@ class DatasetWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.root = root
         self.context = context
-        self.tag_names = bio_labels(context.labels)
+        self.tag_names = bio_labels(context.labels, context.scheme)
         self.tag_index = {name: i for i, name in enumerate(self.tag_names)}
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", suffix=f".{os.getpid()}.partial",
                                              dir=root.parent))
@@ -38,7 +38,7 @@ class DatasetWriter:
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         handle = self.rows[part]
         counts = self.counts[part]
