@@ -8,7 +8,10 @@ Measures (medians over ``--runs``), on a synthetic project (5 spans per document
   ``PRAGMA quick_check`` of the copy, and ``take_backup`` (both, and the rename),
 - the window's start to its first rendered document with a backup due
   (``annotator gui --screenshot`` in a child process; it takes no backup), and
-  with none due; the backup then runs on a worker thread after the window shows.
+  with none due; the backup then runs on a worker thread after the window shows,
+- that background backup in an offscreen window, with a 5 ms timer ticking on
+  the GUI thread meanwhile: a long gap between ticks is time the window could
+  not react to a key (as ``gui_jobs.py`` measures imports and exports).
 """
 
 from __future__ import annotations
@@ -43,6 +46,39 @@ def _make_due(db: Path) -> None:
     os.utime(db)  # "changed since the newest backup" (there is none)
 
 
+def window_during_backup(folder: Path) -> tuple[float, list[float]]:
+    """(backup seconds, longest gaps between 5 ms ticks) while the window backs up on its worker."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.core.project import Project
+    from annotator.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    _make_due(folder / "project.db")
+    with Project.open(folder) as project:
+        window = MainWindow(project, "kim")
+        window.show()
+        app.processEvents()
+        ticks = [time.perf_counter()]
+        timer = QTimer(interval=5)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        loop = QEventLoop()
+        check = QTimer(interval=20)
+        check.timeout.connect(lambda: loop.quit() if not window.database.backing_up else None)
+        timer.start()
+        window.database.backup_if_due()
+        check.start()
+        loop.exec()
+        timer.stop()
+        check.stop()
+        ticks.append(time.perf_counter())
+        window.close()
+    gaps = sorted((b - a for a, b in zip(ticks, ticks[1:])), reverse=True)
+    return ticks[-1] - ticks[0], gaps[:3]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=100_000)
@@ -75,6 +111,9 @@ def main() -> None:
             figures.setdefault("window start, a backup due", []).append(timed_child(gui)[0])
             take_backup(db)
             figures.setdefault("window start, no backup due", []).append(timed_child(gui)[0])
+        seconds, gaps = window_during_backup(folder)
+        print(f"backup on the window's worker thread: {seconds:.2f} s; longest gaps between 5 ms ticks "
+              + ", ".join(f"{gap * 1000:.0f} ms" for gap in gaps))
         size = database_size(db)
         print(f"database {size / 2**20:,.0f} MB ({size / max(1, args.documents):,.0f} bytes per document)")
         for name, runs in figures.items():

@@ -164,7 +164,11 @@ def backup_due(db_path: Path | None, now: datetime | None = None) -> bool:
 
 
 def take_backup(db_path: Path | None, cancelled: Callable[[], bool] | None = None) -> Backup | None:
-    """A backup by age if one is due (None otherwise, or when ``cancelled()`` stopped it)."""
+    """A backup by age if one is due (None otherwise, or when ``cancelled()`` stopped it); what
+    killed backups left behind goes first either way."""
+    if db_path is None:
+        return None
+    clean_leftovers(db_path)
     if not backup_due(db_path):
         return None
     return _take(db_path, "", cancelled)
@@ -175,15 +179,22 @@ def take_named_backup(db_path: Path | None, reason: str, protect: Iterable[Path]
     for a week; raises ``BackupError`` when none can be taken. None for a project in memory."""
     if db_path is None:
         return None
-    return _take(db_path, f"before-{reason}", None, protect)
+    clean_leftovers(db_path)
+    try:
+        return _take(db_path, f"before-{reason}", None, protect)
+    except BackupError as error:
+        error.args = (f"{error} (no {reason} without a backup first: nothing was changed)",)
+        raise
 
 
 def _take(db_path: Path, reason: str, cancelled, protect: Iterable[Path] = ()) -> Backup | None:
     folder = backup_folder(db_path)
-    folder.mkdir(exist_ok=True)
-    clean_leftovers(db_path)
+    try:
+        folder.mkdir(exist_ok=True)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise BackupError(f"{folder}: cannot keep backups there ({exc.strerror})") from None
     size = database_size(db_path)
-    free = shutil.disk_usage(folder).free
     if free < size + max(size // 10, FREE_MARGIN):  # never fill the disk the project writes to
         raise BackupError(f"{folder}: not enough free disk space for a backup ({free >> 20} MB free, "
                           f"the database takes {size >> 20} MB)")
@@ -211,6 +222,8 @@ def _take(db_path: Path, reason: str, cancelled, protect: Iterable[Path] = ()) -
                                        "'annotator restore'", aside)
         _sync(partial)
         os.replace(partial, target)  # a backup file, never the live database
+    except OSError as exc:
+        raise BackupError(f"{folder}: cannot write a backup there ({exc.strerror})") from None
     finally:
         partial.unlink(missing_ok=True)
     backup = Backup(target, taken, reason)

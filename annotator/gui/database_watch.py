@@ -55,7 +55,7 @@ class DatabaseWatch(QObject):
         if self.db_path is None:  # a project in memory: no file to watch
             return
         self.timer.start()
-        QTimer.singleShot(BACKUP_DELAY_MS, self, self.backup_if_due)
+        QTimer.singleShot(BACKUP_DELAY_MS, self, lambda: self.backup_if_due(first=True))
 
     def edited(self, *_change) -> None:
         """An edit went in through this window's connection."""
@@ -84,9 +84,11 @@ class DatabaseWatch(QObject):
 
     # -- backups ------------------------------------------------------------------------
 
-    def backup_if_due(self) -> None:
+    def backup_if_due(self, first: bool = False) -> None:
+        """On the worker thread: a backup when one is due (the first time in any case, as the job
+        also removes what killed backups left behind)."""
         self._last_backup_check = time.monotonic()
-        if self._backup is not None or self.db_path is None or not backup_due(self.db_path):
+        if self._backup is not None or self.db_path is None or not (first or backup_due(self.db_path)):
             return
         path = self.db_path
         worker = Worker(lambda context: take_backup(path, cancelled=context.cancelled.is_set), self)
@@ -99,6 +101,10 @@ class DatabaseWatch(QObject):
         if self._backup is not None:
             self._backup.deleteLater()
             self._backup = None
+
+    @property
+    def backing_up(self) -> bool:
+        return self._backup is not None
 
     def wait_for_backup(self) -> None:
         """Tests and benchmarks: until a backup under way is finished."""

@@ -54,7 +54,8 @@ class AtomicOutput:
             raise AnnotatorError(f"{out}: is a folder; this export writes one file (add --split for a folder)")
 
     def commit(self) -> None:
-        """Move the finished output into place, replacing an earlier export."""
+        """Move the finished output into place, replacing an earlier export. (The exporter has
+        refused an ``out`` that is or holds the project's own files: ``project_files.refuse_own_files``.)"""
         if not self.folder:
             os.replace(self.temp, self.out)
             return
