@@ -59,7 +59,8 @@ class DamagedDatabaseError(BackupError):
         self.aside = aside
 
 
-def _damage(exc: sqlite3.Error) -> bool:
+def is_damage(exc: sqlite3.Error) -> bool:
+    """SQLite's word for a damaged file: corrupt, or not a database at all."""
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
@@ -114,6 +115,11 @@ def list_backups(db_path: Path, damaged: bool = False) -> list[Backup]:
     found = [b for path in folder.iterdir() if (b := _parsed(pattern, path)) is not None and path.is_file()]
     found.sort(key=lambda b: (b.taken, b.name), reverse=True)
     return [b for b in found if damaged or not b.damaged]
+
+
+def damaged_path(db_path: Path, taken: datetime | None = None) -> Path:
+    """Where a damaged database is kept aside (``.wal`` beside it for its log's bytes, if any)."""
+    return backup_folder(db_path) / f"{db_path.stem}-{(taken or _now()).strftime(_STAMP)}-{DAMAGED}.db"
 
 
 def backup_at(db_path: Path, path: Path) -> Backup:
@@ -208,13 +214,13 @@ def _take(db_path: Path, reason: str, cancelled, protect: Iterable[Path] = ()) -
         except backup_store.Cancelled:
             return None
         except sqlite3.Error as exc:
-            if _damage(exc):
+            if is_damage(exc):
                 raise DamagedDatabaseError(f"{db_path}: the database is damaged ({exc}); no backup was taken; "
                                            "bring back a good one with 'annotator restore'") from None
             raise BackupError(f"{db_path}: cannot back up the database ({exc})") from None
         problem = backup_store.backup_problems(partial)
         if problem:
-            aside = folder / f"{db_path.stem}-{stamp}-{DAMAGED}.db"
+            aside = damaged_path(db_path, taken)
             os.replace(partial, aside)
             prune(db_path, protect)
             raise DamagedDatabaseError(f"{db_path}: the database is damaged ({problem}); its copy is kept aside as "
@@ -289,3 +295,5 @@ def prune(db_path: Path, protect: Iterable[Path] = ()) -> None:
     backups = list_backups(db_path, damaged=True)
     for backup in plan_pruning(backups, database_size(db_path), _now(), protect):
         backup.path.unlink(missing_ok=True)
+        if backup.damaged:
+            backup.path.with_suffix(".wal").unlink(missing_ok=True)

@@ -25,12 +25,11 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import backup_store
-from .backups import (DAMAGED, Backup, DamagedDatabaseError, backup_at, backup_folder, list_backups, set_aside,
-                      take_named_backup)
+from .backups import (Backup, DamagedDatabaseError, backup_at, backup_folder, damaged_path, is_damage, list_backups,
+                      set_aside, take_named_backup)
 from .errors import ProjectError
 from .migrations import KNOWN
 from .store import Store
@@ -64,12 +63,12 @@ def restore_backup(db_path: Path, name: str | Path | None = None) -> RestoreRepo
     try:
         backup_store.restore_into(chosen.path, db_path)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB or not report.damaged:
+        if not (is_damage(exc) and report.damaged):
             raise ProjectError(f"{db_path}: cannot restore into it ({exc}); nothing was changed") from None
-        # Not an SQLite database (its bytes are kept aside above), so no connection can be using it as
-        # one. Emptying it through its path (truncate(2) takes no descriptor, so no lock is dropped)
-        # lets SQLite write the backup into the same file; SQLite itself discards a WAL left beside
-        # an empty database.
+        # SQLite cannot even begin to write into it (its bytes are kept aside above), so no connection
+        # can be using it as a database. Emptying it through its path (truncate(2) takes no descriptor,
+        # so no lock is dropped) lets SQLite write the backup into the same file; SQLite itself
+        # discards a WAL left beside an empty database.
         os.truncate(db_path, 0)
         backup_store.restore_into(chosen.path, db_path)
     _check_and_mark(db_path, report)
@@ -106,15 +105,13 @@ def _choose(db_path: Path, name: str | Path | None) -> tuple[Backup, list[tuple[
 def _keep_bytes_aside(db_path: Path) -> list[Path]:
     """The one place that reads a database file outside SQLite: SQLite cannot read it (that is why
     the restore is happening), and its bytes are all someone could recover from. This process holds
-    no connection to it (restore opens none before this point), so closing these descriptors drops
-    no lock of ours, and other processes' locks are their own."""
-    folder = backup_folder(db_path)
-    folder.mkdir(exist_ok=True)
-    stem = f"{db_path.stem}-{datetime.now(timezone.utc).strftime('%Y%m%d-%H%M%S-%f')}-{DAMAGED}"
+    no connection to it at this point (the failed backup's is closed), so closing these descriptors
+    drops no lock of ours, and other processes' locks are their own."""
+    aside = damaged_path(db_path)
     kept = []
     try:
-        for source, target in ((db_path, folder / f"{stem}.db"),
-                               (db_path.with_name(db_path.name + "-wal"), folder / f"{stem}.wal")):
+        aside.parent.mkdir(exist_ok=True)
+        for source, target in ((db_path, aside), (db_path.with_name(db_path.name + "-wal"), aside.with_suffix(".wal"))):
             if source.exists() and source.stat().st_size:
                 shutil.copyfile(source, target)
                 kept.append(target)

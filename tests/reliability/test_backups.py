@@ -13,9 +13,10 @@ from annotator import Project, ProjectError
 from annotator.cli import main
 from annotator.core import backup_store, backups
 from annotator.core.backups import list_backups, take_backup, take_named_backup
+from annotator.core.migrations import KNOWN
 from annotator.core.restore import restore_backup
 
-from ..conftest import write
+from ..conftest import ROOT, write
 
 ARTICLE = "원주시가 디지털트윈 사업에 국비 120억 원을 확보했다.\n"
 
@@ -253,3 +254,25 @@ def test_a_cancelled_backup_leaves_nothing(tmp_path):
     db, _ = make_project(tmp_path / "p")
     assert take_backup(db, cancelled=lambda: True) is None
     assert list(((tmp_path / "p") / "backups").iterdir()) == []
+
+
+def test_restore_upgrades_an_older_backup_and_refuses_a_newer_one(tmp_path):
+    db, _ = make_project(tmp_path / "p")
+    folder = tmp_path / "p" / "backups"
+    folder.mkdir()
+    old = folder / "project-20240101-000000-000000.db"
+    shutil.copyfile(ROOT / "tests" / "data" / "project-0002_rejections.db", old)
+    expected = backup_store.backup_facts(old)[1]
+    report = restore_backup(db, old.name)
+    assert report.counts == expected
+    with Project.open(tmp_path / "p") as project:
+        assert project.store.schema_version() == KNOWN[-1]
+        assert project.stats()["spans"] == expected["spans"]
+    newer = folder / "project-20240102-000000-000000.db"
+    shutil.copyfile(list_backups(db)[0].path, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('annotator', '9999_future', '2099')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="newer version"):
+        restore_backup(db, newer.name)
