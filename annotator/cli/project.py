@@ -46,7 +46,8 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
-    with open_project(args.project) as project, progress_bar("Importing", not args.quiet) as update:
+    with open_project(args.project, changes_data=True) as project, \
+            progress_bar("Importing", not args.quiet) as update:
         report = project.import_paths(
             args.paths, fmt=args.format, annotator=args.annotator, clean=not args.no_clean,
             text_column=args.text_column, map_labels=_parse_label_map(args.map_labels),

@@ -816,6 +816,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>모든 문서를 마쳤습니다</translation>
     </message>
     <message>
+        <source>The project database was replaced by another program (a restore): the documents were reloaded and the undo history starts afresh</source>
+        <translation>다른 프로그램이 프로젝트 데이터베이스를 바꿨습니다(백업 복원): 문서를 다시 읽었고 실행 취소 기록은 새로 시작합니다</translation>
+    </message>
+    <message>
         <source>Select some text first (drag, or Shift+arrows), then press a label key</source>
         <translation>먼저 텍스트를 선택(드래그 또는 Shift+방향키)한 뒤 레이블 키를 누르세요</translation>
     </message>

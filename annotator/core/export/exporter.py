@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import AnnotatorError
+from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..records import GOLD
@@ -92,6 +93,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     if isinstance(split, str):
         split = Split.parse(split, seed)
     out = Path(out)
+    if project.store.path is not None:
+        refuse_own_files(project.folder, out)
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)

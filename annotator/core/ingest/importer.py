@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..kiwi import analyse_many_packed
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..morphemes import unpack_morphemes
+from ..project_files import is_database_file
 from ..records import SpanDraft
 from ..snapping import snap_to_morphemes
 from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
@@ -67,6 +68,14 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "
         else:
             report.rejected.append(InputError(str(path), None, "no such file or folder"))
     return files
+
+
+def _without_database_files(files: list[Path], db_path: Path, report: ImportReport) -> list[Path]:
+    """Reading the project's own database as input would open it outside SQLite (see project_files)."""
+    own = [path for path in files if is_database_file(path, db_path)]
+    report.rejected.extend(InputError(str(path), None, "the project's own database; it cannot be imported")
+                           for path in own)
+    return [path for path in files if path not in own]
 
 
 def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
@@ -135,6 +144,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     report = ImportReport()
     is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
     files = expand_paths(paths, report, fmt)
+    if project.store.path is not None:
+        files = _without_database_files(files, project.store.path, report)
     map_labels = map_labels or {}
     if label_map is not None and not isinstance(label_map, LabelMap):
         label_map = read_label_map(label_map)  # a file name (from the GUI's child process)
