@@ -236,16 +236,13 @@ class AgreementReport:
 
 def agreement(project, annotators=None, label: str | None = None, all_documents: bool = False) -> AgreementReport:
     store = project.store
-    spans: dict[int, dict[str, list[Key]]] = {}
-    for doc_id, name, start, end, span_label in review_store.span_keys(store, label):
-        spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     statuses = review_store.status_rows(store)
     if annotators is None:
         names = sorted(({n for n, _, _ in review_store.label_counts(store)} | {n for _, n, _ in statuses}) - {GOLD})
     else:
         names = list(dict.fromkeys(annotators))
-    all_ids = store.document_ids()
-    counted: dict[str, set[int]] = {n: (set(all_ids) if all_documents else set()) for n in names}
+    all_ids = store.document_ids() if all_documents else []
+    counted: dict[str, set[int]] = {n: set(all_ids) for n in names}
     progress = {n: {"done": 0, "statuses": {}, "spans": 0, "labels": {}} for n in names}
     for doc_id, name, status in statuses:
         if name in progress:
@@ -260,8 +257,11 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
             progress[name]["labels"][span_label] = count
 
     pairs = {(a, b): PairAgreement(a, b) for a, b in combinations(names, 2)}
-    coders_of = {d: [n for n in names if d in counted[n]] for d in all_ids}
-    compared = [d for d in all_ids if len(coders_of[d]) >= 2]
+    coders_of = {d: [n for n in names if d in counted[n]] for d in set().union(*counted.values())}
+    compared = sorted(d for d, coders in coders_of.items() if len(coders) >= 2)
+    spans: dict[int, dict[str, list[Key]]] = {}
+    for doc_id, name, start, end, span_label in review_store.span_keys(store, compared, label):
+        spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     label_ids: dict[str, int] = {}
     units: Counter = Counter()  # (value of each coder of a unit) -> how many such units, for α
     for doc_id, _length, blob in review_store.morpheme_blobs(store, compared):
@@ -285,5 +285,5 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     alpha = AlphaTally()
     for values, count in units.items():
         alpha.add_unit(list(values), count)
-    return AgreementReport(names, "all documents" if all_documents else "done", label, len(all_ids),
+    return AgreementReport(names, "all documents" if all_documents else "done", label, store.document_count(),
                            list(pairs.values()), alpha, compared, progress)
