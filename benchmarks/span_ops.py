@@ -69,7 +69,7 @@ def measure_span_operations(project: Project, doc_ids: list[int]) -> dict[str, t
         figures[name][1].append(cpu)
 
     for doc_id in doc_ids:
-        text = project.store.document_text(doc_id)
+        text = project.document(doc_id).text
         at = text.rindex("\n") + 1  # the last line, where no span is
         _, wall, cpu = timed(raw_commit, conn, doc_id)
         note(names[0], wall, cpu)

@@ -166,7 +166,8 @@ def m0008_compact_search_index(db: Database) -> None:
     """The trigram index keeps no word positions (``detail=none``): a sixth of the size, and
     searches are substring LIKEs it answers as before (``search_store``). ``documents_ids`` is a
     narrow copy of the ids in order, so counting, paging and walking the documents never reads
-    rows with their texts (the table is otherwise the only thing in id order)."""
+    rows with their texts (the table is otherwise the only thing in id order). The annotator-label
+    index carries the document, so the list's label filter reads the index alone."""
     db.executescript(
         """
         DROP TABLE documents_fts;
@@ -175,6 +176,8 @@ def m0008_compact_search_index(db: Database) -> None:
         );
         INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
         CREATE INDEX documents_ids ON documents (id);
+        DROP INDEX spans_annotator_label;
+        CREATE INDEX spans_annotator_label ON spans (annotator, label, doc_id);
         """
     )
 

@@ -45,7 +45,8 @@ class WorklistStore:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
         if flt.label:
-            clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")
+            # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document.
+            clauses.append("d.id IN (SELECT s.doc_id FROM spans s WHERE s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
         query = parse(flt.query)
         if query is not None:
