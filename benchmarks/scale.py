@@ -51,7 +51,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+# ANNOTATOR_SOURCE=DIR measures another checkout of annotator (a "before" figure) with these scripts.
+ROOT = Path(os.environ.get("ANNOTATOR_SOURCE", HERE.parent)).resolve()
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
