@@ -1,4 +1,4 @@
-"""Review commands: ``agreement``, ``adjudicate``, ``merge`` (thin, over the core)."""
+"""Review commands: ``agreement`` and ``adjudicate`` (thin, over the core)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
+from .common import EXIT_ERROR, EXIT_OK, err, open_project
 
 
 def _figure(value: float | None) -> str:
@@ -99,24 +99,6 @@ def cmd_adjudicate(args) -> int:
     return EXIT_OK
 
 
-def cmd_merge(args) -> int:
-    with open_project(args.project) as project:
-        report = project.merge_from(args.other)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        added = ", ".join(f"{name} {n}" for name, n in sorted(report.spans_added.items())) or "none"
-        print(f"Merged {report.source}: {report.documents_added} documents added "
-              f"({report.documents_existing} already here); spans added: {added}; "
-              f"{report.spans_identical} identical spans skipped; {report.statuses_updated} statuses updated; "
-              f"{report.rejections_added} rejections added; {len(report.conflicts)} conflicts")
-        for label, count in sorted(report.unknown_labels.items()):
-            err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
-        for conflict in report.conflicts:
-            err(f"{report.source}: conflict, not merged: {conflict}")
-    return EXIT_PARTIAL if report.conflicts or report.unknown_labels else EXIT_OK
-
-
 def register(sub) -> None:
     p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's κ, Krippendorff's α")
     p.add_argument("project")
@@ -135,9 +117,3 @@ def register(sub) -> None:
     p.add_argument("--done-only", action="store_true", help="count only annotators who marked a document done")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_adjudicate)
-
-    p = sub.add_parser("merge", help="bring in another copy of the project (its folder or project.db)")
-    p.add_argument("project")
-    p.add_argument("other", metavar="OTHER_PROJECT_OR_DB")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_merge)

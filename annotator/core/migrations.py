@@ -133,4 +133,31 @@ def m0003_span_identity(db: Database) -> None:
     )
 
 
+
+@migrations(name="0004_team_loop")
+def m0004_team_loop(db: Database) -> None:
+    """The team loop: a reviewer returns a document to an annotator with a reason (반려: the status
+    ``returned``, the reason and its time kept after the annotator marks it done again); a
+    rejection withdrawn stays as a row that says so (``rejected = 0``), so withdrawals travel
+    in merges like rejections, and carries the reviewer's note on that candidate; every layer
+    can keep a note on a document. Each row has the time it last changed, for merges."""
+    db.executescript(
+        """
+        ALTER TABLE statuses ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE statuses ADD COLUMN returned_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE rejections ADD COLUMN rejected INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE rejections ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE rejections ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+        UPDATE rejections SET updated_at = created_at;
+        CREATE TABLE document_notes (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            note TEXT NOT NULL,         -- '' once cleared: the row stays, so clearing travels
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, layer)
+        );
+        """
+    )
+
+
 KNOWN = tuple(m.name for m in migrations.pending(Database(memory=True)))
