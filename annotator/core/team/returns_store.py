@@ -39,8 +39,3 @@ def count_status(store, annotator: str, status: str) -> int:
     return store.conn.execute("SELECT count(*) FROM statuses WHERE annotator = ? AND status = ?",
                               (annotator, status)).fetchone()[0]
 
-
-def returned_ids(store, annotator: str) -> set[int]:
-    """Documents waiting for ``annotator`` to fix them (listed first in their work list)."""
-    return {row[0] for row in store.conn.execute(
-        "SELECT doc_id FROM statuses WHERE annotator = ? AND status = 'returned'", (annotator,))}
