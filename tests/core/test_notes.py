@@ -37,13 +37,15 @@ def test_the_reviewers_candidate_note_sits_on_gold_once_accepted(project):
     project.reject_candidate(w.doc_id, undecided.start, undecided.end, "TECH")  # the note stays with the rejection
     rejected = next(c for c in project.review_candidates(w.doc_id) if c.label == "TECH")
     assert rejected.state == "rejected" and candidate_note(project, w.doc_id, rejected) == "지침 3.2 참고"
+    project.accept_candidate(w.doc_id, rejected.start, rejected.end, "TECH")  # changed their mind
+    assert project.spans(w.doc_id, GOLD)[0].note == "지침 3.2 참고"  # the note goes into gold with it
+    assert candidate_notes(project, w.doc_id)[(*w.span(2), "TECH")] == [(GOLD, "지침 3.2 참고")]
     project.accept_candidate(w.doc_id, *w.span(0), "AGENCY")
     accepted = next(c for c in project.review_candidates(w.doc_id) if c.label == "AGENCY")
     project.apply(candidate_note_operation(w.doc_id, accepted, "맞습니다"))
     assert project.spans(w.doc_id, GOLD)[0].note == "맞습니다"
     notes = candidate_notes(project, w.doc_id)
     assert notes[(*w.span(0), "AGENCY")] == [("kim", "kim의 질문"), ("lee", "lee의 질문"), (GOLD, "맞습니다")]
-    assert notes[(*w.span(2), "TECH")] == [(GOLD, "지침 3.2 참고")]
 
 
 def test_the_document_search_finds_notes(project):

@@ -1,11 +1,14 @@
 """Merging by span identity: edits, deletions and withdrawals travel; true conflicts are reported with
 both versions and settled by --prefer; a dry run writes nothing; old copies merge by content."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from annotator import GOLD, Project, ProjectError
+from annotator.core.migrations import migrations
 from annotator.core.operations import RejectSpans, RemoveSpans, WithdrawRejections
 from annotator.core.records import Rejection
 
@@ -170,3 +173,29 @@ def test_an_unknown_preference_is_refused(team):
     with Project.open(team / "a") as a:
         with pytest.raises(ProjectError, match="unknown preference"):
             a.merge_from(team / "b", prefer="mine")
+
+
+def test_a_copy_from_schema_0003_merges_by_identity(tmp_path):
+    """Span identities but no returns, withdrawn rejections or document notes yet."""
+    old = tmp_path / "old.db"
+    migrations.apply(Database(old), stop_before="0004_team_loop")
+    text = numbered_text(4, "z")
+    conn = sqlite3.connect(old)
+    conn.execute("INSERT INTO documents (id, uid, text, length, imported_at) VALUES (1, 'doc-z', ?, ?, 'then')",
+                 (text, len(text)))
+    conn.execute("INSERT INTO spans (uid, doc_id, annotator, start, end, label, rev, history, created_at, updated_at)"
+                 " VALUES ('span-1', 1, 'kim', 0, 3, 'AGENCY', 'r2', 'r1', 't1', 't2')")
+    conn.execute("INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"
+                 " VALUES ('span-2', 1, 'kim', 4, 7, 'TECH', 'r4', 'r3', 't3')")
+    conn.execute("INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (1, 'kim', 'done', '', 't4')")
+    conn.execute("INSERT INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (1, 'gold', 0, 3, 'TECH', 't5')")
+    conn.commit()
+    conn.close()
+    with Project.create(tmp_path / "p") as project:
+        report = project.merge_from(old)
+        assert not report.by_content and report.spans_added == {"kim": 1} and report.rejections_added == 1
+        [span] = project.spans(annotator="kim")
+        assert (span.uid, span.rev, span.text) == ("span-1", "r2", "가z0")
+        assert dump(project)["tombstones"]["span-2"][1:3] == ("kim", "r4")
+        assert project.status(span.doc_id, "kim").status == "done"
+        assert not project.merge_from(old).changed

@@ -7,6 +7,16 @@ matched by content and only adds, as merges did then. Statuses (returns with
 their reason included), rejections (withdrawn ones included) and notes are
 rows whose later version wins, the values breaking a tie, so every copy
 settles on the same row whatever the order of merges.
+
+Each layer has one writer (an annotator's layer in their copy, gold and
+returns in the reviewer's), and nothing here checks who wrote what: a copy
+records no owner, a reviewer may work in more than one copy, and a second
+reviewer in theirs. A stale gold span in an annotator's copy is an older
+revision and loses, so it never undoes the reviewer's decision; gold *edited*
+in an annotator's copy (someone reviewed there) is newer work and comes in
+like any edit, counted per layer in the report (``gold 2 edited``) so the
+reviewer sees it and can restore the backup taken before the merge; gold
+changed in both copies is a conflict, and ours is kept.
 """
 
 from __future__ import annotations
@@ -43,48 +53,65 @@ def merge_layers(project, other, ids: dict[int, int], report: MergeReport, prefe
     merge_document_notes(project.store, other, ids, report)
 
 
-def _their_versions(other, ids: dict[int, int]) -> dict[str, SpanVersion]:
-    found = {row[0]: versions_store.live_version(row, ids[row[1]]) for row in other.span_versions() if row[1] in ids}
-    for row in other.tombstones():
-        if row[1] in ids:
-            found.setdefault(row[0], versions_store.tombstone_version(row, ids[row[1]]))
-    return found
+def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport):
+    """Their versions this project does not have as they are (most spans it has: counted, not read whole)."""
+    seen = set()
+    for rows, rev_at, version in ((other.span_versions(), 8, versions_store.live_version),
+                                  (other.tombstones(), 6, versions_store.tombstone_version)):
+        for row in rows:
+            uid = row[0]
+            if uid in seen or row[1] not in ids:
+                continue
+            seen.add(uid)
+            if known.get(uid) == (row[rev_at], row[rev_at + 1]):
+                report.spans_identical += 1
+            else:
+                yield version(row, ids[row[1]])
 
 
 def merge_span_versions(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None) -> None:
     store = project.store
-    ours = versions_store.span_versions(store)
+    known = versions_store.revisions(store)
     texts = _Texts(store)
-    for uid, theirs in _their_versions(other, ids).items():
+    new = []  # spans never seen here, stored together at the end
+    for theirs in list(_their_versions(other, ids, known, report)):
         if not theirs.deleted and project.schema.label(theirs.label) is None:
             report.unknown_labels[theirs.label] = report.unknown_labels.get(theirs.label, 0) + 1
             continue
-        mine = ours.get(uid)
+        mine = versions_store.span_version(store, theirs.uid) if theirs.uid in known else None
         outcome = resolve(mine, theirs, prefer)
         if outcome.conflict:
             document = texts.of(mine.doc_id)
             resolution = UNSETTLED if not outcome.settled else TOOK_THEIRS if outcome.theirs_won else KEPT_OURS
             report.conflicts.append(MergeConflict(document.uid, mine.doc_id, mine.annotator,
                                                   ShownVersion.of(mine, document.text),
-                                                  ShownVersion.of(theirs, document.text), resolution, uid))
+                                                  ShownVersion.of(theirs, document.text), resolution, theirs.uid))
         if not outcome.writes(mine):
             if not outcome.conflict:
                 report.spans_identical += 1
             continue
-        winner = outcome.winner
-        versions_store.write_version(store, mine, winner)
-        ours[uid] = winner
-        if not outcome.theirs_won or (mine is None and winner.deleted) or (
-                mine is not None and mine.content() == winner.content()):
-            report.revisions_recorded += 1
-        elif mine is None:
-            report.count_span("added", winner.annotator)
-        elif winner.deleted:
-            report.count_span("deleted", winner.annotator)
-        elif mine.deleted:
-            report.count_span("restored", winner.annotator)
+        if mine is None and not theirs.deleted:
+            new.append(theirs)
         else:
-            report.count_span("updated", winner.annotator)
+            versions_store.write_version(store, mine, outcome.winner)
+        kind = _what_changed(mine, outcome.winner)
+        if kind is None:
+            report.revisions_recorded += 1
+        else:
+            report.count_span(kind, outcome.winner.annotator)
+    versions_store.insert_new(store, new)
+
+
+def _what_changed(mine: SpanVersion | None, winner: SpanVersion) -> str | None:
+    """The change as a person sees it (added, updated, deleted, restored); None when only the history
+    grew (or a deletion of a span never seen here was recorded)."""
+    if mine is None:
+        return None if winner.deleted else "added"
+    if mine.content() == winner.content():
+        return None
+    if winner.deleted:
+        return "deleted"
+    return "restored" if mine.deleted else "updated"
 
 
 def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeReport) -> None:

@@ -75,7 +75,8 @@ def candidate_notes(project, doc_id: int) -> dict[tuple[int, int, str], list[tup
     for annotator, start, end, label, note in sorted(spans, key=lambda row: row[0] == GOLD):
         found.setdefault((start, end, label), []).append((annotator, note))
     for key, note in notes_store.candidate_notes(store, doc_id, GOLD).items():
-        found.setdefault(key, []).append((GOLD, note))
+        if (GOLD, note) not in found.get(key, ()):  # accepting copies it to the gold span
+            found.setdefault(key, []).append((GOLD, note))
     return found
 
 

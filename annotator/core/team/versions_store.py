@@ -26,12 +26,22 @@ def tombstone_version(row, doc_id: int | None = None) -> SpanVersion:
                        tuple(history.split()), deleted_at, True)
 
 
-def span_versions(store) -> dict[str, SpanVersion]:
-    """{uid: version} of every span this project knows, tombstones included."""
-    found = {row[0]: live_version(row) for row in store.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans")}
-    for row in store.conn.execute(f"SELECT {TOMBSTONE_COLUMNS} FROM span_tombstones"):
-        found.setdefault(row[0], tombstone_version(row))
+def revisions(store) -> dict[str, tuple[str, str]]:
+    """{uid: (rev, history)} of every span this project knows, tombstones included: what tells a merge
+    which spans it already has as they are (most of them), without reading them whole."""
+    found = dict((uid, (rev, history)) for uid, rev, history in store.conn.execute(
+        "SELECT uid, rev, history FROM span_tombstones"))
+    found.update((uid, (rev, history)) for uid, rev, history in store.conn.execute("SELECT uid, rev, history FROM spans"))
     return found
+
+
+def span_version(store, uid: str) -> SpanVersion | None:
+    """This project's version of one span: live, or its tombstone, or None."""
+    row = store.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans WHERE uid = ?", (uid,)).fetchone()
+    if row is not None:
+        return live_version(row)
+    row = store.conn.execute(f"SELECT {TOMBSTONE_COLUMNS} FROM span_tombstones WHERE uid = ?", (uid,)).fetchone()
+    return tombstone_version(row) if row is not None else None
 
 
 def write_version(store, ours: SpanVersion | None, version: SpanVersion) -> None:
@@ -48,8 +58,7 @@ def write_version(store, ours: SpanVersion | None, version: SpanVersion) -> None
             (version.uid, version.doc_id, version.annotator, version.start, version.end, version.label, version.rev,
              version.history_text(), version.stamp))
         return
-    values = (version.doc_id, version.annotator, version.start, version.end, version.label, version.attrs,
-              version.note, version.rev, version.history_text(), version.created_at or version.stamp, version.stamp)
+    values = _span_values(version)[1:]
     if ours is not None and not ours.deleted:
         conn.execute("UPDATE spans SET doc_id = ?, annotator = ?, start = ?, end = ?, label = ?, attrs = ?, note = ?,"
                      " rev = ?, history = ?, created_at = ?, updated_at = ? WHERE uid = ?", (*values, version.uid))
@@ -57,6 +66,18 @@ def write_version(store, ours: SpanVersion | None, version: SpanVersion) -> None
     if ours is not None:
         conn.execute("DELETE FROM span_tombstones WHERE uid = ?", (version.uid,))
     conn.execute(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (version.uid, *values))
+
+
+def insert_new(store, versions: list[SpanVersion]) -> None:
+    """Live spans this project has never seen, in one statement (the bulk of a first merge)."""
+    store.conn.executemany(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                           [_span_values(v) for v in versions])
+
+
+def _span_values(version: SpanVersion) -> tuple:
+    """The values of ``SPAN_COLUMNS``."""
+    return (version.uid, version.doc_id, version.annotator, version.start, version.end, version.label, version.attrs,
+            version.note, version.rev, version.history_text(), version.created_at or version.stamp, version.stamp)
 
 
 # -- rows merged by their time -------------------------------------------------------------
