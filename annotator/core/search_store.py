@@ -81,5 +81,18 @@ class _Compiler:
 
 
 def matching_ids(query: Query) -> tuple[str, list]:
-    """(SQL selecting the ``id`` of every matching document, its parameters)."""
+    """(SQL selecting the ``id`` of every document whose title or text matches, its parameters)."""
     return _Compiler().ids(query)
+
+
+# Notes are few: the partial indexes of migration 0008 hold only the rows that have one.
+_NOTES = ("SELECT doc_id AS id FROM spans WHERE note <> '' AND note LIKE ? ESCAPE '\\'"
+          " UNION SELECT doc_id AS id FROM document_notes WHERE note LIKE ? ESCAPE '\\'"
+          " UNION SELECT doc_id AS id FROM rejections WHERE note <> '' AND note LIKE ? ESCAPE '\\'")
+
+
+def documents_matching(query: Query, typed: str) -> tuple[str, list]:
+    """The document list's search: ``query`` in the title and text, or ``typed`` (the query as
+    written) in a note on a span, a review candidate or the document."""
+    sql, params = matching_ids(query)
+    return f"SELECT id FROM ({sql}) AS text_matches UNION {_NOTES}", [*params, *[_pattern(typed)] * 3]

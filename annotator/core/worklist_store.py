@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .document_order import DocumentOrder, IdsWithout
 from .search_query import SearchError, parse
-from .search_store import matching_ids
+from .search_store import documents_matching
 from .store import Store
 
 __all__ = ["DocumentFilter", "DocumentSummary", "SearchError", "WorklistStore", "UNFINISHED"]
 
 UNFINISHED = ("new", "in_progress")
+RETURNED = "returned"  # sent back by the reviewer: listed first, and first among the unfinished
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class WorklistStore:
             clauses.append("d.id IN (SELECT s.doc_id FROM spans s WHERE s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
         query = parse(flt.query)
-        if query is not None:
-            sql, search_params = matching_ids(query)
+        if query is not None:  # the words in the title and text, or what was typed in a note
+            sql, search_params = documents_matching(query, flt.query.strip())
             clauses.append(f"d.id IN ({sql})")
             params += search_params
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -59,21 +61,26 @@ class WorklistStore:
     def _ids(self, sql: str, params: list) -> list[int]:
         return [row[0] for row in self.store.conn.execute(sql, params)]
 
-    def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> Sequence[int]:
-        """Ids of the matching documents in import order (ascending).
+    def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> DocumentOrder:
+        """Ids of the matching documents, those returned to ``annotator`` first, then in import order.
 
         Unfiltered, when no id is missing between the first and the last (documents are never
-        deleted one by one), that is a ``range``: three index lookups instead of reading a
+        deleted one by one), the rest is a range: three index lookups instead of reading a
         million ids at start-up."""
+        returned = self.returned_ids(annotator)
         where, params = self._where(annotator, flt)
         if not where:
             dense = self._dense_ids()
             if dense is not None:
-                return dense
+                first = sorted(returned)
+                return DocumentOrder(first, IdsWithout(dense, first) if first else dense)
         # documents_ids walks the ids in order without reading the rows with their texts.
         sql = (f"SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? {where}"
                " ORDER BY d.id")
-        return self._ids(sql, params)
+        ids = self._ids(sql, params)
+        if not returned:
+            return DocumentOrder([], ids)
+        return DocumentOrder([i for i in ids if i in returned], [i for i in ids if i not in returned])
 
     def _dense_ids(self) -> range | None:
         q = self.store.conn.execute
@@ -82,6 +89,10 @@ class WorklistStore:
             return range(0)
         last = q("SELECT max(id) FROM documents").fetchone()[0]
         return range(first, last + 1) if self.store.document_count() == last - first + 1 else None
+
+    def returned_ids(self, annotator: str) -> set[int]:
+        return {row[0] for row in self.store.conn.execute(
+            "SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?", (annotator, RETURNED))}
 
     def summaries(self, doc_ids: Sequence[int], annotator: str) -> dict[int, DocumentSummary]:
         found: dict[int, DocumentSummary] = {}
@@ -108,13 +119,18 @@ class WorklistStore:
         return done, self.store.document_count()
 
     def next_unfinished(self, annotator: str, after_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
-        """The first new or in-progress document after ``after_id`` in ``flt``, wrapping around."""
+        """The first returned document other than ``after_id`` in ``flt``, else the first new or
+        in-progress one after it, wrapping around."""
         where, params = self._where(annotator, flt)
-        unfinished = "coalesce(st.status, 'new') IN (?, ?)"
-        where = (where + " AND " if where else "WHERE ") + unfinished
-        base = "SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? " + where
-        for extra, bound in ((" AND d.id > ?", after_id), (" AND d.id < ?", after_id)):
-            ids = self._ids(base + extra + " ORDER BY d.id LIMIT 1", [*params, *UNFINISHED, bound])
-            if ids:
-                return ids[0]
+        base = ("SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? "
+                + (where + " AND " if where else "WHERE "))
+        searches = [(base + "coalesce(st.status, 'new') IN (?, ?)", list(UNFINISHED))]
+        if self.returned_ids(annotator):  # asked first only when there are any: no walk over every document
+            searches.insert(0, (base + "d.id IN (SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?)",
+                                [annotator, RETURNED]))
+        for sql, extra_params in searches:
+            for extra, bound in ((" AND d.id > ?", after_id), (" AND d.id < ?", after_id)):
+                ids = self._ids(sql + extra + " ORDER BY d.id LIMIT 1", [*params, *extra_params, bound])
+                if ids:
+                    return ids[0]
         return None

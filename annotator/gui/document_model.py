@@ -1,20 +1,20 @@
 """The document list: ids of the matching documents, summaries paged in on demand.
 
-Only the ids of the filtered documents are held (a list of ints, or a
-``range`` for the whole project when no id is missing); titles,
+Only the ids of the filtered documents are held (``DocumentOrder``: for the
+whole project a range, not a million ints); titles,
 dates, statuses and span counts are read a page at a time as rows are
 painted, and a bounded number of pages is kept. Texts are never read.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import OrderedDict
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..core.document_order import DocumentOrder
 from ..core.worklist_store import DocumentFilter, DocumentSummary, WorklistStore
 from .plain_text import plain_tooltip
 
@@ -29,6 +29,7 @@ STATUS_COLOURS = {
     "skipped": QColor("#8a8a8a"),
     "flagged": QColor("#c62828"),
     "adjudicated": QColor("#2e7d32"),  # the gold layer's status once reviewed
+    "returned": QColor("#b3261e"),  # sent back by the reviewer (반려)
 }
 
 
@@ -41,6 +42,7 @@ def status_name(status: str) -> str:
         "skipped": QCoreApplication.translate("Status", "skipped"),
         "flagged": QCoreApplication.translate("Status", "flagged"),
         "adjudicated": QCoreApplication.translate("Status", "adjudicated"),
+        "returned": QCoreApplication.translate("Status", "returned"),
     }
     return names.get(status, status)
 
@@ -51,13 +53,14 @@ class DocumentModel(QAbstractTableModel):
         self.worklist = worklist
         self.annotator = annotator
         self.filter = DocumentFilter()
-        self._ids: Sequence[int] = []  # ascending: rows are found by binary search
+        self._ids: DocumentOrder = DocumentOrder([], [])  # returned to the annotator first, then import order
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
         self.review = None  # review mode: a ``review_model.ReviewColumns`` fills the last two columns
 
     def set_review(self, review) -> None:
         self.review = review
-        self.review_changed(self._ids)
+        if len(self._ids):  # every row: not a lookup per id of a million
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._ids) - 1, SPANS))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, STATUS, SPANS)
 
     def review_changed(self, doc_ids: Iterable[int]) -> None:
@@ -83,8 +86,7 @@ class DocumentModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int | None:
-        row = bisect_left(self._ids, doc_id)
-        return row if row < len(self._ids) and self._ids[row] == doc_id else None
+        return self._ids.row_of(doc_id)
 
     def summary(self, row: int) -> DocumentSummary | None:
         if not 0 <= row < len(self._ids):
