@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.operations import SetStatus
+from annotator.core.operations import SetStatus, UpdateSpan
 from annotator.core.project import Project
 from annotator.core.worklist_store import DocumentFilter, SearchError, WorklistStore
 
@@ -100,3 +100,15 @@ def test_unfiltered_ids_come_from_three_lookups_when_none_is_missing(listing):
         project.store.conn.execute("DELETE FROM documents WHERE id = 2")
     assert list(worklist.document_ids("kim")) == [1, 3, 4]
     assert worklist.document_ids("kim", DocumentFilter(query="원주시")) == [1, 3]
+
+
+def test_notes_are_searched_as_typed(listing):
+    """A note on a span is found by the search box; the notes index holds only spans that have one."""
+    project, worklist = listing
+    span = project.add_span(2, 0, 3, "AGENCY", "kim", snap=False)
+    project.apply(UpdateSpan(span.id, note="예산 확인 필요"))
+    assert list(worklist.document_ids("kim", DocumentFilter(query="확인 필요"))) == [2]
+    assert list(worklist.document_ids("kim", DocumentFilter(query="원주시"))) == [1, 3]
+    plan = " ".join(str(row) for row in project.store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT doc_id FROM spans WHERE note <> '' AND note LIKE '%x%'"))
+    assert "spans_notes" in plan
