@@ -417,7 +417,9 @@ def main() -> int:
         ensure_project(folder, args.documents)
         return 0
     if args.step:
-        print(json.dumps(globals()[f"step_{args.step}"](folder / "project", args), ensure_ascii=False))
+        result = globals()[f"step_{args.step}"](folder / "project", args)
+        result["annotator"] = str(Path(sys.modules["annotator"].__file__).parents[1]) if "annotator" in sys.modules else ""
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # Built in a child: Kiwi's half gigabyte would otherwise count in every step's peak memory.

@@ -11,6 +11,7 @@ CPU time (which leaves out waiting for the disk) is printed beside the wall time
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import secrets
 import shutil
@@ -22,7 +23,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# ANNOTATOR_SOURCE=DIR: measure another checkout of annotator (see scale.py).
+sys.path.insert(0, os.environ.get("ANNOTATOR_SOURCE", str(Path(__file__).resolve().parents[1])))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build_project  # noqa: E402

@@ -209,6 +209,47 @@ def m0008_compact_search_index(db: Database) -> None:
         CREATE INDEX spans_notes ON spans (doc_id, note) WHERE note <> '';
         CREATE INDEX rejections_notes ON rejections (doc_id, note) WHERE note <> '';
         CREATE INDEX statuses_annotator ON statuses (annotator, status, doc_id);
+
+        -- How many spans of each layer label each string: the learned suggestions read this
+        -- (thousands of rows) instead of every span with its document's text (a minute at a
+        -- million documents, after every change). Kept by triggers, so every path that writes
+        -- spans (operations, imports, merges) keeps it right.
+        CREATE TABLE labelled_strings (
+            layer TEXT NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (layer, label, text)
+        );
+        INSERT INTO labelled_strings (layer, label, text, spans)
+            SELECT s.annotator, s.label, substr(d.text, s.start + 1, s."end" - s.start), count(*)
+            FROM spans s JOIN documents d ON d.id = s.doc_id GROUP BY 1, 2, 3;
+        CREATE TRIGGER spans_labelled_insert AFTER INSERT ON spans BEGIN
+            INSERT INTO labelled_strings (layer, label, text, spans)
+                SELECT new.annotator, new.label, substr(text, new.start + 1, new."end" - new.start), 1
+                FROM documents WHERE id = new.doc_id
+                ON CONFLICT (layer, label, text) DO UPDATE SET spans = spans + 1;
+        END;
+        CREATE TRIGGER spans_labelled_delete AFTER DELETE ON spans BEGIN
+            UPDATE labelled_strings SET spans = spans - 1
+                WHERE layer = old.annotator AND label = old.label AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            DELETE FROM labelled_strings
+                WHERE layer = old.annotator AND label = old.label AND spans <= 0 AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+        END;
+        CREATE TRIGGER spans_labelled_update AFTER UPDATE OF doc_id, annotator, start, "end", label ON spans BEGIN
+            UPDATE labelled_strings SET spans = spans - 1
+                WHERE layer = old.annotator AND label = old.label AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            DELETE FROM labelled_strings
+                WHERE layer = old.annotator AND label = old.label AND spans <= 0 AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            INSERT INTO labelled_strings (layer, label, text, spans)
+                SELECT new.annotator, new.label, substr(text, new.start + 1, new."end" - new.start), 1
+                FROM documents WHERE id = new.doc_id
+                ON CONFLICT (layer, label, text) DO UPDATE SET spans = spans + 1;
+        END;
         """
     )
 

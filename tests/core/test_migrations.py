@@ -8,6 +8,7 @@ import pytest
 
 from annotator import Project, ProjectError
 from annotator.core.migrations import KNOWN
+from annotator.core.suggest.suggestion_store import SuggestionStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -28,6 +29,8 @@ def test_frozen_database_upgrades(tmp_path, frozen):
             added = project.store.insert_document(uid="new", title="", text="대구시가 발표했다", raw=None, meta={},
                                                   source="", encoding="utf-8", morphemes=b"", sentences=b"")
         assert project.search("대구시") == [added]  # and new documents go into it
+        # the strings labelled so far, counted once
+        assert SuggestionStore(project.store).labelled_strings() == [("원주시", "AGENCY", 1)]
 
 
 def test_every_released_version_has_a_frozen_database():
