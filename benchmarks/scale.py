@@ -32,8 +32,9 @@ Steps and their baselines:
   ``json.dumps`` of the same rows (``export_speed.py``).
 - merge: merging a copy of 10,000 of the documents with a fourth annotator's
   layer, beside a raw INSERT of as many span rows in one transaction; the
-  backup a merge keeps first (``…-before-merge.db``) is also timed alone. The
-  benchmark removes what the merge added afterwards.
+  backup a merge keeps first (``…-before-merge.db``, a copy of the whole
+  database) is timed alone and left out of the merge. The benchmark removes
+  what the merge added afterwards.
 """
 
 from __future__ import annotations
@@ -195,6 +196,7 @@ def step_list(project_folder: Path, args) -> dict:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from annotator import Project
+    from annotator.core.errors import AnnotatorError
     from annotator.core.worklist_store import DocumentFilter
     from annotator.gui.main_window import MainWindow
     from annotator.gui.translation import set_language
@@ -262,6 +264,9 @@ def step_list(project_folder: Path, args) -> dict:
                         model.set_filter(flt)
                 except sqlite3.OperationalError:  # interrupted: an older version that scans and scans
                     result["filters"][name] = {"median_s": f"> {FILTER_LIMIT_S}", "documents": None}
+                    break
+                except AnnotatorError as error:  # a query an older version cannot parse
+                    result["filters"][name] = {"median_s": None, "error": str(error)}
                     break
                 _repaint_table(table)
                 times.append(time.perf_counter() - start)
@@ -379,20 +384,24 @@ def step_export(project_folder: Path, args) -> dict:
 
 
 def step_merge(project_folder: Path, args) -> dict:
-    from synthetic import build_large_project
-
+    import annotator.core.merge as merge_module
     from annotator import Project
     from annotator.core import backups
 
     copy = project_folder.parent / "copy"
-    if not (copy / "project.db").exists():
-        build_large_project(copy, min(COPY_DOCUMENTS, args.documents), annotators=("choi",), done_share=1.0).close()
+    if not (copy / "project.db").exists():  # in a child: Kiwi's memory is not the merge's
+        code = ("import sys; from pathlib import Path; from synthetic import build_large_project\n"
+                "build_large_project(Path(sys.argv[1]), int(sys.argv[2]), annotators=('choi',), done_share=1.0).close()")
+        subprocess.run([sys.executable, "-c", code, str(copy), str(min(COPY_DOCUMENTS, args.documents))], check=True,
+                       env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)])})
     db = project_folder / "project.db"
     with Project.open(copy) as other:
         rows = other.store.conn.execute("SELECT count(*) FROM spans").fetchone()[0]
-    # The merge first keeps a named backup of the whole database (undo of a merge): timed apart here.
+    # A merge first keeps a named backup of the whole database (its undo): timed alone here, and
+    # left out of the merge measured below, which would otherwise be mostly the copy of the database.
     _, backup_s = timed(backups.take_named_backup, db, "benchmark")
     shutil.rmtree(project_folder / "backups", ignore_errors=True)
+    merge_module.take_named_backup = lambda *_args, **_kwargs: None
     with Project.open(project_folder) as project:
         conn = project.store.conn
 
@@ -414,8 +423,8 @@ def step_merge(project_folder: Path, args) -> dict:
         conn.execute("DELETE FROM statuses WHERE annotator = 'choi'")
     shutil.rmtree(project_folder / "backups", ignore_errors=True)
     return {"copy_documents": min(COPY_DOCUMENTS, args.documents), "spans_added": added, "raw_insert_s": round(raw_s, 2),
-            "merge_s": round(merge_s, 2), "a_named_backup_s": round(backup_s, 2),
-            "merge_without_backup_x_raw": round((merge_s - backup_s) / raw_s, 2),
+            "merge_without_its_backup_s": round(merge_s, 2), "x_raw": round(merge_s / raw_s, 2),
+            "its_backup_s": round(backup_s, 2),
             "peak_rss_mb": peak_rss_mb(), "load": load()}
 
 
