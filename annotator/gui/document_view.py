@@ -155,9 +155,16 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
+        """Drop the selection where the caret is, without scrolling to the caret: ``setTextCursor``
+        brings the caret into view, which after a wheel scroll would jump back to it."""
         cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
         cursor.clearSelection()
+        horizontal, vertical = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         self.setTextCursor(cursor)
+        self.horizontalScrollBar().setValue(horizontal)
+        self.verticalScrollBar().setValue(vertical)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring code-point ``offset`` into view, a third from the top when it was off screen."""

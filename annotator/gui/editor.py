@@ -3,7 +3,8 @@
 The editor composes core operations (add, relabel, remove, resize, status)
 and pushes them on the window's undo stack; it never changes anything itself
 and keeps no copy of the spans. Results arrive as ``changed`` (a core
-``Change``), refusals as ``failed`` (the core's message).
+``Change``), refusals as ``failed`` (the core's message), and what an undo or
+redo did as ``replayed``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .commands import OperationCommand, ResizeCommand
 class Editor(QObject):
     changed = Signal(object)  # core.operations.Change
     failed = Signal(str)
+    replayed = Signal(str)  # "Undone: …", "Redone: …"
 
     def __init__(self, project, annotator: str, stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -30,8 +32,17 @@ class Editor(QObject):
         self.stack = stack
         self._stops: tuple[int, MorphemeStops] | None = None
 
-    def _push(self, operation, text: str, command_class=OperationCommand) -> None:
-        self.stack.push(command_class(self.project, operation, text, self.changed.emit, self.failed.emit))
+    def _push(self, operation, text: str, command_class=OperationCommand) -> bool:
+        """Run ``operation`` as an undo step; False when the core refused it (``failed`` says why)."""
+        refused: list[str] = []
+
+        def fail(message: str) -> None:
+            refused.append(message)
+            self.failed.emit(message)
+
+        # push() deletes a refused (obsolete) or merged command: nothing may be read from it afterwards
+        self.stack.push(command_class(self.project, operation, text, self.changed.emit, fail, self.replayed.emit))
+        return not refused
 
     # -- selections and spans -----------------------------------------------------
 
@@ -60,8 +71,9 @@ class Editor(QObject):
         if span.label != label:
             self._push(UpdateSpan(span.id, label=label), self.tr("Relabel as %1").replace("%1", label))
 
-    def remove(self, span: Span) -> None:
-        self._push(RemoveSpans([span.id]), self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
+    def remove(self, span: Span) -> bool:
+        return self._push(RemoveSpans([span.id]),
+                          self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
 
     def move_edge(self, document: Document, span: Span, edge: str, direction: int, by_character: bool) -> None:
         if self._stops is None or self._stops[0] != document.id:

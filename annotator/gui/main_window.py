@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             self.open_document(first)
         if review:
             self.review.set_active(True, open_ready=not start_at_first)
+        self.view.setFocus()  # the keys the README lists act on the text, not the search box
 
     def _layout(self) -> None:
         centre = QWidget()
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         a = self.shortcuts
         self.editor.changed.connect(self.apply_change)
         self.editor.failed.connect(self.show_message)
+        self.editor.replayed.connect(self.show_message)
         self.documents.documentChosen.connect(self.open_document)
         self.documents.message.connect(self.show_message)
         self.view.selectionReleased.connect(self._snap_selection)
@@ -293,9 +295,12 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Select some text first (drag, or Shift+arrows), then press a label key"))
 
     def delete_selected_span(self) -> None:
+        """Delete the selected span; nothing is selected afterwards, so a second Delete deletes nothing."""
         span = self.selected_span()
-        if span is not None:
-            self.editor.remove(span)
+        if span is not None and self.editor.remove(span):
+            self.select_span(None)
+            self.show_message(self.tr("Deleted %1 “%2” (Ctrl+Z brings it back)").replace("%1", span.label)
+                              .replace("%2", span.text))
 
     def _move_edge(self, edge: str, direction: int, by_character: bool) -> None:
         span = self.selected_span()
@@ -309,7 +314,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.id not in change.doc_ids and len(change.doc_ids) == 1:
             self.open_document(next(iter(change.doc_ids)))  # undo/redo shows the document it changed
         if self.document is not None and self.document.id in change.doc_ids:
-            if self.spans.model.apply_change(change):
+            if self.spans.apply_change(change):
                 self._update_overlay(change)
             touched = [s for s in change.added if s.doc_id == self.document.id]
             touched += [after for _, after in change.updated if after.doc_id == self.document.id]

@@ -102,6 +102,7 @@ class ReviewMode(QObject):
         w.view.emptyClicked.connect(lambda: self.panel.select_row(None) if self.active else None)
         self.adjudicator.changed.connect(w.apply_change)
         self.adjudicator.failed.connect(w.show_message)
+        self.adjudicator.replayed.connect(w.show_message)
         self.toggle.toggled.connect(self.set_active)
         self.accept.triggered.connect(lambda: self.accept_selected())
         self.accept_in_text.triggered.connect(lambda: self.accept_selected())

@@ -41,6 +41,16 @@ class SpanList(QWidget):
         row = self.model.row_of(span_id) if span_id is not None else None
         select_row_silently(self.table, row, LABEL)
 
+    def apply_change(self, change) -> bool:
+        """Take in what an operation did; a removed row's neighbour never becomes the selection
+        (Qt would move the current row there, and a second Delete would remove it)."""
+        current = self.table.currentIndex()
+        if current.isValid():
+            span_id = self.model.span_at(current.row()).id
+            if any(s.id == span_id for s in change.removed + [before for before, _ in change.updated]):
+                self.select_span(None)
+        return self.model.apply_change(change)
+
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.spanSelected.emit(self.model.span_at(current.row()).id)

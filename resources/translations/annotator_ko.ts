@@ -726,6 +726,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>먼저 텍스트를 선택(드래그 또는 Shift+방향키)한 뒤 레이블 키를 누르세요</translation>
     </message>
     <message>
+        <source>Deleted %1 “%2” (Ctrl+Z brings it back)</source>
+        <translation>%1 “%2” 삭제함 (Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
         <source>%1/%2 done</source>
         <translation>%1/%2 완료</translation>
     </message>
@@ -743,6 +747,17 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Overlaps %1 “%2”: this project does not allow overlapping spans</source>
         <translation>%1 “%2”와(과) 겹칩니다: 이 프로젝트는 겹치는 스팬을 허용하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>OperationCommand</name>
+    <message>
+        <source>Redone: %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1 (Ctrl+Shift+Z redoes it)</source>
+        <translation>실행 취소: %1 (Ctrl+Shift+Z로 다시 실행)</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ def rows(window) -> list[int]:
 
 
 def search(window, qtbot, text: str) -> None:
+    window.documents.search.setFocus()  # keys act where the focus is: a person clicks the box (or Ctrl+F)
     window.documents.search.setText(text)  # QTest types ASCII only; Korean arrives through the IME
     qtbot.keyClick(window.documents.search, Qt.Key.Key_Return)
 
