@@ -10,8 +10,9 @@ while the report is computed; a double-click on a document opens it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..core.records import GOLD
 from ..core.worklist_store import WorklistStore
@@ -67,6 +68,9 @@ class AgreementDialog(QDialog):
         self.matrix, self.pairs, self.labels, self.progress, self.documents = (FigureTable(self) for _ in range(5))
         self.label_chart, self.annotator_chart = BarChart(), BarChart()
         self.tabs = QTabWidget()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
         self._layout()
         self.all_documents.toggled.connect(self.refresh)
         self.label_filter.currentIndexChanged.connect(self.refresh)
@@ -112,6 +116,7 @@ class AgreementDialog(QDialog):
         layout.addLayout(options)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
 
     @staticmethod
     def _split(table: QTableView, chart: BarChart) -> QSplitter:

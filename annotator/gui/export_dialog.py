@@ -138,6 +138,7 @@ class ExportDialog(JobDialog):
         return None
 
     def _options_changed(self) -> None:
+        self.forget_outcome()
         for box, label in zip(self.split_parts, self.part_labels):
             box.setEnabled(self.split_on.isChecked())
             label.setEnabled(self.split_on.isChecked())
@@ -159,7 +160,9 @@ class ExportDialog(JobDialog):
         # korean-policy-gold.jsonl, not ...-gold-jsonl.jsonl; but ...-gold-doccano.jsonl
         named_by_extension = spec.extension == f".{spec.name}" and not self.writes_folder()
         name = _safe_name(f"{self.project.name}-{self.source()}" + ("" if named_by_extension else f"-{spec.name}"))
-        return self.project.folder / EXPORT_FOLDER / (name if self.writes_folder() else name + spec.extension)
+        # absolute: a project opened by a relative path must not be prefixed twice when the export starts
+        folder = self.project.folder.absolute() / EXPORT_FOLDER
+        return folder / (name if self.writes_folder() else name + spec.extension)
 
     def _update_path(self) -> None:
         """The default path, or the user's adapted: a file gets the format's extension, a folder none."""
@@ -177,6 +180,7 @@ class ExportDialog(JobDialog):
         self.path.setText(str(path))
 
     def _path_edited(self) -> None:
+        self.forget_outcome()
         self._path_chosen = True
         self._show_problem()
 
@@ -208,7 +212,7 @@ class ExportDialog(JobDialog):
         folder, fmt, source = self.project.folder, self.format_name(), self.source()
         out = Path(self.path.text().strip()).expanduser()
         if not out.is_absolute():
-            out = folder / out  # a typed relative path is taken from the project folder
+            out = folder.absolute() / out  # a typed relative path is taken from the project folder
         status = "done" if self.finished_only.isChecked() else None
         split, seed = self.split(), self.seed.value()
         self._seed_used = seed

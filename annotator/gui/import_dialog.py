@@ -53,6 +53,7 @@ class ImportDialog(JobDialog):
         self.remove.clicked.connect(self._remove_selected)
         self.paths.itemSelectionChanged.connect(self._options_changed)
         self.format_box.currentIndexChanged.connect(self._options_changed)
+        self.format_box.currentIndexChanged.connect(lambda _index: self.forget_outcome())
         self.ready()
         self._options_changed()
 
@@ -91,6 +92,7 @@ class ImportDialog(JobDialog):
                 present.add(path)
                 self.paths.addItem(path)
                 self.paths.item(self.paths.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
+                self.forget_outcome()
         self._options_changed()
 
     def choose_files(self) -> bool:
@@ -116,6 +118,7 @@ class ImportDialog(JobDialog):
     def _remove_selected(self) -> None:
         for item in self.paths.selectedItems():
             self.paths.takeItem(self.paths.row(item))
+            self.forget_outcome()
         self._options_changed()
 
     def format_name(self) -> str:

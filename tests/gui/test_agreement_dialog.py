@@ -109,3 +109,10 @@ def test_figure_table_and_chart(qtmodeltester, qtbot):
     rect = chart._bars[0][0]
     assert chart.bar_at(rect.center()) == "kim · AGENCY: 12"
     assert chart.bar_at(QPointF(1, 1)) is None
+
+
+def test_the_dashboard_has_a_close_button(dialog, qtbot):
+    """Without a window manager (or a title bar) Esc was the only way out (issue 12, bug 11)."""
+    _window, dialog = dialog
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
