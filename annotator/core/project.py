@@ -10,7 +10,7 @@ from typing import Any, Iterator, Mapping
 from . import review_store
 from .errors import OverlapError, ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .records import GOLD, STATUSES, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
@@ -170,7 +170,11 @@ class Project:
         return self.apply(RemoveSpans([span_id]))
 
     def relabel_span(self, span_id: int, label: str) -> Span:
-        return self.apply(UpdateSpan(span_id, label=label, description="relabel span")).updated[0][1]
+        """Relabel; the attributes the old label's recognisers set go (see ``operations.relabel``)."""
+        return self.apply(self.relabel_operation(span_id, label)).updated[0][1]
+
+    def relabel_operation(self, span_id: int, label: str) -> UpdateSpan:
+        return relabel(self.span(span_id), label, self.schema)
 
     def resize_span(self, span_id: int, start: int, end: int) -> Span:
         return self.apply(UpdateSpan(span_id, start=start, end=end, description="resize span")).updated[0][1]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.boundaries import MorphemeStops, move_edge
-from ..core.operations import AddSpans, Batch, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from ..core.operations import AddSpans, Batch, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from ..core.records import Document, Rejection, Span, SpanDraft
 from ..core.snapping import snap_to_morphemes
 from ..core.suggest import Suggestion, accept_operation
@@ -69,7 +69,7 @@ class Editor(QObject):
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
-            self._push(UpdateSpan(span.id, label=label), self.tr("Relabel as %1").replace("%1", label))
+            self._push(relabel(span, label, self.project.schema), self.tr("Relabel as %1").replace("%1", label))
 
     def remove(self, span: Span) -> bool:
         return self._push(RemoveSpans([span.id]),
@@ -86,11 +86,12 @@ class Editor(QObject):
 
     # -- suggestions ----------------------------------------------------------------------
 
-    def accept_suggestions(self, document: Document, suggestions: list[Suggestion]) -> None:
-        """Store suggestions (with their attributes) as spans: one undo step however many."""
-        operation = self._starting(document, accept_operation(suggestions, document.id, self.annotator))
+    def accept_suggestions(self, document: Document, suggestions: list[Suggestion], label: str | None = None) -> None:
+        """Store suggestions (with their attributes) as spans, under ``label`` if given: one undo step."""
+        operation = self._starting(document, accept_operation(suggestions, document.id, self.annotator, label))
         if len(suggestions) == 1:
-            text = self.tr("Accept %1 “%2”").replace("%1", suggestions[0].label).replace("%2", suggestions[0].text)
+            text = self.tr("Accept %1 “%2”").replace("%1", label or suggestions[0].label).replace(
+                "%2", suggestions[0].text)
         else:
             text = self.tr("Accept %1 suggestions").replace("%1", str(len(suggestions)))
         self._push(operation, text)
