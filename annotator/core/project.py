@@ -277,7 +277,8 @@ class Project:
     def suggester(self) -> Suggester:
         """Runs the schema's recognisers; gazetteers load on first use, learned strings stay current."""
         store = SuggestionStore(self.store)
-        return Suggester(self.schema, self.gazetteer_files, LearnedStrings(store.labelled_strings, store.change_marker))
+        learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
+        return Suggester(self.schema, self.gazetteer_files, learned)
 
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that

@@ -149,6 +149,8 @@ class SuggestionController(QObject):
     def _computed(self, number: int, doc_id: int, suggestions: list[Suggestion]) -> None:
         if number != self.worker.latest or self.document is None or doc_id != self.document.id:
             return  # a newer request is on its way
+        if not self.visible:
+            return  # hidden (review mode, say) while this answer was on its way
         self._answered = number
         self._loading = False
         if [(m.suggestion, m.attrs) for m in self._marks] != [(s, s.attrs) for s in suggestions]:

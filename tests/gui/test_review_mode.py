@@ -281,3 +281,25 @@ def test_suggestions_step_aside_while_reviewing(reviewing):
     window.review.set_active(False)
     assert all(action.isEnabled() for action in keys)
     assert window.suggestions.visible == window.shortcuts.show_suggestions.isChecked()
+
+
+def test_review_mode_shows_no_annotator_suggestions(open_window, review_dir, qtbot):
+    """Issue 12, bug 7: learned suggestions were drawn over gold, their tooltip promising keys that
+    decide on candidates here. An answer still on its way when review mode starts must not be drawn."""
+    from annotator.gui.suggestions import OVERLAY
+
+    window = open_window(review_dir)
+    window.open_document(emoji_doc(window.project))  # kim's suggestions are being computed…
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)  # …when review mode starts
+    qtbot.waitUntil(lambda: window.review.columns.reviews is not None)
+    qtbot.wait(300)  # past the suggestions' refresh delay: any answer has arrived
+    assert OVERLAY not in window.view.overlay_names()
+    assert window.suggestions.marks() == []
+    select(window, "120억", "BUDGET", "lee")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    qtbot.wait(300)
+    assert OVERLAY not in window.view.overlay_names()
+    assert not window.suggestions.count_label.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)  # back to kim's layer: suggestions again
+    qtbot.waitUntil(lambda: window.suggestions.ready and bool(window.suggestions.marks()), timeout=5000)
+    assert OVERLAY in window.view.overlay_names()
