@@ -23,6 +23,20 @@ def _table(title: str, text_columns: list[str], number_columns: list[str]) -> Ta
     return table
 
 
+def _who(names: list[str]) -> str:
+    return f"both {names[0]} and {names[1]}" if len(names) == 2 else f"two of {', '.join(names)}"
+
+
+def nothing_compared(report: dict, all_documents: bool) -> str:
+    """Why no document could be compared, and what to do about it."""
+    if not report["documents"]:
+        return "the project has no documents yet: import some (annotator import PROJECT PATH...)"
+    if all_documents:
+        return "no document could be compared"
+    return (f"no document is marked done by {_who(report['annotators'])}: press Ctrl+Enter in the workbench "
+            "when a document is finished, or count every document with --all-documents")
+
+
 def cmd_agreement(args) -> int:
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
     with open_project(args.project) as project:
@@ -41,6 +55,20 @@ def cmd_agreement(args) -> int:
     basis = "every document" if args.all_documents else "documents both marked done"
     console.print(f"Agreement over {basis}: {report['documents_counted']} of {report['documents']} documents "
                   f"compared" + (f", label {args.label}" if args.label else ""))
+    if report["documents_counted"]:
+        _print_figures(console, report)
+    else:
+        console.print(f"Nothing to compare: {nothing_compared(report, args.all_documents)}")
+    progress = _table("Progress (every document)", ["annotator"], ["done", "spans"])
+    progress.add_column("statuses")
+    for name, row in report["progress"].items():
+        progress.add_row(name, str(row["done"]), str(row["spans"]),
+                         ", ".join(f"{k} {v}" for k, v in sorted(row["statuses"].items())))
+    console.print(progress)
+    return EXIT_OK
+
+
+def _print_figures(console: Console, report: dict) -> None:
     pairs = _table("Pairs", ["A", "B"], ["documents", "F1 strict", "F1 lenient", "κ (morphemes)"])
     for p in report["pairs"]:
         pairs.add_row(p["a"], p["b"], str(p["documents"]), _figure(p["f1_strict"]), _figure(p["f1_lenient"]),
@@ -49,20 +77,14 @@ def cmd_agreement(args) -> int:
     pairs.add_row("mean", "", "", _figure(overall["f1_strict"]), _figure(overall["f1_lenient"]),
                   _figure(overall["kappa"]), style="bold")
     console.print(pairs)
-    labels = _table("Labels (spans per annotator)", ["label"], ["F1 strict", "F1 lenient", *report["annotators"]])
+    labels = _table("Labels (spans in the compared documents)", ["label"],
+                    ["F1 strict", "F1 lenient", *report["annotators"]])
     for label, row in report["labels"].items():
         labels.add_row(label, _figure(row["f1_strict"]), _figure(row["f1_lenient"]),
                        *(str(row["spans"].get(a, 0)) for a in report["annotators"]))
     console.print(labels)
     console.print(f"Krippendorff's α (nominal, all annotators): {_figure(report['alpha'])} "
                   f"over {report['alpha_units']} morphemes")
-    progress = _table("Progress", ["annotator"], ["done", "spans"])
-    progress.add_column("statuses")
-    for name, row in report["progress"].items():
-        progress.add_row(name, str(row["done"]), str(row["spans"]),
-                         ", ".join(f"{k} {v}" for k, v in sorted(row["statuses"].items())))
-    console.print(progress)
-    return EXIT_OK
 
 
 def cmd_adjudicate(args) -> int:

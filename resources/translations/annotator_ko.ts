@@ -27,10 +27,6 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Agreement needs at least two annotators (found: %1)</source>
-        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1)</translation>
-    </message>
-    <message>
         <source>every document</source>
         <translation>모든 문서</translation>
     </message>
@@ -123,6 +119,30 @@
         <translation>
             <numerusform>계산에 포함된 문서 %n건: 각 문서를 옆에 적힌 작업자끼리 비교했습니다. 두 번 클릭하면 문서를 엽니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two annotators (found: %1). Merge your team&apos;s copies first (annotator merge).</source>
+        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1). 먼저 팀원의 사본을 병합하세요 (annotator merge).</translation>
+    </message>
+    <message>
+        <source>The project has no documents yet: import articles first (Ctrl+I).</source>
+        <translation>프로젝트에 아직 문서가 없습니다. 먼저 기사를 가져오세요 (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>No document could be compared.</source>
+        <translation>비교할 수 있는 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>both %1 and %2</source>
+        <translation>%1와(과) %2 모두</translation>
+    </message>
+    <message>
+        <source>two of %1</source>
+        <translation>%1 중 두 명 이상</translation>
+    </message>
+    <message>
+        <source>No document is marked done by %1: press Ctrl+Enter when a document is finished, or tick “%2” above.</source>
+        <translation>%1 완료로 표시한 문서가 없습니다. 문서를 마치면 Ctrl+Enter를 누르거나, 위의 “%2”을(를) 선택하세요.</translation>
     </message>
     <message>
         <source>Agreement</source>

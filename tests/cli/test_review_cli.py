@@ -76,3 +76,34 @@ def test_merge_reports_added_spans_and_conflicts(folder, tmp_path):
     assert "conflict, not merged" in result.stderr and "kim" in result.stderr
     again = json.loads(run("merge", folder, copy, "--json").stdout)
     assert again["spans_added"] == {} and len(again["conflicts"]) == 1
+
+
+def test_agreement_counts_and_figures_come_from_the_same_documents(folder):
+    """Issue 12, bug 8: the label table showed F1 over compared documents beside counts over all of them."""
+    with Project.open(folder) as project:
+        w = Words(project, numbered_text(6, "c"))
+        for word in range(4):
+            w.mark("kim", word, word, "BUDGET")  # kim's unfinished work: not compared
+    report = json.loads(run("agreement", folder, "--json").stdout)
+    assert report["labels"]["BUDGET"]["spans"] == {"kim": 2, "lee": 2}
+    assert report["labels"]["BUDGET"]["spans"] == {
+        "kim": report["pairs"][0]["labels"]["BUDGET"]["spans_a"], "lee": report["pairs"][0]["labels"]["BUDGET"]["spans_b"]}
+    table = run("agreement", folder).stdout
+    budget = next(line for line in table.splitlines() if "BUDGET" in line and "│" in line)
+    assert [cell.strip() for cell in budget.split("│") if cell.strip()][-2:] == ["2", "2"]
+
+
+def test_agreement_says_why_nothing_was_compared_and_what_to_do(tmp_path):
+    with Project.create(tmp_path / "p") as project:
+        for seed, name in (("a", "kim"), ("b", "lee")):
+            w = Words(project, numbered_text(4, seed))
+            w.mark("kim", 0, 0, "AGENCY")
+            w.mark("lee", 0, 0, "AGENCY")
+            project.set_status(w.doc_id, name, "done")  # each finished a different one
+    result = run("agreement", tmp_path / "p")
+    assert result.returncode == 0, result.stderr
+    assert "no document is marked done by both kim and lee" in result.stdout
+    assert "Ctrl+Enter" in result.stdout and "--all-documents" in result.stdout
+    assert "F1 strict" not in result.stdout  # no table of empty figures
+    every = run("agreement", tmp_path / "p", "--all-documents")
+    assert "2 of 2 documents compared" in every.stdout
