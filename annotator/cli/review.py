@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 from rich.console import Console
@@ -95,13 +96,14 @@ def cmd_adjudicate(args) -> int:
         err("--min-agree must be 0 (all annotators) or more")
         return EXIT_ERROR
     with open_project(args.project) as project:
-        result = project.adjudicate(min_agree=args.min_agree, done_only=args.done_only)
+        result = project.adjudicate(min_agree=args.min_agree, all_documents=args.all_documents)
         titles = {doc_id: project.document(doc_id).title for doc_id in result.remaining}
     merged = result.merged_by_document()
     if args.json:
         print(json.dumps({
             "min_agree": result.min_agree, "documents": result.documents, "merged": len(result.merged),
             "merged_by_document": merged, "skipped_adjudicated": result.skipped_adjudicated,
+            "not_ready": result.not_ready,
             "remaining": result.remaining, "remaining_total": sum(result.remaining.values()),
         }, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -110,6 +112,10 @@ def cmd_adjudicate(args) -> int:
           f"in {len(merged)} of {result.documents} documents")
     if result.skipped_adjudicated:
         print(f"Left alone: {len(result.skipped_adjudicated)} documents already adjudicated")
+    if result.not_ready:
+        count = len(result.not_ready)
+        print(f"Left out: {count} document{'s' if count != 1 else ''} not marked done by two annotators "
+              "(--all-documents takes every document and every annotator)")
     if result.remaining:
         print(f"Still in disagreement: {sum(result.remaining.values())} candidates in "
               f"{len(result.remaining)} documents")
@@ -154,7 +160,11 @@ def register(sub) -> None:
     p.add_argument("--auto", action="store_true", help="merge spans enough annotators agree on exactly")
     p.add_argument("--min-agree", type=int, metavar="K",
                    help="annotators that must agree (default: the project's [review] min_agree; 0: all)")
-    p.add_argument("--done-only", action="store_true", help="count only annotators who marked a document done")
+    documents = p.add_mutually_exclusive_group()
+    documents.add_argument("--all-documents", action="store_true",
+                           help="every document and every annotator (default: documents two annotators marked "
+                                "done, counting those, as agreement and the review list do)")
+    documents.add_argument("--done-only", action="store_true", help=argparse.SUPPRESS)  # the default; old scripts
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_adjudicate)
 

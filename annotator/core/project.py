@@ -333,11 +333,12 @@ class Project:
 
         return review_states(self, done_only)
 
-    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, done_only: bool = False):
-        """Auto-merge agreed spans into gold (all documents when ``doc_id`` is None); undoable."""
+    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, all_documents: bool = False):
+        """Auto-merge agreed spans into gold (every document when ``doc_id`` is None); undoable. Finished
+        documents only (two annotators marked them done; they vote) unless ``all_documents``."""
         from .adjudication import auto_merge
 
-        return auto_merge(self, doc_id, min_agree, done_only)
+        return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:
         from .adjudication import accept_span

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN, migrations
-from .records import Document, Span, SpanDraft, Status
+from .records import GOLD, Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -368,12 +368,11 @@ class Store:
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
             "spans": q("SELECT count(*) FROM spans").fetchone()[0],
-            "spans_by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall()),
-            "spans_by_annotator": {
-                a: dict(rows) for a, rows in _group(q(
+            # per layer, gold first: adding gold and annotators' layers together counts nothing real
+            "spans_by_layer": dict(sorted(
+                ((a, dict(rows)) for a, rows in _group(q(
                     "SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label ORDER BY annotator, label"
-                ).fetchall())
-            },
+                ).fetchall())), key=lambda item: (item[0] != GOLD, item[0]))),
             "statuses": {
                 a: dict(rows) for a, rows in _group(q(
                     "SELECT annotator, status, count(*) FROM statuses GROUP BY annotator, status ORDER BY annotator, status"

@@ -77,7 +77,9 @@ class Adjudicator(QObject):
                           self.tr("Accept all of %1").replace("%1", annotator))
 
     def auto_merge(self, doc_id: int) -> Change | None:
-        return self._push(lambda: adjudication.auto_merge(self.project, doc_id).change,
+        """Merge what the candidates show as agreed: the reviewer chose the document, and review mode
+        shows every annotator's layer (so every annotator votes, finished or not)."""
+        return self._push(lambda: adjudication.auto_merge(self.project, doc_id, all_documents=True).change,
                           self.tr("Merge agreed spans"))
 
     def mark_adjudicated(self, doc_id: int) -> Change | None:

@@ -219,9 +219,9 @@ class ReviewMode(QObject):
 
     def _refresh(self, doc_id: int) -> None:
         """Candidates, overlays, panel and list row of the open document, from the database."""
-        self.model.reset(self.project.review_candidates(doc_id))
-        self._show_marks()
         review = self.project.review_state(doc_id)
+        self.model.reset(self.project.review_candidates(doc_id), lone=len(review.annotators) == 1)
+        self._show_marks()
         self.columns.update([review])
         self.window.documents.model.review_changed([doc_id])
         self.panel.show_review(review)

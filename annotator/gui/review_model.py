@@ -47,12 +47,14 @@ class CandidateModel(QAbstractTableModel):
         self.schema = schema
         self._candidates: list[Candidate] = []
         self._icons = {}
+        self.lone = False  # the document has one annotator: nothing to compare
 
     # -- content -----------------------------------------------------------------
 
-    def reset(self, candidates: Sequence[Candidate]) -> None:
+    def reset(self, candidates: Sequence[Candidate], lone: bool = False) -> None:
         self.beginResetModel()
         self._candidates = list(candidates)
+        self.lone = lone
         self.endResetModel()
 
     def candidates(self) -> list[Candidate]:
@@ -85,7 +87,8 @@ class CandidateModel(QAbstractTableModel):
         label = self.schema.label(candidate.label)
         name = label.display(language()) if label else candidate.label
         marked = self.tr("Marked by: %1").replace("%1", annotators_text(candidate))
-        return f"{name}\n{candidate.text}\n{marked}\n{state_name(candidate.state)}: {state_hint(candidate.state)}"
+        state = f"{state_name(candidate.state, self.lone)}: {state_hint(candidate.state, self.lone)}"
+        return f"{name}\n{candidate.text}\n{marked}\n{state}"
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -106,7 +109,8 @@ class CandidateModel(QAbstractTableModel):
         candidate = self._candidates[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (state_name(candidate.state), candidate.label, candidate.text, annotators_text(candidate))[column]
+            return (state_name(candidate.state, self.lone), candidate.label, candidate.text,
+                    annotators_text(candidate))[column]
         if role == Qt.ItemDataRole.DecorationRole:
             if column == STATE:
                 icon = self._icons.get(candidate.state)

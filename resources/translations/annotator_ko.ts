@@ -904,6 +904,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
 <context>
     <name>ReviewState</name>
     <message>
+        <source>one annotator</source>
+        <translation>작업자 한 명</translation>
+    </message>
+    <message>
         <source>agreed</source>
         <translation>전원 일치</translation>
     </message>
@@ -922,6 +926,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>incomplete</source>
         <translation>일부만 표시</translation>
+    </message>
+    <message>
+        <source>only one annotator worked on this document: there is nobody to compare with</source>
+        <translation>이 문서는 작업자 한 명만 작업했습니다. 비교할 상대가 없습니다</translation>
     </message>
     <message>
         <source>every annotator marked it; not in gold yet</source>

@@ -107,3 +107,35 @@ def test_agreement_says_why_nothing_was_compared_and_what_to_do(tmp_path):
     assert "F1 strict" not in result.stdout  # no table of empty figures
     every = run("agreement", tmp_path / "p", "--all-documents")
     assert "2 of 2 documents compared" in every.stdout
+
+
+def test_adjudicate_takes_finished_documents_unless_asked_for_all(tmp_path):
+    """Issue 12, bug 9: one default with ``agreement`` and the review list, and the same switch."""
+    with Project.create(tmp_path / "p") as project:
+        w = Words(project, numbered_text(4))
+        for name in ("kim", "lee"):
+            w.mark(name, 0, 0, "AGENCY")
+        project.set_status(w.doc_id, "kim", "done")  # lee has not finished it
+    folder = tmp_path / "p"
+    default = run("adjudicate", folder, "--auto")
+    assert default.returncode == 0, default.stderr
+    assert "0 spans into gold" in default.stdout
+    assert "1 document not marked done by two annotators" in default.stdout and "--all-documents" in default.stdout
+    assert json.loads(run("adjudicate", folder, "--auto", "--done-only", "--json").stdout)["not_ready"] == [w.doc_id]
+    everything = run("adjudicate", folder, "--auto", "--all-documents")
+    assert "1 spans into gold in 1 of 1 documents" in everything.stdout
+    assert main(["adjudicate", str(folder), "--auto", "--all-documents", "--done-only"]) == 2
+
+
+def test_stats_count_labels_per_layer_never_gold_and_annotators_together(folder):
+    """Issue 12, bug 9: the per-label totals added gold and every annotator's layer."""
+    assert run("adjudicate", folder, "--auto").returncode == 0  # 2 AGENCY spans into gold
+    stats = json.loads(run("stats", folder, "--json").stdout)
+    assert stats["spans_by_layer"] == {"gold": {"AGENCY": 2}, "kim": {"AGENCY": 2, "BUDGET": 2},
+                                       "lee": {"AGENCY": 2, "BUDGET": 2}}
+    assert "spans_by_label" not in stats
+    lines = run("stats", folder).stdout.splitlines()
+    header = next(line for line in lines if "gold" in line and "kim" in line)
+    assert header.split() == ["label", "gold", "kim", "lee"]
+    assert next(line for line in lines if line.split()[:1] == ["AGENCY"]).split() == ["AGENCY", "2", "2", "2"]
+    assert next(line for line in lines if line.split()[:1] == ["BUDGET"]).split() == ["BUDGET", "0", "2", "2"]
