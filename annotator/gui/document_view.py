@@ -176,6 +176,13 @@ class DocumentView(QTextEdit):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
+    def scroll_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding code-point ``offset`` is the first one shown."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
     # -- input -------------------------------------------------------------------
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -233,8 +240,8 @@ class DocumentView(QTextEdit):
 
     def hit_at(self, point: QPoint) -> _Hit | None:
         """The innermost span under ``point`` (viewport coordinates)."""
-        hits = [_Hit(rect, name, placed) for name, _, placed, rects in self._visible_geometry() for rect in rects
-                if rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
+        hits = [_Hit(rect, name, placed) for name, style, placed, rects in self._visible_geometry() for rect in rects
+                if style.clickable and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
         return max(hits, key=lambda h: (h.placed.level, h.overlay == "annotations"), default=None)
 
     # -- painting ----------------------------------------------------------------
@@ -286,7 +293,7 @@ class DocumentView(QTextEdit):
         for _, style, placed, rects in visible:
             inset = min(placed.level * 2.5, 6.0)
             if style.fill_alpha:
-                fill = QColor(self._colour(placed.span.label))
+                fill = QColor(style.fill_colour or self._colour(placed.span.label))
                 fill.setAlpha(style.fill_alpha)
                 for rect in rects:
                     painter.fillRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), fill)

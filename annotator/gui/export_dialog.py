@@ -12,13 +12,13 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from ..core.export import FORMATS, get_format
 from ..core.export.output import MANIFEST
 from ..core.project import Project
 from ..core.records import GOLD
+from . import file_dialogs
 from .job_dialog import ERROR_COLOUR, JobDialog
 from .workers import open_project
 
@@ -186,21 +186,22 @@ class ExportDialog(JobDialog):
 
     def choose_path(self) -> None:
         current = Path(self.path.text().strip() or self.default_path())
+        if not current.is_absolute():
+            current = self.project.folder.absolute() / current
         if self.writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder to export into"), str(current.parent))
-            if not chosen:
+            folder = file_dialogs.choose_folder(self, self.tr("Folder to export into"), current.parent)
+            if folder is None:
                 return
-            folder = Path(chosen)
             if any(folder.iterdir()) and not (folder / MANIFEST).is_file():
                 folder = folder / self.default_path().name  # a folder of other files: export beside them
             self.path.setText(str(folder))
         else:
             spec = get_format(self.format_name())
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export to file"), str(current), f"{spec.name} (*{spec.extension})")
-            if not chosen:
+            chosen = file_dialogs.choose_new_path(self, self.tr("Export to file"), current,
+                                                  f"{spec.name} (*{spec.extension})")
+            if chosen is None:
                 return
-            self.path.setText(chosen)
+            self.path.setText(str(chosen))
         self._path_chosen = True
         self._show_problem()
 

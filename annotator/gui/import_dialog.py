@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QLineEdit,
-                               QListWidget, QPushButton, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QSizePolicy, QWidget)
 
 from ..core.ingest.child_process import import_in_child_process
 from ..core.ingest.readers import EXTENSIONS, FORMATS
 from ..core.project import Project
 from ..core.records import GOLD
+from . import file_dialogs
 from .job_dialog import JobDialog
 
 SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio")
@@ -98,22 +99,23 @@ class ImportDialog(JobDialog):
     def choose_files(self) -> bool:
         """Ask for files to add; False when the user picked none."""
         patterns = " ".join(f"*{extension}" for extension in EXTENSIONS)
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), str(self._start_folder()),
+        chosen = file_dialogs.choose_files(
+            self, self.tr("Import files"), self._start_folder(),
             self.tr("Articles and annotations (%1)").replace("%1", patterns) + ";;" + self.tr("All files (*)"))
         self.add_paths(chosen)
         return bool(chosen)
 
     def choose_folder(self) -> bool:
         """Ask for a folder to add (read recursively); False when the user picked none."""
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), str(self._start_folder()))
+        chosen = file_dialogs.choose_folder(self, self.tr("Import a folder"), self._start_folder())
         if chosen:
             self.add_paths([chosen])
-        return bool(chosen)
+        return chosen is not None
 
     def _start_folder(self) -> Path:
+        """Where the last file chosen is, else the project's folder."""
         paths = self.chosen_paths()
-        return paths[-1].parent if paths else Path.home()
+        return paths[-1].parent if paths else self.project.folder.absolute()
 
     def _remove_selected(self) -> None:
         for item in self.paths.selectedItems():

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core.operations import Change
 from ..core.project import Project
 from ..core.records import Document
 from ..core.worklist_store import WorklistStore
-from . import dialogs, fonts, settings
+from . import dialogs, empty_state, find_bar, fonts, settings
 from .actions import WorkbenchActions
 from .document_header import DocumentHeader
 from .document_list import DocumentList
@@ -27,12 +27,15 @@ from .export_dialog import ExportDialog
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
 from .overlays import ANNOTATIONS, Overlay
+from .project_menu import ProjectMenu
 from .review_mode import ReviewMode
+from .shortcut_sheet import ShortcutSheet
 from .span_list import SpanList
 from .span_model import SpanModel
 from .suggestions import OVERLAY as SUGGESTIONS
 from .suggestions import attach as attach_suggestions
 from .translation import language, set_language
+from .zoom import Zoom
 
 MESSAGE_MS = 8000
 OWN_LAYER = "annotations"
@@ -74,6 +77,11 @@ class MainWindow(QMainWindow):
         self.review = ReviewMode(self)
         self._connect()
         self.suggestions = attach_suggestions(self)
+        self.find_bar = find_bar.attach(self)
+        self.zoom = Zoom(self, self.view.font())
+        self.project_menu = ProjectMenu(self)
+        self.shortcut_sheet = ShortcutSheet(self)
+        self.empty_state = empty_state.attach(self)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()
@@ -101,7 +109,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        for column, stretch in enumerate((1, 2, 1)):  # a wider window widens the lists too
+            splitter.setStretchFactor(column, stretch)
         splitter.setSizes([350, 600, 330])
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.progress_status)
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(lambda: self.show_import_dialog(folder=True))
         a.export.triggered.connect(self.show_export_dialog)
         a.switch_annotator.triggered.connect(self._ask_annotator)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(QApplication.closeAllWindows)
         for lang, action in a.languages.items():
             action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
 
@@ -210,6 +219,7 @@ class MainWindow(QMainWindow):
     def reload_documents(self, report=None) -> None:
         """Documents (and spans) came in on another connection: re-read the list and the progress; the
         open document keeps its place and re-reads its spans only if the import brought some."""
+        self.empty_state.refresh()
         self.documents.apply_filter()
         self._update_progress()
         if self.document is None:
@@ -369,6 +379,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.suggestions.stop()
+        self.review.worker.wait()  # its threads belong to this window
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -377,8 +388,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("%1 — %2 — annotator").replace("%1", self.project.name)
-                            .replace("%2", self.annotator))
+        # The folder's name tells copies of one project apart (their schemas share a name).
+        name = self.project.folder.absolute().name if self.project.store.path is not None else self.project.name
+        title = self.tr("%1 — review — annotator") if self.review.active else self.tr("%1 — %2 — annotator")
+        self.setWindowTitle(title.replace("%1", name).replace("%2", self.annotator))
         self.annotator_status.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
         self.font_banner.setText(fonts.missing_font_message(self._font_families) or "")
         self.shortcuts.retranslate()

@@ -61,6 +61,11 @@ class ReviewMode(QObject):
         self.retranslate()
         window.installEventFilter(self)
 
+    @property
+    def own_annotator(self) -> str:
+        """Whose layer the window works on outside review mode."""
+        return self._annotator_before if self.active else self.window.annotator
+
     # -- actions and menu -----------------------------------------------------------
 
     def _action(self, *keys: str, widget=None) -> QAction:
@@ -378,6 +383,7 @@ class ReviewMode(QObject):
         self.menu.setTitle(self.tr("&Review"))
         self.toggle.setText(self.tr("Review mode"))
         self.accept.setText(self.tr("Accept candidate into gold"))
+        self.accept_in_text.setText(self.accept.text())
         self.reject.setText(self.tr("Reject candidate"))
         self.merge.setText(self.tr("Merge agreed spans"))
         self.adjudicate.setText(self.tr("Mark adjudicated and open the next ready"))

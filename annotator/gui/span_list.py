@@ -23,8 +23,8 @@ class SpanList(QWidget):
         # Fixed widths: sizing to contents would read every row of a long document.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
-        header.resizeSection(ATTRIBUTES, self.fontMetrics().horizontalAdvance("12,000,000,000 KRW") + 12)
         self.table.setColumnHidden(ATTRIBUTES, True)
+        self.table.viewport().installEventFilter(self)  # its width decides what the attributes may take
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addWidget(self.title)
@@ -63,6 +63,22 @@ class SpanList(QWidget):
         self.title.setText(self.tr("Spans (%n)", "", self.model.rowCount()))
         # The attribute column only when some span has attributes (amounts, say).
         self.table.setColumnHidden(ATTRIBUTES, not any(span.attrs for span in self.model.spans()))
+        self._fit_attributes()
+
+    def _fit_attributes(self) -> None:
+        """The text goes first: the attribute column takes what is left after the label and a long
+        name (its cells are elided, their tooltips whole), up to what a large amount needs."""
+        metrics = self.fontMetrics()
+        wanted = metrics.horizontalAdvance("12,000,000,000 KRW") + 12
+        text_needs = metrics.horizontalAdvance("원주의료기기테크노밸리") + 14
+        left = self.table.viewport().width() - self.table.columnWidth(LABEL) - text_needs
+        self.table.horizontalHeader().resizeSection(ATTRIBUTES, max(metrics.horizontalAdvance("0,000…"),
+                                                                    min(wanted, left)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_attributes()
+        return False
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
