@@ -172,7 +172,7 @@ class DocumentView(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(offset))
         rect = self.cursorRect(cursor)
-        if not self.viewport().rect().contains(rect):
+        if not self.viewport().rect().adjusted(0, 0, 0, -rect.height()).contains(rect):  # with its tag row
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 

@@ -177,7 +177,7 @@ class ReviewMode(QObject):
         sizes = columns.sizes()
         wanted = REVIEW_PANEL_WIDTH if active else NORMAL_PANEL_WIDTH
         total = max(sum(sizes), 1280)  # before the window is first shown, sizes are not laid out yet
-        left = sizes[0] or 350
+        left = sizes[0] if w.isVisible() else 350  # before the first show the splitter is laid out at 640 px
         columns.setSizes([left, total - left - wanted, wanted])
         header = w.documents.table.horizontalHeader()
         metrics = w.documents.fontMetrics()

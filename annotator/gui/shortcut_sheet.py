@@ -59,11 +59,14 @@ def shortcut_groups(window) -> list[tuple[str, list[tuple[str, str]]]]:
             by_text.get(plain_text(action), other).append(action)
     if other:
         groups.append((QCoreApplication.translate("ShortcutSheet", "Other keys"), other))
+    # Undo and redo name the step they would undo or redo; the sheet names what the key does.
+    fixed = {window.shortcuts.undo: QCoreApplication.translate("QUndoStack", "Undo", "Default text for undo action"),
+             window.shortcuts.redo: QCoreApplication.translate("QUndoStack", "Redo", "Default text for redo action")}
     result = []
     for title, actions in groups:
         rows: dict[str, list[str]] = {}  # one row per text: Enter joins A under "Accept …"
         for action in actions:
-            rows.setdefault(plain_text(action), []).append(key_text(action))
+            rows.setdefault(fixed.get(action) or plain_text(action), []).append(key_text(action))
         if rows:
             result.append((title, [(", ".join(dict.fromkeys(keys)), text) for text, keys in rows.items()]))
     return result

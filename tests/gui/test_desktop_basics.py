@@ -33,21 +33,15 @@ def other_windows():
 
 
 def test_open_project_opens_a_window_titled_by_its_folder_and_remembers_it(window, qtbot, project_dir, tmp_path,
-                                                                           monkeypatch, other_windows):
+                                                                           file_dialog, other_windows):
     copy = tmp_path / "lee-copy"
     shutil.copytree(project_dir, copy)
     settings.clear_recent_projects()
-    asked = []
-
-    def choose(parent, title, start, options=None):
-        asked.append(start)
-        return str(copy)
-
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda parent, title, start, options: choose(
-        parent, title, start, options))
+    file_dialog.answers.append([copy])
     qtbot.keyClick(window.view, Qt.Key.Key_O, CTRL)
     [opened] = other_windows()
-    assert asked == [str(project_dir.absolute().parent)]  # the dialog starts beside the open project
+    [asked] = file_dialog.asked
+    assert asked.directory().absolutePath() == str(project_dir.absolute().parent)  # beside the open project
     assert opened.windowTitle() == "lee-copy — kim — annotator"
     assert window.windowTitle() == "project — kim — annotator"
     assert opened.project.folder == copy.absolute()
@@ -62,16 +56,17 @@ def test_open_project_opens_a_window_titled_by_its_folder_and_remembers_it(windo
     assert other_windows() == []
 
 
-def test_a_folder_that_is_no_project_is_refused_with_a_message(window, qtbot, tmp_path, monkeypatch, other_windows):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path))
+def test_a_folder_that_is_no_project_is_refused_with_a_message(window, qtbot, tmp_path, monkeypatch, file_dialog,
+                                                              other_windows):
+    file_dialog.answers.append([tmp_path])
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     qtbot.keyClick(window.view, Qt.Key.Key_O, CTRL)
     assert other_windows() == [] and "project.toml" in warned[0]
 
 
-def test_a_new_project_opens_empty_and_says_what_to_do(window, qtbot, tmp_path, monkeypatch, other_windows):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "my-articles"), ""))
+def test_a_new_project_opens_empty_and_says_what_to_do(window, qtbot, tmp_path, file_dialog, other_windows):
+    file_dialog.answers.append([tmp_path / "my-articles"])
     qtbot.keyClick(window.view, Qt.Key.Key_N, CTRL)
     [fresh] = other_windows()
     assert (tmp_path / "my-articles" / "project.toml").is_file()
@@ -100,7 +95,7 @@ def test_f1_shows_the_keys_of_the_current_mode_read_from_the_actions(window, qtb
     assert sheet.isVisible()
     rows = sheet_rows(window)
     a = window.shortcuts
-    assert rows[a.undo.text().replace("&", "")] == "Ctrl+Z"  # nothing to undo yet: listed all the same
+    assert rows["실행 취소"] == "Ctrl+Z"  # nothing to undo yet: listed all the same
     assert rows["AGENCY 기관"] == "2"
     assert rows[a.delete_span.text()] == "Del, Backspace"  # waits for a selected span, still listed
     assert rows[a.accept_suggestion.text()] == "A, Return, Enter"  # Enter in the text joins A
@@ -181,19 +176,18 @@ def test_the_list_search_highlights_its_words_in_the_opened_article(window, qtbo
 
 
 def test_file_dialogs_start_in_the_project_folder_and_speak_the_interface_language(window, qtbot, monkeypatch,
-                                                                                   project_dir):
+                                                                                   project_dir, file_dialog):
     from PySide6.QtCore import QLocale
 
-    seen = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda parent, title, start, filters, selected, options: seen.append((start, options))
-                        or ([], ""))
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.English)))
+    file_dialog.answers.append([])  # cancelled
     qtbot.keyClick(window.view, Qt.Key.Key_I, CTRL)
-    [(start, options)] = seen
-    assert start == str(project_dir.absolute())
-    assert options & QFileDialog.Option.DontUseNativeDialog  # the desktop is English, the interface Korean
-    assert QCoreApplication.translate("QFileDialog", "Look in:") == "다음에서 찾기:"  # Qt's dialog, in Korean
+    [asked] = file_dialog.asked
+    assert asked.directory().absolutePath() == str(project_dir.absolute())
+    assert asked.options() & QFileDialog.Option.DontUseNativeDialog  # the desktop is English, the interface Korean
+    labels = [asked.labelText(label) for label in (QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileName,
+                                                    QFileDialog.DialogLabel.FileType, QFileDialog.DialogLabel.Reject)]
+    assert labels == ["다음에서 찾기:", "파일 이름(&N):", "파일 형식:", "취소"]
 
 
 def test_columns_are_readable_text_beside_attributes_and_titles_at_1600_pixels(window, qtbot):
