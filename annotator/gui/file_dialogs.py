@@ -27,11 +27,11 @@ def _dialog(parent, title: str, start: Path, filters: str, file_mode: QFileDialo
     dialog.setOptions(dialog_options())
     dialog.setFileMode(file_mode)
     dialog.setAcceptMode(accept_mode)
-    # Qt 6's own dialog asks for "&Look in:" and "Files of &type:", which qtbase_ko translates only
-    # without the mnemonic: those two labels would be English in a Korean dialog.
-    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("QFileDialog", "Look in:"))
+    # Qt 6's own dialog asks for "&Look in:" and "Files of &type:", which qtbase_ko does not translate:
+    # those two labels would be English in a Korean dialog.
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialogs", "Look in:"))
     dialog.setLabelText(QFileDialog.DialogLabel.FileType,
-                        QCoreApplication.translate("QFileDialog", "Files of type:"))
+                        QCoreApplication.translate("FileDialogs", "Files of type:"))
     return dialog
 
 

@@ -60,8 +60,8 @@ def shortcut_groups(window) -> list[tuple[str, list[tuple[str, str]]]]:
     if other:
         groups.append((QCoreApplication.translate("ShortcutSheet", "Other keys"), other))
     # Undo and redo name the step they would undo or redo; the sheet names what the key does.
-    fixed = {window.shortcuts.undo: QCoreApplication.translate("QUndoStack", "Undo", "Default text for undo action"),
-             window.shortcuts.redo: QCoreApplication.translate("QUndoStack", "Redo", "Default text for redo action")}
+    fixed = {window.shortcuts.undo: QCoreApplication.translate("ShortcutSheet", "Undo"),
+             window.shortcuts.redo: QCoreApplication.translate("ShortcutSheet", "Redo")}
     result = []
     for title, actions in groups:
         rows: dict[str, list[str]] = {}  # one row per text: Enter joins A under "Accept …"

@@ -559,6 +559,17 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation>다음에서 찾기:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>파일 형식:</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>No matches</source>
@@ -1070,6 +1081,14 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Other keys</source>
         <translation>그 밖의 키</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
     </message>
     <message>
         <source>&amp;Help</source>
