@@ -203,7 +203,7 @@ class AgreementDialog(QDialog):
             ChartData(label_names, list(report["progress"]),
                       [[row["labels"].get(label, 0) for label in label_names] for row in report["progress"].values()],
                       decimals=0),
-            self.tr("Spans per label, by annotator"))
+            self.tr("Spans per label, by annotator, in every document"))
         rows, ids = document_rows(report, self.titles)
         self.documents.set_table([self.tr("Title"), self.tr("Compared")], rows, payloads=ids)
         self.document_note.setText(self.tr("%n document(s) counted: each was compared between the annotators "

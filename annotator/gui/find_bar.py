@@ -105,12 +105,15 @@ class FindBar(QWidget):
         self.window.addAction(action)
         return action
 
+    def is_open(self) -> bool:
+        return not self.isHidden()
+
     # -- what is searched ---------------------------------------------------------------
 
     def terms(self) -> list[str]:
         """The bar's text while it is open and not empty, else the document list's search words."""
         typed = self.field.text().strip()
-        if self.isVisible() and typed:
+        if self.is_open() and typed:
             return [typed]
         return query_terms(self.window.documents.search.text())
 
@@ -126,7 +129,7 @@ class FindBar(QWidget):
             self.view.set_overlay(Overlay(OVERLAY, self.hits, HITS))
         else:
             self.view.remove_overlay(OVERLAY)
-        if self.isVisible() and self.field.text().strip() and self.hits:
+        if self.is_open() and self.field.text().strip() and self.hits:
             caret = self.view.offsets.from_qt(self.view.textCursor().selectionStart())
             self._go(bisect_left(self._starts, caret) % len(self.hits))
         self._show_count()

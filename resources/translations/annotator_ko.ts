@@ -103,8 +103,8 @@
         <translation>상태</translation>
     </message>
     <message>
-        <source>Spans per label, by annotator</source>
-        <translation>작업자별 레이블 스팬 수</translation>
+        <source>Spans per label, by annotator, in every document</source>
+        <translation>작업자별 레이블 스팬 수 (모든 문서)</translation>
     </message>
     <message>
         <source>Title</source>

@@ -5,6 +5,7 @@ the work is and speak the interface's language, columns one can read."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -51,9 +52,12 @@ def test_open_project_opens_a_window_titled_by_its_folder_and_remembers_it(windo
     assert len(entries) == 1
     entries[0].trigger()  # already open: brought to the front, not opened twice
     assert other_windows() == [opened]
+    project = opened.project
     opened.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert other_windows() == []
+    with pytest.raises(sqlite3.ProgrammingError):  # the window took its project with it
+        project.store.conn.execute("SELECT 1")
 
 
 def test_a_folder_that_is_no_project_is_refused_with_a_message(window, qtbot, tmp_path, monkeypatch, file_dialog,
