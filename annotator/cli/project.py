@@ -76,13 +76,16 @@ def cmd_stats(args) -> int:
         return EXIT_OK
     print(f"Project {stats['project']}: {stats['documents']} documents, {stats['characters']} characters, "
           f"{stats['spans']} spans")
-    for label in stats["labels"]:
-        print(f"  {label:<10} {stats['spans_by_label'].get(label, 0)}")
-    for annotator, labels in stats["spans_by_annotator"].items():
-        detail = ", ".join(f"{k} {v}" for k, v in labels.items())
-        states = stats["statuses"].get(annotator, {})
-        done = ", ".join(f"{k} {v}" for k, v in states.items())
-        print(f"  {annotator}: {sum(labels.values())} spans ({detail})" + (f"; {done}" if done else ""))
+    layers = stats["spans_by_layer"]
+    if layers:
+        width = max(len(label) for label in ["label", *stats["labels"]])
+        columns = [max(len(layer), 5) for layer in layers]
+        print("  " + "label".ljust(width) + "".join(f"  {layer:>{w}}" for layer, w in zip(layers, columns)))
+        for label in stats["labels"]:
+            print("  " + label.ljust(width) + "".join(f"  {counts.get(label, 0):>{w}}"
+                                                     for counts, w in zip(layers.values(), columns)))
+    for layer, states in stats["statuses"].items():
+        print(f"  {layer}: " + ", ".join(f"{k} {v}" for k, v in states.items()))
     return EXIT_OK
 
 
@@ -121,7 +124,7 @@ def register(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("stats", help="documents, spans by label and annotator, statuses")
+    p = sub.add_parser("stats", help="documents, spans by label in each layer (gold and each annotator), statuses")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

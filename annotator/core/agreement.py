@@ -3,7 +3,9 @@
 Which documents count: an annotator counts the documents they marked ``done``
 (gold, when named, counts those marked ``adjudicated``); ``all_documents``
 counts every document for everyone. A pair is compared over the documents
-both count; the report lists their ids.
+both count; the report lists their ids. Per-label span counts are over the
+documents each annotator was compared on, like the figures beside them;
+``progress`` covers the whole project.
 
 - Span F1, per pair, per label and overall (micro: pooled counts).
   *Strict*: same start, end and label. *Lenient*: a span is matched when the
@@ -206,19 +208,21 @@ class AgreementReport:
     pairs: list[PairAgreement]
     alpha: AlphaTally
     alpha_document_ids: list[int]
-    progress: dict[str, dict]
+    progress: dict[str, dict]  # over the whole project: done, statuses, spans and spans per label
+    compared_spans: dict[str, dict[str, int]] = field(default_factory=dict)  # annotator -> label -> spans
 
     def labels(self) -> dict[str, dict]:
-        """Per label: F1 pooled over every pair, and how many spans each annotator gave it."""
+        """Per label: F1 pooled over every pair, and how many spans each annotator gave it in the
+        documents they were compared on (the same documents as the figures beside them)."""
         pooled: dict[str, list[int]] = {}
         for pair in self.pairs:
             for label, row in pair.labels.items():
                 total = pooled.setdefault(label, [0, 0, 0, 0, 0])
                 for i, value in enumerate(row):
                     total[i] += value
-        names = sorted(set(pooled) | {l for p in self.progress.values() for l in p["labels"]})
+        names = sorted(set(pooled) | {label for counts in self.compared_spans.values() for label in counts})
         return {label: {**_label_figures(pooled.get(label, [0] * 5)),
-                        "spans": {a: p["labels"].get(label, 0) for a, p in self.progress.items()}}
+                        "spans": {a: self.compared_spans.get(a, {}).get(label, 0) for a in self.annotators}}
                 for label in names}
 
     def to_dict(self) -> dict:
@@ -270,6 +274,7 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     coders_of = {d: [n for n in names if d in counted[n]] for d in all_ids}
     compared = [d for d in all_ids if len(coders_of[d]) >= 2]
     label_ids: dict[str, int] = {}
+    compared_spans: dict[str, dict[str, int]] = {n: {} for n in names}
     units: Counter = Counter()  # (value of each coder of a unit) -> how many such units, for α
     for doc_id, _length, blob in review_store.morpheme_blobs(store, compared):
         coders = coders_of[doc_id]
@@ -281,6 +286,10 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
         covered = list(set().union(*tags))  # morphemes someone tagged; all others are O for everyone
         columns = {c: [t.get(k, 0) for k in covered] for c, t in zip(coders, tags)}
         untagged = len(starts) - len(covered)
+        for coder in coders:
+            counts = compared_spans[coder]
+            for key in layers.get(coder, ()):
+                counts[key[2]] = counts.get(key[2], 0) + 1
         for a, b in combinations(coders, 2):
             pair = pairs[(a, b)]
             pair.document_ids.append(doc_id)
@@ -293,4 +302,4 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     for values, count in units.items():
         alpha.add_unit(list(values), count)
     return AgreementReport(names, "all documents" if all_documents else "done", label, len(all_ids),
-                           list(pairs.values()), alpha, compared, progress)
+                           list(pairs.values()), alpha, compared, progress, compared_spans)

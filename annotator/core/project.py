@@ -10,7 +10,7 @@ from typing import Any, Iterator, Mapping
 from . import review_store
 from .errors import OverlapError, ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .project_files import DATABASE_FILE, SCHEMA_FILE
 from .records import GOLD, RETURNED, STATUSES, Document, Rejection, Span, SpanDraft, Status
@@ -166,7 +166,11 @@ class Project:
         return self.apply(RemoveSpans([span_id]))
 
     def relabel_span(self, span_id: int, label: str) -> Span:
-        return self.apply(UpdateSpan(span_id, label=label, description="relabel span")).updated[0][1]
+        """Relabel; the attributes the old label's recognisers set go (see ``operations.relabel``)."""
+        return self.apply(self.relabel_operation(span_id, label)).updated[0][1]
+
+    def relabel_operation(self, span_id: int, label: str) -> UpdateSpan:
+        return relabel(self.span(span_id), label, self.schema)
 
     def resize_span(self, span_id: int, start: int, end: int) -> Span:
         return self.apply(UpdateSpan(span_id, start=start, end=end, description="resize span")).updated[0][1]
@@ -274,7 +278,8 @@ class Project:
     def suggester(self) -> Suggester:
         """Runs the schema's recognisers; gazetteers load on first use, learned strings stay current."""
         store = SuggestionStore(self.store)
-        return Suggester(self.schema, self.gazetteer_files, LearnedStrings(store.labelled_strings, store.change_marker))
+        learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
+        return Suggester(self.schema, self.gazetteer_files, learned)
 
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
@@ -329,11 +334,12 @@ class Project:
 
         return review_states(self, done_only)
 
-    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, done_only: bool = False):
-        """Auto-merge agreed spans into gold (all documents when ``doc_id`` is None); undoable."""
+    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, all_documents: bool = False):
+        """Auto-merge agreed spans into gold (every document when ``doc_id`` is None); undoable. Finished
+        documents only (two annotators marked them done; they vote) unless ``all_documents``."""
         from .adjudication import auto_merge
 
-        return auto_merge(self, doc_id, min_agree, done_only)
+        return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:
         from .adjudication import accept_span

@@ -12,6 +12,12 @@ from .errors import ProjectError
 OVERLAP_POLICIES = ("forbid", "nested", "allow")
 # What a label's ``recognisers`` may name (annotator.core.suggest implements them).
 RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned")
+# The span attributes each recogniser sets. They describe the span as its label (an amount's value,
+# a gazetteer's canonical name), so they go when the span is relabelled.
+RECOGNISER_ATTRIBUTES = {
+    "amount": ("value", "currency", "approximate"), "gazetteer": ("canonical",), "lexicon": ("canonical",),
+    "agency-pattern": (), "program-pattern": (), "learned": (),
+}
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 
 
@@ -41,6 +47,11 @@ class Schema:
 
     def label(self, name: str) -> Label | None:
         return next((label for label in self.labels if label.name == name), None)
+
+    def recogniser_attributes(self, label: str) -> frozenset[str]:
+        """The attributes ``label``'s recognisers set (see ``RECOGNISER_ATTRIBUTES``)."""
+        found = self.label(label)
+        return frozenset(a for name in (found.recognisers if found else ()) for a in RECOGNISER_ATTRIBUTES[name])
 
     def label_for_key(self, key: str) -> Label | None:
         return next((label for label in self.labels if label.key == key), None)

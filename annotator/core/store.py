@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN, MIGRATION_SET, apply_pending
-from .records import Document, Span, SpanDraft, Status
+from .records import GOLD, Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
@@ -437,12 +437,11 @@ class Store:
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
             "spans": q("SELECT count(*) FROM spans").fetchone()[0],
-            "spans_by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall()),
-            "spans_by_annotator": {
-                a: dict(rows) for a, rows in _group(q(
+            # per layer, gold first: adding gold and annotators' layers together counts nothing real
+            "spans_by_layer": dict(sorted(
+                ((a, dict(rows)) for a, rows in _group(q(
                     "SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label ORDER BY annotator, label"
-                ).fetchall())
-            },
+                ).fetchall())), key=lambda item: (item[0] != GOLD, item[0]))),
             "statuses": {
                 a: dict(rows) for a, rows in _group(q(
                     "SELECT annotator, status, count(*) FROM statuses WHERE status != 'new'"

@@ -53,7 +53,7 @@ class WorkbenchActions(QObject):
         window.addAction(self.undo)
         window.addAction(self.redo)
         self.delete_span = _action(window, "Delete", "Backspace")
-        self.find = _action(window, "Ctrl+F")
+        self.find = _action(window, "Ctrl+Shift+F")  # Ctrl+F finds in the open document (find_bar)
         self.mark_done = _action(window, "Ctrl+Return", "Ctrl+Enter")
         self.skip = _action(window, "Ctrl+K")
         self.flag = _action(window, "Ctrl+Shift+K")
@@ -87,9 +87,14 @@ class WorkbenchActions(QObject):
         self._build_menus()
         self.retranslate()
 
+    @property
+    def selection_actions(self) -> list[QAction]:
+        """Actions that wait for a selected span (they are disabled until there is one)."""
+        return [*self.edges.values(), self.delete_span]
+
     def set_span_selected(self, selected: bool) -> None:
         """Edge keys act only on a selected span; otherwise Ctrl+arrows move the caret as usual."""
-        for action in (*self.edges.values(), self.delete_span):
+        for action in self.selection_actions:
             action.setEnabled(selected)
 
     def set_suggestions_shown(self, shown: bool) -> None:
@@ -140,7 +145,7 @@ class WorkbenchActions(QObject):
         self.switch_annotator.setText(self.tr("Switch annotator…"))
         self.quit.setText(self.tr("Quit"))
         self.delete_span.setText(self.tr("Delete span"))
-        self.find.setText(self.tr("Search documents"))
+        self.find.setText(self.tr("Search all documents"))
         self.mark_done.setText(self.tr("Mark done and open the next"))
         self.skip.setText(self.tr("Skip"))
         self.flag.setText(self.tr("Flag with a comment…"))

@@ -3,15 +3,18 @@ as tables and bar charts, computed on the worker thread.
 
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
-distribution with a chart; the documents that were counted. A busy bar runs
-while the report is computed; a double-click on a document opens it.
+distribution with a chart; the documents that were counted. Label figures and
+span counts come from the same (compared) documents. Where nothing could be
+compared, an empty state says why and what to do. A busy bar runs while the
+report is computed; a double-click on a document opens it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.records import GOLD
 from ..core.worklist_store import WorklistStore
@@ -69,6 +72,13 @@ class AgreementDialog(QDialog):
         self.matrix, self.pairs, self.labels, self.progress, self.documents = (FigureTable(self) for _ in range(5))
         self.label_chart, self.annotator_chart = BarChart(), BarChart()
         self.tabs = QTabWidget()
+        self.empty_state = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True,
+                                  alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setStyleSheet("font-size: 13pt; color: palette(placeholder-text); padding: 40px;")
+        self.pages = QStackedWidget()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
         self._layout()
         self.all_documents.toggled.connect(self.refresh)
         self.label_filter.currentIndexChanged.connect(self.refresh)
@@ -115,7 +125,10 @@ class AgreementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.empty_state)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
 
     @staticmethod
     def _split(table: QTableView, chart: BarChart) -> QSplitter:
@@ -160,9 +173,11 @@ class AgreementDialog(QDialog):
         if report is None:
             return
         names = report["annotators"]
-        if len(names) < 2:
-            self.summary.setText(self.tr("Agreement needs at least two annotators (found: %1)")
-                                 .replace("%1", ", ".join(names) or "–"))
+        empty = self._nothing_compared(report)
+        self.empty_state.setText(empty or "")
+        self.pages.setCurrentWidget(self.empty_state if empty else self.tabs)
+        if empty:
+            self.summary.setText("")
         else:
             overall = report["overall"]
             basis = self.tr("every document") if self.all_documents.isChecked() else self.tr(
@@ -193,11 +208,28 @@ class AgreementDialog(QDialog):
             ChartData(label_names, list(report["progress"]),
                       [[row["labels"].get(label, 0) for label in label_names] for row in report["progress"].values()],
                       decimals=0),
-            self.tr("Spans per label, by annotator"))
+            self.tr("Spans per label, by annotator, in every document"))
         rows, ids = document_rows(report, self.titles)
         self.documents.set_table([self.tr("Title"), self.tr("Compared")], rows, payloads=ids)
         self.document_note.setText(self.tr("%n document(s) counted: each was compared between the annotators "
                                            "listed. Double-click one to open it.", "", len(ids)))
+
+    def _nothing_compared(self, report: dict) -> str | None:
+        """Why there are no figures, and what to do; None when some documents were compared."""
+        names = report["annotators"]
+        if len(names) < 2:
+            return self.tr("Agreement needs at least two annotators (found: %1). Merge your team's copies "
+                           "first (annotator merge).").replace("%1", ", ".join(names) or "–")
+        if report["documents_counted"]:
+            return None
+        if not report["documents"]:
+            return self.tr("The project has no documents yet: import articles first (Ctrl+I).")
+        if self.all_documents.isChecked():
+            return self.tr("No document could be compared.")
+        who = (self.tr("both %1 and %2").replace("%1", names[0]).replace("%2", names[1]) if len(names) == 2
+               else self.tr("two of %1").replace("%1", ", ".join(names)))
+        return (self.tr("No document is marked done by %1: press Ctrl+Enter when a document is finished, "
+                        "or tick “%2” above.").replace("%1", who).replace("%2", self.all_documents.text()))
 
     def _show_matrix(self) -> None:
         if self.report is None or self.measure.currentIndex() < 0:

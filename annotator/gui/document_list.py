@@ -120,7 +120,7 @@ class DocumentList(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+Shift+F)"))
         self.search.setToolTip(self.tr(
             "Words must all occur, anywhere in a word (원주시 finds 원주시가).\n"
             "Quotes and AND / OR / NOT give a full-text query: \"국비 120억\" OR 예산"))

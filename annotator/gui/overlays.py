@@ -34,6 +34,8 @@ class OverlayStyle:
     pattern: Qt.BrushStyle | None = None  # a hatched fill, e.g. for disagreements
     pen_width: float = 1.2
     muted_tag: bool = False  # a grey, struck-through label tag (rejected candidates)
+    fill_colour: str | None = None  # fill in this colour instead of the label's (find hits)
+    clickable: bool = True  # False: clicks and tooltips go to what lies under it
 
 
 ANNOTATIONS = OverlayStyle()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from typing import Any, Callable, Mapping, NamedTuple
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
@@ -150,6 +149,8 @@ class SuggestionController(QObject):
     def _computed(self, number: int, doc_id: int, suggestions: list[Suggestion]) -> None:
         if number != self.worker.latest or self.document is None or doc_id != self.document.id:
             return  # a newer request is on its way
+        if not self.visible:
+            return  # hidden (review mode, say) while this answer was on its way
         self._answered = number
         self._loading = False
         if [(m.suggestion, m.attrs) for m in self._marks] != [(s, s.attrs) for s in suggestions]:
@@ -284,15 +285,11 @@ class SuggestionController(QObject):
         return mark
 
     def accept(self, label: str | None = None) -> None:
-        """Store the target suggestion as a span; with ``label``, under that label (its attributes
-        describe the suggested label, so a relabelled one goes without them)."""
+        """Store the target suggestion as a span; with ``label``, under that label (without the
+        attributes its recogniser set for the suggested label)."""
         mark = self._actionable()
-        if mark is None:
-            return
-        suggestion = mark.suggestion
-        if label is not None and label != suggestion.label:
-            suggestion = replace(suggestion, label=label, attrs={})
-        self.editor.accept_suggestions(self.document, [suggestion])
+        if mark is not None:
+            self.editor.accept_suggestions(self.document, [mark.suggestion], label)
 
     def accept_all(self) -> None:
         if self.document is None or not self.visible:

@@ -27,10 +27,6 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Agreement needs at least two annotators (found: %1)</source>
-        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1)</translation>
-    </message>
-    <message>
         <source>every document</source>
         <translation>모든 문서</translation>
     </message>
@@ -107,10 +103,6 @@
         <translation>상태</translation>
     </message>
     <message>
-        <source>Spans per label, by annotator</source>
-        <translation>작업자별 레이블 스팬 수</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -171,6 +163,34 @@
     <message>
         <source>Gold over time</source>
         <translation>골드와의 일치 추이</translation>
+    </message>
+    <message>
+        <source>Spans per label, by annotator, in every document</source>
+        <translation>작업자별 레이블 스팬 수 (모든 문서)</translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two annotators (found: %1). Merge your team&apos;s copies first (annotator merge).</source>
+        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1). 먼저 팀원의 사본을 병합하세요 (annotator merge).</translation>
+    </message>
+    <message>
+        <source>The project has no documents yet: import articles first (Ctrl+I).</source>
+        <translation>프로젝트에 아직 문서가 없습니다. 먼저 기사를 가져오세요 (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>No document could be compared.</source>
+        <translation>비교할 수 있는 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>both %1 and %2</source>
+        <translation>%1와(과) %2 모두</translation>
+    </message>
+    <message>
+        <source>two of %1</source>
+        <translation>%1 중 두 명 이상</translation>
+    </message>
+    <message>
+        <source>No document is marked done by %1: press Ctrl+Enter when a document is finished, or tick “%2” above.</source>
+        <translation>%1 완료로 표시한 문서가 없습니다. 문서를 마치면 Ctrl+Enter를 누르거나, 위의 “%2”을(를) 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -256,10 +276,6 @@
         </translation>
     </message>
     <message>
-        <source>Search titles and texts (Ctrl+F)</source>
-        <translation>제목·본문 검색 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Words must all occur, anywhere in a word (원주시 finds 원주시가).
 Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR 예산</source>
         <translation>입력한 낱말이 모두 들어 있는 문서를 찾습니다. 낱말 안의 일부도 찾습니다(원주시 → 원주시가).
@@ -272,6 +288,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>All labels</source>
         <translation>모든 레이블</translation>
+    </message>
+    <message>
+        <source>Search titles and texts (Ctrl+Shift+F)</source>
+        <translation>제목·본문 검색 (Ctrl+Shift+F)</translation>
     </message>
 </context>
 <context>
@@ -342,6 +362,25 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Reject %1 “%2”</source>
         <translation>%1 “%2” 제안 거절</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyProject</name>
+    <message>
+        <source>This project has no documents yet</source>
+        <translation>이 프로젝트에는 아직 문서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Import articles to start: plain text files (UTF-8 or CP949), JSONL, CSV, or another tool&apos;s export. Each file is analysed once (Kiwi) so selections snap to morphemes.</source>
+        <translation>기사를 가져와서 시작하세요: 텍스트 파일(UTF-8 또는 CP949), JSONL, CSV, 다른 도구에서 내보낸 파일을 가져올 수 있습니다. 파일마다 한 번 형태소 분석(Kiwi)을 하므로 선택 범위가 형태소에 맞춰집니다.</translation>
+    </message>
+    <message>
+        <source>Import files… (Ctrl+I)</source>
+        <translation>파일 가져오기… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Import a folder… (Ctrl+Shift+I)</source>
+        <translation>폴더 가져오기… (Ctrl+Shift+I)</translation>
     </message>
 </context>
 <context>
@@ -601,6 +640,52 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Writes one file</source>
         <translation>파일 하나를 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation>다음에서 찾기:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>파일 형식:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>No matches</source>
+        <translation>찾은 곳 없음</translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation>이 문서에서 찾기…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>이전 찾기</translation>
+    </message>
+    <message>
+        <source>Find in this document (Enter: next, Shift+Enter: previous)</source>
+        <translation>이 문서에서 찾기 (Enter: 다음, Shift+Enter: 이전)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>이전 항목 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>다음 항목 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1033,14 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <source>Annotator: %1</source>
         <translation>작업자: %1</translation>
     </message>
+    <message>
+        <source>Deleted %1 “%2” (Ctrl+Z brings it back)</source>
+        <translation>%1 “%2” 삭제함 (Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
+        <source>%1 — review — annotator</source>
+        <translation>%1 — 검토 — annotator</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -973,6 +1066,60 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Edit note… (span, candidate or document)</source>
         <translation>메모 편집… (스팬, 후보 또는 문서)</translation>
+    </message>
+</context>
+<context>
+    <name>OperationCommand</name>
+    <message>
+        <source>Redone: %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1 (Ctrl+Shift+Z redoes it)</source>
+        <translation>실행 취소: %1 (Ctrl+Shift+Z로 다시 실행)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>New project: choose a folder name</source>
+        <translation>새 프로젝트: 폴더 이름 정하기</translation>
+    </message>
+    <message>
+        <source>new-project</source>
+        <translation>새-프로젝트</translation>
+    </message>
+    <message>
+        <source>Open project: the folder with project.toml</source>
+        <translation>프로젝트 열기: project.toml이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>%1 is not a project folder (it has no project.toml)</source>
+        <translation>%1은(는) 프로젝트 폴더가 아닙니다 (project.toml이 없음)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>최근 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>목록 지우기</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>새 프로젝트…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>프로젝트 열기…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>최근 프로젝트</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1347,53 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <source>adjudicated</source>
         <translation>판정 완료</translation>
     </message>
+    <message>
+        <source>one annotator</source>
+        <translation>작업자 한 명</translation>
+    </message>
+    <message>
+        <source>only one annotator worked on this document: there is nobody to compare with</source>
+        <translation>이 문서는 작업자 한 명만 작업했습니다. 비교할 상대가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Other keys</source>
+        <translation>그 밖의 키</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys in review mode (Ctrl+R leaves it)</source>
+        <translation>검토 모드의 키 (Ctrl+R로 검토 모드를 나감)</translation>
+    </message>
+    <message>
+        <source>Keys while annotating (Ctrl+R: review mode). Drag over the text to select; Alt- or Ctrl-drag selects characters without snapping.</source>
+        <translation>주석 작업 중의 키 (Ctrl+R: 검토 모드). 텍스트를 드래그해 선택하고, Alt나 Ctrl을 누른 채 드래그하면 형태소에 맞추지 않고 글자 그대로 선택합니다.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>하는 일</translation>
+    </message>
 </context>
 <context>
     <name>SpanList</name>
@@ -1362,10 +1556,6 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>스팬 삭제</translation>
     </message>
     <message>
-        <source>Search documents</source>
-        <translation>문서 검색</translation>
-    </message>
-    <message>
         <source>Mark done and open the next</source>
         <translation>완료 표시 후 다음 문서 열기</translation>
     </message>
@@ -1456,6 +1646,33 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Show suggestions</source>
         <translation>제안 표시</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>모든 문서 검색</translation>
+    </message>
+</context>
+<context>
+    <name>Zoom</name>
+    <message>
+        <source>Text size %1 %</source>
+        <translation>글자 크기 %1 %</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>글자 크게</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>글자 작게</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>원래 크기</translation>
     </message>
 </context>
 </TS>

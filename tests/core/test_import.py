@@ -137,6 +137,34 @@ def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):
     assert other.documents_added == 1
 
 
+def test_photo_captions_are_cut_and_the_raw_page_kept(project, tmp_path):
+    """Issue 12, bug 10: captions attracted suggestions and duplicated training examples."""
+    page = (
+        "횡성군, 드론 실증 착수\n\n이하나 기자 / 기사승인 : 2025-04-02 11:00:00\n\n"
+        "▲ 횡성군청 전경\n"
+        "[사진=횡성군 제공]\n"
+        "<사진> 드론 실증 현장을 둘러보는 군수\n"
+        "(사진=연합뉴스)\n"
+        "[정책일보] 횡성군이 국비 30억 원을 들여 드론 실증을 시작한다. [사진=횡성군]\n\n"
+        "△ 드론 배송 시연 모습 (사진=횡성군)\n"
+        "주요 사업은 ▲ 배송 드론 ▲ 산불 감시 ▲ 농업 방제다.\n"
+        "▲ 배송 드론 ▲ 산불 감시\n"
+        "<그래픽=김그림 기자>\n"
+        "군은 사진 공모전도 연다.\n\n[저작권자ⓒ 정책일보. 무단전재-재배포 금지]\n"
+    )
+    write(tmp_path / "c.txt", page)
+    project.import_paths([tmp_path / "c.txt"])
+    doc = next(project.documents())
+    assert doc.text == (
+        "횡성군, 드론 실증 착수\n\n"
+        "[정책일보] 횡성군이 국비 30억 원을 들여 드론 실증을 시작한다.\n\n"
+        "주요 사업은 ▲ 배송 드론 ▲ 산불 감시 ▲ 농업 방제다.\n"  # bullets inside a sentence are the article
+        "▲ 배송 드론 ▲ 산불 감시\n"  # a list of bullets is not a caption
+        "군은 사진 공모전도 연다."
+    )
+    assert project.store.document_raw(doc.id)[0] == page
+
+
 def test_packed_analysis_matches_the_analysis():
     from annotator.core.kiwi import analyse, analyse_many_packed
     from annotator.core.morphemes import unpack_morphemes, unpack_sentences

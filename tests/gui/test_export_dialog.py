@@ -180,3 +180,31 @@ def test_escape_during_an_export_cancels_it_and_closes_once_stopped(window, qtbo
     release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     assert not dialog.running() and not (tmp_path / "out" / "gold.jsonl").exists()
+
+
+def test_the_file_goes_where_the_dialog_said_when_the_project_was_opened_by_a_relative_path(
+        open_window, project_dir, qtbot, monkeypatch):
+    """``annotator gui kim-copy`` (issue 12, bug 5): the default path was relative and then prefixed again."""
+    from pathlib import Path
+
+    monkeypatch.chdir(project_dir.parent)
+    window = open_window(Path(project_dir.name))
+    add_gold_spans(window.project, 1)
+    dialog = open_export(window, qtbot)
+    shown = Path(dialog.path.text())
+    assert shown.is_absolute() and shown.parent == project_dir / "exports"
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    assert shown.is_file()
+    assert not (project_dir / project_dir.name).exists()
+
+
+def test_a_failed_run_s_red_summary_goes_when_the_options_change(window, qtbot, tmp_path):
+    dialog = open_export(window, qtbot)
+    type_path(dialog, qtbot, tmp_path / "gold.jsonl")
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)  # no gold spans yet: an error in red
+    assert dialog.summary.isVisible() and "b3261e" in dialog.summary.styleSheet()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll"))
+    assert not dialog.summary.isVisible()
+    assert not dialog.details_button.isVisible()
