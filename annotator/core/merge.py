@@ -29,6 +29,7 @@ from . import merge_store, review_store
 from .errors import ProjectError
 from .migrations import KNOWN
 from .review import Key, spans_conflict
+from .team.assignment_merge import TeamMergeReport, merge_team_tables
 
 DATABASE_FILE = "project.db"
 
@@ -60,10 +61,12 @@ class MergeReport:
     rejections_added: int = 0
     conflicts: list[MergeConflict] = field(default_factory=list)
     unknown_labels: dict[str, int] = field(default_factory=dict)  # skipped: label not in this schema
+    team: TeamMergeReport = field(default_factory=TeamMergeReport)  # assignments and active time
 
     @property
     def changed(self) -> bool:
-        return bool(self.documents_added or self.spans_added or self.statuses_updated or self.rejections_added)
+        return bool(self.documents_added or self.spans_added or self.statuses_updated or self.rejections_added
+                    or self.team.assignments_updated or self.team.active_time_updated)
 
     def to_dict(self) -> dict:
         return {
@@ -76,6 +79,7 @@ class MergeReport:
                            "theirs": {"start": c.theirs[0], "end": c.theirs[1], "label": c.theirs[2],
                                       "text": c.theirs_text}}
                           for c in self.conflicts],
+            "team": self.team.to_dict(),
         }
 
 
@@ -106,6 +110,7 @@ def merge_from(project, path: Path) -> MergeReport:
             _merge_statuses(project.store, other, ids, report)
             report.rejections_added = merge_store.insert_rejections(
                 project.store, ((ids[d], layer, s, e, label, t) for d, layer, s, e, label, t in other.rejections()))
+            report.team = merge_team_tables(project.store, other.conn, ids)
     finally:
         other.close()
     return report

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from .errors import AnnotatorError
 from .store import Store
+from .team.assignment_store import assigned_progress
 
 UNFINISHED = ("new", "in_progress")
 # Words that turn a search into an FTS5 query (quotes, boolean operators, NEAR).
@@ -29,6 +30,7 @@ class DocumentFilter:
     status: str | None = None  # one of records.STATUSES; None: any
     label: str | None = None  # documents with a span of this label in the annotator's layer
     query: str = ""  # full-text search (see ``search_terms``)
+    mine: bool = False  # only documents assigned to the annotator (see ``team.assignment``)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class WorklistStore:
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
+        if flt.mine:
+            clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
+                           " AND a.withdrawn = 0)")
+            params.append(annotator)
         if flt.label:
             clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
@@ -118,7 +124,11 @@ class WorklistStore:
         return found
 
     def progress(self, annotator: str) -> tuple[int, int]:
-        """(documents done by ``annotator``, documents in the project)."""
+        """(documents done by ``annotator``, documents in the project), or of the documents assigned
+        to them when they have some."""
+        assigned = assigned_progress(self.store, annotator)
+        if assigned[1]:
+            return assigned
         done = self.store.conn.execute(
             "SELECT count(*) FROM statuses WHERE annotator = ? AND status = 'done'", (annotator,)
         ).fetchone()[0]

@@ -3,8 +3,9 @@ as tables and bar charts, computed on the worker thread.
 
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
-distribution with a chart; the documents that were counted. A busy bar runs
-while the report is computed; a double-click on a document opens it.
+distribution with a chart; the documents that were counted; progress and
+effort per annotator (``progress_tab``). A busy bar runs while the report is
+computed; a double-click on a document opens it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
                                pair_rows, progress_rows)
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
+from .progress_tab import ProgressTab
 
 
 def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str]]:
@@ -67,6 +69,7 @@ class AgreementDialog(QDialog):
         self.matrix, self.pairs, self.labels, self.progress, self.documents = (FigureTable(self) for _ in range(5))
         self.label_chart, self.annotator_chart = BarChart(), BarChart()
         self.tabs = QTabWidget()
+        self.progress_tab = ProgressTab(project, worker)
         self._layout()
         self.all_documents.toggled.connect(self.refresh)
         self.label_filter.currentIndexChanged.connect(self.refresh)
@@ -108,6 +111,7 @@ class AgreementDialog(QDialog):
         self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
         self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
+        self.tabs.addTab(self.progress_tab, "")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
@@ -133,6 +137,7 @@ class AgreementDialog(QDialog):
         self.refresh_button.setEnabled(False)
         self.worker.run(lambda project: compute_report(project, all_documents, label),
                         lambda result: self._computed(generation, result), self._failed)
+        self.progress_tab.refresh()
 
     def _computed(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -223,7 +228,8 @@ class AgreementDialog(QDialog):
             self.label_filter.addItem(label.name, label.name)
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
-        for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"))):
+        for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
+                                   self.tr("Progress"))):
             self.tabs.setTabText(i, title)
         self._show()
 
