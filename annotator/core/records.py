@@ -9,6 +9,7 @@ from typing import Any, Mapping
 GOLD = "gold"  # the reserved layer adjudication writes to
 
 STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
+UNFINISHED = ("new", "in_progress")  # an annotator's statuses of a document still to do
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .errors import AnnotatorError
+from .records import UNFINISHED
 from .store import Store
 from .team.assignment_store import assigned_progress
 
-UNFINISHED = ("new", "in_progress")
 # Words that turn a search into an FTS5 query (quotes, boolean operators, NEAR).
 _FTS_SYNTAX = re.compile(r'"|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)')
 
@@ -73,9 +73,8 @@ class WorklistStore:
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
-        if flt.mine:
-            clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
-                           " AND a.withdrawn = 0)")
+        if flt.mine:  # IN, not EXISTS: SQLite then reads only the annotator's documents, not all of them
+            clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
             params.append(annotator)
         if flt.label:
             clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")

@@ -1,7 +1,7 @@
 """The document list's "my documents / all documents" choice.
 
-Shown once the project has assignments (``annotator assign``); an annotator
-with assigned documents sees theirs by default and can switch to all.
+Shown to an annotator with assigned documents (``annotator assign``): they
+see theirs by default and can switch to all.
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ class AssignmentFilter(QComboBox):
         return bool(self.currentData())
 
     def choose_for(self, store, annotator: str) -> None:
-        """Show the choice when the project has assignments; pick "my documents" when ``annotator`` has some."""
-        self.setVisible(assignment_store.has_assignments(store))
+        """Offer the choice, set to "my documents", when ``annotator`` has assigned documents; else list all
+        (the reviewer, working on gold, or someone the assignment left out)."""
+        mine = assignment_store.has_assignments(store, annotator)
+        self.setVisible(mine)
         with QSignalBlocker(self):
-            self.setCurrentIndex(0 if assignment_store.has_assignments(store, annotator) else 1)
+            self.setCurrentIndex(0 if mine else 1)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -47,8 +47,14 @@ def test_the_list_shows_my_documents_by_default_and_all_on_request(open_window, 
     assert len(rows(window)) == total
     window.set_annotator("lee")  # another annotator sees their own by default
     assert choice.currentText() == "내 문서" and rows(window) == assigned(window, "lee")
-    window.set_annotator("choi")  # nothing assigned to choi: every document
-    assert choice.currentText() == "모든 문서" and len(rows(window)) == total
+    window.set_annotator("choi")  # nothing assigned to choi: every document, no choice
+    assert not choice.isVisible() and len(rows(window)) == total
+    window.set_annotator("kim")
+    window.review.set_active(True)  # the reviewer works on gold: every document
+    window.review.worker.wait()  # review states are counted on a worker thread
+    assert not choice.isVisible() and len(rows(window)) == total
+    window.review.set_active(False)
+    assert choice.isVisible() and rows(window) == kims
 
 
 def test_without_assignments_there_is_no_choice(window):
@@ -115,6 +121,7 @@ def test_active_time_is_recorded_from_focus_and_input(open_window, assigned_dir,
     window.activity.save()
     assert seconds() == {kims[0]: 240.0, kims[1]: 60.0}
     window.review.set_active(True)  # reviewing: the time is the gold layer's
+    window.review.worker.wait()
     fake.now += 20
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     window.close()  # closing saves

@@ -163,7 +163,7 @@ def plan_assignment(documents: Documents, existing: dict[int, dict[str, bool]], 
             if name in loads and not is_calibration and doc_id not in calibration_set:
                 loads[name].documents += 1
                 loads[name].characters += length_of.get(doc_id, 0)
-    pending = []  # (document, how many more annotators it needs, who has it)
+    pending = []  # (id, uid, length, annotators it still needs, who has it)
     for doc_id, uid, length in documents:
         have = existing.get(doc_id, {})
         if doc_id in calibration_set or (only_unassigned and have):

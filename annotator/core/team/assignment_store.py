@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-UNFINISHED = ("new", "in_progress")  # as worklist_store.UNFINISHED (which reads this module)
+from ..records import UNFINISHED
 
 
 class AssignmentRow(NamedTuple):
