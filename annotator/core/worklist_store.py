@@ -68,12 +68,16 @@ class WorklistStore:
     def __init__(self, store: Store):
         self.store = store
 
-    def _where(self, annotator: str, flt: DocumentFilter) -> tuple[str, list]:
+    def _where(self, annotator: str, flt: DocumentFilter, walking: bool = False) -> tuple[str, list]:
         clauses, params = [], [annotator]
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
-        if flt.mine:  # IN, not EXISTS: SQLite then reads only the annotator's documents, not all of them
+        if flt.mine and walking:  # stepping through documents in order: a probe per document, stop at the first
+            clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
+                           " AND a.withdrawn = 0)")
+            params.append(annotator)
+        elif flt.mine:  # listing them all: read only the annotator's documents, not every one
             clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
             params.append(annotator)
         if flt.label:
@@ -135,7 +139,7 @@ class WorklistStore:
 
     def next_unfinished(self, annotator: str, after_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The first new or in-progress document after ``after_id`` in ``flt``, wrapping around."""
-        where, params = self._where(annotator, flt)
+        where, params = self._where(annotator, flt, walking=True)
         unfinished = "coalesce(st.status, 'new') IN (?, ?)"
         where = (where + " AND " if where else "WHERE ") + unfinished
         base = "SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? " + where
