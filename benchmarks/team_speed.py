@@ -60,6 +60,8 @@ def main() -> None:
         worklist = WorklistStore(project.store)
         name = ANNOTATORS[0]
         mine = assignment_store.assigned_ids(project.store, name)
+        rows.append(("baseline: every document, the list's ids (no filter)",
+                     timed(lambda: worklist.document_ids(name), args.runs)))
         rows.append((f"my documents: the list's ids ({len(mine):,} documents)",
                      timed(lambda: worklist.document_ids(name, DocumentFilter(mine=True)), args.runs)))
         rows.append(("progress of my assigned documents", timed(lambda: worklist.progress(name), args.runs)))
