@@ -2,9 +2,9 @@
 
 Which documents count: an annotator counts the documents they marked ``done``
 (gold, when named, counts those marked ``adjudicated``); ``all_documents``
-counts every document for everyone, or the documents assigned to an
-annotator who has assignments (``team.assignment``). A pair is compared over the documents
-both count; the report lists their ids.
+counts every document for everyone (for an annotator with assignments, the
+documents assigned to them: ``team.assignment``). A pair is compared over
+the documents both count; the report lists their ids.
 
 - Span F1, per pair, per label and overall (micro: pooled counts).
   *Strict*: same start, end and label. *Lenient*: a span is matched when the
@@ -254,9 +254,7 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     else:
         names = list(dict.fromkeys(annotators))
     all_ids = store.document_ids()
-    assigned: dict[str, set[int]] = {}
-    for row in assignment_store.assignment_rows(store):
-        assigned.setdefault(row.annotator, set()).add(row.doc_id)
+    assigned = assignment_store.documents_by_annotator(store)
     # Every document counts for everyone, or rather the documents assigned to them when they have some.
     counted: dict[str, set[int]] = {n: (set(assigned.get(n) or all_ids) if all_documents else set()) for n in names}
     progress = {n: {"done": 0, "statuses": {}, "spans": 0, "labels": {}} for n in names}

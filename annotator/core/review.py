@@ -249,9 +249,7 @@ def review_states(project, done_only: bool = False) -> dict[int, DocumentReview]
 def ready_documents(project) -> list[int]:
     """Ids of the documents in state ``ready`` (not adjudicated yet), without classifying any spans."""
     unassigned = review_store.ready_document_ids(project.store, GOLD, MIN_DONE_FOR_REVIEW)
-    assigned: dict[int, set[str]] = {}
-    for row in assignment_store.assignment_rows(project.store):
-        assigned.setdefault(row.doc_id, set()).add(row.annotator)
+    assigned = assignment_store.annotators_by_document(project.store)
     if not assigned:
         return unassigned
     statuses: dict[int, dict[str, str]] = {}

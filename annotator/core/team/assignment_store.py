@@ -41,6 +41,22 @@ def assignment_rows(store, annotator: str | None = None, withdrawn: bool = False
     return [AssignmentRow(d, a, bool(c), bool(w), u) for d, a, c, w, u in rows]
 
 
+def documents_by_annotator(store) -> dict[str, set[int]]:
+    """{annotator: ids of the documents currently assigned to them}."""
+    found: dict[str, set[int]] = {}
+    for row in assignment_rows(store):
+        found.setdefault(row.annotator, set()).add(row.doc_id)
+    return found
+
+
+def annotators_by_document(store) -> dict[int, set[str]]:
+    """{document id: the annotators it is currently assigned to}."""
+    found: dict[int, set[str]] = {}
+    for row in assignment_rows(store):
+        found.setdefault(row.doc_id, set()).add(row.annotator)
+    return found
+
+
 def assigned_ids(store, annotator: str) -> list[int]:
     """Ids of the documents currently assigned to ``annotator``, ascending."""
     return [row[0] for row in store.conn.execute(

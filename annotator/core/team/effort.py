@@ -78,12 +78,11 @@ def _gold_f1(mine: dict[int, set], gold: dict[int, set], doc_ids: set[int]) -> f
 def team_figures(project) -> TeamFigures:
     store = project.store
     lengths = {doc_id: length for doc_id, _, length in assignment_store.document_sizes(store)}
-    assigned: dict[str, set[int]] = {}
+    assigned = assignment_store.documents_by_annotator(store)
     calibration: dict[str, int] = {}
-    rows = assignment_store.assignment_rows(store)
-    for row in rows:
-        assigned.setdefault(row.annotator, set()).add(row.doc_id)
-        calibration[row.annotator] = calibration.get(row.annotator, 0) + row.calibration
+    calibration_rows = [row for row in assignment_store.assignment_rows(store) if row.calibration]
+    for row in calibration_rows:
+        calibration[row.annotator] = calibration.get(row.annotator, 0) + 1
     statuses: dict[str, dict[int, str]] = {}
     for doc_id, name, status in review_store.status_rows(store):
         statuses.setdefault(name, {})[doc_id] = status
@@ -99,7 +98,7 @@ def team_figures(project) -> TeamFigures:
         spans.setdefault(name, {}).setdefault(doc_id, set()).add((start, end, label))
 
     adjudicated = {d for d, s in statuses.get(GOLD, {}).items() if s == "adjudicated"}
-    calibration_ids = {row.doc_id for row in rows if row.calibration}
+    calibration_ids = {row.doc_id for row in calibration_rows}
     figures = TeamFigures(len(lengths), len(set().union(*assigned.values())) if assigned else 0,
                           len(calibration_ids), review_seconds=sum(seconds.get(GOLD, {}).values()), days=days)
     names = sorted((set(assigned) | set(statuses) | set(seconds) | set(spans)) - {GOLD})
