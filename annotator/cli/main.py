@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, export, project, review, suggest, team
+from . import backup, distribution, export, project, review, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, team)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, distribution)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar
+from .distribution import print_team_stats, team_stats
 
 
 def ensure_demo_project(folder: Path | None = None) -> Path:
@@ -71,6 +72,7 @@ def cmd_import(args) -> int:
 def cmd_stats(args) -> int:
     with open_project(args.project) as project:
         stats = project.stats()
+        stats["team"] = team_stats(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -86,6 +88,7 @@ def cmd_stats(args) -> int:
                                                      for counts, w in zip(layers.values(), columns)))
     for layer, states in stats["statuses"].items():
         print(f"  {layer}: " + ", ".join(f"{k} {v}" for k, v in states.items()))
+    print_team_stats(stats["team"])
     return EXIT_OK
 
 
@@ -124,7 +127,7 @@ def register(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("stats", help="documents, spans by label in each layer (gold and each annotator), statuses")
+    p = sub.add_parser("stats", help="documents, spans by label in each layer (gold and each annotator), statuses; assignments and effort")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

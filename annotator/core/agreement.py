@@ -2,10 +2,11 @@
 
 Which documents count: an annotator counts the documents they marked ``done``
 (gold, when named, counts those marked ``adjudicated``); ``all_documents``
-counts every document for everyone. A pair is compared over the documents
-both count; the report lists their ids. Per-label span counts are over the
-documents each annotator was compared on, like the figures beside them;
-``progress`` covers the whole project.
+counts every document for everyone (for an annotator with assignments, the
+documents assigned to them: ``team.assignment``). A pair is compared over
+the documents both count; the report lists their ids. Per-label span counts
+are over the documents each annotator was compared on, like the figures
+beside them; ``progress`` covers the whole project.
 
 - Span F1, per pair, per label and overall (micro: pooled counts).
   *Strict*: same start, end and label. *Lenient*: a span is matched when the
@@ -31,6 +32,7 @@ from itertools import combinations
 
 from . import review_store
 from .records import GOLD
+from .team import assignment_store
 
 Key = tuple[int, int, str]
 # Per-label tally row: spans of a, spans of b, exact matches, a matched leniently, b matched leniently.
@@ -256,7 +258,9 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     else:
         names = list(dict.fromkeys(annotators))
     all_ids = store.document_ids()
-    counted: dict[str, set[int]] = {n: (set(all_ids) if all_documents else set()) for n in names}
+    assigned = assignment_store.documents_by_annotator(store)
+    # Every document counts for everyone, or rather the documents assigned to them when they have some.
+    counted: dict[str, set[int]] = {n: (set(assigned.get(n) or all_ids) if all_documents else set()) for n in names}
     progress = {n: {"done": 0, "statuses": {}, "spans": 0, "labels": {}} for n in names}
     for doc_id, name, status in statuses:
         if name in progress:

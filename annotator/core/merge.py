@@ -28,6 +28,7 @@ from .migrations import KNOWN
 from .team.layer_merge import merge_layers
 from .team.merge_report import MergeConflict, MergeReport
 from .team.versions import PREFERENCES
+from .team.assignment_merge import merge_team_tables
 
 DATABASE_FILE = "project.db"
 
@@ -67,6 +68,7 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
             with project.store.transaction():
                 ids = _merge_documents(project.store, other, report)
                 merge_layers(project, other, ids, report, prefer)
+                report.team = merge_team_tables(project.store, other.conn, ids)
                 if dry_run:
                     raise _DryRun
         except _DryRun:

@@ -189,4 +189,35 @@ def m0004_team_loop(db: Database) -> None:
     )
 
 
+@migrations(name="0005_assignments_active_time")
+def m0005_assignments_active_time(db: Database) -> None:
+    """Work distribution and measured effort. ``assignments``: which annotator is to label which
+    document (calibration documents go to everyone); a document handed to someone else keeps a
+    withdrawn row, so the move travels in merges (the newer ``updated_at`` wins). ``active_time``:
+    seconds an annotator spent on a document per local day (window focused, input in the last two
+    minutes), kept beside the status with the same key."""
+    db.executescript(
+        """
+        CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            calibration INTEGER NOT NULL DEFAULT 0,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE INDEX assignments_annotator ON assignments (annotator, doc_id);
+        CREATE TABLE active_time (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            day TEXT NOT NULL,              -- local date, YYYY-MM-DD
+            seconds REAL NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, day)
+        );
+        CREATE INDEX active_time_annotator ON active_time (annotator, day);
+        """
+    )
+
+
 KNOWN = tuple(name for name, _ in _MIGRATIONS)

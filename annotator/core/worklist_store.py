@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .errors import AnnotatorError
+from .records import RETURNED, UNFINISHED
 from .store import Store
+from .team.assignment_store import assigned_progress
 
-UNFINISHED = ("new", "in_progress")
-RETURNED = "returned"  # sent back by the reviewer: listed first, and first among the unfinished
 # Words that turn a search into an FTS5 query (quotes, boolean operators, NEAR).
 _FTS_SYNTAX = re.compile(r'"|(?:^|\s)(?:AND|OR|NOT|NEAR)(?:\s|\(|$)')
 
@@ -30,6 +30,7 @@ class DocumentFilter:
     status: str | None = None  # one of records.STATUSES; None: any
     label: str | None = None  # documents with a span of this label in the annotator's layer
     query: str = ""  # full-text search (see ``search_terms``)
+    mine: bool = False  # only documents assigned to the annotator (see ``team.assignment``)
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,18 @@ class WorklistStore:
     def __init__(self, store: Store):
         self.store = store
 
-    def _where(self, annotator: str, flt: DocumentFilter) -> tuple[str, list]:
+    def _where(self, annotator: str, flt: DocumentFilter, walking: bool = False) -> tuple[str, list]:
         clauses, params = [], [annotator]
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
+        if flt.mine and walking:  # stepping through documents in order: a probe per document, stop at the first
+            clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
+                           " AND a.withdrawn = 0)")
+            params.append(annotator)
+        elif flt.mine:  # listing them all: read only the annotator's documents, not every one
+            clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
+            params.append(annotator)
         if flt.label:
             clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
@@ -136,7 +144,11 @@ class WorklistStore:
         return found
 
     def progress(self, annotator: str) -> tuple[int, int]:
-        """(documents done by ``annotator``, documents in the project)."""
+        """(documents done by ``annotator``, documents in the project), or of the documents assigned
+        to them when they have some."""
+        assigned = assigned_progress(self.store, annotator)
+        if assigned[1]:
+            return assigned
         done = self.store.conn.execute(
             "SELECT count(*) FROM statuses WHERE annotator = ? AND status = 'done'", (annotator,)
         ).fetchone()[0]
@@ -145,7 +157,7 @@ class WorklistStore:
     def next_unfinished(self, annotator: str, after_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The first returned document other than ``after_id`` in ``flt``, else the first new or
         in-progress one after it, wrapping around."""
-        where, params = self._where(annotator, flt)
+        where, params = self._where(annotator, flt, walking=True)
         base = ("SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? "
                 + (where + " AND " if where else "WHERE "))
         for statuses in ((RETURNED,), UNFINISHED):

@@ -3,10 +3,11 @@ as tables and bar charts, computed on the worker thread.
 
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
-distribution with a chart; the documents that were counted. Label figures and
-span counts come from the same (compared) documents. Where nothing could be
-compared, an empty state says why and what to do. A busy bar runs while the
-report is computed; a double-click on a document opens it.
+distribution with a chart; the documents that were counted; progress and
+effort per annotator (``progress_tab``). Label figures and span counts come
+from the same (compared) documents. Where nothing could be compared, an
+empty state says why and what to do. A busy bar runs while the report is
+computed; a double-click on a document opens it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
 from .gold_trend import GoldTrend, compute_trend
+from .progress_tab import ProgressTab
 
 
 def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str], dict]:
@@ -79,6 +81,7 @@ class AgreementDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.progress_tab = ProgressTab(project, worker)
         self._layout()
         self.all_documents.toggled.connect(self.refresh)
         self.label_filter.currentIndexChanged.connect(self.refresh)
@@ -116,18 +119,20 @@ class AgreementDialog(QDialog):
         documents_column = QVBoxLayout(documents_tab)
         documents_column.addWidget(self.document_note)
         documents_column.addWidget(self.document_table, 1)
-        self.tabs.addTab(pairs_tab, "")
+        # Nothing compared: the figure tab says why and what to do; progress and effort stay reachable.
+        self.pages.addWidget(pairs_tab)
+        self.pages.addWidget(self.empty_state)
+        self.tabs.addTab(self.pages, "")
         self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
         self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
         self.gold_trend = GoldTrend(_table)
         self.tabs.addTab(self.gold_trend, "")
+        self.tabs.addTab(self.progress_tab, "")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
-        self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self.empty_state)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
     @staticmethod
@@ -150,6 +155,7 @@ class AgreementDialog(QDialog):
         self.refresh_button.setEnabled(False)
         self.worker.run(lambda project: compute_report(project, all_documents, label),
                         lambda result: self._computed(generation, result), self._failed)
+        self.progress_tab.refresh()
 
     def _computed(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -175,7 +181,9 @@ class AgreementDialog(QDialog):
         names = report["annotators"]
         empty = self._nothing_compared(report)
         self.empty_state.setText(empty or "")
-        self.pages.setCurrentWidget(self.empty_state if empty else self.tabs)
+        self.pages.setCurrentWidget(self.empty_state if empty else self.pages.widget(0))
+        if empty:
+            self.tabs.setCurrentIndex(0)
         if empty:
             self.summary.setText("")
         else:
@@ -261,7 +269,7 @@ class AgreementDialog(QDialog):
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
         for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
-                                   self.tr("Gold over time"))):
+                                   self.tr("Gold over time"), self.tr("Progress"))):
             self.tabs.setTabText(i, title)
         self.gold_trend.retranslate()
         self._show()

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from ..core.operations import Change
 from ..core.project import Project
 from ..core.records import Document
+from ..core.team.assignment import next_unfinished_document
 from ..core.worklist_store import WorklistStore
 from . import dialogs, empty_state, find_bar, fonts, settings
 from .actions import WorkbenchActions
+from .activity_tracker import ActivityTracker
 from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
             self.review.set_active(True, open_ready=not start_at_first)
         self.database.start()  # after the first document: backups go to a worker thread later
         self.view.setFocus()  # the keys the README lists act on the text, not the search box
+        self.activity = ActivityTracker(self)
 
     def _layout(self) -> None:
         centre = QWidget()
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
     # -- documents -------------------------------------------------------------------
 
     def _first_unfinished(self) -> int | None:
-        found = self.worklist.next_unfinished(self.annotator, 0)
+        found = next_unfinished_document(self.worklist, self.annotator, 0)
         return found if found is not None else self.documents.neighbour(None, 0)
 
     def open_document(self, doc_id: int) -> None:
@@ -193,9 +196,7 @@ class MainWindow(QMainWindow):
             return
         doc_id = self.document.id
         self.editor.set_status(doc_id, status, comment)
-        following = self.worklist.next_unfinished(self.annotator, doc_id, self.documents.model.filter)
-        if following is None:
-            following = self.worklist.next_unfinished(self.annotator, doc_id)
+        following = next_unfinished_document(self.worklist, self.annotator, doc_id, self.documents.model.filter)
         if following is None:
             self.show_message(self.tr("Every document is finished"))
         else:
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
         """Work as ``name``: their statuses, spans and progress; the undo history starts afresh."""
         self.stack.clear()
         self.annotator = self.editor.annotator = name
-        self.documents.model.set_annotator(name)
+        self.documents.set_annotator(name)
         current, self.document = self.document, None
         if current is not None:
             self.open_document(current.id)

@@ -192,6 +192,10 @@
         <source>No document is marked done by %1: press Ctrl+Enter when a document is finished, or tick “%2” above.</source>
         <translation>%1 완료로 표시한 문서가 없습니다. 문서를 마치면 Ctrl+Enter를 누르거나, 위의 “%2”을(를) 선택하세요.</translation>
     </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행·작업 시간</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorReturns</name>
@@ -204,6 +208,21 @@
     <message>
         <source>Documents the reviewer returned to you, with a reason: they come first in the list. Click to list only them.</source>
         <translation>검수자가 사유와 함께 반려한 문서입니다. 목록 맨 앞에 나옵니다. 누르면 반려된 문서만 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentFilter</name>
+    <message>
+        <source>My documents</source>
+        <translation>내 문서</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>모든 문서</translation>
+    </message>
+    <message>
+        <source>The documents assigned to you, or every document of the project</source>
+        <translation>나에게 배정된 문서, 또는 프로젝트의 모든 문서</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1096,57 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Undone: %1 (Ctrl+Shift+Z redoes it)</source>
         <translation>실행 취소: %1 (Ctrl+Shift+Z로 다시 실행)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>%1 of %2 documents assigned, %3 of them calibration documents (assigned to everyone).</source>
+        <translation>문서 %2개 중 %1개 배정, 그중 %3개는 보정용 문서(모두에게 배정).</translation>
+    </message>
+    <message>
+        <source>No assignments yet (annotator assign): done counts every document.</source>
+        <translation>아직 배정이 없습니다(annotator assign). 완료는 모든 문서 기준입니다.</translation>
+    </message>
+    <message>
+        <source>Active time counts while a document is open in a focused window with input in the last two minutes. Review: %1 h.</source>
+        <translation>작업 시간은 문서가 열린 창이 활성 상태이고 최근 2분 안에 입력이 있을 때만 셉니다. 검수: %1시간.</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>Done/assigned</source>
+        <translation>완료/배정</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>작업 시간(h)</translation>
+    </message>
+    <message>
+        <source>Min/document</source>
+        <translation>분/문서</translation>
+    </message>
+    <message>
+        <source>Min/1,000 chars</source>
+        <translation>분/1,000자</translation>
+    </message>
+    <message>
+        <source>Spans/hour</source>
+        <translation>스팬/시간</translation>
+    </message>
+    <message>
+        <source>F1 with gold</source>
+        <translation>정답 대비 F1</translation>
+    </message>
+    <message>
+        <source>Gold documents</source>
+        <translation>정답 비교 문서</translation>
+    </message>
+    <message>
+        <source>Active hours per day</source>
+        <translation>날짜별 작업 시간(h)</translation>
     </message>
 </context>
 <context>

@@ -133,11 +133,12 @@ def test_nothing_compared_is_an_empty_state_that_says_what_to_do(open_window, pr
     qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL_SHIFT)
     dialog = window.review.agreement_dialog
     qtbot.waitUntil(lambda: dialog.report is not None and not dialog.busy.isVisible(), timeout=20000)
-    assert dialog.empty_state.isVisible() and not dialog.tabs.isVisible()
+    assert dialog.empty_state.isVisible() and not dialog.matrix_table.isVisible()
+    assert dialog.tabs.isVisible()  # progress and effort stay reachable
     text = dialog.empty_state.text()
     assert "kim" in text and "lee" in text and "Ctrl+Enter" in text and dialog.all_documents.text() in text
     with qtbot.waitSignal(dialog.reportShown, timeout=20000):
         dialog.all_documents.setChecked(True)
-    assert dialog.tabs.isVisible() and not dialog.empty_state.isVisible()
+    assert dialog.matrix_table.isVisible() and not dialog.empty_state.isVisible()
     labels = {row[0]: row for row in dialog.labels.rows}
     assert labels["AGENCY"][4:] == [2, 2]  # spans of kim, lee over the documents compared

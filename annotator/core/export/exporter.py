@@ -19,6 +19,7 @@ from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..records import GOLD
+from ..team.activity_store import seconds_by_annotator
 from .document import ExportDocument
 from .flat import Flat, flatten
 from .formats import FORMATS, ExportContext, get_format
@@ -116,6 +117,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         writer = None
         try:
             writer = spec.open_writer(output.temp, parts, context)
+            written: list[int] = []
             done = 0
             if progress:
                 progress(0, total)
@@ -139,6 +141,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                     report.spans_by_label.update(s.label for s in (flat.spans if flat else document.spans))
                     writer.write(part, document, flat)
                     report.documents += 1
+                    written.append(row.id)
                     if part:
                         report.parts[part] += 1
                 done += len(batch)
@@ -146,6 +149,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                     progress(done, total)
             writer.close()
             writer = None
+            report.active_seconds = seconds_by_annotator(conn, written)
             report.seconds = time.perf_counter() - started
             if output.folder:
                 (output.temp / MANIFEST).write_text(
