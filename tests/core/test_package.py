@@ -153,3 +153,22 @@ def test_package_refuses_what_it_cannot_do(main, tmp_path):
     with pytest.raises(ProjectError, match="reviewer|annotator's name"):
         write_package(main, GOLD, tmp_path / "gold-copy")
     assert not (tmp_path / "park-copy").exists() and not (tmp_path / "gold-copy").exists()
+
+
+def test_a_package_carries_returns_and_notes_both_ways(main, tmp_path):
+    """A returned document reaches kim with the reviewer's reason and notes; her answer comes back."""
+    kims = assignment_store.assigned_ids(main.store, "kim")
+    main.set_status(kims[0], "kim", "done")
+    main.return_document(kims[0], "kim", "예산은 단위까지")
+    main.set_note(kims[0], "gold", "단위 확인")
+    out = tmp_path / "kim-copy"
+    write_package(main, "kim", out)
+    with Project.open(out) as copy:
+        status = copy.status(kims[0], "kim")
+        assert (status.status, status.reason) == ("returned", "예산은 단위까지")
+        assert copy.document_notes(kims[0]) == {"gold": "단위 확인"}
+        copy.set_status(kims[0], "kim", "done")
+        copy.set_note(kims[0], "kim", "고쳤어요")
+    main.merge_from(out)
+    assert main.status(kims[0], "kim").status == "done"
+    assert main.document_notes(kims[0]) == {"gold": "단위 확인", "kim": "고쳤어요"}

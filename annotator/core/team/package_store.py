@@ -10,8 +10,9 @@ CHUNK = 500
 DOCUMENT_COLUMNS = "id, uid, title, text, raw, meta, source, encoding, length, morphemes, sentences, imported_at"
 SPAN_COLUMNS = "id, uid, doc_id, annotator, start, end, label, attrs, note, rev, history, created_at, updated_at"
 TOMBSTONE_COLUMNS = "uid, doc_id, annotator, start, end, label, rev, history, deleted_at"
-STATUS_COLUMNS = "doc_id, annotator, status, comment, updated_at"
-REJECTION_COLUMNS = "doc_id, layer, start, end, label, created_at"
+STATUS_COLUMNS = "doc_id, annotator, status, comment, reason, returned_at, updated_at"
+REJECTION_COLUMNS = "doc_id, layer, start, end, label, rejected, note, created_at, updated_at"
+DOCUMENT_NOTE_COLUMNS = "doc_id, layer, note, updated_at"
 ASSIGNMENT_COLUMNS = "doc_id, annotator, calibration, withdrawn, updated_at"
 ACTIVE_TIME_COLUMNS = "doc_id, annotator, day, seconds, updated_at"
 
@@ -23,6 +24,7 @@ TABLES = (
     ("span_tombstones", TOMBSTONE_COLUMNS, "annotator", True),
     ("statuses", STATUS_COLUMNS, "annotator", True),
     ("rejections", REJECTION_COLUMNS, "layer", True),
+    ("document_notes", DOCUMENT_NOTE_COLUMNS, "layer", True),
     ("assignments", ASSIGNMENT_COLUMNS, "annotator", False),
     ("active_time", ACTIVE_TIME_COLUMNS, "annotator", False),
 )
@@ -44,8 +46,8 @@ def _read(store, table: str, columns: str, layer_column: str | None, doc_ids: Se
 
 def copy_rows(source, target, doc_ids: Sequence[int], own: str, others: Sequence[str]) -> dict[str, int]:
     """Copy the documents ``doc_ids`` from ``source`` to ``target`` (an empty project) with the layer
-    ``own`` (its spans, deletions, statuses, rejections, current assignments and active time) and
-    the layers ``others`` (spans, deletions, statuses, rejections); returns rows copied per table.
+    ``own`` (its spans, deletions, statuses with returns, rejections, notes, current assignments and active
+    time) and the layers ``others`` (spans, deletions, statuses, rejections, notes); returns rows copied per table.
     Runs inside the caller's transaction."""
     copied = {}
     for table, columns, layer_column, shared in TABLES:
