@@ -6,7 +6,11 @@ discontinuous fragments (``start end;start end``, the fragment texts joined by
 a space, as brat does) and listed in the report. Span attributes go to an
 ``AnnotatorNotes`` line. File names come from the document uid (a hex hash),
 never from titles, so nothing can point outside the export folder.
-``annotation.conf`` and ``visual.conf`` (label colours) sit at the top.
+``annotation.conf`` and ``visual.conf`` (label colours) sit at the top. brat's
+verifier refuses overlapping spans unless ``annotation.conf`` allows them with
+an ``<OVERLAP>`` line in ``[relations]``: it is written with the kinds of
+overlap (``contain``, ``equal``, ``cross``) the schema allows (``nested``:
+contain; ``allow``: any) and any the exported spans have.
 """
 
 from __future__ import annotations
@@ -22,6 +26,26 @@ from .report import SpanNote
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
 _LINE_PIECE = re.compile(r"[^\n]+")
+OVERLAP_KINDS = ("contain", "equal", "cross")
+SCHEMA_OVERLAPS = {"nested": ("contain",), "allow": OVERLAP_KINDS}
+
+
+def overlap_kinds(spans) -> set[str]:
+    """The kinds of overlap (brat's ``contain``, ``equal``, ``cross``) among ``spans``."""
+    kinds: set[str] = set()
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    reach: list = []  # spans that may still overlap the next ones
+    for span in ordered:
+        reach = [other for other in reach if other.end > span.start]
+        for other in reach:  # other starts at or before span
+            if (other.start, other.end) == (span.start, span.end):
+                kinds.add("equal")
+            elif other.end >= span.end:
+                kinds.add("contain")
+            else:
+                kinds.add("cross")
+        reach.append(span)
+    return kinds
 
 
 class BratWriter:
@@ -31,9 +55,8 @@ class BratWriter:
         for folder in self.folders.values():
             folder.mkdir(parents=True, exist_ok=True)
         self.used: dict[str | None, set[str]] = {part: set() for part in parts}
-        (root / "annotation.conf").write_text(
-            "[entities]\n" + "".join(f"{label}\n" for label in context.labels)
-            + "\n[relations]\n\n[events]\n\n[attributes]\n", encoding="utf-8")
+        self.root = root
+        self.overlaps: set[str] = set(SCHEMA_OVERLAPS.get(context.overlap, ()))
         (root / "visual.conf").write_text(
             "[labels]\n\n[drawing]\n" + "".join(
                 f"{label}\tbgColor:{context.colors[label]}\n" for label in context.labels if label in context.colors),
@@ -51,6 +74,8 @@ class BratWriter:
         stem = self.file_stem(part, document)
         lines = []
         number = 0
+        if len(self.overlaps) < 3:
+            self.overlaps.update(overlap_kinds(document.spans))
         for span in document.spans:
             pieces = [m.span() for m in _LINE_PIECE.finditer(text, span.start, span.end)]
             if not pieces:
@@ -75,7 +100,11 @@ class BratWriter:
         (folder / f"{stem}.ann").write_bytes("".join(lines).encode("utf-8"))
 
     def close(self) -> None:
-        pass
+        kinds = "<ANY>" if len(self.overlaps) == 3 else "|".join(k for k in OVERLAP_KINDS if k in self.overlaps)
+        overlap = f"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:{kinds}\n" if kinds else ""
+        (self.root / "annotation.conf").write_text(
+            "[entities]\n" + "".join(f"{label}\n" for label in self.context.labels)
+            + f"\n[relations]\n{overlap}\n[events]\n\n[attributes]\n", encoding="utf-8")
 
     def abort(self) -> None:
         pass

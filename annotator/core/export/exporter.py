@@ -73,7 +73,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         names = project.schema.label_names
         labels = tuple(names) + tuple(label for label in layer_labels(conn, source) if label not in names)
         colors = {label.name: label.color for label in project.schema.labels}
-        context = ExportContext(project.name, labels, colors, source, status, split, report)
+        context = ExportContext(project.name, labels, colors, source, status, split, report, project.schema.overlap)
         parts = list(split.names) if split else [None]
         report.parts.update({part: 0 for part in parts if part})
         total = document_count(conn)
@@ -107,6 +107,12 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                 done += len(batch)
                 if progress:
                     progress(done, total)
+            if not report.documents:  # nothing to train on: write no empty file (the report says why)
+                writer.abort()
+                writer = None
+                output.discard()
+                report.seconds = time.perf_counter() - started
+                return report
             writer.close()
             writer = None
             report.seconds = time.perf_counter() - started

@@ -177,3 +177,49 @@ def token_tags(flat: Flat) -> list[str]:
 def bio_labels(label_names) -> list[str]:
     """``O`` then ``B-``/``I-`` for each label, in schema order: the tag vocabulary."""
     return ["O"] + [f"{prefix}-{label}" for label in label_names for prefix in ("B", "I")]
+
+
+class Piece(NamedTuple):
+    """A token as spaCy (and so Prodigy) keeps it: ``ws`` is one following space."""
+
+    start: int
+    end: int
+    ws: bool
+    is_space: bool  # a whitespace token
+
+
+def split_at(tokens: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``tokens`` cut at every offset of ``cuts`` (sorted) that falls strictly inside one."""
+    if not cuts:
+        return tokens
+    out: list[tuple[int, int]] = []
+    for start, end in tokens:
+        at = bisect_right(cuts, start)
+        while at < len(cuts) and cuts[at] < end:
+            out.append((start, cuts[at]))
+            start = cuts[at]
+            at += 1
+        out.append((start, end))
+    return out
+
+
+def spacy_pieces(text: str, tokens: list[tuple[int, int]], spans=()) -> list[Piece]:
+    """``tokens`` plus the whitespace between them the way spaCy tokenises it, so that
+    ``"".join(text[p.start:p.end] + " " * p.ws for p in pieces) == text``: a single space after a
+    token is its ``ws``; any other whitespace is a whitespace token of its own. Whitespace is also
+    cut at the edges of ``spans`` ((start, end) pairs), so every span starts and ends on a piece."""
+    starts = {span[0] for span in spans}
+    ends = {span[1] for span in spans}
+    cuts = sorted(starts | ends)
+    pieces: list[Piece] = []
+    position = 0
+    for start, end in tokens + [(len(text), len(text))]:
+        if start > position:
+            if pieces and text[position] == " " and position not in starts and position + 1 not in ends:
+                pieces[-1] = pieces[-1]._replace(ws=True)
+                position += 1
+            pieces.extend(Piece(s, e, False, True) for s, e in split_at([(position, start)], cuts) if e > s)
+        if end > start:
+            pieces.append(Piece(start, end, False, False))
+        position = end
+    return pieces
