@@ -63,7 +63,7 @@ def register(sub) -> None:
     p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), metavar="FMT",
                    help=", ".join(EXPORT_FORMATS))
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="output file (a folder for hf and brat, and for every format with --split)")
+                   help="output file (a folder for spacy, hf and brat, and for every format with --split)")
     p.add_argument("--source", default="gold", metavar="gold|NAME", help="the layer to export (default: gold)")
     p.add_argument("--status", choices=["done"], help="only documents the source marked done (gold: adjudicated)")
     p.add_argument("--split", metavar="80/10/10", help="train/dev/test percentages (or train/test)")

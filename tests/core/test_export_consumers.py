@@ -326,3 +326,17 @@ def test_brat_annotation_conf_allows_the_overlaps_the_schema_allows(project, tmp
     conf = (tmp_path / "forbid" / "annotation.conf").read_text(encoding="utf-8")
     assert "<OVERLAP>" not in conf and conf.startswith("[entities]\nBUDGET\n")
     assert brat_overlap_problems(tmp_path / "forbid") == []
+
+
+def test_parquet_rows_keep_their_tags_across_record_batches(tmp_path, monkeypatch):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from annotator.core.export import hf_files
+
+    monkeypatch.setattr(hf_files, "ROWS_PER_BATCH", 2)  # batches are slices whose offsets do not start at 0
+    rows = {"id": ["a", "b", "c", "d", "e"], "uid": ["u"] * 5, "tokens": [["x"], ["y", "z"], [], ["w"], ["q", "r", "s"]],
+            "ner_tags": [[1], [0, 2], [], [2], [1, 1, 0]]}
+    hf_files.write_parquet(pa.table(rows), ["O", "B-TECH", "I-TECH"], tmp_path / "part.parquet")
+    assert pq.read_table(tmp_path / "part.parquet").column("ner_tags").to_pylist() == [
+        ["B-TECH"], ["O", "I-TECH"], [], ["I-TECH"], ["B-TECH", "B-TECH", "O"]]

@@ -4,7 +4,8 @@ Documents are read in chunks from a read-only snapshot, so memory stays flat
 and an annotator can keep working meanwhile. Safe to call from a worker
 thread: ``progress(done, total)`` is called after every chunk and
 ``cancelled()`` (or ``cancelled.is_set()``) is checked before every document;
-cancelling raises ``ExportCancelled`` and leaves nothing behind.
+cancelling raises ``ExportCancelled`` and leaves nothing behind. An export
+that would hold no document writes nothing either (``report.documents`` is 0).
 """
 
 from __future__ import annotations

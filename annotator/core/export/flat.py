@@ -212,14 +212,19 @@ def spacy_pieces(text: str, tokens: list[tuple[int, int]], spans=()) -> list[Pie
     ends = {span[1] for span in spans}
     cuts = sorted(starts | ends)
     pieces: list[Piece] = []
-    position = 0
-    for start, end in tokens + [(len(text), len(text))]:
-        if start > position:
-            if pieces and text[position] == " " and position not in starts and position + 1 not in ends:
-                pieces[-1] = pieces[-1]._replace(ws=True)
-                position += 1
-            pieces.extend(Piece(s, e, False, True) for s, e in split_at([(position, start)], cuts) if e > s)
-        if end > start:
-            pieces.append(Piece(start, end, False, False))
-        position = end
+
+    def whitespace(start: int, end: int) -> None:
+        if cuts:
+            pieces.extend(Piece(s, e, False, True) for s, e in split_at([(start, end)], cuts))
+        else:
+            pieces.append(Piece(start, end, False, True))
+
+    if tokens and tokens[0][0] > 0 or not tokens and text:
+        whitespace(0, tokens[0][0] if tokens else len(text))
+    for index, (start, end) in enumerate(tokens):
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
+        ws = following > end and text[end] == " " and end not in starts and end + 1 not in ends
+        pieces.append(Piece(start, end, ws, False))
+        if following > end + ws:
+            whitespace(end + ws, following)
     return pieces

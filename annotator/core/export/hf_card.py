@@ -31,8 +31,9 @@ def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, fil
         f"- Source project: `{context.project}`, layer `{context.source}`"
         + (", documents marked done (gold: adjudicated) only" if context.status else ""),
         f"- Exported: {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
-        ("- Split: " + split.describe().replace("dev", "validation") + "; a document's part is fixed by "
-         "sha256(seed:uid), so adding documents never moves the old ones") if split else "- Split: none (one `Dataset`)",
+        (f"- Split: {'/'.join(map(str, split.percentages))} ({', '.join(stems)}), seed {split.seed}; a document's "
+         "part is fixed by sha256(seed:uid), so adding documents never moves the old ones")
+        if split else "- Split: none (one `Dataset`)",
         "- Rows are sentences (Kiwi sentence boundaries; sentences a span crosses are joined).",
         "- Tokens are Kiwi morphemes sliced from the text (morphemes sharing characters merged, never "
         "containing whitespace); spans are widened to whole tokens; overlapping spans were resolved by "

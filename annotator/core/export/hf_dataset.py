@@ -93,11 +93,11 @@ class DatasetWriter:
                 loaded["train"].save_to_disk(str(self.root))
             else:
                 datasets.DatasetDict(loaded).save_to_disk(str(self.root))
-            del loaded
             write_legacy_features(self.root)
-            for name in self.names.values():  # moved in after save_to_disk, which owns the folder
-                plain = shutil.move(self.scratch / f"{name}.json", self.root / f"{name}.json")
-                write_parquet(Path(plain), self.root / f"{name}.parquet")
+            for name, dataset in loaded.items():  # added after save_to_disk, which owns the folder
+                write_parquet(dataset.data.table, self.tag_names, self.root / f"{name}.parquet")
+                shutil.move(self.scratch / f"{name}.json", self.root / f"{name}.json")
+            del loaded
         finally:
             if bars_were_on:
                 datasets.enable_progress_bars()

@@ -5,9 +5,9 @@
   later version read the older ``{"_type": "Sequence"}``. ``write_legacy_features``
   turns the one into the other in a saved dataset's ``dataset_info.json`` and
   in the schema metadata of its Arrow files.
-- ``write_parquet`` copies a part's JSON-lines rows to a Parquet file with
-  plain columns (strings and lists of strings), which pandas, Spark, any
-  datasets version and ``run_ner.py`` read without knowing our features.
+- ``write_parquet`` writes a part's rows as a Parquet file with plain
+  columns (strings and lists of strings, the tags by name), which pandas,
+  Spark and any datasets version read without knowing our features.
 """
 
 from __future__ import annotations
@@ -69,13 +69,11 @@ def write_legacy_features(folder: Path) -> None:
         _rewrite_arrow_metadata(arrow_path)
 
 
-def write_parquet(rows_path: Path, parquet_path: Path) -> None:
-    """The JSON-lines rows (``id``, ``uid``, ``tokens``, ``ner_tags`` as tag names) as a Parquet file."""
-    with open(rows_path, encoding="utf-8") as lines, pq.ParquetWriter(str(parquet_path), FLAT_SCHEMA) as writer:
-        batch: list[dict] = []
-        for line in lines:
-            batch.append(json.loads(line))
-            if len(batch) == ROWS_PER_BATCH:
-                writer.write_batch(pa.RecordBatch.from_pylist(batch, FLAT_SCHEMA))
-                batch = []
-        writer.write_batch(pa.RecordBatch.from_pylist(batch, FLAT_SCHEMA))
+def write_parquet(table: pa.Table, tag_names: list[str], path: Path) -> None:
+    """A part's rows (``ner_tags`` as tag indices) as a Parquet file with the tag names instead."""
+    names = pa.array(tag_names, pa.string())
+    with pq.ParquetWriter(str(path), FLAT_SCHEMA) as writer:
+        for batch in table.select(["id", "uid", "tokens", "ner_tags"]).to_batches(max_chunksize=ROWS_PER_BATCH):
+            tags = batch.column(3)
+            named = pa.ListArray.from_arrays(tags.offsets, names.take(tags.values))
+            writer.write_batch(pa.RecordBatch.from_arrays([*batch.columns[:3], named], schema=FLAT_SCHEMA))
