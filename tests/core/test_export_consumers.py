@@ -328,15 +328,22 @@ def test_brat_annotation_conf_allows_the_overlaps_the_schema_allows(project, tmp
     assert brat_overlap_problems(tmp_path / "forbid") == []
 
 
-def test_parquet_rows_keep_their_tags_across_record_batches(tmp_path, monkeypatch):
+def test_parquet_rows_keep_their_tags_across_arrow_files_and_batches(tmp_path):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
 
-    from annotator.core.export import hf_files
+    from annotator.core.export.hf_files import write_parquet
 
-    monkeypatch.setattr(hf_files, "ROWS_PER_BATCH", 2)  # batches are slices whose offsets do not start at 0
-    rows = {"id": ["a", "b", "c", "d", "e"], "uid": ["u"] * 5, "tokens": [["x"], ["y", "z"], [], ["w"], ["q", "r", "s"]],
-            "ner_tags": [[1], [0, 2], [], [2], [1, 1, 0]]}
-    hf_files.write_parquet(pa.table(rows), ["O", "B-TECH", "I-TECH"], tmp_path / "part.parquet")
-    assert pq.read_table(tmp_path / "part.parquet").column("ner_tags").to_pylist() == [
-        ["B-TECH"], ["O", "I-TECH"], [], ["I-TECH"], ["B-TECH", "B-TECH", "O"]]
+    rows = pa.table({"id": ["a", "b", "c", "d", "e"], "uid": ["u"] * 5,
+                     "tokens": [["x"], ["y", "z"], [], ["w"], ["q", "r", "s"]],
+                     "ner_tags": [[1], [0, 2], [], [2], [1, 1, 0]]})
+    files = []
+    for number, part in enumerate((rows.slice(0, 3), rows.slice(3))):  # as save_to_disk shards a part
+        files.append(tmp_path / f"data-{number:05d}-of-00002.arrow")
+        with pa.OSFile(str(files[-1]), "wb") as sink, pa.ipc.new_stream(sink, rows.schema) as writer:
+            for batch in part.to_batches(max_chunksize=2):
+                writer.write_batch(batch)
+    write_parquet(files, ["O", "B-TECH", "I-TECH"], tmp_path / "part.parquet")
+    written = pq.read_table(tmp_path / "part.parquet")
+    assert written.column("ner_tags").to_pylist() == [["B-TECH"], ["O", "I-TECH"], [], ["I-TECH"], ["B-TECH", "B-TECH", "O"]]
+    assert written.column("tokens").to_pylist() == rows.column("tokens").to_pylist()

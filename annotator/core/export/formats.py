@@ -92,7 +92,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("spacy", "spaCy DocBin files (.spacy) of morpheme-token Docs and a training config.cfg",
            "docbin:DocBinWriter", ".spacy", folder=True, level="token", analysis=True, extra="spacy", needs="spaCy",
            install="annotator[spacy]"),
-    Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags",
+    Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags, and Parquet/JSON",
            "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, extra="datasets",
            needs="the Hugging Face datasets library", install="annotator[hf]"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",

@@ -38,6 +38,7 @@ class DatasetWriter:
         self.context = context
         self.tag_names = bio_labels(context.labels)
         self.tag_index = {name: i for i, name in enumerate(self.tag_names)}
+        self.tag_json = [json.dumps(name, ensure_ascii=False) for name in self.tag_names]
         self.names = {part: PART_NAMES.get(part, part) for part in parts}
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", dir=root.parent))
         self.rows = {part: open_text(self.scratch / f"{self.names[part]}.jsonl") for part in parts}
@@ -55,11 +56,12 @@ class DatasetWriter:
             first = index
             while index < len(tokens) and tokens[index][1] <= end:
                 index += 1
-            row = {"id": f"{document.uid}-{number}", "uid": document.uid,
-                   "tokens": [text[s:e] for s, e in tokens[first:index]], "ner_tags": tags[first:index]}
-            plain.append(json.dumps(row, ensure_ascii=False) + "\n")
-            row["ner_tags"] = [self.tag_index[t] for t in row["ner_tags"]]
-            rows.append(json.dumps(row, ensure_ascii=False) + "\n")
+            # The row up to its tags is encoded once and ends both lines: tag numbers, tag names.
+            head = json.dumps({"id": f"{document.uid}-{number}", "uid": document.uid,
+                               "tokens": [text[s:e] for s, e in tokens[first:index]]}, ensure_ascii=False)[:-1]
+            ids = [self.tag_index[t] for t in tags[first:index]]
+            rows.append(f'{head}, "ner_tags": [{", ".join(map(str, ids))}]}}\n')
+            plain.append(f'{head}, "ner_tags": [{", ".join(self.tag_json[i] for i in ids)}]}}\n')
         self.rows[part].write("".join(rows))
         self.plain[part].write("".join(plain))
         counts["rows"] += len(rows)
@@ -93,11 +95,12 @@ class DatasetWriter:
                 loaded["train"].save_to_disk(str(self.root))
             else:
                 datasets.DatasetDict(loaded).save_to_disk(str(self.root))
-            write_legacy_features(self.root)
-            for name, dataset in loaded.items():  # added after save_to_disk, which owns the folder
-                write_parquet(dataset.data.table, self.tag_names, self.root / f"{name}.parquet")
-                shutil.move(self.scratch / f"{name}.json", self.root / f"{name}.json")
             del loaded
+            write_legacy_features(self.root)
+            for name in self.names.values():  # added after save_to_disk, which owns the folder
+                saved = self.root if None in self.names else self.root / name
+                write_parquet(sorted(saved.glob("data-*.arrow")), self.tag_names, self.root / f"{name}.parquet")
+                shutil.move(self.scratch / f"{name}.json", self.root / f"{name}.json")
         finally:
             if bars_were_on:
                 datasets.enable_progress_bars()

@@ -20,7 +20,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ROWS_PER_BATCH = 10_000
 FLAT_SCHEMA = pa.schema([("id", pa.string()), ("uid", pa.string()), ("tokens", pa.list_(pa.string())),
                          ("ner_tags", pa.list_(pa.string()))])
 
@@ -40,7 +39,7 @@ def legacy_features(value: Any) -> Any:
 
 def _rewrite_arrow_metadata(path: Path) -> None:
     """Rewrite one Arrow stream file of ``save_to_disk`` with legacy features in its schema metadata."""
-    with pa.memory_map(str(path)) as source:
+    with pa.OSFile(str(path)) as source:  # read, not mapped: the pages of a mapped file would count as ours
         reader = pa.ipc.open_stream(source)
         metadata = dict(reader.schema.metadata or {})
         if b"huggingface" not in metadata:
@@ -69,11 +68,20 @@ def write_legacy_features(folder: Path) -> None:
         _rewrite_arrow_metadata(arrow_path)
 
 
-def write_parquet(table: pa.Table, tag_names: list[str], path: Path) -> None:
-    """A part's rows (``ner_tags`` as tag indices) as a Parquet file with the tag names instead."""
+def arrow_batches(files: list[Path]):
+    """The record batches of ``save_to_disk`` Arrow files, one at a time."""
+    for path in files:
+        with pa.OSFile(str(path)) as source:
+            yield from pa.ipc.open_stream(source)
+
+
+def write_parquet(arrow_files: list[Path], tag_names: list[str], path: Path) -> None:
+    """A part's saved rows (``ner_tags`` as tag indices) as a Parquet file with the tag names instead."""
     names = pa.array(tag_names, pa.string())
     with pq.ParquetWriter(str(path), FLAT_SCHEMA) as writer:
-        for batch in table.select(["id", "uid", "tokens", "ner_tags"]).to_batches(max_chunksize=ROWS_PER_BATCH):
-            tags = batch.column(3)
+        for batch in arrow_batches(arrow_files):
+            columns = dict(zip(batch.schema.names, batch.columns))
+            tags = columns["ner_tags"]
             named = pa.ListArray.from_arrays(tags.offsets, names.take(tags.values))
-            writer.write_batch(pa.RecordBatch.from_arrays([*batch.columns[:3], named], schema=FLAT_SCHEMA))
+            writer.write_batch(pa.RecordBatch.from_arrays([columns["id"], columns["uid"], columns["tokens"], named],
+                                                          schema=FLAT_SCHEMA))
