@@ -150,6 +150,7 @@ KLUE_TEMPLATES = [
     "<속보>\u00a0[행정안전부|AGENCY]/는\u3000올해 [디지털\u200b트윈|TECH] 사업/에\t국비 [48/억 원|BUDGET]/을 투입/한다/. "
     "\\ 표시 뒤 [세종시|AGENCY]/가\u2028[인공지능|TECH]/을 맡/는/다/.",
     "[대전시|AGENCY]\u200d/와 [교육부|AGENCY]/가 \ufeff<안내> [자율주행|TECH] 사업/을 연/다/.",
+    "표시 [\u200b|TECH] 뿐/인 문장/.",  # a span of nothing but a zero-width space
 ]
 _MARKUP = re.compile(r"\\(.)|<((?:\\.|[^\\<>])*):([A-Z]+)>|([^\\<>])|(.)", re.S)
 
@@ -198,7 +199,9 @@ def test_klue_characters_stay_aligned_for_the_klue_baseline_reader_and_markup_is
     report = project.export("klue", tmp_path / "out.tsv")
     lines = (tmp_path / "out.tsv").read_text(encoding="utf-8").split("\n")
     sentences = [line for line in lines if line.startswith("## ") and "\t" in line and "_" in line.split("\t")[0]]
-    assert len(sentences) == report.sentences == 3
+    assert len(sentences) == report.sentences == 4
+    assert [(note.text, note.reason) for note in report.dropped] == [
+        ("\u200b", "only characters KLUE readers delete (control or zero-width)")]
     chars = [line.split("\t")[0] for line in lines if line and not line.startswith("##")]
     assert all(len(c) == 1 and (c == " " or not c.isspace()) and c not in "\u200b\u200d\ufeff" for c in chars)
     entities = []

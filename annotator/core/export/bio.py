@@ -57,37 +57,49 @@ def _deleted_by_bert() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in chars + ["\ufffd"]) + "]")
 
 
-def klue_chars(text: str) -> str:
-    """``text`` as KLUE lines hold it: whitespace as spaces, characters BERT deletes left out."""
-    return _deleted_by_bert().sub("", _OTHER_WHITESPACE.sub(" ", text))
-
-
 def escape_markup(text: str) -> str:
-    return _MARKUP_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    return _MARKUP_SPECIAL.sub(r"\\\g<0>", text)
 
 
-def klue_block(sentence_id: str, text: str, start: int, end: int, spans) -> str:
+class KlueText:
+    """A document's text as KLUE lines hold it: whitespace as spaces (same offsets), and pieces cut from it
+    without the characters BERT deletes. Most documents have none of those and no ``<>\\``: they skip the work."""
+
+    def __init__(self, text: str):
+        self.text = _OTHER_WHITESPACE.sub(" ", text)
+        self.deletes = _deleted_by_bert().search(self.text) is not None
+        self.escapes = _MARKUP_SPECIAL.search(self.text) is not None
+
+    def chars(self, start: int, end: int) -> str:
+        piece = self.text[start:end]
+        return _deleted_by_bert().sub("", piece) if self.deletes else piece
+
+    def markup(self, piece: str) -> str:
+        return escape_markup(piece) if self.escapes else piece
+
+
+def klue_block(sentence_id: str, text: KlueText, start: int, end: int, spans) -> str:
     """One KLUE-NER sentence block for ``text[start:end]`` with ``spans`` inside it, ordered; each span
-    must keep a character in ``klue_chars``. Empty when the sentence keeps no character."""
+    must keep a character in ``text.chars``. Empty when the sentence keeps no character."""
     markup: list[str] = []
     lines: list[str] = []
     position = start
 
     def outside(piece: str) -> None:
         if piece:
-            markup.append(escape_markup(piece))
+            markup.append(text.markup(piece))
             lines.append("\tO\n".join(piece) + "\tO\n")
 
     for span in spans:
-        outside(klue_chars(text[position:span.start]))
-        inside = klue_chars(text[span.start:span.end])
-        markup.append(f"<{escape_markup(inside)}:{span.label}>")
+        outside(text.chars(position, span.start))
+        inside = text.chars(span.start, span.end)
+        markup.append(f"<{text.markup(inside)}:{span.label}>")
         lines.append(f"{inside[0]}\tB-{span.label}\n")
         if len(inside) > 1:
             tag = f"\tI-{span.label}\n"
             lines.append(tag.join(inside[1:]) + tag)
         position = span.end
-    outside(klue_chars(text[position:end]))
+    outside(text.chars(position, end))
     if not "".join(markup).strip():
         return ""
     return f"## {sentence_id}\t{''.join(markup)}\n{''.join(lines)}\n"
@@ -98,16 +110,10 @@ class KlueWriter(PartFiles):
     preamble = KLUE_PREAMBLE
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
-        text = document.text
-        spans = []
-        for span in flat.spans:
-            if klue_chars(text[span.start:span.end]):
-                spans.append(span)
-                continue
-            self.context.report.dropped.append(SpanNote(
-                document.uid, span.start, span.end, span.label, text[span.start:span.end],
-                "only characters KLUE readers delete (control or zero-width)"))
-            self.context.report.spans_by_label[span.label] -= 1
+        text = KlueText(document.text)
+        spans = flat.spans
+        if text.deletes:
+            spans = [span for span in spans if text.chars(span.start, span.end) or self._drop(document, span)]
         blocks = []
         index = 0
         for number, (start, end) in enumerate(flat.segments):
@@ -116,6 +122,13 @@ class KlueWriter(PartFiles):
                 index += 1
             blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index]))
         self.files[part].write("".join(blocks))
+
+    def _drop(self, document: ExportDocument, span) -> bool:
+        self.context.report.dropped.append(SpanNote(
+            document.uid, span.start, span.end, span.label, document.text[span.start:span.end],
+            "only characters KLUE readers delete (control or zero-width)"))
+        self.context.report.spans_by_label[span.label] -= 1
+        return False
 
 
 def token_pos(tokens: list[tuple[int, int]], morphemes_blob: bytes | None) -> list[str]:
