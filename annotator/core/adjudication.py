@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import review_store
+from .backups import take_named_backup
 from .errors import SpanError
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, WithdrawRejections
 from .records import GOLD, Rejection, Span, SpanDraft
+from .team.notes_store import candidate_notes
 from .review import (ACCEPTED, ADJUDICATED, REJECTED, DocumentLayers, Key, classify, load_layers, spans_conflict,
                      summarise)
 
@@ -85,6 +87,8 @@ def auto_merge(project, doc_id: int | None = None, min_agree: int | None = None,
     attrs = review_store.span_attrs(project.store, [span_id for _, _, span_id in plan])
     drafts = [SpanDraft(i, GOLD, *key, json.loads(attrs.get(span_id) or "{}")) for i, key, span_id in plan]
     if drafts:
+        if doc_id is None:  # the whole project at once: a named backup first (one document is undone in the GUI)
+            take_named_backup(project.store.path, "adjudicate")
         result.change = project.apply(Batch([AddSpans(drafts, description="auto-merge")], description="auto-merge"))
     after = load_layers(project.store, doc_id)
     for i in doc_ids:
@@ -110,7 +114,9 @@ def _accept(project, doc_id: int, wanted: list[tuple[Key, Mapping[str, Any]]], d
     withdrawn = [Rejection(doc_id, *key) for key, _ in new if key in doc.rejected]
     if withdrawn:
         operations.append(WithdrawRejections(withdrawn, description=description))
-    operations.append(AddSpans([SpanDraft(doc_id, GOLD, *key, attrs) for key, attrs in new], description=description))
+    notes = candidate_notes(project.store, doc_id, GOLD)  # the reviewer's note on a candidate goes into gold with it
+    operations.append(AddSpans([SpanDraft(doc_id, GOLD, *key, attrs, note=notes.get(key, "")) for key, attrs in new],
+                               description=description))
     return project.apply(Batch(operations, description=description))
 
 

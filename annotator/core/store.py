@@ -13,22 +13,40 @@ import os
 import secrets
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
-
 from .errors import ProjectError, StaleSpanError
-from .migrations import KNOWN, migrations
+from .migrations import KNOWN, MIGRATION_SET, apply_pending
 from .records import Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
+GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
+
+
+def busy_message(path: Path | str | None) -> str:
+    return (f"{path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
+            "nothing was changed, try again")
 
 
 def now() -> str:
     """UTC, to the microsecond: merges order changes by it (ISO strings sort by time)."""
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def stamp_after(previous: str | None) -> str:
+    """``now()``, or a microsecond after ``previous`` when this clock is behind it: a change is always
+    later than the version it replaces, even when that came from a laptop whose clock runs ahead
+    (merges order versions by these times)."""
+    stamp = now()
+    if previous and stamp <= previous:
+        try:
+            stamp = (datetime.fromisoformat(previous) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
+        except ValueError:
+            pass
+    return stamp
 
 
 def new_uid() -> str:
@@ -54,26 +72,30 @@ class Store:
         """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
         self.path = Path(path) if path is not None else None
         target = str(self.path) if self.path is not None else ":memory:"
+        # Only SQLite ever opens project.db, its -wal or its -shm (no open(), copy, rename, truncate):
+        # closing any descriptor of the file drops every POSIX lock this process holds on it, the
+        # locks of its other connections included, and another process closing its last connection
+        # then checkpoints and deletes the WAL under them. So "is it a database?" is SQLite's answer.
+        if self.path is not None and not self._writable():
+            raise ProjectError(
+                f"{self.path.parent}: the project folder or its database is read-only; "
+                "annotator needs to write there (copy the folder somewhere writable)"
+            )
         try:
-            if self.path is not None and self.path.exists():
-                with open(self.path, "rb") as handle:
-                    header = handle.read(16)
-                if header and header != b"SQLite format 3\x00":
-                    raise ProjectError(f"{self.path}: not an SQLite database")
-            if self.path is not None and not self._writable():
-                raise ProjectError(
-                    f"{self.path.parent}: the project folder or its database is read-only; "
-                    "annotator needs to write there (copy the folder somewhere writable)"
-                )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+        try:
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA journal_mode = WAL")  # the first statement that reads the file
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
             raise ProjectError(f"{target}: cannot open database ({exc})") from None
         self.conn = conn
-        self.db = Database(conn)
         self._depth = 0
         self._migrate()
 
@@ -81,7 +103,7 @@ class Store:
 
     def _migrate(self) -> None:
         try:
-            applied = [m.name for m in migrations.applied(self.db)]
+            applied = self.applied_migrations()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
@@ -90,18 +112,28 @@ class Store:
                 f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        try:
-            migrations.apply(self.db)
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
+        if set(KNOWN) - set(applied):
+            try:
+                apply_pending(self.conn)
+            except sqlite3.OperationalError as exc:
+                raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
 
     def _writable(self) -> bool:
         folder_ok = os.access(self.path.parent, os.W_OK)
         return folder_ok and (not self.path.exists() or os.access(self.path, os.W_OK))
 
+    def applied_migrations(self) -> list[str]:
+        """Names of the applied migrations, oldest first (sqlite-utils' own table)."""
+        if not self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
+            (MIGRATION_SET,))]
+
     def schema_version(self) -> str:
-        applied = migrations.applied(self.db)
-        return applied[-1].name if applied else ""
+        applied = self.applied_migrations()
+        return applied[-1] if applied else ""
 
     def close(self) -> None:
         self.conn.close()
@@ -120,10 +152,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectError(
-                    f"{self.path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
-                    "nothing was changed, try again"
-                ) from None
+                raise ProjectError(busy_message(self.path)) from None
             raise
         self._depth = 1
         try:
@@ -135,6 +164,42 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    # -- the database file: versions, checkpoints -------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (cheap: no disk read in WAL mode)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def generation(self) -> str:
+        """Which copy of the database this is: ``restore`` sets a new one (see ``GENERATION_KEY``)."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+        return row[0] if row else ""
+
+    def new_generation(self) -> str:
+        token = secrets.token_hex(16)
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (GENERATION_KEY, token))
+        return token
+
+    def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
+        """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when
+        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE)."""
+        if mode not in CHECKPOINT_MODES:
+            raise ValueError(f"checkpoint mode {mode!r}")
+        if self.path is None or self._depth:
+            return False
+        if timeout_s is not None:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        try:
+            busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            if timeout_s is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return not busy and frames == copied
 
     # -- documents -----------------------------------------------------------
 
@@ -233,19 +298,20 @@ class Store:
     def insert_span(self, draft: SpanDraft) -> int:
         """Store a new span, or bring back a deleted one (``draft.uid`` set: undo of a removal), whose
         tombstone goes and whose revision history continues."""
-        uid, history = draft.uid or new_uid(), ""
+        uid, history, previous = draft.uid or new_uid(), "", None
         if draft.uid:
             if self.conn.execute("SELECT 1 FROM spans WHERE uid = ?", (uid,)).fetchone():
                 raise StaleSpanError(f"the span {draft.label} [{draft.start}, {draft.end}) is already back "
                                      "(restored by a merge or another window); nothing was changed")
-            tomb = self.conn.execute("SELECT rev, history FROM span_tombstones WHERE uid = ?", (uid,)).fetchone()
+            tomb = self.conn.execute("SELECT rev, history, deleted_at FROM span_tombstones WHERE uid = ?",
+                                     (uid,)).fetchone()
             if tomb:
-                history = _history(tomb[1], tomb[0])
+                history, previous = _history(tomb[1], tomb[0]), tomb[2]
                 self.conn.execute("DELETE FROM span_tombstones WHERE uid = ?", (uid,))
         span_id = draft.id
         if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
             span_id = None  # taken (after a restore): the span comes back under a new id
-        stamp = now()
+        stamp = stamp_after(previous)
         cursor = self.conn.execute(self._SPAN_INSERT, (
             span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs),
             draft.note, new_rev(), history, stamp, stamp))
@@ -307,32 +373,33 @@ class Store:
     def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict,
                     note: str | None = None) -> None:
         """Edit a span: a new revision, the old one appended to its history."""
+        row = self.conn.execute("SELECT updated_at FROM spans WHERE id = ?", (span_id,)).fetchone()
         self.conn.execute(
             "UPDATE spans SET start = ?, end = ?, label = ?, attrs = ?, note = coalesce(?, note),"
             " history = trim(history || ' ' || rev), rev = ?, updated_at = ? WHERE id = ?",
-            (start, end, label, _json(attrs), note, new_rev(), now(), span_id),
+            (start, end, label, _json(attrs), note, new_rev(), stamp_after(row[0] if row else None), span_id),
         )
 
     def delete_span(self, span_id: int) -> None:
         """Delete a span, leaving a tombstone (its identity, a new revision) so the deletion travels."""
         row = self.conn.execute(
-            "SELECT uid, doc_id, annotator, start, end, label, rev, history FROM spans WHERE id = ?", (span_id,)
-        ).fetchone()
+            "SELECT uid, doc_id, annotator, start, end, label, rev, history, updated_at FROM spans WHERE id = ?",
+            (span_id,)).fetchone()
         if row is None:
             return
-        uid, doc_id, annotator, start, end, label, rev, history = row
+        uid, doc_id, annotator, start, end, label, rev, history, updated_at = row
         self.conn.execute(
             "INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"
             " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO UPDATE SET doc_id = excluded.doc_id,"
             " annotator = excluded.annotator, start = excluded.start, end = excluded.end, label = excluded.label,"
             " rev = excluded.rev, history = excluded.history, deleted_at = excluded.deleted_at",
-            (uid, doc_id, annotator, start, end, label, new_rev(), _history(history, rev), now()),
+            (uid, doc_id, annotator, start, end, label, new_rev(), _history(history, rev), stamp_after(updated_at)),
         )
         self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
 
     def annotators(self) -> list[str]:
         rows = self.conn.execute(
-            "SELECT annotator FROM spans UNION SELECT annotator FROM statuses ORDER BY 1"
+            "SELECT annotator FROM spans UNION SELECT annotator FROM statuses WHERE status != 'new' ORDER BY 1"
         )
         return [r[0] for r in rows]
 
@@ -340,24 +407,26 @@ class Store:
 
     def status(self, doc_id: int, annotator: str) -> Status:
         row = self.conn.execute(
-            "SELECT status, comment FROM statuses WHERE doc_id = ? AND annotator = ?", (doc_id, annotator)
-        ).fetchone()
-        return Status(doc_id, annotator, *(row or ("new", "")))
+            "SELECT status, comment, reason, returned_at FROM statuses WHERE doc_id = ? AND annotator = ?",
+            (doc_id, annotator)).fetchone()
+        return Status(doc_id, annotator, *(row or ("new", "", "", "")))
 
     def statuses(self, annotator: str | None = None) -> list[Status]:
-        sql = "SELECT doc_id, annotator, status, comment FROM statuses"
+        sql = "SELECT doc_id, annotator, status, comment, reason, returned_at FROM statuses"
         rows = self.conn.execute(sql + (" WHERE annotator = ?" if annotator else ""), (annotator,) if annotator else ())
         return [Status(*row) for row in rows]
 
     def write_status(self, status: Status) -> None:
-        if status.status == "new" and not status.comment:
-            self.conn.execute("DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", (status.doc_id, status.annotator))
-            return
+        """Store a status; a document set back to new keeps its row, so that travels in merges too."""
+        row = self.conn.execute("SELECT updated_at FROM statuses WHERE doc_id = ? AND annotator = ?",
+                                (status.doc_id, status.annotator)).fetchone()
         self.conn.execute(
-            "INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (?,?,?,?,?)"
-            " ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
-            " comment = excluded.comment, updated_at = excluded.updated_at",
-            (status.doc_id, status.annotator, status.status, status.comment, now()),
+            "INSERT INTO statuses (doc_id, annotator, status, comment, reason, returned_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
+            " comment = excluded.comment, reason = excluded.reason, returned_at = excluded.returned_at,"
+            " updated_at = excluded.updated_at",
+            (status.doc_id, status.annotator, status.status, status.comment, status.reason, status.returned_at,
+             stamp_after(row[0] if row else None)),
         )
 
     # -- figures -------------------------------------------------------------
@@ -376,7 +445,8 @@ class Store:
             },
             "statuses": {
                 a: dict(rows) for a, rows in _group(q(
-                    "SELECT annotator, status, count(*) FROM statuses GROUP BY annotator, status ORDER BY annotator, status"
+                    "SELECT annotator, status, count(*) FROM statuses WHERE status != 'new'"
+                    " GROUP BY annotator, status ORDER BY annotator, status"
                 ).fetchall())
             },
         }

@@ -168,6 +168,23 @@
         <source>Annotators</source>
         <translation>작업자</translation>
     </message>
+    <message>
+        <source>Gold over time</source>
+        <translation>골드와의 일치 추이</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorReturns</name>
+    <message numerus="yes">
+        <source>↩ %n returned</source>
+        <translation>
+            <numerusform>↩ 반려 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents the reviewer returned to you, with a reason: they come first in the list. Click to list only them.</source>
+        <translation>검수자가 사유와 함께 반려한 문서입니다. 목록 맨 앞에 나옵니다. 누르면 반려된 문서만 보여 줍니다.</translation>
+    </message>
 </context>
 <context>
     <name>CandidateModel</name>
@@ -195,6 +212,10 @@
         <source>Annotators</source>
         <translation>작업자</translation>
     </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -213,6 +234,17 @@
     <message>
         <source>What is wrong with this document?</source>
         <translation>이 문서에 어떤 문제가 있나요?</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentHeader</name>
+    <message>
+        <source>Returned by the reviewer: %1</source>
+        <translation>반려 사유: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
     </message>
 </context>
 <context>
@@ -327,6 +359,18 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>내보낼 위치를 고르세요</translation>
     </message>
     <message>
+        <source>Label map</source>
+        <translation>레이블 매핑</translation>
+    </message>
+    <message>
+        <source>Label maps (*.toml)</source>
+        <translation>레이블 매핑 (*.toml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>Folder to export into</source>
         <translation>내보낼 폴더</translation>
     </message>
@@ -431,6 +475,22 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>저장 위치</translation>
     </message>
     <message>
+        <source>Tag scheme</source>
+        <translation>태그 체계</translation>
+    </message>
+    <message>
+        <source>BIO: B- and I-; IOBES adds E- (last) and S- (single); BILOU: L- and U-</source>
+        <translation>BIO: B-와 I-; IOBES는 E-(끝)와 S-(한 단위)를 더함; BILOU는 L-와 U-</translation>
+    </message>
+    <message>
+        <source>none (nikl: the built-in map)</source>
+        <translation>없음 (nikl: 내장 매핑)</translation>
+    </message>
+    <message>
+        <source>A TOML file whose [export] table renames labels (see README)</source>
+        <translation>[export] 표로 레이블 이름을 바꾸는 TOML 파일 (README 참고)</translation>
+    </message>
+    <message>
         <source>Split into</source>
         <translation>나누기</translation>
     </message>
@@ -495,6 +555,30 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>brat standoff: 문서마다 .txt와 .ann 한 쌍</translation>
     </message>
     <message>
+        <source>Label Studio JSON tasks with annotations</source>
+        <translation>Label Studio JSON 작업 (annotations)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks with predictions (to review there)</source>
+        <translation>Label Studio JSON 작업 (predictions, 그곳에서 검토)</translation>
+    </message>
+    <message>
+        <source>NIKL (모두의 말뭉치) NE JSON</source>
+        <translation>국립국어원 모두의 말뭉치 개체명 JSON</translation>
+    </message>
+    <message>
+        <source>Naver NER eojeol BIO (spans widened to eojeols)</source>
+        <translation>네이버 NER 어절 BIO (스팬을 어절 단위로 넓힘)</translation>
+    </message>
+    <message>
+        <source>CoNLL-U over Kiwi morphemes, NE= tags in MISC</source>
+        <translation>Kiwi 형태소 단위 CoNLL-U, MISC에 NE= 태그</translation>
+    </message>
+    <message>
+        <source>INCEpTION/WebAnno UIMA CAS XMI, a file per document</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI, 문서마다 파일 하나</translation>
+    </message>
+    <message>
         <source>(not installed)</source>
         <translation>(설치 안 됨)</translation>
     </message>
@@ -535,6 +619,89 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>GoldComparison</name>
+    <message>
+        <source>gold only</source>
+        <translation>골드에만</translation>
+    </message>
+    <message>
+        <source>rejected by gold</source>
+        <translation>골드에서 기각</translation>
+    </message>
+    <message>
+        <source>other boundaries or label</source>
+        <translation>경계·레이블 다름</translation>
+    </message>
+    <message>
+        <source>same as gold</source>
+        <translation>골드와 같음</translation>
+    </message>
+    <message>
+        <source>yours: %1 “%2”</source>
+        <translation>내 스팬: %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>GoldComparisonView</name>
+    <message>
+        <source>Gold: not adjudicated yet</source>
+        <translation>골드: 아직 판정 전</translation>
+    </message>
+    <message>
+        <source>Gold: %1</source>
+        <translation>골드: %1</translation>
+    </message>
+    <message>
+        <source>Compare with gold</source>
+        <translation>골드와 비교</translation>
+    </message>
+    <message>
+        <source>In an adjudicated document, show how gold differs from your spans</source>
+        <translation>판정이 끝난 문서에서 골드가 내 스팬과 어떻게 다른지 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>GoldTrend</name>
+    <message>
+        <source>Annotator</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>스팬</translation>
+    </message>
+    <message>
+        <source>Gold spans</source>
+        <translation>골드 스팬</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>정확히 일치</translation>
+    </message>
+    <message>
+        <source>F1 strict</source>
+        <translation>F1 엄격</translation>
+    </message>
+    <message>
+        <source>F1 strict against gold, per week</source>
+        <translation>주별 골드 대비 F1 엄격</translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents an annotator marked done and the reviewer adjudicated, by the week the annotator marked them done (%n compared). `annotator agreement --annotators gold,…` prints the same.</source>
+        <translation>
+            <numerusform>작업자가 완료하고 검수자가 판정한 문서를 작업자가 완료한 주별로 모았습니다 (비교한 문서 %n건). `annotator agreement --annotators gold,…` 명령도 같은 표를 출력합니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import files</source>
@@ -551,6 +718,14 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Import a folder</source>
         <translation>폴더 가져오기</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>레이블 매핑</translation>
+    </message>
+    <message>
+        <source>Label maps (*.toml)</source>
+        <translation>레이블 매핑 (*.toml)</translation>
     </message>
     <message>
         <source>Add files or a folder to import</source>
@@ -657,12 +832,44 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>파일에 든 스팬을 넣을 작업자 레이어</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>고르기…</translation>
+    </message>
+    <message>
+        <source>none (nikl: the built-in map)</source>
+        <translation>없음 (nikl: 내장 매핑)</translation>
+    </message>
+    <message>
+        <source>A TOML file mapping the files&apos; labels onto the project&apos;s (see README)</source>
+        <translation>파일의 레이블을 프로젝트 레이블로 옮기는 TOML 파일 (README 참고)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio)</source>
-        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio)</translation>
+        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</source>
+        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</translation>
+    </message>
+    <message>
+        <source>KLUE-NER TSV, a document per sentence</source>
+        <translation>KLUE-NER TSV, 문장마다 문서 하나</translation>
+    </message>
+    <message>
+        <source>NIKL (모두의 말뭉치) NE JSON</source>
+        <translation>국립국어원 모두의 말뭉치 개체명 JSON</translation>
+    </message>
+    <message>
+        <source>Naver NER eojeol BIO; particles are cut off</source>
+        <translation>네이버 NER 어절 BIO; 조사는 떼어 냄</translation>
+    </message>
+    <message>
+        <source>CoNLL-U with NE= tags in MISC</source>
+        <translation>MISC에 NE= 태그가 있는 CoNLL-U</translation>
+    </message>
+    <message>
+        <source>INCEpTION/WebAnno UIMA CAS XMI</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI</translation>
     </message>
     <message>
         <source>one article a file (UTF-8 or CP949)</source>
@@ -730,6 +937,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>모든 문서를 마쳤습니다</translation>
     </message>
     <message>
+        <source>The project database was replaced by another program (a restore): the documents were reloaded and the undo history starts afresh</source>
+        <translation>다른 프로그램이 프로젝트 데이터베이스를 바꿨습니다(백업 복원): 문서를 다시 읽었고 실행 취소 기록은 새로 시작합니다</translation>
+    </message>
+    <message>
         <source>Select some text first (drag, or Shift+arrows), then press a label key</source>
         <translation>먼저 텍스트를 선택(드래그 또는 Shift+방향키)한 뒤 레이블 키를 누르세요</translation>
     </message>
@@ -754,7 +965,57 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note (empty to remove it):</source>
+        <translation>메모 (비우면 지웁니다):</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>“%1”에 대한 메모</translation>
+    </message>
+    <message>
+        <source>Note on the document</source>
+        <translation>문서 메모</translation>
+    </message>
+    <message>
+        <source>Edit note… (span, candidate or document)</source>
+        <translation>메모 편집… (스팬, 후보 또는 문서)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to annotator</source>
+        <translation>작업자에게 반려</translation>
+    </message>
+    <message>
+        <source>What should be fixed? The annotator reads this above the text.</source>
+        <translation>무엇을 고쳐야 하나요? 작업자는 이 사유를 본문 위에서 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>작업자:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반려</translation>
+    </message>
+</context>
+<context>
     <name>ReviewColumns</name>
+    <message>
+        <source>Returned to %1, fixed since: %2</source>
+        <translation>%1에게 반려, 수정 완료: %2</translation>
+    </message>
+    <message>
+        <source>Returned to %1, waiting: %2</source>
+        <translation>%1에게 반려, 수정 대기: %2</translation>
+    </message>
     <message>
         <source>Marked done by: %1</source>
         <translation>완료한 작업자: %1</translation>
@@ -875,6 +1136,25 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>ReviewReturns</name>
+    <message>
+        <source>Return to %1…</source>
+        <translation>%1에게 반려…</translation>
+    </message>
+    <message>
+        <source>Return to %1</source>
+        <translation>%1에게 반려</translation>
+    </message>
+    <message>
+        <source>Returned to %1 (Ctrl+Z undoes); the next merge takes it to their copy</source>
+        <translation>%1에게 반려했습니다 (Ctrl+Z로 되돌리기). 다음 병합 때 작업자의 사본으로 전달됩니다</translation>
+    </message>
+    <message>
+        <source>Return to annotator</source>
+        <translation>작업자에게 반려</translation>
+    </message>
+</context>
+<context>
     <name>ReviewState</name>
     <message>
         <source>agreed</source>
@@ -952,6 +1232,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -978,6 +1262,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>adjudicated</source>
         <translation>판정 완료</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>반려됨</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from .document import ExportDocument
 from .flat import Flat, token_tags
 from .formats import PartFiles
 from .report import SpanNote
+from .tagging import entity_prefixes
 
 KLUE_PREAMBLE = (
     "## 토큰, 레이블 구분자 : \\t\n"
@@ -78,7 +79,7 @@ class KlueText:
         return escape_markup(piece) if self.escapes else piece
 
 
-def klue_block(sentence_id: str, text: KlueText, start: int, end: int, spans) -> str:
+def klue_block(sentence_id: str, text: KlueText, start: int, end: int, spans, scheme: str = "bio") -> str:
     """One KLUE-NER sentence block for ``text[start:end]`` with ``spans`` inside it, ordered; each span
     must keep a character in ``text.chars``. Empty when the sentence keeps no character."""
     markup: list[str] = []
@@ -94,10 +95,8 @@ def klue_block(sentence_id: str, text: KlueText, start: int, end: int, spans) ->
         outside(text.chars(position, span.start))
         inside = text.chars(span.start, span.end)
         markup.append(f"<{text.markup(inside)}:{span.label}>")
-        lines.append(f"{inside[0]}\tB-{span.label}\n")
-        if len(inside) > 1:
-            tag = f"\tI-{span.label}\n"
-            lines.append(tag.join(inside[1:]) + tag)
+        prefixes = entity_prefixes(len(inside), scheme)
+        lines.extend(f"{char}\t{prefix}-{span.label}\n" for char, prefix in zip(inside, prefixes))
         position = span.end
     outside(text.chars(position, end))
     if not "".join(markup).strip():
@@ -120,7 +119,8 @@ class KlueWriter(PartFiles):
             first = index
             while index < len(spans) and spans[index].start < end:
                 index += 1
-            blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index]))
+            blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index],
+                                     self.context.scheme))
         self.files[part].write("".join(blocks))
 
     def _drop(self, document: ExportDocument, span) -> bool:
@@ -157,7 +157,7 @@ class ConllWriter(PartFiles):
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         columns = self.columns(document, tokens)
         out = [self.docstart]

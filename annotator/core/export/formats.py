@@ -34,6 +34,7 @@ class ExportContext:
     status: str | None
     split: Split | None
     report: ExportReport
+    scheme: str = "bio"  # tag scheme of the tagged formats: bio, iobes, bilou
     overlap: str = "forbid"  # the schema's overlap policy: forbid, nested or allow
 
 
@@ -53,6 +54,7 @@ class Format:
     extension: str  # of each file, or "" for folder formats
     folder: bool = False  # the output is a folder even without a split
     level: str | None = None  # "char" or "token" for flat (BIO) formats
+    tagged: bool = False  # writes a tag per character, token or eojeol, so --scheme applies
     analysis: bool = False  # needs the stored morphemes and sentences
     extra: str | None = None  # optional module the writer imports
     needs: str = ""  # that library, as users know it
@@ -84,22 +86,35 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("jsonl", "one document a line with code-point span offsets (the master format)",
            "json_lines:MasterWriter", ".jsonl"),
     Format("klue", "KLUE-NER character BIO TSV, one sentence a block", "bio:KlueWriter", ".tsv",
-           level="char", analysis=True),
+           level="char", analysis=True, tagged=True),
     Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
-           level="token", analysis=True),
+           level="token", analysis=True, tagged=True),
     Format("conll2003", "CoNLL-2003 four columns (token POS chunk tag, -DOCSTART- -X- O O) over Kiwi morphemes",
-           "bio:Conll2003Writer", ".conll", level="token", analysis=True),
+           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True),
     Format("spacy", "spaCy DocBin files (.spacy) of morpheme-token Docs and a training config.cfg",
            "docbin:DocBinWriter", ".spacy", folder=True, level="token", analysis=True, extra="spacy", needs="spaCy",
            install="annotator[spacy]"),
     Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags, and Parquet/JSON",
-           "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, extra="datasets",
+           "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, tagged=True, extra="datasets",
            needs="the Hugging Face datasets library", install="annotator[hf]"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",
            ".jsonl"),
     Format("prodigy", "Prodigy JSONL: text, tokens and spans with code-point offsets", "json_lines:ProdigyWriter",
            ".jsonl", analysis=True),
     Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True),
+    # Formats other tools and Korean corpora use; each is read back by ``annotator import`` too.
+    Format("labelstudio", "Label Studio JSON tasks with annotations (code-point offsets)",
+           "label_studio:AnnotationsWriter", ".json"),
+    Format("labelstudio-predictions", "Label Studio JSON tasks with predictions, to review in Label Studio",
+           "label_studio:PredictionsWriter", ".json"),
+    Format("nikl", "국립국어원 모두의 말뭉치 NE JSON: documents, sentences, NE with begin/end",
+           "nikl:NiklWriter", ".json", level="char", analysis=True),
+    Format("naver", "Naver NER eojeol BIO: index<TAB>eojeol<TAB>LABEL_B, spans widened to whole eojeols",
+           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True),
+    Format("conllu", "CoNLL-U over Kiwi morphemes, entities as NE= in MISC, spacing kept",
+           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True),
+    Format("xmi", "UIMA CAS XMI for INCEpTION/WebAnno: a .xmi per document and TypeSystem.xml",
+           "xmi:XmiWriter", "", folder=True, analysis=True),
 )}
 
 

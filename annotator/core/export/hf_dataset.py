@@ -15,6 +15,7 @@ names, and a ``README.md`` dataset card describes it all.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -36,18 +37,19 @@ class DatasetWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.root = root
         self.context = context
-        self.tag_names = bio_labels(context.labels)
+        self.tag_names = bio_labels(context.labels, context.scheme)
         self.tag_index = {name: i for i, name in enumerate(self.tag_names)}
         self.tag_json = [json.dumps(name, ensure_ascii=False) for name in self.tag_names]
         self.names = {part: PART_NAMES.get(part, part) for part in parts}
-        self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", dir=root.parent))
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", suffix=f".{os.getpid()}.partial",
+                                             dir=root.parent))
         self.rows = {part: open_text(self.scratch / f"{self.names[part]}.jsonl") for part in parts}
         self.plain = {part: open_text(self.scratch / f"{self.names[part]}.json") for part in parts}
         self.counts = {part: {"rows": 0, "documents": 0, "labels": Counter()} for part in parts}
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         counts = self.counts[part]
         rows, plain = [], []

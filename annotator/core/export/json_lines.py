@@ -14,7 +14,7 @@ from .document import ExportDocument
 from .flat import Flat, spacy_pieces, split_at, tokenize
 from .formats import PartFiles, attrs_without
 
-SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end"})
+SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end", "note"})
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -37,13 +37,15 @@ class _LinesWriter(PartFiles):
 
 
 class MasterWriter(_LinesWriter):
-    """``{"id", "uid", "title", "text", "spans": [{"start", "end", "label", "text", ...attrs}], "meta"}``."""
+    """``{"id", "uid", "title", "text", "spans": [{"start", "end", "label", "text", "note"?, ...attrs}], "meta"}``."""
 
     def record(self, document: ExportDocument) -> dict:
         text = document.text
         spans = []
-        for start, end, label, attrs in document.spans:
+        for start, end, label, attrs, note in document.spans:
             span = {"start": start, "end": end, "label": label, "text": text[start:end]}
+            if note:
+                span["note"] = note
             if attrs:
                 span.update(attrs_without(attrs, SPAN_KEYS))
             spans.append(span)
@@ -84,7 +86,7 @@ class ProdigyWriter(_LinesWriter):
         first = {p.start: i for i, p in enumerate(pieces)}
         last = {p.end: i for i, p in enumerate(pieces)}
         spans = []
-        for start, end, label, attrs in document.spans:
+        for start, end, label, attrs, _note in document.spans:
             span = {"start": start, "end": end, "label": label, "text": text[start:end],
                     "token_start": first[start], "token_end": last[end]}
             if attrs:
