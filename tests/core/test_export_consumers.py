@@ -222,6 +222,19 @@ def test_klue_characters_stay_aligned_for_the_klue_baseline_reader_and_markup_is
         assert consumed == len(labels) and aligned == labels  # each piece (one character here) on its own label
 
 
+KLUE_BASELINE_LABELS = ["B-PS", "I-PS", "B-LC", "I-LC", "B-OG", "I-OG", "B-DT", "I-DT", "B-TI", "I-TI", "B-QT", "I-QT",
+                        "O"]  # KlueNERProcessor.get_labels()
+
+
+def test_klue_export_through_the_shipped_map_uses_only_klue_tags(tmp_path):
+    project = corpus_project(policy_sentences(3))
+    report = project.export("klue", tmp_path / "out.tsv", label_map=ROOT / "resources" / "label_maps" / "klue-types.toml")
+    tags = {line.split("\t")[1] for line in (tmp_path / "out.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("##")}
+    assert tags <= set(KLUE_BASELINE_LABELS) and {"B-OG", "B-QT", "I-QT"} <= tags
+    assert dict(report.unmapped) == {"TECH": 3, "PROGRAM": 3}
+
+
 # -- CoNLL-2003 -------------------------------------------------------------------------------------
 
 
