@@ -1,8 +1,8 @@
 """Flat labelling for BIO formats: tokens, overlaps, sentences (no Kiwi: synthetic morphemes)."""
 
 from annotator.core.export.document import ExportDocument, ExportSpan
-from annotator.core.export.flat import (flatten, resolve_overlaps, sentences, spacy_pieces, split_at, token_tags,
-                                        tokenize)
+from annotator.core.export.flat import (flatten, resolve_overlaps, sentences, spacy_pieces, split_at,
+                                        token_morpheme_tags, token_tags, tokenize)
 from annotator.core.export.split import Split
 from annotator.core.export_store import ExportRow
 from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
@@ -110,3 +110,13 @@ def test_spacy_pieces_follow_spacy_on_line_breaks_and_runs_of_spaces():
     pieces = spacy_pieces(text, tokenize(text, b""))
     doc = spacy.blank("xx").make_doc(text)  # spaCy's own whitespace handling on words without punctuation
     assert [(text[p.start:p.end], p.ws) for p in pieces] == [(t.text, bool(t.whitespace_)) for t in doc]
+
+
+def test_token_morpheme_tags_follow_merged_and_cut_morphemes():
+    text = "보고했다 디지털 치료기기 ☃"
+    morphemes = [Morpheme(0, 2, "NNG"), Morpheme(2, 3, "XSV"), Morpheme(2, 3, "EP"), Morpheme(3, 4, "EF"),
+                 Morpheme(5, 13, "NNP")]  # a dictionary entry with a space inside
+    tokens = tokenize(text, pack_morphemes(morphemes))
+    assert [text[s:e] for s, e in tokens] == ["보고", "했", "다", "디지털", "치료기기", "☃"]
+    assert token_morpheme_tags(tokens, pack_morphemes(morphemes)) == [
+        ["NNG"], ["XSV", "EP"], ["EF"], ["NNP"], ["NNP"], []]

@@ -29,12 +29,9 @@ import functools
 import re
 import sys
 import unicodedata
-from array import array
-from bisect import bisect_left
 
-from ..morphemes import TAGS
 from .document import ExportDocument
-from .flat import Flat, token_tags
+from .flat import Flat, token_morpheme_tags, token_tags
 from .formats import PartFiles
 from .report import SpanNote
 from .tagging import entity_prefixes
@@ -131,24 +128,6 @@ class KlueWriter(PartFiles):
         return False
 
 
-def token_pos(tokens: list[tuple[int, int]], morphemes_blob: bytes | None) -> list[str]:
-    """Per token, the Kiwi tags of the morphemes inside it joined by ``+`` (``-X-`` where Kiwi left none)."""
-    values = array("I")
-    values.frombytes(morphemes_blob or b"")
-    morphemes = sorted(zip(values[0::3], values[1::3], values[2::3]))
-    starts = [m[0] for m in morphemes]
-    found = []
-    for start, end in tokens:
-        at = max(bisect_left(starts, start) - 1, 0)  # a morpheme may begin before a token cut from it
-        tags = []
-        while at < len(morphemes) and morphemes[at][0] < end:
-            if morphemes[at][1] > start:
-                tags.append(TAGS[morphemes[at][2]])
-            at += 1
-        found.append("+".join(tags) or "-X-")
-    return found
-
-
 class ConllWriter(PartFiles):
     """``token<TAB>tag`` lines, a blank line after each sentence, ``-DOCSTART-`` before each document."""
 
@@ -183,7 +162,7 @@ class Conll2003Writer(ConllWriter):
     docstart = "-DOCSTART- -X- O O\n\n"
 
     def columns(self, document: ExportDocument, tokens: list[tuple[int, int]]) -> list[str]:
-        return token_pos(tokens, document.morphemes)
+        return ["+".join(tags) or "-X-" for tags in token_morpheme_tags(tokens, document.morphemes)]
 
     def line(self, token: str, middle: str | None, tag: str) -> str:
         return f"{token} {middle} O {tag}\n"

@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import unpack_sentences
+from ..morphemes import unpack_morphemes, unpack_sentences
 from .document import ExportDocument, ExportSpan
 from .tagging import entity_tags, tag_names
 
@@ -68,6 +68,23 @@ def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
                 tokens.extend(w.span() for w in _WORD.finditer(text, start, end))
         position = end
     return tokens
+
+
+def token_morpheme_tags(tokens: list[tuple[int, int]], morphemes_blob: bytes | None) -> list[list[str]]:
+    """Per token, the Kiwi tags of the morphemes it holds (several where morphemes were merged, as
+    했 = XSV + EP; none for characters Kiwi left out), in text order."""
+    morphemes = sorted(unpack_morphemes(morphemes_blob), key=lambda m: m.start)  # stable: Kiwi's order kept
+    starts = [m.start for m in morphemes]
+    found = []
+    for start, end in tokens:
+        at = max(bisect_left(starts, start) - 1, 0)  # a token cut from a morpheme starts inside it
+        tags = []
+        while at < len(morphemes) and morphemes[at].start < end:
+            if morphemes[at].end > start:
+                tags.append(morphemes[at].tag)
+            at += 1
+        found.append(tags)
+    return found
 
 
 def align_to_tokens(spans: list[ExportSpan], tokens: list[tuple[int, int]]):
