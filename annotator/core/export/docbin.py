@@ -105,9 +105,11 @@ class DocBinWriter:
         for part in self.folders:
             if self.bins[part] is not None or not self.files[part]:  # an empty part still gets a (empty) file
                 self.flush(part)
+        # The config names the folders as --out gave them; without a split there is no dev corpus to name,
+        # and a 90/10 split (train, test) evaluates on its test part.
         out = self.context.report.out
         parts = set(self.folders)
-        train = (out / "train").as_posix() if "train" in parts else out.as_posix() if parts == {None} else None
+        train = out.as_posix() if parts == {None} else (out / "train").as_posix()
         dev = next(((out / name).as_posix() for name in ("dev", "test") if name in parts), None)
         training_config(train, dev).to_disk(self.root / CONFIG)
 
