@@ -259,8 +259,11 @@ class ExportDialog(JobDialog):
         return self.tr("Export cancelled; nothing was written.")
 
     def outcome(self, report) -> None:
-        lines = [self.tr("Exported %n document(s) to %1 in %2 s", "", report.documents)
-                 .replace("%1", str(report.out)).replace("%2", f"{report.seconds:.1f}")]
+        if report.documents:
+            lines = [self.tr("Exported %n document(s) to %1 in %2 s", "", report.documents)
+                     .replace("%1", str(report.out)).replace("%2", f"{report.seconds:.1f}")]
+        else:
+            lines = [self.tr("Nothing was written to %1.").replace("%1", str(report.out))]
         order = list(self.project.schema.label_names)
         counts = sorted(report.spans_by_label.items(), key=lambda item: (
             order.index(item[0]) if item[0] in order else len(order), item[0]))
@@ -325,8 +328,9 @@ class ExportDialog(JobDialog):
             "jsonl": self.tr("JSON lines with code-point offsets (the master format)"),
             "klue": self.tr("KLUE-NER character BIO (TSV), a sentence a block"),
             "conll": self.tr("CoNLL token and tag over Kiwi morphemes"),
-            "spacy": self.tr("spaCy DocBin (.spacy) of morpheme tokens"),
-            "hf": self.tr("Hugging Face dataset folder (tokens and ner_tags)"),
+            "conll2003": self.tr("CoNLL-2003 four columns (token, POS, chunk, tag) over Kiwi morphemes"),
+            "spacy": self.tr("spaCy DocBin files (.spacy) of morpheme tokens and a training config"),
+            "hf": self.tr("Hugging Face dataset folder (tokens and ner_tags) with Parquet and JSON files"),
             "doccano": self.tr("doccano JSONL (UTF-16 offsets)"),
             "prodigy": self.tr("Prodigy JSONL with tokens and spans"),
             "brat": self.tr("brat standoff: a .txt and .ann pair per document"),

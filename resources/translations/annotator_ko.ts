@@ -450,6 +450,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
             <numerusform>문서 %n건을 %1(으)로 내보냈습니다 (%2초)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing was written to %1.</source>
+        <translation>%1에 아무것도 쓰지 않았습니다.</translation>
+    </message>
     <message numerus="yes">
         <source>%n span(s): %1</source>
         <translation>
@@ -585,12 +589,16 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>Kiwi 형태소 토큰과 태그의 CoNLL</translation>
     </message>
     <message>
-        <source>spaCy DocBin (.spacy) of morpheme tokens</source>
-        <translation>형태소 토큰의 spaCy DocBin (.spacy)</translation>
+        <source>CoNLL-2003 four columns (token, POS, chunk, tag) over Kiwi morphemes</source>
+        <translation>Kiwi 형태소 토큰의 CoNLL-2003 네 열 (토큰, 품사, 청크, 태그)</translation>
     </message>
     <message>
-        <source>Hugging Face dataset folder (tokens and ner_tags)</source>
-        <translation>Hugging Face 데이터셋 폴더 (tokens, ner_tags)</translation>
+        <source>spaCy DocBin files (.spacy) of morpheme tokens and a training config</source>
+        <translation>형태소 토큰의 spaCy DocBin 파일 (.spacy)과 학습 설정</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset folder (tokens and ner_tags) with Parquet and JSON files</source>
+        <translation>Hugging Face 데이터셋 폴더 (tokens, ner_tags)와 Parquet·JSON 파일</translation>
     </message>
     <message>
         <source>doccano JSONL (UTF-16 offsets)</source>

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from ..conftest import write
+from ..conftest import ROOT, write
 
 ARTICLE = "과기정통부, 인공지능 예산 발표\n\n본문: 과기정통부는 국비 120억 원을 확보했다.\n"
 
@@ -113,11 +113,22 @@ def test_csv_with_metadata_and_bad_row(project, tmp_path):
 
 def test_labelstudio_export(project, tmp_path):
     task = [{"data": {"text": "😀 식약처가 허가"}, "annotations": [{"completed_by": 7, "result": [
-        {"value": {"start": 3, "end": 6, "labels": ["AGENCY"]}, "type": "labels"}]}]}]
+        {"value": {"start": 2, "end": 5, "labels": ["AGENCY"]}, "type": "labels"}]}]}]
     write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
     project.import_paths([tmp_path / "ls.json"])
     [span] = project.spans()
     assert (span.text, span.annotator) == ("식약처", "7")
+
+
+def test_labelstudio_offsets_are_code_points_after_emoji(project):
+    """A task as Label Studio (1.4 and later, structure of 1.23) exports it: 📢 and 🇰🇷 before the spans."""
+    export = ROOT / "tests" / "data" / "labelstudio_export.json"
+    [task] = json.loads(export.read_text(encoding="utf-8"))
+    report = project.import_paths([export])
+    assert report.ok and report.spans_added == len(task["annotations"][0]["result"]) == 6
+    expected = sorted((r["value"]["text"], r["value"]["labels"][0]) for r in task["annotations"][0]["result"])
+    assert sorted((s.text, s.label) for s in project.spans()) == expected
+    assert {s.annotator for s in project.spans()} == {"3"}
 
 
 def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):

@@ -100,6 +100,18 @@ def test_a_split_writes_a_folder_and_is_checked_before_it_starts(window, qtbot, 
     assert dialog.summary.text().splitlines()[2].startswith("분할 (시드 0): train ")
 
 
+def test_a_layer_with_no_spans_writes_nothing_and_says_so(window, qtbot, tmp_path):
+    dialog = open_export(window, qtbot)  # no gold spans yet
+    out = tmp_path / "gold.jsonl"
+    type_path(dialog, qtbot, out)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    summary = dialog.summary.text().splitlines()
+    assert summary[0] == f"{out}에 아무것도 쓰지 않았습니다."
+    assert summary[-1] == "골드 스팬이 있는 문서가 아직 없습니다. 먼저 판정하거나 작업자 레이어를 내보내세요."
+    assert "color" in dialog.summary.styleSheet() and not out.exists()
+
+
 def test_cancel_leaves_no_file_and_the_window_keeps_working(window, qtbot, tmp_path, monkeypatch):
     add_synthetic_documents(window.project, 2000)
     reported, release = threading.Event(), threading.Event()

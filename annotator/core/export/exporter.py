@@ -4,7 +4,8 @@ Documents are read in chunks from a read-only snapshot, so memory stays flat
 and an annotator can keep working meanwhile. Safe to call from a worker
 thread: ``progress(done, total)`` is called after every chunk and
 ``cancelled()`` (or ``cancelled.is_set()``) is checked before every document;
-cancelling raises ``ExportCancelled`` and leaves nothing behind.
+cancelling raises ``ExportCancelled`` and leaves nothing behind. An export
+that would hold no document writes nothing either (``report.documents`` is 0).
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         colors = {label.name: label.color for label in project.schema.labels}
         if label_map is not None:
             labels, colors = _mapped_labels(labels, colors, label_map)
-        context = ExportContext(project.name, labels, colors, source, status, split, report, scheme)
+        context = ExportContext(project.name, labels, colors, source, status, split, report, scheme,
+                                project.schema.overlap)
         parts = list(split.names) if split else [None]
         report.parts.update({part: 0 for part in parts if part})
         total = document_count(conn)
@@ -147,6 +149,12 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                 done += len(batch)
                 if progress:
                     progress(done, total)
+            if not report.documents:  # nothing to train on: write no empty file (the report says why)
+                writer.abort()
+                writer = None
+                output.discard()
+                report.seconds = time.perf_counter() - started
+                return report
             writer.close()
             writer = None
             report.active_seconds = seconds_by_annotator(conn, written)

@@ -50,7 +50,7 @@ class Record:
     title: str = ""
     meta: dict = field(default_factory=dict)
     spans: list[RawSpan] = field(default_factory=list)
-    utf16_offsets: bool = False  # doccano and Label Studio count JavaScript UTF-16 units
+    utf16_offsets: bool = False  # doccano counts JavaScript UTF-16 units
     raw: str | None = None  # the input before cleaning, when it differs
     annotator: str | None = None  # a layer named by the record itself (Label Studio)
     snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
@@ -201,6 +201,7 @@ def _labelstudio_records(text: str, name: str) -> list[Record]:
             who = annotation.get("completed_by")
             who = who.get("email") if isinstance(who, dict) else who
             meta = {k: v for k, v in data.items() if k != "text" and isinstance(v, (str, int, float))}
-            records.append(Record(body, name, None, data.get("title") or _first_line(body), meta, spans, True,
+            # Label Studio 1.4 (late 2021) and later count code points like Python (earlier ones: UTF-16 units).
+            records.append(Record(body, name, None, data.get("title") or _first_line(body), meta, spans, False,
                                   annotator=str(who) if who not in (None, "") and spans else None))
     return records
