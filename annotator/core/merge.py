@@ -29,6 +29,7 @@ from . import merge_store, review_store
 from .errors import ProjectError
 from .migrations import KNOWN
 from .review import Key, spans_conflict
+from .team.copy_check import check_copy
 
 DATABASE_FILE = "project.db"
 
@@ -88,9 +89,7 @@ def _database_path(path: Path) -> Path:
 
 def merge_from(project, path: Path) -> MergeReport:
     database = _database_path(Path(path))
-    if project.store.path is not None and database.resolve() == project.store.path.resolve():
-        raise ProjectError(f"{database}: this is the project's own database")
-    other = merge_store.OtherDatabase(database)
+    other = merge_store.OtherDatabase(database, own=project.store.path)
     try:
         tables = other.tables()
         if not {"documents", "spans", "statuses"} <= tables:
@@ -99,6 +98,7 @@ def merge_from(project, path: Path) -> MergeReport:
         if unknown:
             raise ProjectError(f"{database}: written by a newer version of annotator (schema {unknown[-1]}); "
                                "upgrade annotator to merge it")
+        check_copy(other)  # every row, before anything is written here
         report = MergeReport(database)
         with project.store.transaction():
             ids = _merge_documents(project.store, other, report)
