@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.content_rules import layer_problem
 from ..core.errors import AnnotatorError
 from ..core.ingest.readers import FORMATS
 from ..core.paths import demo_project_dir
@@ -45,6 +46,8 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
+    if args.annotator is not None and (problem := layer_problem(args.annotator)):
+        raise AnnotatorError(f"--annotator: {problem}")
     with open_project(args.project) as project, progress_bar("Importing", not args.quiet) as update:
         report = project.import_paths(
             args.paths, fmt=args.format, annotator=args.annotator, clean=not args.no_clean,

@@ -128,7 +128,7 @@ def _refuse_constant(name: str):
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JSONProblem(f"the number {short(text, 24)} is too large for a 64-bit float")
+        raise JSONProblem(f"the number {text[:24]} is too large for a 64-bit float")
     return value
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import AnnotatorError
+from ..errors import AnnotatorError, reporting_disk_full
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..records import GOLD
 from .document import ExportDocument
@@ -66,7 +66,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
     started = time.perf_counter()
-    with snapshot(project.store) as conn:
+    full = "nothing was written; free some space and export again"
+    with reporting_disk_full(out, full), snapshot(project.store) as conn:
         if source != GOLD and not layer_exists(conn, source):
             layers = ", ".join(project.annotators()) or "none yet"
             raise AnnotatorError(f"no layer {source!r} in {project.folder} (layers: {layers})")
