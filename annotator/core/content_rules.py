@@ -44,6 +44,8 @@ def string_problem(value: Any, what: str) -> str | None:
         return f"{what} is binary data (a BLOB), not text"
     if not isinstance(value, str):
         return f"{what} must be text, not {short(value)}"
+    if value.isascii():  # constant time: most names, labels and timestamps
+        return None
     match = _SURROGATE.search(value)
     if match:
         return (f"{what} holds a lone surrogate U+{ord(match.group()):04X} at character {match.start()} "
@@ -83,19 +85,21 @@ def label_problem(label: Any) -> str | None:
     return None
 
 
-def layer_problem(name: Any, *, suggestions: bool = False) -> str | None:
+def layer_problem(name: Any, *, suggestions: bool = False, stored: bool = False) -> str | None:
     """The one rule for layer names (an annotator's, or gold), wherever a layer is written.
 
-    The gold layer holds reviewed spans: adjudication writes it, and an import of
-    data curated elsewhere may load it. Suggestions (``suggestions=True``) are
-    machine guesses and never go into it.
+    A name is 1 to ``MAX_LAYER_NAME`` characters, without control characters or spaces at its
+    ends. The gold layer holds reviewed spans: adjudication writes it, and an import of data
+    curated elsewhere may load it; suggestions (``suggestions=True``) are machine guesses and
+    never go into it. ``stored=True`` checks a name already in a database (a merge): earlier
+    versions took any non-blank name, so only names nothing can show are refused there.
     """
     problem = string_problem(name, "layer name")
     if problem:
         return problem
-    if not name.strip() or len(name) > MAX_LAYER_NAME or _CONTROL.search(name):
+    if not name.strip() or len(name) > MAX_LAYER_NAME or (not stored and _CONTROL.search(name)):
         return f"layer name {short(name)} must be 1 to {MAX_LAYER_NAME} characters without control characters"
-    if name != name.strip():
+    if not stored and name != name.strip():
         return f"layer name {short(name)} has spaces at its ends"
     if suggestions and name == GOLD:
         return SUGGESTED_GOLD
@@ -199,6 +203,8 @@ def json_value_problem(value: Any, what: str = "JSON") -> str | None:
 
 def json_object_problem(text: Any, what: str) -> str | None:
     """A stored JSON column (document ``meta``, span ``attrs``): strict JSON text of an object."""
+    if text == "{}":  # most spans have no attributes
+        return None
     problem = string_problem(text, what)
     if problem:
         return problem

@@ -16,9 +16,11 @@ from .store import new_rev, new_uid, now
 CHUNK = 500
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _lenient_text(data: bytes) -> str:
-    # Text that is not UTF-8 reads with its bad bytes as lone surrogates, which the copy check
-    # refuses naming the row, instead of failing in the middle of a query.
     return data.decode("utf-8", "surrogateescape")
 
 
@@ -54,7 +56,6 @@ class OtherDatabase:
         conn = None
         try:
             conn = sqlite3.connect(uri, uri=True)
-            conn.text_factory = _lenient_text
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             if conn is not None:
@@ -74,13 +75,26 @@ class OtherDatabase:
         return [r[1] for r in self.conn.execute("SELECT * FROM pragma_table_info(?)", (table,))]
 
     def rows(self, table: str, columns: Sequence[str]) -> Iterator[tuple]:
-        """(rowid, *columns) of every row of ``table``; a damaged file is a ``ProjectError``."""
-        names = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
-        quoted = '"' + table.replace('"', '""') + '"'
-        try:
-            yield from self.conn.execute(f"SELECT rowid, {names} FROM {quoted} ORDER BY rowid")
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{self.path}: cannot read table {table} ({exc}); nothing was merged") from None
+        """(rowid, *columns) of every row of ``table`` in rowid order; a damaged file is a ``ProjectError``.
+
+        Text that is not UTF-8 stops SQLite's decoding; the rest of the table is then read with its
+        bad bytes as lone surrogates, which the copy check refuses naming the row.
+        """
+        names = ", ".join(_quoted(c) for c in columns)
+        select = f"SELECT rowid, {names} FROM {_quoted(table)} WHERE rowid > ? ORDER BY rowid"
+        last = -(2 ** 63)
+        while True:
+            try:
+                for row in self.conn.execute(select, (last,)):
+                    last = row[0]
+                    yield row
+                return
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc) or self.conn.text_factory is _lenient_text:
+                    raise ProjectError(f"{self.path}: cannot read table {table} ({exc}); nothing was merged") from None
+                self.conn.text_factory = _lenient_text
+            except sqlite3.DatabaseError as exc:
+                raise ProjectError(f"{self.path}: cannot read table {table} ({exc}); nothing was merged") from None
 
     def applied_migrations(self) -> list[str]:
         if "_sqlite_migrations" not in self.tables():

@@ -75,7 +75,7 @@ BAD_COPIES = [
     ([f"UPDATE documents SET text = '원주시' || char(4370, 4449) WHERE id = {FIRST_DOC}"],
      r"documents row \d+: text is not in the stored form"),
     (["UPDATE rejections SET end = 100000"], r"rejections row \d+: .*outside the text"),
-    (["UPDATE span_tombstones SET annotator = ' '"], r"span_tombstones row \d+: .*layer name"),
+    (["UPDATE span_tombstones SET annotator = '  '"], r"span_tombstones row \d+: .*layer name"),
     (["ALTER TABLE spans DROP COLUMN attrs"], r"table spans has no column attrs"),
 ]
 
@@ -180,3 +180,10 @@ def test_a_read_only_copy_with_unsaved_changes_in_its_wal_is_refused(copies):
     finally:
         undo()
         conn.close()
+
+
+def test_a_layer_name_an_earlier_version_took_still_merges(copies):
+    """Imports took any non-blank name before the layer rule; such a copy is not damaged."""
+    tamper(copies / "kim", "UPDATE spans SET annotator = ' kim'", "UPDATE statuses SET annotator = ' kim'")
+    with Project.open(copies / "review") as review:
+        assert review.merge_from(copies / "kim").spans_added == {" kim": 2}

@@ -119,7 +119,7 @@ class _CopyCheck:
         self.lengths[doc_id] = len(text)
 
     def span(self, row: dict[str, Any]) -> None:
-        _check(layer_problem(row["annotator"]))
+        _check(layer_problem(row["annotator"], stored=True))
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
         _check(json_object_problem(row["attrs"], "attrs"))
@@ -138,20 +138,20 @@ class _CopyCheck:
 
     def status(self, row: dict[str, Any]) -> None:
         self.length_of(row["doc_id"])
-        _check(layer_problem(row["annotator"]))
+        _check(layer_problem(row["annotator"], stored=True))
         _check(status_problem(row["annotator"], row["status"]))
         _text(row["comment"], "comment")
         _stamp(row["updated_at"], "updated_at")
 
     def rejection(self, row: dict[str, Any]) -> None:
-        _check(layer_problem(row["layer"]))
+        _check(layer_problem(row["layer"], stored=True))
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
         _stamp(row["created_at"], "created_at")
 
     def tombstone(self, row: dict[str, Any]) -> None:
         _stamp(row["uid"], "uid")
-        _check(layer_problem(row["annotator"]))
+        _check(layer_problem(row["annotator"], stored=True))
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
         _stamp(row["rev"], "rev")
