@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import merge_store, review_store
+from .backups import take_named_backup
 from .errors import ProjectError
 from .migrations import KNOWN
 from .review import Key, spans_conflict
@@ -99,6 +100,7 @@ def merge_from(project, path: Path) -> MergeReport:
             raise ProjectError(f"{database}: written by a newer version of annotator (schema {unknown[-1]}); "
                                "upgrade annotator to merge it")
         check_copy(other)  # every row, before anything is written here
+        take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
         report = MergeReport(database)
         with project.store.transaction():
             ids = _merge_documents(project.store, other, report)

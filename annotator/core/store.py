@@ -17,13 +17,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
-
 from .errors import ProjectError, StaleSpanError
-from .migrations import KNOWN, migrations
+from .migrations import KNOWN, MIGRATION_SET, apply_pending
 from .records import Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
+GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
+
+
+def busy_message(path: Path | str | None) -> str:
+    return (f"{path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
+            "nothing was changed, try again")
 
 
 def now() -> str:
@@ -54,26 +59,30 @@ class Store:
         """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
         self.path = Path(path) if path is not None else None
         target = str(self.path) if self.path is not None else ":memory:"
+        # Only SQLite ever opens project.db, its -wal or its -shm (no open(), copy, rename, truncate):
+        # closing any descriptor of the file drops every POSIX lock this process holds on it, the
+        # locks of its other connections included, and another process closing its last connection
+        # then checkpoints and deletes the WAL under them. So "is it a database?" is SQLite's answer.
+        if self.path is not None and not self._writable():
+            raise ProjectError(
+                f"{self.path.parent}: the project folder or its database is read-only; "
+                "annotator needs to write there (copy the folder somewhere writable)"
+            )
         try:
-            if self.path is not None and self.path.exists():
-                with open(self.path, "rb") as handle:
-                    header = handle.read(16)
-                if header and header != b"SQLite format 3\x00":
-                    raise ProjectError(f"{self.path}: not an SQLite database")
-            if self.path is not None and not self._writable():
-                raise ProjectError(
-                    f"{self.path.parent}: the project folder or its database is read-only; "
-                    "annotator needs to write there (copy the folder somewhere writable)"
-                )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+        try:
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA journal_mode = WAL")  # the first statement that reads the file
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
             raise ProjectError(f"{target}: cannot open database ({exc})") from None
         self.conn = conn
-        self.db = Database(conn)
         self._depth = 0
         self._migrate()
 
@@ -81,7 +90,7 @@ class Store:
 
     def _migrate(self) -> None:
         try:
-            applied = [m.name for m in migrations.applied(self.db)]
+            applied = self.applied_migrations()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
@@ -90,18 +99,28 @@ class Store:
                 f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        try:
-            migrations.apply(self.db)
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
+        if set(KNOWN) - set(applied):
+            try:
+                apply_pending(self.conn)
+            except sqlite3.OperationalError as exc:
+                raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
 
     def _writable(self) -> bool:
         folder_ok = os.access(self.path.parent, os.W_OK)
         return folder_ok and (not self.path.exists() or os.access(self.path, os.W_OK))
 
+    def applied_migrations(self) -> list[str]:
+        """Names of the applied migrations, oldest first (sqlite-utils' own table)."""
+        if not self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
+            (MIGRATION_SET,))]
+
     def schema_version(self) -> str:
-        applied = migrations.applied(self.db)
-        return applied[-1].name if applied else ""
+        applied = self.applied_migrations()
+        return applied[-1] if applied else ""
 
     def close(self) -> None:
         self.conn.close()
@@ -120,10 +139,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectError(
-                    f"{self.path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
-                    "nothing was changed, try again"
-                ) from None
+                raise ProjectError(busy_message(self.path)) from None
             raise
         self._depth = 1
         try:
@@ -145,6 +161,42 @@ class Store:
         # then fail with "no transaction is active" and hide the error that matters.
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+    # -- the database file: versions, checkpoints -------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (cheap: no disk read in WAL mode)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def generation(self) -> str:
+        """Which copy of the database this is: ``restore`` sets a new one (see ``GENERATION_KEY``)."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+        return row[0] if row else ""
+
+    def new_generation(self) -> str:
+        token = secrets.token_hex(16)
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (GENERATION_KEY, token))
+        return token
+
+    def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
+        """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when
+        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE)."""
+        if mode not in CHECKPOINT_MODES:
+            raise ValueError(f"checkpoint mode {mode!r}")
+        if self.path is None or self._depth:
+            return False
+        if timeout_s is not None:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        try:
+            busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            if timeout_s is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return not busy and frames == copied
 
     # -- documents -----------------------------------------------------------
 

@@ -7,6 +7,7 @@ can reject the whole file and store nothing of it.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,16 @@ from ..errors import InputError
 from .encoding import decode_bytes, readable_path
 from .news import clean_article
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio")
+FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
+# Formats read by a module of their own: "module:function", called with (path, bytes) -> (records, encoding).
+FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "naver:read_naver",
+                  "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi"}
 # MAX_DOCUMENT_CHARS (content_rules): longer texts are refused; the importer checks each record.
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio"}
+EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
+              ".conllu": "conllu", ".xmi": "xmi"}
+# The files a folder yields when one of these formats is named (else: every extension above).
+FORMAT_EXTENSIONS = {"klue": {".tsv", ".txt"}, "naver": {".txt", ".tsv", ""}, "nikl": {".json"},
+                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi"}}
 
 
 @dataclass
@@ -44,6 +52,7 @@ class Record:
     raw: str | None = None  # the input before cleaning, when it differs
     annotator: str | None = None  # a layer named by the record itself (Label Studio)
     where: str = ""  # within the line, for messages: "task 3" of a Label Studio export
+    snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
@@ -59,6 +68,9 @@ def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: st
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, None, f"cannot read ({exc.strerror})") from None
+    if fmt in FORMAT_READERS:
+        module_name, function = FORMAT_READERS[fmt].split(":")
+        return getattr(importlib.import_module(f".{module_name}", __package__), function)(path, data)
     text, encoding = decode_bytes(data, name)
     if fmt == "txt":
         return [_txt_record(text, name, clean)], encoding
