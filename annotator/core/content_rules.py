@@ -138,6 +138,7 @@ def _finite_float(text: str) -> float:
 
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_LONG_NUMBER = re.compile("[0-9]{%d,}" % (MAX_INT_DIGITS + 1))
 
 
 def decode_json(text: str, start: int = 0, what: str = "JSON") -> tuple[Any, int]:
@@ -153,7 +154,9 @@ def decode_json(text: str, start: int = 0, what: str = "JSON") -> tuple[Any, int
     except RecursionError:
         raise JSONProblem(f"{what} is nested too deeply", start) from None
     except ValueError:  # int() of a number with more than MAX_INT_DIGITS digits
-        raise JSONProblem(f"{what} holds an integer of more than {MAX_INT_DIGITS:,} digits", start) from None
+        found = _LONG_NUMBER.search(text, start)
+        raise JSONProblem(f"{what} holds an integer of more than {MAX_INT_DIGITS:,} digits",
+                          found.start() if found else start) from None
     problem = json_value_problem(value, what)
     if problem:
         raise JSONProblem(problem, start)

@@ -242,3 +242,9 @@ def test_a_label_studio_layer_name_the_rule_refuses_names_the_task(tmp_path):
     task = {**GOOD_TASK, "annotations": [{**GOOD_TASK["annotations"][0], "completed_by": "kim\t"}]}
     messages, _ = import_with_a_good_file(tmp_path, "ls.json", labelstudio(task))
     assert "ls.json:2: task 1: layer name 'kim\\t' must be 1 to 100 characters without control" in messages[0]
+
+
+def test_nikl_json_with_a_number_python_cannot_convert_is_refused_with_its_line(tmp_path):
+    text = '{"id": "x",\n "document": [{"id": "d", "metadata": {"n": ' + "7" * 5000 + '}, "sentence": []}]}\n'
+    messages, _ = import_with_a_good_file(tmp_path, "ne.json", text, fmt="nikl")  # --format nikl: .json only
+    assert messages == [f"{tmp_path / 'in' / 'ne.json'}:2: JSON holds an integer of more than 4,300 digits"]

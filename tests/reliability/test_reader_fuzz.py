@@ -81,3 +81,18 @@ test_prodigy_random_bytes, test_prodigy_mutations = reader_fuzz_tests(
     reader("prodigy"), PRODIGY, ".jsonl", check=storable)
 test_labelstudio_random_bytes, test_labelstudio_mutations = reader_fuzz_tests(
     reader("labelstudio"), LABEL_STUDIO, ".json", check=storable, max_examples=100)
+
+
+def _interchange(fmt: str, suffix: str):
+    """The readers of issue 12's formats, on the samples their own tests use, labels mapped onto the schema."""
+    from .test_interchange_bad_input import LABELS, SAMPLES
+
+    return reader_fuzz_tests(partial(prepare_file, schema=SCHEMA, fmt=fmt, label_map=LABELS), [SAMPLES[fmt]], suffix,
+                             check=storable, max_examples=40)
+
+
+test_klue_random_bytes, test_klue_mutations = _interchange("klue", ".tsv")
+test_nikl_random_bytes, test_nikl_mutations = _interchange("nikl", ".json")
+test_naver_random_bytes, test_naver_mutations = _interchange("naver", ".txt")
+test_conllu_random_bytes, test_conllu_mutations = _interchange("conllu", ".conllu")
+test_xmi_random_bytes, test_xmi_mutations = _interchange("xmi", ".xmi")
