@@ -77,6 +77,12 @@ BAD_COPIES = [
     (["UPDATE rejections SET end = 100000"], r"rejections row \d+: .*outside the text"),
     (["UPDATE span_tombstones SET annotator = '  '"], r"span_tombstones row \d+: .*layer name"),
     (["ALTER TABLE spans DROP COLUMN attrs"], r"table spans has no column attrs"),
+    (["UPDATE statuses SET reason = x'00ff'"], r"statuses row \d+: reason is binary data"),
+    (["UPDATE rejections SET rejected = 'yes'"], r"rejections row \d+: rejected must be 0 or 1, not 'yes'"),
+    (["INSERT INTO document_notes (doc_id, layer, note, updated_at) VALUES (1, '', '메모', '2025')"],
+     r"document_notes row \d+: .*layer name"),
+    (["INSERT INTO document_notes (doc_id, layer, note, updated_at) VALUES (77, 'kim', '메모', '2025')"],
+     r"document_notes row \d+: refers to no document 77"),
 ]
 
 

@@ -1,7 +1,8 @@
 """Checking another copy of a project before a merge takes anything from it.
 
 A copy may be damaged, written by a buggy tool, or crafted. Every row a merge
-can take in (documents, spans, statuses, rejections, span tombstones) must
+can take in (documents, spans, statuses, rejections, span tombstones, document
+notes) must
 pass the rules an import applies (``content_rules``, ``morphemes``): text that
 is a string in the stored form and within the size limit, whole-number offsets
 inside the text, named layers, known statuses, attributes and metadata that
@@ -30,8 +31,11 @@ REQUIRED = {
     "statuses": ("doc_id", "annotator", "status", "comment", "updated_at"),
     "rejections": ("doc_id", "layer", "start", "end", "label", "created_at"),
     "span_tombstones": ("uid", "doc_id", "annotator", "start", "end", "label", "rev", "history", "deleted_at"),
+    "document_notes": ("doc_id", "layer", "note", "updated_at"),
 }
-OPTIONAL = {"spans": ("uid", "rev", "history", "note", "updated_at")}
+OPTIONAL = {"spans": ("uid", "rev", "history", "note", "updated_at"),  # 0003
+            "statuses": ("reason", "returned_at"),  # 0004
+            "rejections": ("rejected", "note", "updated_at")}  # 0004
 MAX_RAW_CHARS = 4 * MAX_DOCUMENT_CHARS  # a .txt file of up to 4 MB is read whole (readers.read_file)
 
 
@@ -142,12 +146,26 @@ class _CopyCheck:
         _check(status_problem(row["annotator"], row["status"]))
         _text(row["comment"], "comment")
         _stamp(row["updated_at"], "updated_at")
+        for column in ("reason", "returned_at"):
+            if column in row:
+                _text(row[column], column)
 
     def rejection(self, row: dict[str, Any]) -> None:
         _check(layer_problem(row["layer"], stored=True))
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
         _stamp(row["created_at"], "created_at")
+        if "rejected" in row and row["rejected"] not in (0, 1):
+            raise _Refused(f"rejected must be 0 or 1, not {short(row['rejected'])}")
+        for column in ("note", "updated_at"):
+            if column in row:
+                _text(row[column], column)
+
+    def note(self, row: dict[str, Any]) -> None:
+        self.length_of(row["doc_id"])
+        _check(layer_problem(row["layer"], stored=True))
+        _text(row["note"], "note")
+        _stamp(row["updated_at"], "updated_at")
 
     def tombstone(self, row: dict[str, Any]) -> None:
         _stamp(row["uid"], "uid")
@@ -171,3 +189,5 @@ def check_copy(other) -> None:
         check.run("rejections", check.rejection)
     if "span_tombstones" in tables:
         check.run("span_tombstones", check.tombstone)
+    if "document_notes" in tables:
+        check.run("document_notes", check.note)
