@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as exc:
-        err(f"{exc.filename or ''}: {exc.strerror or exc}")
+    except OSError as exc:  # a write error names no file: then only the reason
+        err(f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc.strerror or exc))
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in a log file
         log = _log_traceback()

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.content_rules import layer_problem
 from ..core.errors import AnnotatorError
 from ..core.ingest.readers import FORMATS
 from ..core.label_map import read_label_map
@@ -47,6 +48,8 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
+    if args.annotator is not None and (problem := layer_problem(args.annotator)):
+        raise AnnotatorError(f"--annotator: {problem}")
     with open_project(args.project, changes_data=True) as project, \
             progress_bar("Importing", not args.quiet) as update:
         report = project.import_paths(

@@ -81,3 +81,34 @@ def unpack_sentences(blob: bytes | None) -> list[tuple[int, int]]:
     values = array("I")
     values.frombytes(blob)
     return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
+
+
+def _blob_problem(blob, what: str, width: int, text_length: int) -> tuple[str | None, array]:
+    values = array("I")
+    if blob is None:
+        return None, values
+    if not isinstance(blob, bytes):
+        return f"{what} must be binary (a BLOB), not {type(blob).__name__}", values
+    if len(blob) % (width * values.itemsize):
+        return f"{what} of {len(blob)} bytes is not a whole number of {width}-number records", values
+    values.frombytes(blob)
+    starts, ends = values[0::width], values[1::width]
+    if ends and max(ends) > text_length:
+        return f"{what} end past the text ({max(ends)} > {text_length} characters)", values
+    if any(start > end for start, end in zip(starts, ends)):
+        return f"{what} has a record that ends before it starts", values
+    return None, values
+
+
+def morphemes_problem(blob: bytes | None, text_length: int) -> str | None:
+    """Why a stored morpheme blob cannot be used with a text of ``text_length`` characters, or None."""
+    problem, values = _blob_problem(blob, "morphemes", 3, text_length)
+    tags = values[2::3]
+    if problem is None and tags and max(tags) >= len(TAGS):
+        problem = f"morphemes name tag number {max(tags)}; there are {len(TAGS)}"
+    return problem
+
+
+def sentences_problem(blob: bytes | None, text_length: int) -> str | None:
+    """Why a stored sentence blob cannot be used with a text of ``text_length`` characters, or None."""
+    return _blob_problem(blob, "sentences", 2, text_length)[0]

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from . import review_store
-from .errors import OverlapError, ProjectError, SpanError
+from .content_rules import status_problem
+from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .project_files import DATABASE_FILE, SCHEMA_FILE
-from .records import GOLD, RETURNED, STATUSES, Document, Rejection, Span, SpanDraft, Status
+from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
@@ -179,8 +180,9 @@ class Project:
         return self.store.status(doc_id, annotator)
 
     def set_status(self, doc_id: int, annotator: str, status: str, comment: str = "") -> Change:
-        if status not in STATUSES and not (annotator == GOLD and status in ("adjudicated",)):
-            raise ProjectError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        problem = status_problem(annotator, status)
+        if problem:
+            raise ProjectError(problem)
         if status == RETURNED:
             raise ProjectError("a document is returned with a reason: use return_document (annotator return)")
         self.document(doc_id)
@@ -193,7 +195,8 @@ class Project:
 
     def apply(self, operation: Operation) -> Change:
         """Validate and run ``operation`` in one committed transaction."""
-        with self.store.transaction():
+        with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
+                self.store.transaction():
             self._validate(operation)
             return operation.run(self.store)
 

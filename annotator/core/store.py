@@ -158,12 +158,22 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:  # a full disk at commit: the transaction must not stay open
+                self._rollback()
+                raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR): ROLLBACK would
+        # then fail with "no transaction is active" and hide the error that matters.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # -- the database file: versions, checkpoints -------------------------------
 

@@ -7,6 +7,7 @@ document texts, so a list of 100,000 documents pages in milliseconds.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -67,6 +68,15 @@ def search_terms(query: str) -> tuple[str | None, list[str]]:
     phrases = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3]
     likes = [_like(w) for w in words if len(w) < 3]
     return (" AND ".join(phrases) or None), likes
+
+
+def _date(meta: str) -> str:
+    """``meta["date"]`` as text; '' when it is missing or ``meta`` cannot be read."""
+    try:
+        value = json.loads(meta).get("date", "")
+    except (ValueError, RecursionError, AttributeError, TypeError):
+        return ""
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
 
 
 class WorklistStore:
@@ -132,15 +142,17 @@ class WorklistStore:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
+            # The date is read from meta here, not with SQL's json_extract, which fails the whole query on one
+            # value that is not strict JSON (NaN stored by an older version) or nested too deeply.
             rows = self.store.conn.execute(
-                "SELECT d.id, d.title, coalesce(json_extract(d.meta, '$.date'), ''), coalesce(st.status, 'new'),"
+                "SELECT d.id, d.title, d.meta, coalesce(st.status, 'new'),"
                 " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?)"
                 " FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ?"
                 f" WHERE d.id IN ({marks})",
                 [annotator, annotator, *chunk],
             )
             for row in rows:
-                found[row[0]] = DocumentSummary(row[0], row[1], str(row[2]), row[3], row[4])
+                found[row[0]] = DocumentSummary(row[0], row[1], _date(row[2]), row[3], row[4])
         return found
 
     def progress(self, annotator: str) -> tuple[int, int]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import AnnotatorError
+from ..errors import AnnotatorError, reporting_disk_full
 from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..label_map import LabelMap, builtin_label_map, read_label_map
@@ -101,7 +101,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
     started = time.perf_counter()
-    with snapshot(project.store) as conn:
+    full = "nothing was written; free some space and export again"
+    with reporting_disk_full(out, full), snapshot(project.store) as conn:
         if source != GOLD and not layer_exists(conn, source):
             layers = ", ".join(project.annotators()) or "none yet"
             raise AnnotatorError(f"no layer {source!r} in {project.folder} (layers: {layers})")
