@@ -83,6 +83,14 @@ BAD_COPIES = [
      r"document_notes row \d+: .*layer name"),
     (["INSERT INTO document_notes (doc_id, layer, note, updated_at) VALUES (77, 'kim', '메모', '2025')"],
      r"document_notes row \d+: refers to no document 77"),
+    ([f"INSERT INTO assignments (doc_id, annotator, calibration, withdrawn, updated_at) VALUES ({FIRST_DOC}, 'kim', 2, 0, 't')"],
+     r"assignments row \d+: calibration must be 0 or 1"),
+    (["INSERT INTO assignments (doc_id, annotator, calibration, withdrawn, updated_at) VALUES (77, 'kim', 0, 0, 't')"],
+     r"assignments row \d+: refers to no document 77"),
+    ([f"INSERT INTO active_time (doc_id, annotator, day, seconds, updated_at) VALUES ({FIRST_DOC}, 'kim', '2025-03-14', -5, 't')"],
+     r"active_time row \d+: seconds must be a number"),
+    ([f"INSERT INTO active_time (doc_id, annotator, day, seconds, updated_at) VALUES ({FIRST_DOC}, 'kim', 'yesterday', 60, 't')"],
+     r"active_time row \d+: day 'yesterday' is not a date"),
 ]
 
 

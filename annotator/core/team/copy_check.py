@@ -2,7 +2,7 @@
 
 A copy may be damaged, written by a buggy tool, or crafted. Every row a merge
 can take in (documents, spans, statuses, rejections, span tombstones, document
-notes) must
+notes, assignments, active time) must
 pass the rules an import applies (``content_rules``, ``morphemes``): text that
 is a string in the stored form and within the size limit, whole-number offsets
 inside the text, named layers, known statuses, attributes and metadata that
@@ -14,6 +14,7 @@ skips them.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterator
 
 from ..content_rules import (
@@ -32,10 +33,14 @@ REQUIRED = {
     "rejections": ("doc_id", "layer", "start", "end", "label", "created_at"),
     "span_tombstones": ("uid", "doc_id", "annotator", "start", "end", "label", "rev", "history", "deleted_at"),
     "document_notes": ("doc_id", "layer", "note", "updated_at"),
+    "assignments": ("doc_id", "annotator", "calibration", "withdrawn", "updated_at"),
+    "active_time": ("doc_id", "annotator", "day", "seconds", "updated_at"),
 }
 OPTIONAL = {"spans": ("uid", "rev", "history", "note", "updated_at"),  # 0003
             "statuses": ("reason", "returned_at"),  # 0004
             "rejections": ("rejected", "note", "updated_at")}  # 0004
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+SECONDS_A_DAY = 86_400  # active time is kept per day: NaN, negatives or more than a day are not time
 MAX_RAW_CHARS = 4 * MAX_DOCUMENT_CHARS  # a .txt file of up to 4 MB is read whole (readers.read_file)
 
 
@@ -177,6 +182,26 @@ class _CopyCheck:
         _stamp(row["deleted_at"], "deleted_at")
 
 
+    def assignment(self, row: dict[str, Any]) -> None:
+        self.length_of(row["doc_id"])
+        _check(layer_problem(row["annotator"], stored=True))
+        for column in ("calibration", "withdrawn"):
+            if row[column] not in (0, 1) or isinstance(row[column], bool):
+                raise _Refused(f"{column} must be 0 or 1, not {short(row[column])}")
+        _stamp(row["updated_at"], "updated_at")
+
+    def active_time(self, row: dict[str, Any]) -> None:
+        self.length_of(row["doc_id"])
+        _check(layer_problem(row["annotator"], stored=True))
+        _stamp(row["day"], "day")
+        if not DAY.fullmatch(row["day"]):
+            raise _Refused(f"day {short(row['day'])} is not a date (YYYY-MM-DD)")
+        seconds = row["seconds"]
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not 0 <= seconds <= SECONDS_A_DAY:
+            raise _Refused(f"seconds must be a number from 0 to {SECONDS_A_DAY}, not {short(seconds)}")
+        _stamp(row["updated_at"], "updated_at")
+
+
 def check_copy(other) -> None:
     """Refuse ``other`` (a ``merge_store.OtherDatabase``) with a ``ProjectError`` naming the first
     bad row; return quietly when every row can be merged."""
@@ -191,3 +216,7 @@ def check_copy(other) -> None:
         check.run("span_tombstones", check.tombstone)
     if "document_notes" in tables:
         check.run("document_notes", check.note)
+    if "assignments" in tables:
+        check.run("assignments", check.assignment)
+    if "active_time" in tables:
+        check.run("active_time", check.active_time)
