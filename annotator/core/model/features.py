@@ -39,7 +39,7 @@ class Token(NamedTuple):
 
 def tokens_of(text: str, morphemes: Sequence[Morpheme]) -> list[Token]:
     """The document's tokens, each with the tags of its first and last morpheme."""
-    ordered = sorted(morphemes)
+    ordered = sorted(morphemes, key=lambda m: (m.start, m.end))  # stable: Kiwi's order for shared characters
     starts = [m.start for m in ordered]
     tokens = []
     for start, end in tokenize_ranges(text, ((m.start, m.end) for m in ordered)):
@@ -171,9 +171,9 @@ def _with_window(own, forms, tags, classes, rules) -> list[list[str]]:
         for d in WINDOW:
             j = i + d
             if 0 <= j < n:
-                features += [f"{d}w={forms[j]}", f"{d}t={tags[j]}", f"{d}c={classes[j]}"]
+                features += [f"{d:+d}w={forms[j]}", f"{d:+d}t={tags[j]}", f"{d:+d}c={classes[j]}"]
             elif j == -1 or j == n:
-                features.append(f"{d}:edge")
+                features.append(f"{d:+d}:edge")
         if i > 0:
             features += ["-1r" + h[1:] for h in rules[i - 1]]
             features.append(f"-1t|t={tags[i - 1]}|{tags[i]}")
