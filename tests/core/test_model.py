@@ -265,3 +265,23 @@ def test_bad_model_settings_name_the_file_and_line(tmp_path, setting, message):
 def test_the_default_schema_lists_the_model_for_every_label(project):
     assert all("model" in label.recognisers for label in project.schema.labels)
     assert project.schema.model.threshold == 0.7 and project.schema.model.random_share == 0.2
+
+
+def test_training_in_a_child_process_reports_phases_and_writes_the_model(person_project):
+    from annotator.core.model.child_process import train_in_child_process
+
+    labelled_project(person_project, 6)
+    phases = []
+    info = train_in_child_process(person_project.folder, phase=phases.append)
+    assert phases == ["reading", "scoring", "training"] and info.documents == 6
+    assert person_project.model_info() == info
+
+
+def test_stopping_a_training_leaves_no_model(person_project):
+    from annotator.core.errors import AnnotatorError
+    from annotator.core.model.child_process import train_in_child_process
+
+    labelled_project(person_project, 6)
+    with pytest.raises(AnnotatorError, match="stopped"):
+        train_in_child_process(person_project.folder, cancelled=lambda: True)
+    assert person_project.model_info() is None and not (person_project.folder / MODEL_FILE).exists()

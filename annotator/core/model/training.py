@@ -42,7 +42,8 @@ def train_model(project, *, rule_features: bool = True, folds: int | None = None
                 progress: Callable[[int, int], None] | None = None, phase: Callable[[str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> tuple[bytes, ModelInfo]:
     """Train on ``project`` 's finished work: (model bytes, description). ``phase`` is told
-    "reading", "scoring" and "training"; ``progress(done, total)`` counts documents or passes."""
+    "reading", "scoring" and "training"; ``progress(done, total)`` counts documents read, folds
+    scored, and passes of the optimiser (total 0: not known in advance)."""
     started = time.perf_counter()
     tell = phase or (lambda _key: None)
     report = progress or (lambda _done, _total: None)
@@ -81,8 +82,9 @@ def train_model(project, *, rule_features: bool = True, folds: int | None = None
         trainer = _switch_to_sgd(trainer)
     scored_folds = range(min(k, 2)) if large else range(k)
     tallies: dict[str, Counter] = {label: Counter() for label in project.schema.label_names}
+    tell("scoring")
     for fold in scored_folds:
-        tell("scoring")
+        report(fold, len(scored_folds))
         fold_model = CrfModel(trainer.fit(holdout=fold))
         if stop():
             raise ModelError("training stopped")
