@@ -3,7 +3,8 @@ as tables and bar charts, computed on the worker thread.
 
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
-distribution with a chart; the documents that were counted. A busy bar runs
+distribution with a chart; the documents that were counted; the model
+(``model_panel``). A busy bar runs
 while the report is computed; a double-click on a document opens it.
 """
 
@@ -19,6 +20,7 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
                                pair_rows, progress_rows)
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
+from .model_panel import ModelPanel
 
 
 def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str]]:
@@ -108,6 +110,8 @@ class AgreementDialog(QDialog):
         self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
         self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
+        self.model_panel = ModelPanel(self.project)  # the model: when trained, per-label F1, live labels
+        self.tabs.addTab(self.model_panel, "")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
@@ -131,6 +135,7 @@ class AgreementDialog(QDialog):
         label = self.label_filter.currentData()
         self.busy.show()
         self.refresh_button.setEnabled(False)
+        self.model_panel.refresh()
         self.worker.run(lambda project: compute_report(project, all_documents, label),
                         lambda result: self._computed(generation, result), self._failed)
 
@@ -223,7 +228,8 @@ class AgreementDialog(QDialog):
             self.label_filter.addItem(label.name, label.name)
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
-        for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"))):
+        for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
+                                   self.tr("Model"))):
             self.tabs.setTabText(i, title)
         self._show()
 

@@ -73,6 +73,7 @@ def documents_with_status(store: Store, annotator: str, statuses: Iterable[str])
     return sorted(row[0] for row in rows)
 
 
-def label_span_counts(store: Store) -> dict[str, int]:
-    """Spans per label over every layer (what the schema's labels have been given)."""
-    return dict(store.conn.execute("SELECT label, count(*) FROM spans GROUP BY label").fetchall())
+def documents_in_status(store: Store, annotator: str, status: str) -> list[int]:
+    """Ids of the documents ``annotator`` has in ``status`` (not "new": that has no row)."""
+    rows = store.conn.execute("SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?", (annotator, status))
+    return sorted(row[0] for row in rows)

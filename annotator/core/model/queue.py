@@ -72,8 +72,8 @@ def next_documents(project, annotator: str, count: int = 1, after: int | None = 
     finished); ``candidates`` narrows the unfinished documents (a filtered list)."""
     inputs = inputs or QueueInputs()
     store = project.store
-    returned = inputs.returned if inputs.returned is not None else model_store.documents_with_status(
-        store, annotator, ["returned"])
+    returned = inputs.returned if inputs.returned is not None else model_store.documents_in_status(
+        store, annotator, RETURNED)
     unfinished = set(model_store.documents_with_status(store, annotator, UNFINISHED))
     chosen: list[QueueEntry] = []
     taken = {after}
