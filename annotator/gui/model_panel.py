@@ -91,7 +91,7 @@ class ModelPanel(QWidget):
                                self.tr("Training spans"), self.tr("Threshold"), self.tr("Model suggestions")],
                               rows, score_columns=(1, 2, 3))
         self.chart.set_data(ChartData([r[0] for r in rows], [self.tr("F1 held out"), self.tr("Threshold")],
-                                      [[r[1] or 0.0 for r in rows], [r[5] for r in rows]], maximum=1.0),
+                                      [[r[1] for r in rows], [r[5] for r in rows]], maximum=1.0),
                             self.tr("Model F1 per label against its threshold"))
 
     def retranslate(self) -> None:
