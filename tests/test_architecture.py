@@ -30,3 +30,23 @@ def test_core_modules_stay_small():
     big = [(p.relative_to(ROOT), n) for p in (ROOT / "annotator").rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600]
     assert not big, big
+
+
+def test_start_up_imports_neither_pandas_nor_numpy(tmp_path):
+    """sqlite-utils imports pandas and numpy whenever they are installed (0.3–0.5 s a start): the CLI,
+    the window's modules and opening an up-to-date project must not pull it in (pandas is installed
+    in the dev environment, as on most users' machines)."""
+    from annotator import Project
+
+    Project.create(tmp_path / "p").close()  # migrations ran here, in this process
+    code = (
+        "import sys\n"
+        "import annotator.cli.main\n"
+        "from annotator.gui import main_window\n"
+        "from annotator import Project\n"
+        f"Project.open({str(tmp_path / 'p')!r}).close()\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'sqlite_utils', 'kiwipiepy') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -17,10 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
-
 from .errors import ProjectError, StaleSpanError
-from .migrations import KNOWN, migrations
+from .migrations import KNOWN, MIGRATION_SET, apply_pending
 from .records import Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
@@ -73,7 +71,6 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{target}: cannot open database ({exc})") from None
         self.conn = conn
-        self.db = Database(conn)
         self._depth = 0
         self._migrate()
 
@@ -81,7 +78,7 @@ class Store:
 
     def _migrate(self) -> None:
         try:
-            applied = [m.name for m in migrations.applied(self.db)]
+            applied = self.applied_migrations()
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{self.path}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
@@ -90,18 +87,28 @@ class Store:
                 f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        try:
-            migrations.apply(self.db)
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
+        if set(KNOWN) - set(applied):
+            try:
+                apply_pending(self.conn)
+            except sqlite3.OperationalError as exc:
+                raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
 
     def _writable(self) -> bool:
         folder_ok = os.access(self.path.parent, os.W_OK)
         return folder_ok and (not self.path.exists() or os.access(self.path, os.W_OK))
 
+    def applied_migrations(self) -> list[str]:
+        """Names of the applied migrations, oldest first (sqlite-utils' own table)."""
+        if not self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
+            (MIGRATION_SET,))]
+
     def schema_version(self) -> str:
-        applied = migrations.applied(self.db)
-        return applied[-1].name if applied else ""
+        applied = self.applied_migrations()
+        return applied[-1] if applied else ""
 
     def close(self) -> None:
         self.conn.close()
