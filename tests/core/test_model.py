@@ -285,3 +285,27 @@ def test_stopping_a_training_leaves_no_model(person_project):
     with pytest.raises(AnnotatorError, match="stopped"):
         train_in_child_process(person_project.folder, cancelled=lambda: True)
     assert person_project.model_info() is None and not (person_project.folder / MODEL_FILE).exists()
+
+
+def test_a_large_set_is_scored_on_a_held_out_sample_the_kept_model_never_saw(person_project, monkeypatch):
+    from annotator.core.model import training
+
+    monkeypatch.setattr(training, "LARGE_CHARACTERS", 100)
+    labelled_project(person_project, 10)
+    info = person_project.train()
+    assert (info.algorithm, info.folds, info.counts["heldout_documents"]) == ("l2sgd", 1, 2)
+    assert info.scores["PERSON"].training_spans == 32 and info.scores["PERSON"].heldout_spans == 8
+    assert info.scores["PERSON"].f1 is not None
+
+
+def test_a_model_span_overlapping_a_different_rule_span_gives_way_to_the_rule():
+    from annotator.core.suggest.suggester import _agreeing_as_one
+
+    rule = Suggestion(0, 3, "AGENCY", "김해시", {"canonical": "김해시"}, "gazetteer")
+    same = Suggestion(10, 13, "PERSON", "하동민", {}, "learned")
+    model = [Suggestion(0, 4, "AGENCY", "김해시가", {}, "model", 0.9),  # Kiwi left the particle glued
+             Suggestion(10, 13, "PERSON", "하동민", {}, "model", 0.8),
+             Suggestion(20, 23, "PERSON", "노지훈", {}, "model", 0.7)]
+    merged = _agreeing_as_one([rule, same], model)
+    assert [(s.text, s.source, s.confidence) for s in merged] == [
+        ("김해시", "gazetteer", None), ("하동민", "learned", 0.8), ("노지훈", "model", 0.7)]

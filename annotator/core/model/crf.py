@@ -22,7 +22,7 @@ OUTSIDE = "O"
 # L-BFGS with elastic-net regularisation: c1 (L1) keeps the weights sparse, c2 (L2) smooth.
 TRAINING_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 # Stochastic gradient descent for large training sets: a few passes come close to L-BFGS's optimum.
-SGD_PARAMS = {"c2": 0.01, "max_iterations": 12, "feature.possible_transitions": True}
+SGD_PARAMS = {"c2": 0.01, "max_iterations": 10, "feature.possible_transitions": True}
 
 
 def bio_tags(tokens: Sequence[Token], spans: Iterable[tuple[int, int, str]]) -> list[str]:

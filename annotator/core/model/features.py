@@ -19,15 +19,17 @@ of the two tokens either side, and the rule hits of the adjacent ones.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from ..export.flat import tokenize_ranges
-from ..morphemes import Morpheme, base_tag
+from ..morphemes import TAGS, Morpheme, base_tag
 
 OPENING = {"(": ")", "[": "]", "〈": "〉", "《": "》", "{": "}", "‘": "’", "“": "”", "「": "」", "『": "』"}
 QUOTES = frozenset("‘’“”「」『』'\"")
 SYMMETRIC_QUOTES = frozenset("'\"")
 WINDOW = (-2, -1, 1, 2)
+_BASE_TAGS = {tag: base_tag(tag) for tag in TAGS}
 
 
 class Token(NamedTuple):
@@ -46,7 +48,8 @@ def tokens_of(text: str, morphemes: Sequence[Morpheme]) -> list[Token]:
         first = bisect_left(starts, start)
         last = bisect_left(starts, end) - 1
         if first <= last and first < len(ordered):
-            tokens.append(Token(start, end, base_tag(ordered[first].tag), base_tag(ordered[last].tag)))
+            tokens.append(Token(start, end, _BASE_TAGS.get(ordered[first].tag, "UNK"),
+                                _BASE_TAGS.get(ordered[last].tag, "UNK")))
         else:  # characters no morpheme covers
             tokens.append(Token(start, end, "UNK", "UNK"))
     return tokens
@@ -83,33 +86,38 @@ def char_class(form: str) -> str:
 
 
 def _enclosure(text: str, tokens: Sequence[Token]) -> list[tuple[bool, bool]]:
-    """(inside quotes, inside brackets) for each token; a paragraph break closes what is open."""
+    """(inside quotes, inside brackets) for each token (a closing mark counts as inside what it
+    closes); a paragraph break closes what is open."""
     result = []
-    open_marks: list[str] = []  # the closing marks awaited, innermost last
+    awaited: list[str] = []  # the closing marks awaited, innermost last
+    quotes = brackets = 0  # how many of them are quotes, brackets
     position = 0
     for token in tokens:
-        if "\n" in text[position:token.start]:
-            open_marks.clear()
-        form = text[token.start:token.end]
-        mark = form if len(form) == 1 else ""
-        if mark and open_marks and mark == open_marks[-1]:
-            open_marks.pop()  # a closing mark belongs to what it closes
-            result.append(_inside(open_marks + [mark]))
-        elif mark in SYMMETRIC_QUOTES:
-            result.append(_inside(open_marks))
-            open_marks.append(mark)
-        elif mark in OPENING:
-            result.append(_inside(open_marks))
-            open_marks.append(OPENING[mark])
-        else:
-            result.append(_inside(open_marks))
+        if awaited and "\n" in text[position:token.start]:
+            awaited.clear()
+            quotes = brackets = 0
         position = token.end
+        if token.end - token.start != 1:
+            result.append((quotes > 0, brackets > 0))
+            continue
+        mark = text[token.start]
+        if awaited and mark == awaited[-1]:
+            result.append((quotes > 0, brackets > 0))
+            awaited.pop()
+            if mark in QUOTES:
+                quotes -= 1
+            else:
+                brackets -= 1
+            continue
+        result.append((quotes > 0, brackets > 0))
+        closing = mark if mark in SYMMETRIC_QUOTES else OPENING.get(mark)
+        if closing is not None:
+            awaited.append(closing)
+            if closing in QUOTES:
+                quotes += 1
+            else:
+                brackets += 1
     return result
-
-
-def _inside(open_marks: list[str]) -> tuple[bool, bool]:
-    quoted = any(m in QUOTES for m in open_marks)
-    return quoted, any(m not in QUOTES for m in open_marks)
 
 
 def _hit_features(tokens: Sequence[Token], hits: Iterable) -> list[list[str]]:
@@ -129,54 +137,64 @@ def _hit_features(tokens: Sequence[Token], hits: Iterable) -> list[list[str]]:
     return found
 
 
+@lru_cache(maxsize=100_000)
+def _lexical(form: str, tag: str, last_tag: str) -> tuple[tuple[str, ...], str, str]:
+    """(the features of a token's own form and tags, its shown form, its class): the same for
+    every occurrence, so kept (a document open builds thousands)."""
+    shown = form.lower() if form.isascii() else form
+    cls = char_class(form)
+    features = ["bias", "w=" + shown, "t=" + tag, "t1=" + tag[0], "c=" + cls, "p1=" + form[0], "s1=" + form[-1],
+                f"len={min(len(form), 6)}"]
+    if len(form) > 2:
+        features += ["p2=" + form[:2], "s2=" + form[-2:]]
+    if last_tag != tag:
+        features.append("tl=" + last_tag)
+    return tuple(features), shown, cls
+
+
+@lru_cache(maxsize=100_000)
+def _neighbour(offset: int, shown: str, tag: str, cls: str) -> tuple[str, str, str]:
+    prefix = f"{offset:+d}"
+    return prefix + "w=" + shown, prefix + "t=" + tag, prefix + "c=" + cls
+
+
 def document_features(text: str, tokens: Sequence[Token], hits: Iterable = ()) -> list[list[str]]:
     """One list of feature names per token of the document; ``hits`` are the rule recognisers'
     proposals (``Suggestion`` s: start, end, label, source)."""
     enclosed = _enclosure(text, tokens)
     rules = _hit_features(tokens, hits)
-    forms, tags, classes = [], [], []
+    described: list[tuple[str, str, str]] = []  # (shown form, tag, class)
     own: list[list[str]] = []
     previous_end = 0
     for token, (quoted, bracketed), hit in zip(tokens, enclosed, rules):
-        form = text[token.start:token.end]
-        shown = form.lower() if form.isascii() else form
-        cls = char_class(form)
-        gap = text[previous_end:token.start]
-        features = ["bias", "w=" + shown, "t=" + token.tag, "t1=" + token.tag[0], "c=" + cls,
-                    "p1=" + form[0], "s1=" + form[-1], f"len={min(len(form), 6)}"]
-        if len(form) > 2:
-            features += ["p2=" + form[:2], "s2=" + form[-2:]]
-        if token.last_tag != token.tag:
-            features.append("tl=" + token.last_tag)
-        if "\n" in gap:
-            features.append("nl")
-        elif gap:
-            features.append("sp")
+        lexical, shown, cls = _lexical(text[token.start:token.end], token.tag, token.last_tag)
+        features = list(lexical)
+        if token.start > previous_end:
+            features.append("nl" if "\n" in text[previous_end:token.start] else "sp")
         if quoted:
             features.append("q")
         if bracketed:
             features.append("b")
-        features += ["r" + h for h in hit]
+        if hit:
+            features += ["r" + h for h in hit]
         own.append(features)
-        forms.append(shown)
-        tags.append(token.tag)
-        classes.append(cls)
+        described.append((shown, token.tag, cls))
         previous_end = token.end
-    return _with_window(own, forms, tags, classes, rules)
+    return _with_window(own, described, rules)
 
 
-def _with_window(own, forms, tags, classes, rules) -> list[list[str]]:
+def _with_window(own, described, rules) -> list[list[str]]:
+    """Add the neighbours' features."""
     n = len(own)
-    for i, features in enumerate(own):
-        for d in WINDOW:
-            j = i + d
-            if 0 <= j < n:
-                features += [f"{d:+d}w={forms[j]}", f"{d:+d}t={tags[j]}", f"{d:+d}c={classes[j]}"]
-            elif j == -1 or j == n:
-                features.append(f"{d:+d}:edge")
-        if i > 0:
-            features += ["-1r" + h[1:] for h in rules[i - 1]]
-            features.append(f"-1t|t={tags[i - 1]}|{tags[i]}")
-        if i + 1 < n:
-            features += ["+1r" + h[1:] for h in rules[i + 1]]
+    for d in WINDOW:
+        for i in range(max(0, -d), min(n, n - d)):
+            own[i] += _neighbour(d, *described[i + d])
+        if n and abs(d) == 1:
+            own[0 if d < 0 else n - 1].append(f"{d:+d}:edge")
+    for i in range(1, n):
+        own[i].append("-1t|t=" + described[i - 1][1] + "|" + described[i][1])
+        if rules[i - 1]:
+            own[i] += ["-1r" + h[1:] for h in rules[i - 1]]
+        if rules[i]:
+            own[i - 1] += ["+1r" + h[1:] for h in rules[i]]
     return own

@@ -210,7 +210,9 @@ class Suggester:
 
 def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> list[Suggestion]:
     """The rules' and the model's suggestions; where both propose the same span with the same
-    label, one suggestion: the rule's (with its attributes), carrying the model's confidence."""
+    label, one suggestion: the rule's (with its attributes), carrying the model's confidence.
+    A model span that overlaps a different rule span is dropped: the rules draw boundaries more
+    exactly (a particle Kiwi left glued to a name), the model adds what they do not find."""
     by_key = {(m.start, m.end, m.label): m for m in model}
     merged, agreed = [], set()
     for suggestion in found:
@@ -220,4 +222,5 @@ def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> li
             agreed.add(key)
             suggestion = replace(suggestion, confidence=agreeing.confidence)
         merged.append(suggestion)
-    return merged + [m for key, m in by_key.items() if key not in agreed]
+    taken = Intervals((s.start, s.end) for s in merged)
+    return merged + [m for key, m in by_key.items() if key not in agreed and not taken.overlaps(m.start, m.end)]
