@@ -309,3 +309,13 @@ def test_a_model_span_overlapping_a_different_rule_span_gives_way_to_the_rule():
     merged = _agreeing_as_one([rule, same], model)
     assert [(s.text, s.source, s.confidence) for s in merged] == [
         ("김해시", "gazetteer", None), ("하동민", "learned", 0.8), ("노지훈", "model", 0.7)]
+
+
+def test_a_damaged_model_description_counts_as_no_model_until_the_next_training(person_project):
+    project = person_project
+    labelled_project(project, 6)
+    doc_id = store_document(project, "이날 원주시의 홍석진 과장도 의견을 냈다.\n")
+    (project.folder / META_FILE).write_text('{"version": 1, "scores": ', encoding="utf-8")
+    assert project.model_info() is None and project.model_files.current() is None
+    assert all(s.source != "model" for s in project.suggest(doc_id))
+    assert project.train().documents == 6 and project.model_info() is not None

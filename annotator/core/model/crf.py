@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 import pycrfsuite
 
-from .features import Token, document_features, sentence_breaks
+from .features import Token, document_features, sentence_ranges
 
 OUTSIDE = "O"
 # L-BFGS with elastic-net regularisation: c1 (L1) keeps the weights sparse, c2 (L2) smooth.
@@ -77,13 +77,6 @@ class TaggedDocument:
         return min(self.sentence_probabilities, default=1.0)
 
 
-def sequences(text: str, tokens: Sequence[Token], features: list[list[str]],
-              keep_together: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """(first token, last token + 1) of each sentence."""
-    breaks = sentence_breaks(text, tokens, keep_together)
-    return list(zip(breaks, breaks[1:] + [len(tokens)]))
-
-
 class CrfModel:
     """A trained model opened from its bytes; tags one document at a time (not thread-safe)."""
 
@@ -106,7 +99,7 @@ class CrfModel:
         probabilities: list[float] = []
         expected: dict[str, float] = {label: 0.0 for label in self.labels}
         begins = [(t, t[2:]) for t in self.tag_set if t.startswith("B-")] if mass else []
-        for first, last in sequences(text, tokens, features):
+        for first, last in sentence_ranges(text, tokens):
             tagger.set(features[first:last])
             predicted = tagger.tag()
             probabilities.append(tagger.probability(predicted))
@@ -120,24 +113,28 @@ class CrfModel:
 
 class Trainer(pycrfsuite.Trainer):
     """CRFsuite's trainer with its data appended once: ``fit`` trains on all of it but one group
-    (a fold held out) or all of it; ``iteration`` is called after each pass."""
+    (a fold held out) or on all of it; ``iteration(n)`` is called after each pass."""
 
-    def __init__(self, params: dict | None = None, algorithm: str = "lbfgs",
-                 iteration: Callable[[int], None] | None = None):
-        super().__init__(algorithm, verbose=iteration is not None)  # the callbacks come with the log
-        defaults = TRAINING_PARAMS if algorithm == "lbfgs" else SGD_PARAMS
-        self.set_params({**defaults, **(params or {})})
-        self.algorithm = algorithm
+    def __init__(self, iteration: Callable[[int], None] | None = None):
+        super().__init__("lbfgs", verbose=iteration is not None)  # CRFsuite reports passes in its log
+        self.set_params(TRAINING_PARAMS)
+        self.algorithm = "lbfgs"
         self._iteration = iteration
+
+    def use_sgd(self) -> None:
+        """Stochastic gradient descent (large sets): the appended data stays."""
+        self.select("l2sgd")
+        self.set_params(SGD_PARAMS)
+        self.algorithm = "l2sgd"
 
     def on_iteration(self, log, info) -> None:
         self._iteration(int(info.get("num", 0)))
 
-    def on_start(self, log) -> None:  # the log stays quiet
-        pass
+    def _quiet(self, *args) -> None:
+        """The rest of CRFsuite's log is not printed."""
 
-    on_featgen_progress = on_featgen_end = on_prepared = on_prepare_error = on_optimization_end = on_end = \
-        lambda self, *args: None
+    on_start = on_featgen_progress = on_featgen_end = on_prepared = on_prepare_error = _quiet
+    on_optimization_end = on_end = _quiet
 
     def fit(self, holdout: int = -1) -> bytes:
         """Train (leaving out group ``holdout``, if any) and return the model's bytes."""

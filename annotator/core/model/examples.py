@@ -25,7 +25,7 @@ from ..morphemes import unpack_morphemes
 from ..schema import Schema
 from . import model_store
 from .crf import bio_tags
-from .features import Token, document_features, sentence_breaks, tokens_of
+from .features import Token, document_features, sentence_ranges, tokens_of
 
 
 @dataclass
@@ -100,9 +100,8 @@ def _layer_sequences(text, tokens, spans, starts, ends, counts: Counter, wanted=
     aligned = [s for s in kept if s[0] in starts and s[1] in ends]
     counts["misaligned_spans"] += len(misaligned)
     tags = bio_tags(tokens, aligned)
-    breaks = sentence_breaks(text, tokens, [(s, e) for s, e, _ in kept])
     sequences = []
-    for first, last in zip(breaks, breaks[1:] + [len(tokens)]):
+    for first, last in sentence_ranges(text, tokens, [(s, e) for s, e, _ in kept]):
         begin, end = tokens[first].start, tokens[last - 1].end
         if wanted is not None and not any(s < end and begin < e for s, e, _ in wanted):
             continue

@@ -72,6 +72,13 @@ def sentence_breaks(text: str, tokens: Sequence[Token], keep_together: Iterable[
     return breaks
 
 
+def sentence_ranges(text: str, tokens: Sequence[Token],
+                    keep_together: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(first token, last token + 1) of each sentence (see ``sentence_breaks``)."""
+    breaks = sentence_breaks(text, tokens, keep_together)
+    return list(zip(breaks, breaks[1:] + [len(tokens)]))
+
+
 def char_class(form: str) -> str:
     """H Hangul, U Latin capitals, L other Latin, D digits (with , .), P punctuation, M mixed."""
     if all("가" <= c <= "힣" for c in form):

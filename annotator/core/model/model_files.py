@@ -97,12 +97,13 @@ class ModelFiles:
         return info
 
     def info(self) -> ModelInfo | None:
-        """The description alone (the dashboard, the CLI): no model is opened."""
+        """The description alone (the dashboard, the queue): no model is opened. An unreadable
+        description counts as no model (the next training writes a good one)."""
         if self.folder is None:
             return self._memory[1] if self._memory else None
         try:
             return _read_info(self.meta_path)
-        except FileNotFoundError:
+        except (OSError, ProjectError):
             return None
 
     def current(self) -> LoadedModel | None:

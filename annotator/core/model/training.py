@@ -25,7 +25,7 @@ from typing import Callable
 from ..errors import AnnotatorError
 from ..store import now
 from . import model_store
-from .crf import SGD_PARAMS, CrfModel, Trainer
+from .crf import CrfModel, Trainer
 from .examples import TrainingDocument, finished_work, load_documents, no_hits, training_span_counts
 from .model_files import LabelScore, ModelInfo
 
@@ -90,9 +90,7 @@ def train_model(project, *, rule_features: bool = True, folds: int | None = None
     tallies: dict[str, Counter] = {label: Counter() for label in project.schema.label_names}
     tell("scoring")
     if large:
-        trainer.select("l2sgd")
-        trainer.set_params(SGD_PARAMS)
-        trainer.algorithm = "l2sgd"
+        trainer.use_sgd()
         data = trainer.fit(holdout=HELD_OUT)
         held_out = [w for w in works if group_of.get(w.doc_id) == HELD_OUT]
         _score_documents(project, CrfModel(data), held_out, hits_of, tallies)
