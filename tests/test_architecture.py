@@ -50,3 +50,34 @@ def test_start_up_imports_neither_pandas_nor_numpy(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+FILE_FUNCTIONS = {"open", "os.open", "os.replace", "os.rename", "os.remove", "os.unlink", "os.truncate", "os.link",
+                  "shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.move", "shutil.rmtree", "shutil.copytree"}
+FILE_METHODS = {"read_bytes", "write_bytes", "read_text", "write_text", "unlink", "rename", "touch", "open"}
+DATABASE_WORDS = ("db_path", "database", "store.path", "project.db", "-wal", "-shm")
+# Each exception says why touching the database file outside SQLite is right there.
+DATABASE_FILE_EXCEPTIONS = {
+    ("annotator/core/restore.py", "os.truncate"),  # a file SQLite calls "not a database", emptied so SQLite can restore
+}
+
+
+def test_only_sqlite_touches_database_files():
+    """No open(), copy, rename, remove or truncate of a path named like the project's database
+    (closing any descriptor of it drops the process's SQLite locks; see core/project_files.py)."""
+    offenders = []
+    for path in (ROOT / "annotator").rglob("*.py"):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = ast.unparse(node.func)
+            method = isinstance(node.func, ast.Attribute) and node.func.attr in FILE_METHODS
+            if called not in FILE_FUNCTIONS and not method:
+                continue
+            touched = ast.unparse(node.func.value) if method else ""
+            touched += " " + " ".join(ast.unparse(arg) for arg in node.args)
+            words = DATABASE_WORDS + (("self.path",) if path.name == "store.py" else ())  # the Store's own file
+            if any(word in touched.lower() for word in words) and (where, called) not in DATABASE_FILE_EXCEPTIONS:
+                offenders.append(f"{where}:{node.lineno}: {ast.unparse(node)}")
+    assert not offenders, "database files touched outside SQLite: " + "; ".join(offenders)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.project import Project
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+LARGE_DATABASE = 200 * 1024 * 1024  # say why a command waits
 
 
 def err(message: str) -> None:
@@ -32,8 +33,28 @@ def progress_bar(description: str, enabled: bool = True):
         yield update
 
 
-def open_project(path: str) -> Project:
-    return Project.open(Path(path))
+def open_project(path: str, changes_data: bool = False) -> Project:
+    """Open a project. A command that changes data first keeps a backup when one is due (see
+    ``core.backups``); read-only commands never copy the database, so they never wait for it."""
+    project = Project.open(Path(path))
+    if changes_data:
+        backup_if_due(project.database_path)
+    return project
+
+
+def backup_if_due(db_path: Path) -> None:
+    """A failed backup is a warning: the command itself still runs (named backups are stricter)."""
+    from ..core.backups import BackupError, backup_due, database_size, take_backup
+
+    if not backup_due(db_path):
+        return
+    size = database_size(db_path)
+    if size > LARGE_DATABASE and sys.stderr.isatty():
+        print(f"Keeping a backup of the project database ({size >> 20:,} MB)…", file=sys.stderr)
+    try:
+        take_backup(db_path)
+    except BackupError as error:
+        err(f"warning: {error}")
 
 
 def listed(notes, limit: int = 20) -> list[str]:

@@ -8,14 +8,20 @@ import sys
 from pathlib import Path
 
 from ..core.export.formats import FORMATS as EXPORT_FORMATS
+from ..core.export.label_studio import labeling_config
+from ..core.export.tagging import SCHEMES
+from ..core.label_map import read_label_map
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, listed, open_project, progress_bar
 
 
 def cmd_export(args) -> int:
     try:
+        label_map = read_label_map(args.label_map) if args.label_map else None
         with open_project(args.project) as project, progress_bar("Exporting", not args.quiet) as update:
             report = project.export(args.format, Path(args.out), source=args.source, status=args.status,
-                                    split=args.split, seed=args.seed, progress=update)
+                                    split=args.split, seed=args.seed, progress=update, scheme=args.scheme,
+                                    label_map=label_map)
+            config_labels = [label_map.export_label(n) if label_map else n for n in project.schema.label_names]
     except KeyboardInterrupt:
         err("interrupted; nothing was written")
         return EXIT_ERROR
@@ -38,6 +44,12 @@ def cmd_export(args) -> int:
             if report.sentences_joined else ""))
     if report.widened:
         print(f"  {len(report.widened)} spans widened to whole morpheme tokens:", *listed(report.widened), sep="\n")
+    if report.unmapped:
+        print("  left out by the label map: "
+              + ", ".join(f"{label} {n}" for label, n in sorted(report.unmapped.items())))
+    if report.format.startswith("labelstudio") and report.documents:
+        print("  Label Studio labelling config for these tasks (Settings › Labeling Interface › Code):")
+        print("    " + labeling_config(dict.fromkeys(filter(None, config_labels)), {}).replace("\n", "\n    ").rstrip())
     if report.fragmented:
         print(f"  {len(report.fragmented)} spans cross a line break and were written as brat fragments:",
               *listed(report.fragmented), sep="\n")
@@ -55,16 +67,21 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="write the gold (or one annotator's) spans as a training set",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Write a layer's spans as training data. Formats:\n" + "\n".join(
-                           f"  {f.name:<8} {f.summary}" for f in EXPORT_FORMATS.values()))
+                           f"  {f.name:<23} {f.summary}" for f in EXPORT_FORMATS.values()))
     p.add_argument("project")
     p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), metavar="FMT",
                    help=", ".join(EXPORT_FORMATS))
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="output file (a folder for hf and brat, and for every format with --split)")
+                   help="output file (a folder for hf, brat and xmi, and for every format with --split)")
     p.add_argument("--source", default="gold", metavar="gold|NAME", help="the layer to export (default: gold)")
     p.add_argument("--status", choices=["done"], help="only documents the source marked done (gold: adjudicated)")
     p.add_argument("--split", metavar="80/10/10", help="train/dev/test percentages (or train/test)")
     p.add_argument("--seed", type=int, default=0, help="split seed (default 0)")
+    p.add_argument("--scheme", choices=SCHEMES, default="bio",
+                   help="tag scheme of the tagged formats (" + ", ".join(n for n, f in EXPORT_FORMATS.items() if f.tagged)
+                   + "): bio (default), iobes, bilou")
+    p.add_argument("--label-map", metavar="FILE",
+                   help="a label map (TOML): the [export] table renames labels; replaces a format's built-in map")
     p.add_argument("--json", action="store_true", help="print the full report (every dropped span) as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_export)

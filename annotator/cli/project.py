@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..core.errors import AnnotatorError
 from ..core.ingest.readers import FORMATS
+from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar
@@ -45,10 +46,12 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
-    with open_project(args.project) as project, progress_bar("Importing", not args.quiet) as update:
+    with open_project(args.project, changes_data=True) as project, \
+            progress_bar("Importing", not args.quiet) as update:
         report = project.import_paths(
             args.paths, fmt=args.format, annotator=args.annotator, clean=not args.no_clean,
-            text_column=args.text_column, map_labels=_parse_label_map(args.map_labels), progress=update,
+            text_column=args.text_column, map_labels=_parse_label_map(args.map_labels),
+            label_map=read_label_map(args.label_map) if args.label_map else None, progress=update,
         )
     for path, encoding in report.encodings.items():
         print(f"{path}: decoded as {encoding}", file=sys.stderr)
@@ -109,10 +112,12 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", default="auto", choices=FORMATS)
-    p.add_argument("--annotator", help="layer for spans in the input (doccano, prodigy, labelstudio, jsonl)")
+    p.add_argument("--annotator", help="layer for spans in the input (every format that carries spans)")
     p.add_argument("--text-column", default="text", help="CSV column holding the text (default: text)")
     p.add_argument("--no-clean", action="store_true", help="keep scraped pages whole (no title/byline/clutter cleaning)")
     p.add_argument("--map-labels", nargs="*", metavar="OLD=NEW", help="rename labels of imported spans")
+    p.add_argument("--label-map", metavar="FILE",
+                   help="a label map (TOML) from the input's labels to the project's; replaces a format's built-in map")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_import)
 

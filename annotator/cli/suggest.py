@@ -22,7 +22,7 @@ def cmd_suggest(args) -> int:
         raise AnnotatorError(f"--apply-as {GOLD}: the gold layer is written by adjudication only")
     found: Counter = Counter()
     stored: Counter = Counter()
-    with open_project(args.project) as project:
+    with open_project(args.project, changes_data=bool(args.apply_as)) as project:
         unknown = [label for label in args.label or () if project.schema.label(label) is None]
         if unknown:
             raise AnnotatorError(f"unknown label {unknown[0]!r} (schema has {', '.join(project.schema.label_names)})")

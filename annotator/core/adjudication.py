@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import review_store
+from .backups import take_named_backup
 from .errors import SpanError
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, WithdrawRejections
 from .records import GOLD, Rejection, Span, SpanDraft
@@ -85,6 +86,8 @@ def auto_merge(project, doc_id: int | None = None, min_agree: int | None = None,
     attrs = review_store.span_attrs(project.store, [span_id for _, _, span_id in plan])
     drafts = [SpanDraft(i, GOLD, *key, json.loads(attrs.get(span_id) or "{}")) for i, key, span_id in plan]
     if drafts:
+        if doc_id is None:  # the whole project at once: a named backup first (one document is undone in the GUI)
+            take_named_backup(project.store.path, "adjudicate")
         result.change = project.apply(Batch([AddSpans(drafts, description="auto-merge")], description="auto-merge"))
     after = load_layers(project.store, doc_id)
     for i in doc_ids:

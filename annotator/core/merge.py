@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import merge_store, review_store
+from .backups import take_named_backup
 from .errors import ProjectError
 from .migrations import KNOWN
 from .review import Key, spans_conflict
@@ -90,6 +91,7 @@ def merge_from(project, path: Path) -> MergeReport:
     database = _database_path(Path(path))
     if project.store.path is not None and database.resolve() == project.store.path.resolve():
         raise ProjectError(f"{database}: this is the project's own database")
+    take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
     other = merge_store.OtherDatabase(database)
     try:
         tables = other.tables()

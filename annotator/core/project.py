@@ -12,6 +12,7 @@ from .errors import OverlapError, ProjectError, SpanError
 from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
+from .project_files import DATABASE_FILE, SCHEMA_FILE
 from .records import GOLD, STATUSES, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
@@ -20,22 +21,8 @@ from .suggest import Suggester, Suggestion
 from .suggest.learned import LearnedStrings
 from .suggest.suggestion_store import SuggestionStore
 
-SCHEMA_FILE = "project.toml"
-DATABASE_FILE = "project.db"
 USER_DICTIONARY_FILE = "userdict.tsv"
 GAZETTEER_DIR = "gazetteers"
-
-
-def _backup_quietly(db_path: Path) -> None:
-    """A failed backup never stops work; the store reports an unusable database itself."""
-    import sqlite3
-
-    from .backups import take_backup
-
-    try:
-        take_backup(db_path)
-    except (OSError, sqlite3.Error):
-        pass
 
 
 class Project:
@@ -62,17 +49,26 @@ class Project:
         return cls.open(folder)
 
     @classmethod
-    def open(cls, folder: Path | str, backup: bool = True) -> "Project":
-        """Open a project folder; first keeps a rotating backup of its database if it changed."""
+    def open(cls, folder: Path | str, backup: bool = False) -> "Project":
+        """Open a project folder. ``backup``: first keep a backup of its database if one is due
+        (``backups.take_backup``; its ``BackupError`` is raised). Opening never copies otherwise:
+        the workbench backs up on a worker thread once its window shows."""
         folder = Path(folder)
         if folder.is_file() and folder.name == SCHEMA_FILE:
             folder = folder.parent
         if not folder.is_dir():
             raise ProjectError(f"{folder}: no such project folder")
         schema = load_schema(folder / SCHEMA_FILE)
+        project = cls(folder, schema, Store(folder / DATABASE_FILE))
         if backup:
-            _backup_quietly(folder / DATABASE_FILE)
-        return cls(folder, schema, Store(folder / DATABASE_FILE))
+            from .backups import take_backup
+
+            try:
+                take_backup(project.database_path)
+            except BaseException:
+                project.close()
+                raise
+        return project
 
     @property
     def database_path(self) -> Path:
@@ -247,18 +243,21 @@ class Project:
     # -- export ------------------------------------------------------------------
 
     def export(self, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
-               split: str | None = None, seed: int = 0, progress=None, cancelled=None):
+               split: str | None = None, seed: int = 0, progress=None, cancelled=None, scheme: str = "bio",
+               label_map=None):
         """Write ``source``'s spans as training data in format ``fmt`` (see ``core.export.FORMATS``).
 
         ``status="done"`` keeps documents the source marked done (gold: adjudicated);
         ``split="80/10/10"`` writes train/dev/test parts chosen by hash(seed, uid).
         ``progress(done, total)`` and ``cancelled()`` (or a ``threading.Event``) let
-        a worker thread report and stop it. Returns an ``ExportReport``.
+        a worker thread report and stop it. ``scheme`` (bio, iobes, bilou) is the tag
+        scheme of the tagged formats; ``label_map`` (a ``LabelMap``) renames or leaves out
+        labels (default: the format's built-in map, if any). Returns an ``ExportReport``.
         """
         from .export import export_project
 
         return export_project(self, fmt, out, source=source, status=status, split=split, seed=seed,
-                              progress=progress, cancelled=cancelled)
+                              progress=progress, cancelled=cancelled, scheme=scheme, label_map=label_map)
 
     # -- suggestions -------------------------------------------------------------
 

@@ -22,6 +22,13 @@ from .migrations import KNOWN, MIGRATION_SET, apply_pending
 from .records import Document, Span, SpanDraft, Status
 
 BUSY_TIMEOUT_S = 30.0
+GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
+
+
+def busy_message(path: Path | str | None) -> str:
+    return (f"{path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
+            "nothing was changed, try again")
 
 
 def now() -> str:
@@ -52,23 +59,28 @@ class Store:
         """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
         self.path = Path(path) if path is not None else None
         target = str(self.path) if self.path is not None else ":memory:"
+        # Only SQLite ever opens project.db, its -wal or its -shm (no open(), copy, rename, truncate):
+        # closing any descriptor of the file drops every POSIX lock this process holds on it, the
+        # locks of its other connections included, and another process closing its last connection
+        # then checkpoints and deletes the WAL under them. So "is it a database?" is SQLite's answer.
+        if self.path is not None and not self._writable():
+            raise ProjectError(
+                f"{self.path.parent}: the project folder or its database is read-only; "
+                "annotator needs to write there (copy the folder somewhere writable)"
+            )
         try:
-            if self.path is not None and self.path.exists():
-                with open(self.path, "rb") as handle:
-                    header = handle.read(16)
-                if header and header != b"SQLite format 3\x00":
-                    raise ProjectError(f"{self.path}: not an SQLite database")
-            if self.path is not None and not self._writable():
-                raise ProjectError(
-                    f"{self.path.parent}: the project folder or its database is read-only; "
-                    "annotator needs to write there (copy the folder somewhere writable)"
-                )
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+        try:
             conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA journal_mode = WAL")  # the first statement that reads the file
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
             raise ProjectError(f"{target}: cannot open database ({exc})") from None
         self.conn = conn
         self._depth = 0
@@ -127,10 +139,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectError(
-                    f"{self.path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
-                    "nothing was changed, try again"
-                ) from None
+                raise ProjectError(busy_message(self.path)) from None
             raise
         self._depth = 1
         try:
@@ -142,6 +151,42 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    # -- the database file: versions, checkpoints -------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (cheap: no disk read in WAL mode)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def generation(self) -> str:
+        """Which copy of the database this is: ``restore`` sets a new one (see ``GENERATION_KEY``)."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+        return row[0] if row else ""
+
+    def new_generation(self) -> str:
+        token = secrets.token_hex(16)
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (GENERATION_KEY, token))
+        return token
+
+    def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
+        """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when
+        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE)."""
+        if mode not in CHECKPOINT_MODES:
+            raise ValueError(f"checkpoint mode {mode!r}")
+        if self.path is None or self._depth:
+            return False
+        if timeout_s is not None:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        try:
+            busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            if timeout_s is not None:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return not busy and frames == copied
 
     # -- documents -----------------------------------------------------------
 

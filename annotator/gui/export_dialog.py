@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
                                QSpinBox, QWidget)
 
 from ..core.export import FORMATS, get_format
+from ..core.export.tagging import SCHEMES
 from ..core.export.output import MANIFEST
 from ..core.project import Project
 from ..core.records import GOLD
@@ -48,13 +49,18 @@ class ExportDialog(JobDialog):
         self.split_parts = [QSpinBox(minimum=0, maximum=100, value=v, suffix=" %") for v in DEFAULT_SPLIT]
         self.part_labels = [QLabel() for _ in self.split_parts]
         self.seed = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.scheme = QComboBox()
+        for scheme in SCHEMES:
+            self.scheme.addItem(scheme.upper(), scheme)
+        self.label_map = QLineEdit()
+        self.choose_label_map = QPushButton()
         self.path = QLineEdit()
         self.browse = QPushButton()
         self.path_hint = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.path_hint.setStyleSheet("color: palette(placeholder-text);")
         self.problem_label = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.problem_label.setStyleSheet(f"color: {ERROR_COLOUR.name()};")
-        self.row_labels = [QLabel() for _ in range(5)]
+        self.row_labels = [QLabel() for _ in range(7)]
         self._lay_out()
         self.refresh_layers()
         self.format_box.currentIndexChanged.connect(self._options_changed)
@@ -64,6 +70,7 @@ class ExportDialog(JobDialog):
             box.valueChanged.connect(self._options_changed)
         self.path.textEdited.connect(self._path_edited)
         self.browse.clicked.connect(self.choose_path)
+        self.choose_label_map.clicked.connect(self._choose_label_map)
         self.ready()
         self._options_changed()
 
@@ -84,8 +91,16 @@ class ExportDialog(JobDialog):
         path_row.addWidget(self.browse)
         path = QWidget()
         path.setLayout(path_row)
-        format_label, source_label, split_label, seed_label, path_label = self.row_labels
+        map_row = QHBoxLayout()
+        map_row.setContentsMargins(0, 0, 0, 0)
+        map_row.addWidget(self.label_map, 1)
+        map_row.addWidget(self.choose_label_map)
+        label_map = QWidget()
+        label_map.setLayout(map_row)
+        format_label, source_label, split_label, seed_label, path_label, scheme_label, map_label = self.row_labels
         self.form.addRow(format_label, self.format_box)
+        self.form.addRow(scheme_label, self.scheme)
+        self.form.addRow(map_label, label_map)
         self.form.addRow(source_label, self.source_box)
         self.form.addRow("", self.finished_only)
         self.form.addRow(split_label, split)
@@ -138,6 +153,9 @@ class ExportDialog(JobDialog):
         return None
 
     def _options_changed(self) -> None:
+        tagged = get_format(self.format_name()).tagged
+        self.scheme.setEnabled(tagged)
+        self.row_labels[5].setEnabled(tagged)
         for box, label in zip(self.split_parts, self.part_labels):
             box.setEnabled(self.split_on.isChecked())
             label.setEnabled(self.split_on.isChecked())
@@ -180,6 +198,13 @@ class ExportDialog(JobDialog):
         self._path_chosen = True
         self._show_problem()
 
+    def _choose_label_map(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Label map"), str(self.project.folder), self.tr("Label maps (*.toml)") + ";;"
+            + self.tr("All files (*)"))
+        if chosen:
+            self.label_map.setText(chosen)
+
     def choose_path(self) -> None:
         current = Path(self.path.text().strip() or self.default_path())
         if self.writes_folder():
@@ -212,11 +237,14 @@ class ExportDialog(JobDialog):
         status = "done" if self.finished_only.isChecked() else None
         split, seed = self.split(), self.seed.value()
         self._seed_used = seed
+        scheme = self.scheme.currentData() if self.scheme.isEnabled() else "bio"
+        label_map = self.label_map.text().strip() or None
 
         def export(context):
             with open_project(folder) as project:
                 return project.export(fmt, out, source=source, status=status, split=split, seed=seed,
-                                      progress=context.progress, cancelled=context.cancelled)
+                                      progress=context.progress, cancelled=context.cancelled, scheme=scheme,
+                                      label_map=label_map)
 
         self.run_job(export, "export")
 
@@ -268,8 +296,13 @@ class ExportDialog(JobDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export training data"))
         for label, text in zip(self.row_labels, (self.tr("Format"), self.tr("Layer"), self.tr("Split"),
-                                                 self.tr("Seed"), self.tr("Save to"))):
+                                                 self.tr("Seed"), self.tr("Save to"), self.tr("Tag scheme"),
+                                                 self.tr("Label map"))):
             label.setText(text)
+        self.scheme.setToolTip(self.tr("BIO: B- and I-; IOBES adds E- (last) and S- (single); BILOU: L- and U-"))
+        self.choose_label_map.setText(self.tr("Choose…"))
+        self.label_map.setPlaceholderText(self.tr("none (nikl: the built-in map)"))
+        self.label_map.setToolTip(self.tr("A TOML file whose [export] table renames labels (see README)"))
         self.split_on.setText(self.tr("Split into"))
         for label, text in zip(self.part_labels, (self.tr("train"), self.tr("dev"), self.tr("test"))):
             label.setText(text)
@@ -293,6 +326,12 @@ class ExportDialog(JobDialog):
             "doccano": self.tr("doccano JSONL (UTF-16 offsets)"),
             "prodigy": self.tr("Prodigy JSONL with tokens and spans"),
             "brat": self.tr("brat standoff: a .txt and .ann pair per document"),
+            "labelstudio": self.tr("Label Studio JSON tasks with annotations"),
+            "labelstudio-predictions": self.tr("Label Studio JSON tasks with predictions (to review there)"),
+            "nikl": self.tr("NIKL (모두의 말뭉치) NE JSON"),
+            "naver": self.tr("Naver NER eojeol BIO (spans widened to eojeols)"),
+            "conllu": self.tr("CoNLL-U over Kiwi morphemes, NE= tags in MISC"),
+            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI, a file per document"),
         }
         items = self.format_box.model()
         for row, spec in enumerate(FORMATS.values()):

@@ -13,16 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QLineEdit,
-                               QListWidget, QPushButton, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QPushButton, QSizePolicy, QWidget)
 
 from ..core.ingest.child_process import import_in_child_process
-from ..core.ingest.readers import EXTENSIONS, FORMATS
+from ..core.ingest.readers import EXTENSIONS, FORMAT_EXTENSIONS, FORMATS
 from ..core.project import Project
 from ..core.records import GOLD
 from .job_dialog import JobDialog
 
-SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio")
+SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
 CLEANED_FORMATS = ("auto", "txt")
 CSV_FORMATS = ("auto", "csv")
 
@@ -45,12 +45,15 @@ class ImportDialog(JobDialog):
         self.layer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.clean = QCheckBox(checked=True)
         self.text_column = QLineEdit("text")
+        self.label_map = QLineEdit()
+        self.choose_label_map = QPushButton()
         self.row_labels = {}
         self._lay_out()
         self.refresh_layers()
         self.add_files.clicked.connect(self.choose_files)
         self.add_folder.clicked.connect(self.choose_folder)
         self.remove.clicked.connect(self._remove_selected)
+        self.choose_label_map.clicked.connect(self._choose_label_map)
         self.paths.itemSelectionChanged.connect(self._options_changed)
         self.format_box.currentIndexChanged.connect(self._options_changed)
         self.ready()
@@ -66,8 +69,13 @@ class ImportDialog(JobDialog):
         grid.addWidget(self.remove, 2, 1)
         grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 1)
+        label_map = QWidget()
+        row = QHBoxLayout(label_map)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label_map, 1)
+        row.addWidget(self.choose_label_map)
         for key, widget in (("paths", picker), ("format", self.format_box), ("layer", self.layer),
-                            ("clean", self.clean), ("column", self.text_column)):
+                            ("map", label_map), ("clean", self.clean), ("column", self.text_column)):
             label = self.row_labels[key] = QLabel()
             self.form.addRow(label, widget)
         self.setMinimumWidth(640)
@@ -95,7 +103,9 @@ class ImportDialog(JobDialog):
 
     def choose_files(self) -> bool:
         """Ask for files to add; False when the user picked none."""
-        patterns = " ".join(f"*{extension}" for extension in EXTENSIONS)
+        extensions = dict.fromkeys([*EXTENSIONS, *(e for found in FORMAT_EXTENSIONS.values()
+                                                    for e in sorted(found) if e)])
+        patterns = " ".join(f"*{extension}" for extension in extensions)
         chosen, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), str(self._start_folder()),
             self.tr("Articles and annotations (%1)").replace("%1", patterns) + ";;" + self.tr("All files (*)"))
@@ -108,6 +118,13 @@ class ImportDialog(JobDialog):
         if chosen:
             self.add_paths([chosen])
         return bool(chosen)
+
+    def _choose_label_map(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Label map"), str(self._start_folder()), self.tr("Label maps (*.toml)") + ";;"
+            + self.tr("All files (*)"))
+        if chosen:
+            self.label_map.setText(chosen)
 
     def _start_folder(self) -> Path:
         paths = self.chosen_paths()
@@ -129,6 +146,8 @@ class ImportDialog(JobDialog):
     def _options_changed(self) -> None:
         fmt = self.format_name()
         self.layer.setEnabled(fmt in SPAN_FORMATS)
+        self.label_map.setEnabled(fmt in SPAN_FORMATS)
+        self.choose_label_map.setEnabled(fmt in SPAN_FORMATS)
         self.clean.setEnabled(fmt in CLEANED_FORMATS)
         self.text_column.setEnabled(fmt in CSV_FORMATS)
         self.remove.setEnabled(bool(self.paths.selectedItems()))
@@ -145,6 +164,7 @@ class ImportDialog(JobDialog):
             "annotator": (self.layer.currentText().strip() or None) if fmt in SPAN_FORMATS else None,
             "clean": self.clean.isChecked(),
             "text_column": self.text_column.text().strip() or "text",
+            "label_map": (self.label_map.text().strip() or None) if fmt in SPAN_FORMATS else None,
         }
 
         def import_files(context):
@@ -187,7 +207,8 @@ class ImportDialog(JobDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import documents"))
         for key, text in (("paths", self.tr("Files and folders")), ("format", self.tr("Format")), ("clean", ""),
-                          ("layer", self.tr("Layer for spans")), ("column", self.tr("CSV text column"))):
+                          ("layer", self.tr("Layer for spans")), ("column", self.tr("CSV text column")),
+                          ("map", self.tr("Label map"))):
             self.row_labels[key].setText(text)
         self.add_files.setText(self.tr("Add files…"))
         self.add_folder.setText(self.tr("Add folder…"))
@@ -195,15 +216,23 @@ class ImportDialog(JobDialog):
         self.clean.setText(self.tr("Clean scraped news pages (cut bylines, share buttons, comments)"))
         self.layer.lineEdit().setPlaceholderText(self.tr("as the file names it, else “imported”"))
         self.layer.setToolTip(self.tr("The annotator layer that spans in the files go to"))
+        self.choose_label_map.setText(self.tr("Choose…"))
+        self.label_map.setPlaceholderText(self.tr("none (nikl: the built-in map)"))
+        self.label_map.setToolTip(self.tr("A TOML file mapping the files' labels onto the project's (see README)"))
         self.start_button.setText(self.tr("Import"))
         descriptions = {
-            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio)"),
+            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi"),
             "txt": self.tr("one article a file (UTF-8 or CP949)"),
             "jsonl": self.tr("one document a line: text, title, meta, spans"),
             "csv": self.tr("a text column; the other columns become metadata"),
             "doccano": self.tr("doccano JSONL export (UTF-16 offsets)"),
             "prodigy": self.tr("Prodigy JSONL with spans"),
             "labelstudio": self.tr("Label Studio JSON export"),
+            "klue": self.tr("KLUE-NER TSV, a document per sentence"),
+            "nikl": self.tr("NIKL (모두의 말뭉치) NE JSON"),
+            "naver": self.tr("Naver NER eojeol BIO; particles are cut off"),
+            "conllu": self.tr("CoNLL-U with NE= tags in MISC"),
+            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI"),
         }
         for row in range(self.format_box.count()):
             name = self.format_box.itemData(row)

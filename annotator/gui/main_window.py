@@ -18,6 +18,7 @@ from ..core.records import Document
 from ..core.worklist_store import WorklistStore
 from . import dialogs, fonts, settings
 from .actions import WorkbenchActions
+from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
 from .document_model import DocumentModel
@@ -78,6 +79,10 @@ class MainWindow(QMainWindow):
         self.suggestions = attach_suggestions(self)
         self.training = attach_training(self)
         self.next_document = attach_next_document(self)
+        self.database = DatabaseWatch(project, self)
+        self.database.replaced.connect(self.reload_replaced_database)
+        self.database.message.connect(self.show_message)
+        self.changeApplied.connect(self.database.edited)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
             self.open_document(first)
         if review:
             self.review.set_active(True, open_ready=not start_at_first)
+        self.database.start()  # after the first document: backups go to a worker thread later
 
     def _layout(self) -> None:
         centre = QWidget()
@@ -217,6 +223,25 @@ class MainWindow(QMainWindow):
             self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
             self._refresh_overlay()
             self.select_span(None)
+
+    def reload_replaced_database(self) -> None:
+        """Another program replaced the database (a restore): re-read the list, the progress and the
+        open document. The undo history starts afresh: its steps were made on the database that is gone."""
+        self.stack.clear()
+        current, self.document = self.document, None
+        self.documents.apply_filter()
+        self._update_progress()
+        self.review.reload()
+        target = current.id if current is not None and self.project.store.document(current.id) else None
+        target = target if target is not None else self._first_unfinished()
+        if target is not None:
+            self.open_document(target)
+        else:
+            self.view.show_text("")
+            self.header.show_document(None, None)
+            self.spans.model.reset(None, self.annotator, [])
+        self.show_message(self.tr("The project database was replaced by another program (a restore): "
+                                  "the documents were reloaded and the undo history starts afresh"))
 
     # -- spans -------------------------------------------------------------------------
 
@@ -363,6 +388,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.suggestions.stop()
         self.training.stop()
+        self.database.stop()
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -155,6 +155,11 @@ class ReviewMode(QObject):
             w.set_annotator(self._annotator_before)
         self._show_status()
 
+    def reload(self) -> None:
+        """The database was replaced: count every document's review state again."""
+        if self.active:
+            self._load_states()
+
     def _arrange(self, active: bool) -> None:
         """Review mode needs room on the right for the candidates, and wider review columns in the list."""
         w = self.window

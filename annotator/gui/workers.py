@@ -54,7 +54,8 @@ Job = Callable[[JobContext], Any]
 
 @contextmanager
 def open_project(folder: Path) -> Iterator[Project]:
-    """The job's own connection to the project (no backup: the window already took one)."""
+    """The job's own SQLite connection to the project. Only SQLite opens the database file: a
+    descriptor closed anywhere in this process would drop the window's locks (``core.project_files``)."""
     project = Project.open(folder, backup=False)
     try:
         yield project

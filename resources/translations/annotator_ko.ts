@@ -331,6 +331,18 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>내보낼 위치를 고르세요</translation>
     </message>
     <message>
+        <source>Label map</source>
+        <translation>레이블 매핑</translation>
+    </message>
+    <message>
+        <source>Label maps (*.toml)</source>
+        <translation>레이블 매핑 (*.toml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>Folder to export into</source>
         <translation>내보낼 폴더</translation>
     </message>
@@ -431,6 +443,22 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>저장 위치</translation>
     </message>
     <message>
+        <source>Tag scheme</source>
+        <translation>태그 체계</translation>
+    </message>
+    <message>
+        <source>BIO: B- and I-; IOBES adds E- (last) and S- (single); BILOU: L- and U-</source>
+        <translation>BIO: B-와 I-; IOBES는 E-(끝)와 S-(한 단위)를 더함; BILOU는 L-와 U-</translation>
+    </message>
+    <message>
+        <source>none (nikl: the built-in map)</source>
+        <translation>없음 (nikl: 내장 매핑)</translation>
+    </message>
+    <message>
+        <source>A TOML file whose [export] table renames labels (see README)</source>
+        <translation>[export] 표로 레이블 이름을 바꾸는 TOML 파일 (README 참고)</translation>
+    </message>
+    <message>
         <source>Split into</source>
         <translation>나누기</translation>
     </message>
@@ -491,6 +519,30 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>brat standoff: 문서마다 .txt와 .ann 한 쌍</translation>
     </message>
     <message>
+        <source>Label Studio JSON tasks with annotations</source>
+        <translation>Label Studio JSON 작업 (annotations)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks with predictions (to review there)</source>
+        <translation>Label Studio JSON 작업 (predictions, 그곳에서 검토)</translation>
+    </message>
+    <message>
+        <source>NIKL (모두의 말뭉치) NE JSON</source>
+        <translation>국립국어원 모두의 말뭉치 개체명 JSON</translation>
+    </message>
+    <message>
+        <source>Naver NER eojeol BIO (spans widened to eojeols)</source>
+        <translation>네이버 NER 어절 BIO (스팬을 어절 단위로 넓힘)</translation>
+    </message>
+    <message>
+        <source>CoNLL-U over Kiwi morphemes, NE= tags in MISC</source>
+        <translation>Kiwi 형태소 단위 CoNLL-U, MISC에 NE= 태그</translation>
+    </message>
+    <message>
+        <source>INCEpTION/WebAnno UIMA CAS XMI, a file per document</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI, 문서마다 파일 하나</translation>
+    </message>
+    <message>
         <source>(not installed)</source>
         <translation>(설치 안 됨)</translation>
     </message>
@@ -547,6 +599,14 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Import a folder</source>
         <translation>폴더 가져오기</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>레이블 매핑</translation>
+    </message>
+    <message>
+        <source>Label maps (*.toml)</source>
+        <translation>레이블 매핑 (*.toml)</translation>
     </message>
     <message>
         <source>Add files or a folder to import</source>
@@ -653,12 +713,44 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>파일에 든 스팬을 넣을 작업자 레이어</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>고르기…</translation>
+    </message>
+    <message>
+        <source>none (nikl: the built-in map)</source>
+        <translation>없음 (nikl: 내장 매핑)</translation>
+    </message>
+    <message>
+        <source>A TOML file mapping the files&apos; labels onto the project&apos;s (see README)</source>
+        <translation>파일의 레이블을 프로젝트 레이블로 옮기는 TOML 파일 (README 참고)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio)</source>
-        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio)</translation>
+        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</source>
+        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</translation>
+    </message>
+    <message>
+        <source>KLUE-NER TSV, a document per sentence</source>
+        <translation>KLUE-NER TSV, 문장마다 문서 하나</translation>
+    </message>
+    <message>
+        <source>NIKL (모두의 말뭉치) NE JSON</source>
+        <translation>국립국어원 모두의 말뭉치 개체명 JSON</translation>
+    </message>
+    <message>
+        <source>Naver NER eojeol BIO; particles are cut off</source>
+        <translation>네이버 NER 어절 BIO; 조사는 떼어 냄</translation>
+    </message>
+    <message>
+        <source>CoNLL-U with NE= tags in MISC</source>
+        <translation>MISC에 NE= 태그가 있는 CoNLL-U</translation>
+    </message>
+    <message>
+        <source>INCEpTION/WebAnno UIMA CAS XMI</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI</translation>
     </message>
     <message>
         <source>one article a file (UTF-8 or CP949)</source>
@@ -720,6 +812,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>No more documents in the list</source>
         <translation>목록에 더 이상 문서가 없습니다</translation>
+    </message>
+    <message>
+        <source>The project database was replaced by another program (a restore): the documents were reloaded and the undo history starts afresh</source>
+        <translation>다른 프로그램이 프로젝트 데이터베이스를 바꿨습니다(백업 복원): 문서를 다시 읽었고 실행 취소 기록은 새로 시작합니다</translation>
     </message>
     <message>
         <source>Select some text first (drag, or Shift+arrows), then press a label key</source>

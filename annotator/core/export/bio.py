@@ -14,6 +14,7 @@ import re
 from .document import ExportDocument
 from .flat import Flat, token_tags
 from .formats import PartFiles
+from .tagging import entity_prefixes
 
 KLUE_PREAMBLE = (
     "## 토큰, 레이블 구분자 : \\t\n"
@@ -35,7 +36,7 @@ def klue_text(text: str) -> str:
     return _LINE_BREAKING.sub(" ", text)
 
 
-def klue_block(sentence_id: str, text: str, start: int, end: int, spans) -> str:
+def klue_block(sentence_id: str, text: str, start: int, end: int, spans, scheme: str = "bio") -> str:
     """One KLUE-NER sentence block for ``text[start:end]`` (a ``klue_text``) with ``spans`` inside it, ordered."""
     plain = text[start:end]
     markup: list[str] = []
@@ -48,10 +49,8 @@ def klue_block(sentence_id: str, text: str, start: int, end: int, spans) -> str:
             markup.append(gap)
             lines.append("\tO\n".join(gap) + "\tO\n")
         markup.append(f"<{inside}:{span.label}>")
-        lines.append(f"{inside[0]}\tB-{span.label}\n")
-        if len(inside) > 1:
-            tag = f"\tI-{span.label}\n"
-            lines.append(tag.join(inside[1:]) + tag)
+        prefixes = entity_prefixes(len(inside), scheme)
+        lines.extend(f"{char}\t{prefix}-{span.label}\n" for char, prefix in zip(inside, prefixes))
         position = e
     rest = plain[position:]
     if rest:
@@ -73,7 +72,8 @@ class KlueWriter(_BioWriter):
             first = index
             while index < len(spans) and spans[index].start < end:
                 index += 1
-            blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index]))
+            blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index],
+                                     self.context.scheme))
         self.files[part].write("".join(blocks))
 
 
@@ -84,7 +84,7 @@ class ConllWriter(_BioWriter):
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         out = ["-DOCSTART-\tO\n\n"]
         index = 0

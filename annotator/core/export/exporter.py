@@ -15,14 +15,17 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import AnnotatorError
+from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
+from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..records import GOLD
 from .document import ExportDocument
 from .flat import Flat, flatten
-from .formats import ExportContext, get_format
+from .formats import FORMATS, ExportContext, get_format
 from .output import MANIFEST, AtomicOutput
 from .report import ExportCancelled, ExportReport, SpanNote
 from .split import Split
+from .tagging import check_scheme
 
 CHUNK_DOCUMENTS = 500
 STATUS_FILTERS = ("done",)
@@ -51,17 +54,47 @@ def _note_flat(report: ExportReport, document: ExportDocument, flat: Flat) -> No
     report.sentences_joined += flat.joined
 
 
+def _mapped_labels(labels, colors, label_map: LabelMap):
+    """The output's label names (in order, each once) and their colours under ``label_map``."""
+    mapped: dict[str, str] = {}
+    for label in labels:
+        name = label_map.export_label(label)
+        if name and name not in mapped:
+            mapped[name] = colors.get(label)
+    return tuple(mapped), {name: color for name, color in mapped.items() if color}
+
+
+def _map_spans(document: ExportDocument, label_map: LabelMap, report: ExportReport) -> None:
+    spans = []
+    for span in document.spans:
+        label = label_map.export_label(span.label)
+        if label:
+            spans.append(span._replace(label=label))
+        else:
+            report.unmapped[span.label] += 1
+    document.spans = spans
+
+
 def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
                    split: Split | str | None = None, seed: int = 0,
-                   progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ExportReport:
+                   progress: Callable[[int, int], None] | None = None, cancelled: Any = None,
+                   scheme: str = "bio", label_map: LabelMap | Path | str | None = None) -> ExportReport:
     """Write ``source``'s spans in format ``fmt`` to ``out``; see ``Project.export``."""
     spec = get_format(fmt)
     spec.require_extra()
+    if check_scheme(scheme) != "bio" and not spec.tagged:
+        tagged = ", ".join(name for name, f in FORMATS.items() if f.tagged)
+        raise AnnotatorError(f"--scheme applies to the tagged formats ({tagged}), not {spec.name}")
+    if label_map is not None and not isinstance(label_map, LabelMap):
+        label_map = read_label_map(label_map)
+    label_map = label_map or builtin_label_map(spec.name)
     if status is not None and status not in STATUS_FILTERS:
         raise AnnotatorError(f"--status takes {', '.join(STATUS_FILTERS)}, not {status!r}")
     if isinstance(split, str):
         split = Split.parse(split, seed)
     out = Path(out)
+    if project.store.path is not None:
+        refuse_own_files(project.folder, out)
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
@@ -73,7 +106,9 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         names = project.schema.label_names
         labels = tuple(names) + tuple(label for label in layer_labels(conn, source) if label not in names)
         colors = {label.name: label.color for label in project.schema.labels}
-        context = ExportContext(project.name, labels, colors, source, status, split, report)
+        if label_map is not None:
+            labels, colors = _mapped_labels(labels, colors, label_map)
+        context = ExportContext(project.name, labels, colors, source, status, split, report, scheme)
         parts = list(split.names) if split else [None]
         report.parts.update({part: 0 for part in parts if part})
         total = document_count(conn)
@@ -95,6 +130,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                         report.skipped_unannotated += 1
                         continue
                     document = ExportDocument(row)
+                    if label_map is not None:
+                        _map_spans(document, label_map, report)
                     part = split.part(row.uid) if split else None
                     flat = flatten(document, spec.level) if spec.level else None
                     if flat is not None:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from ..morphemes import unpack_sentences
 from .document import ExportDocument, ExportSpan
+from .tagging import entity_tags, tag_names
 
 _WORD = re.compile(r"\S+")
 _LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
@@ -166,19 +167,17 @@ def flatten(document: ExportDocument, level: str) -> Flat:
     return Flat(spans, segments, tokens, dropped, widened, joined)
 
 
-def token_tags(flat: Flat) -> list[str]:
-    """One BIO tag per token of ``flat``."""
+def token_tags(flat: Flat, scheme: str = "bio") -> list[str]:
+    """One tag per token of ``flat``, in ``scheme`` (bio, iobes, bilou)."""
     tags = ["O"] * len(flat.tokens)
     starts = [t[0] for t in flat.tokens]
     for span in flat.spans:
         first = bisect_left(starts, span.start)
         last = bisect_left(starts, span.end)
-        tags[first] = f"B-{span.label}"
-        for i in range(first + 1, last):
-            tags[i] = f"I-{span.label}"
+        tags[first:last] = entity_tags(span.label, last - first, scheme)
     return tags
 
 
-def bio_labels(label_names) -> list[str]:
-    """``O`` then ``B-``/``I-`` for each label, in schema order: the tag vocabulary."""
-    return ["O"] + [f"{prefix}-{label}" for label in label_names for prefix in ("B", "I")]
+def bio_labels(label_names, scheme: str = "bio") -> list[str]:
+    """``O`` then ``B-``/``I-`` (and ``E-``/``S-`` or ``L-``/``U-``) for each label, in schema order."""
+    return tag_names(label_names, scheme)

@@ -34,6 +34,7 @@ class ExportContext:
     status: str | None
     split: Split | None
     report: ExportReport
+    scheme: str = "bio"  # tag scheme of the tagged formats: bio, iobes, bilou
 
 
 class Writer(Protocol):
@@ -52,6 +53,7 @@ class Format:
     extension: str  # of each file, or "" for folder formats
     folder: bool = False  # the output is a folder even without a split
     level: str | None = None  # "char" or "token" for flat (BIO) formats
+    tagged: bool = False  # writes a tag per character, token or eojeol, so --scheme applies
     analysis: bool = False  # needs the stored morphemes and sentences
     extra: str | None = None  # optional module the writer imports
     needs: str = ""  # that library, as users know it
@@ -83,19 +85,32 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("jsonl", "one document a line with code-point span offsets (the master format)",
            "json_lines:MasterWriter", ".jsonl"),
     Format("klue", "KLUE-NER character BIO TSV, one sentence a block", "bio:KlueWriter", ".tsv",
-           level="char", analysis=True),
+           level="char", analysis=True, tagged=True),
     Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
-           level="token", analysis=True),
+           level="token", analysis=True, tagged=True),
     Format("spacy", "spaCy DocBin (.spacy) of morpheme-token Docs with entities", "docbin:DocBinWriter", ".spacy",
            level="token", analysis=True, extra="spacy", needs="spaCy", install="annotator[spacy]"),
     Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags",
-           "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, extra="datasets",
+           "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, tagged=True, extra="datasets",
            needs="the Hugging Face datasets library", install="annotator[hf]"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",
            ".jsonl"),
     Format("prodigy", "Prodigy JSONL: text, tokens and spans with code-point offsets", "json_lines:ProdigyWriter",
            ".jsonl", analysis=True),
     Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True),
+    # Formats other tools and Korean corpora use; each is read back by ``annotator import`` too.
+    Format("labelstudio", "Label Studio JSON tasks with annotations (code-point offsets)",
+           "label_studio:AnnotationsWriter", ".json"),
+    Format("labelstudio-predictions", "Label Studio JSON tasks with predictions, to review in Label Studio",
+           "label_studio:PredictionsWriter", ".json"),
+    Format("nikl", "국립국어원 모두의 말뭉치 NE JSON: documents, sentences, NE with begin/end",
+           "nikl:NiklWriter", ".json", level="char", analysis=True),
+    Format("naver", "Naver NER eojeol BIO: index<TAB>eojeol<TAB>LABEL_B, spans widened to whole eojeols",
+           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True),
+    Format("conllu", "CoNLL-U over Kiwi morphemes, entities as NE= in MISC, spacing kept",
+           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True),
+    Format("xmi", "UIMA CAS XMI for INCEpTION/WebAnno: a .xmi per document and TypeSystem.xml",
+           "xmi:XmiWriter", "", folder=True, analysis=True),
 )}
 
 

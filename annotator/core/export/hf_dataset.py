@@ -9,6 +9,7 @@ one. A ``README.md`` dataset card describes features, labels and counts.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -28,15 +29,16 @@ class DatasetWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.root = root
         self.context = context
-        self.tag_names = bio_labels(context.labels)
+        self.tag_names = bio_labels(context.labels, context.scheme)
         self.tag_index = {name: i for i, name in enumerate(self.tag_names)}
-        self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", dir=root.parent))
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", suffix=f".{os.getpid()}.partial",
+                                             dir=root.parent))
         self.rows = {part: open_text(self.scratch / f"{part or 'all'}.jsonl") for part in parts}
         self.counts = {part: {"rows": 0, "documents": 0, "labels": Counter()} for part in parts}
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text = document.text
-        tags = token_tags(flat)
+        tags = token_tags(flat, self.context.scheme)
         tokens = flat.tokens
         handle = self.rows[part]
         counts = self.counts[part]

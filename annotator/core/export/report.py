@@ -47,6 +47,7 @@ class ExportReport:
     dropped: list[SpanNote] = field(default_factory=list)  # overlapping or unalignable: not written
     widened: list[SpanNote] = field(default_factory=list)  # widened to token boundaries
     fragmented: list[SpanNote] = field(default_factory=list)  # brat: cut at line breaks into fragments
+    unmapped: Counter = field(default_factory=Counter)  # spans the label map leaves out, by label
     seconds: float = 0.0
 
     @property
@@ -66,5 +67,6 @@ class ExportReport:
             "spans": self.spans, "spans_by_label": dict(sorted(self.spans_by_label.items())),
             "sentences": self.sentences, "sentences_joined": self.sentences_joined,
             "dropped": [vars(n) for n in self.dropped], "widened": [vars(n) for n in self.widened],
-            "fragmented": [vars(n) for n in self.fragmented], "seconds": round(self.seconds, 3),
+            "fragmented": [vars(n) for n in self.fragmented], "unmapped": dict(sorted(self.unmapped.items())),
+            "seconds": round(self.seconds, 3),
         }

@@ -15,9 +15,13 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..kiwi import analyse_many_packed
+from ..label_map import LabelMap, builtin_label_map, read_label_map
+from ..morphemes import unpack_morphemes
+from ..project_files import is_database_file
 from ..records import SpanDraft
+from ..snapping import snap_to_morphemes
 from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
-from .readers import EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
+from .readers import EXTENSIONS, FORMAT_EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
 
 BATCH_DOCUMENTS = 256
 DEFAULT_ANNOTATOR = "imported"
@@ -49,19 +53,29 @@ class _PreparedDocument:
     encoding: str
     spans: list[tuple[int, int, str, dict]]
     annotator: str | None
+    snap: bool = False  # snap the spans to the morphemes once they are known
 
 
-def expand_paths(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
+def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "auto") -> list[Path]:
     files: list[Path] = []
+    suffixes = FORMAT_EXTENSIONS.get(fmt, EXTENSIONS)
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes))
         elif path.is_file():
             files.append(path)
         else:
             report.rejected.append(InputError(str(path), None, "no such file or folder"))
     return files
+
+
+def _without_database_files(files: list[Path], db_path: Path, report: ImportReport) -> list[Path]:
+    """Reading the project's own database as input would open it outside SQLite (see project_files)."""
+    own = [path for path in files if is_database_file(path, db_path)]
+    report.rejected.extend(InputError(str(path), None, "the project's own database; it cannot be imported")
+                           for path in own)
+    return [path for path in files if path not in own]
 
 
 def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
@@ -88,7 +102,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
         if schema.label(label) is None:
             raise InputError(record.source, record.line,
                              f"unknown label {span.label!r} (schema has {', '.join(schema.label_names)}; "
-                             "map it with --map-labels OLD=NEW)")
+                             "map it with --label-map FILE or --map-labels OLD=NEW)")
         spans.append((start, end, label, span.attrs))
     if schema.overlap == "forbid":
         ordered = sorted(spans)
@@ -99,7 +113,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
     raw = record.raw if record.raw is not None else (raw_text if raw_text != text else None)
     title = normalize_text(record.title).strip() or text.strip().split("\n", 1)[0][:120]
     return _PreparedDocument(document_uid(text), text, title, raw, record.meta, record.source, encoding,
-                             spans, layer if spans else None)
+                             spans, layer if spans else None, record.snap)
 
 
 @dataclass
@@ -117,6 +131,7 @@ class _PendingFile:
 
 def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
+                 label_map: LabelMap | Path | str | None = None,
                  progress: Callable[[int, int], None] | None = None, cancelled: Any = None) -> ImportReport:
     """Stream files through one continuous Kiwi run and store them whole, in order.
 
@@ -128,8 +143,13 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     """
     report = ImportReport()
     is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
-    files = expand_paths(paths, report)
+    files = expand_paths(paths, report, fmt)
+    if project.store.path is not None:
+        files = _without_database_files(files, project.store.path, report)
     map_labels = map_labels or {}
+    if label_map is not None and not isinstance(label_map, LabelMap):
+        label_map = read_label_map(label_map)  # a file name (from the GUI's child process)
+    label_map = label_map or builtin_label_map(fmt)
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
     waiting: deque[_PendingFile] = deque()  # those still missing analyses
     queued_uids: set[str] = set()
@@ -143,6 +163,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
             report.files += 1
             try:
                 records, encoding = read_file(path, fmt, clean, text_column)
+                if label_map is not None:
+                    records = [label_map.import_record(r) for r in records]
                 prepared = [_prepare(r, encoding, annotator, project.schema, map_labels) for r in records]
             except InputError as error:
                 report.rejected.append(error)
@@ -190,6 +212,8 @@ def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
         ids: dict[str, int] = {}
         for pending in files:
             for doc, (morphemes, sentences) in zip(pending.new, pending.blobs):
+                if doc.snap:
+                    _snap(doc, morphemes)
                 ids[doc.uid] = store.insert_document(
                     uid=doc.uid, title=doc.title, text=doc.text, raw=doc.raw, meta=doc.meta, source=doc.source,
                     encoding=doc.encoding, morphemes=morphemes, sentences=sentences,
@@ -198,6 +222,9 @@ def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
             report.documents_existing += len(pending.documents) - len(pending.new)
         with_spans = [doc for pending in files for doc in pending.documents if doc.spans]
         ids.update(store.document_ids_by_uid({doc.uid for doc in with_spans if doc.uid not in ids}))
+        for doc in with_spans:
+            if doc.snap:  # a document stored before: its morphemes are in the store
+                _snap(doc, store.analysis_blobs(ids[doc.uid])[0])
         drafts = []
         for doc in with_spans:
             doc_id = ids[doc.uid]
@@ -208,3 +235,15 @@ def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
                     drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
+
+
+def _snap(doc: _PreparedDocument, morphemes: bytes | None) -> None:
+    """Snap the document's spans to its morphemes as a selection is (particles dropped), once."""
+    stored = unpack_morphemes(morphemes)
+    snapped = []
+    for start, end, label, attrs in doc.spans:
+        start, end = snap_to_morphemes(doc.text, start, end, stored)
+        if start < end:
+            snapped.append((start, end, label, attrs))
+    doc.spans = snapped
+    doc.snap = False

@@ -7,6 +7,7 @@ can reject the whole file and store nothing of it.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from dataclasses import dataclass, field
@@ -17,11 +18,18 @@ from ..errors import InputError
 from .encoding import decode_bytes
 from .news import clean_article
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio")
+FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
+# Formats read by a module of their own: "module:function", called with (path, bytes) -> (records, encoding).
+FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "naver:read_naver",
+                  "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi"}
 # Longer texts are refused: Kiwi and a text view both choke on them, and no
 # article is this long; split such a file first. The importer checks each record.
 MAX_DOCUMENT_CHARS = 1_000_000
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio"}
+EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
+              ".conllu": "conllu", ".xmi": "xmi"}
+# The files a folder yields when one of these formats is named (else: every extension above).
+FORMAT_EXTENSIONS = {"klue": {".tsv", ".txt"}, "naver": {".txt", ".tsv", ""}, "nikl": {".json"},
+                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi"}}
 
 
 @dataclass
@@ -45,6 +53,7 @@ class Record:
     utf16_offsets: bool = False  # doccano and Label Studio count JavaScript UTF-16 units
     raw: str | None = None  # the input before cleaning, when it differs
     annotator: str | None = None  # a layer named by the record itself (Label Studio)
+    snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
@@ -60,6 +69,9 @@ def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: st
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, None, f"cannot read ({exc.strerror})") from None
+    if fmt in FORMAT_READERS:
+        module_name, function = FORMAT_READERS[fmt].split(":")
+        return getattr(importlib.import_module(f".{module_name}", __package__), function)(path, data)
     text, encoding = decode_bytes(data, name)
     if fmt == "txt":
         return [_txt_record(text, name, clean)], encoding

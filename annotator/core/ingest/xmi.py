@@ -1,0 +1,97 @@
+"""UIMA CAS XMI as INCEpTION and WebAnno write it, read with dkpro-cassis.
+
+The document text is the CAS's sofa string; spans are the
+``de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity`` annotations with
+their ``value`` as the label. The type system is the ``TypeSystem.xml`` (or
+``typesystem.xml``) beside the file when there is one (INCEpTION's export
+puts it there), else DKPro Core's; types it does not know (custom layers) are
+skipped. UIMA counts offsets in UTF-16 units; cassis converts them to code
+points. The document title and id come from DKPro's ``DocumentMetaData``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+
+from ..errors import InputError
+from .readers import RawSpan, Record
+
+NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+DOCUMENT_METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
+TYPE_SYSTEM_FILES = ("TypeSystem.xml", "typesystem.xml")
+
+
+def dkpro_type_system():
+    """DKPro Core's types as cassis ships them, plus ``DocumentMetaData`` as DKPro declares it."""
+    import cassis
+
+    type_system = cassis.load_dkpro_core_typesystem()
+    if not type_system.contains_type(DOCUMENT_METADATA):
+        metadata = type_system.create_type(DOCUMENT_METADATA, supertypeName="uima.tcas.DocumentAnnotation")
+        for feature in ("documentTitle", "documentId", "documentUri", "collectionId", "documentBaseUri"):
+            type_system.create_feature(metadata, feature, "uima.cas.String")
+        type_system.create_feature(metadata, "isLastSegment", "uima.cas.Boolean")
+    return type_system
+
+
+def _type_system(path: Path):
+    import cassis
+
+    for file_name in TYPE_SYSTEM_FILES:
+        candidate = path.parent / file_name
+        if candidate.is_file():
+            try:
+                with open(candidate, "rb") as handle:
+                    return cassis.merge_typesystems(cassis.load_typesystem(handle), dkpro_type_system())
+            except Exception as exc:  # noqa: BLE001 - lxml and cassis raise many kinds
+                raise InputError(str(candidate), _line_of(exc), f"not a UIMA type system ({_reason(exc)})") from None
+    return dkpro_type_system()
+
+
+def _line_of(exc: Exception) -> int:
+    line = getattr(exc, "lineno", None)  # lxml's syntax errors know their line
+    if isinstance(line, int) and line > 0:
+        return line
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1
+
+
+def _reason(exc: Exception) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200] or type(exc).__name__
+
+
+def read_xmi(path: Path, data: bytes) -> tuple[list[Record], str]:
+    import cassis
+
+    name = str(path)
+    if not data.strip():
+        raise InputError(name, None, "empty file")
+    type_system = _type_system(path)
+    try:
+        with warnings.catch_warnings():  # cassis warns of each unknown type (a custom layer) it skips
+            warnings.simplefilter("ignore")
+            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=type_system, lenient=True)
+        text = cas.sofa_string
+        entities = list(cas.select(NAMED_ENTITY)) if type_system.contains_type(NAMED_ENTITY) else []
+        metadata = list(cas.select(DOCUMENT_METADATA)) if type_system.contains_type(DOCUMENT_METADATA) else []
+    except Exception as exc:  # noqa: BLE001 - lxml, cassis and attrs raise many kinds on bad input
+        raise InputError(name, _line_of(exc), f"not UIMA CAS XMI ({_reason(exc)})") from None
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(name, 1, "the CAS has no document text (sofa string)")
+    spans = []
+    for annotation in entities:
+        label, begin, end = getattr(annotation, "value", None), annotation.begin, annotation.end
+        if not isinstance(label, str) or not label:
+            raise InputError(name, 1, f"the NamedEntity at [{begin}, {end}) has no value (label)")
+        if not (isinstance(begin, int) and isinstance(end, int)):
+            raise InputError(name, 1, "a NamedEntity without begin and end")
+        spans.append(RawSpan(begin, end, label))
+    meta, title = {}, ""
+    for info in metadata:
+        title = getattr(info, "documentTitle", None) or title
+        meta.update({key: value for key in ("documentId", "documentUri")
+                     if isinstance(value := getattr(info, key, None), str) and value})
+    return [Record(text, name, 1, title if isinstance(title, str) else "", meta, spans)], "utf-8"

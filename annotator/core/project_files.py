@@ -1,0 +1,87 @@
+"""A project folder's own files, and the guard that keeps outputs and inputs off them.
+
+A project folder holds ``project.toml`` (the schema), ``project.db`` with
+SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it, and ``backups/``.
+
+The rule for the database files: only SQLite opens, writes, renames or
+removes them. Closing any descriptor of a database file drops every POSIX
+lock the process holds on it, its SQLite connections' locks included; another
+process then believes it is alone, checkpoints and deletes the WAL under them
+(lost commits, "database disk image is malformed"). So a path the user gives
+(an export's ``--out``, an import's input) is compared with these files by
+resolved path and by ``(st_dev, st_ino)``, which also catches hard links,
+symbolic links and bind mounts of the folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import AnnotatorError
+
+SCHEMA_FILE = "project.toml"
+DATABASE_FILE = "project.db"
+BACKUP_FOLDER = "backups"
+SQLITE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def database_files(db_path: Path) -> list[Path]:
+    """The database and the files SQLite keeps beside it."""
+    return [db_path, *(db_path.with_name(db_path.name + suffix) for suffix in SQLITE_SIDE_SUFFIXES)]
+
+
+def own_files(folder: Path) -> list[Path]:
+    return [folder / SCHEMA_FILE, *database_files(folder / DATABASE_FILE), folder / BACKUP_FOLDER]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.abspath(path)).resolve()
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """The same file or folder: by ``(st_dev, st_ino)`` when both exist, else by resolved path
+    (and, for a name not created yet, the same name in the same folder)."""
+    ia, ib = _identity(a), _identity(b)
+    if ia is not None and ib is not None:
+        return ia == ib
+    if _resolved(a) == _resolved(b):
+        return True
+    if ia is None and ib is None and a.name == b.name:
+        pa, pb = _identity(_resolved(a).parent), _identity(_resolved(b).parent)
+        return pa is not None and pa == pb
+    return False
+
+
+def is_database_file(path: Path, db_path: Path) -> bool:
+    """``path`` is ``db_path`` or one of its -wal, -shm, -journal files (however it is reached)."""
+    return any(same_file(Path(path), own) for own in database_files(db_path))
+
+
+def _lineage(path: Path) -> list[Path]:
+    resolved = _resolved(path)
+    return [resolved, *resolved.parents]
+
+
+def refuse_own_files(folder: Path, out: Path, option: str = "--out") -> None:
+    """Refuse an output path that is, contains or lies inside the project's own files: writing
+    there would rename over the live database (a writer then acknowledges into a deleted file),
+    replace the schema or the folder itself, or mix an export into the backups."""
+    out = Path(out)
+    for own in own_files(folder):
+        if same_file(out, own):
+            raise AnnotatorError(f"{out}: is the project's own {own.name}; choose another {option}")
+    database = folder / DATABASE_FILE
+    if any(same_file(out, holder) for holder in _lineage(database)[1:]):
+        raise AnnotatorError(f"{out}: contains the project's own files ({database}); choose another {option}")
+    backups = folder / BACKUP_FOLDER
+    if any(same_file(inside, backups) for inside in _lineage(out)[1:]):
+        raise AnnotatorError(f"{out}: lies inside the project's own {BACKUP_FOLDER}/ folder; choose another {option}")

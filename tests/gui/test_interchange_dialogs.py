@@ -1,0 +1,54 @@
+"""The import and export dialogs with the corpus formats: a label map file, the tag scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from ..conftest import write
+from .test_export_dialog import open_export, type_path
+
+LEFT = Qt.MouseButton.LeftButton
+NAVER = "1\t강릉시가\tORG_B\n2\t국비\t-\n3\t30억\tNUM_B\n4\t원을\tNUM_I\n5\t받는다.\t-\n"
+
+
+def test_naver_file_with_a_label_map_comes_in_snapped(window, qtbot, monkeypatch, tmp_path):
+    path = write(tmp_path / "train_data", NAVER)
+    label_map = write(tmp_path / "naver.toml", '[import]\nORG = "AGENCY"\nNUM = "BUDGET"\n')
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path)], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(label_map), ""))
+    qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.import_dialog
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("txt"))
+    assert not dialog.label_map.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("naver"))
+    assert dialog.label_map.isEnabled() and dialog.format_box.currentText().startswith("naver — ")
+    qtbot.mouseClick(dialog.choose_label_map, LEFT)
+    assert dialog.label_map.text() == str(label_map)
+    dialog.layer.setEditText("naver")
+    with qtbot.waitSignal(dialog.jobFinished, timeout=30000) as finished:
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    assert finished.args[0].ok
+    doc = next(d for d in window.project.documents() if d.text == "강릉시가 국비 30억 원을 받는다.")
+    assert [(s.text, s.label) for s in window.project.spans(doc.id, "naver")] == [("강릉시", "AGENCY"),
+                                                                                  ("30억 원", "BUDGET")]
+
+
+def test_export_scheme_follows_the_format_and_reaches_the_file(window, qtbot, monkeypatch, tmp_path):
+    doc = next(iter(window.project.documents()))
+    window.project.add_span(doc.id, 0, 3, "AGENCY", "gold", snap=False)
+    label_map = write(tmp_path / "out.toml", '[export]\nAGENCY = "OG"\n')
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(label_map), ""))
+    dialog = open_export(window, qtbot)
+    assert not dialog.scheme.isEnabled()  # jsonl has no tags
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("klue"))
+    assert dialog.scheme.isEnabled()
+    dialog.scheme.setCurrentIndex(dialog.scheme.findData("bilou"))
+    qtbot.mouseClick(dialog.choose_label_map, LEFT)
+    out = tmp_path / "gold.tsv"
+    type_path(dialog, qtbot, out)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    tags = [line.split("\t")[1] for line in out.read_text(encoding="utf-8").splitlines()
+            if "\t" in line and not line.startswith("##")]
+    assert tags[:3] == ["B-OG", "I-OG", "L-OG"]
