@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..morphemes import unpack_morphemes
+from ..records import GOLD
 from ..schema import Schema
 from . import model_store
 from .crf import bio_tags
@@ -52,7 +53,7 @@ def finished_work(store, schema: Schema) -> list[Work]:
     labels = set(schema.label_names)
     complete = model_store.finished_layers(store)
     finished = set(complete)
-    adjudicated = {doc_id for doc_id, layer in complete if layer == "gold"}
+    adjudicated = {doc_id for doc_id, layer in complete if layer == GOLD}
     rejections = {key: spans for key, spans in model_store.annotator_rejections(store).items()
                   if key not in finished and key[0] not in adjudicated}
     spans = model_store.layer_spans(store, [*complete, *rejections])
