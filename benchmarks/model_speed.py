@@ -42,18 +42,20 @@ from annotator.core.records import SpanDraft, Status  # noqa: E402
 
 
 def label_with_rules(project: Project, annotator: str = "kim") -> int:
-    """Every document labelled with the rules' suggestions and marked done; returns the spans stored."""
+    """Every document not yet done labelled with the rules' suggestions and marked done (so an
+    interrupted build goes on where it stopped); returns the spans stored."""
     store, spans = project.store, 0
-    doc_ids = store.document_ids()
-    for first in range(0, len(doc_ids), 1000):
-        with store.transaction():
-            drafts = []
-            for doc_id in doc_ids[first:first + 1000]:
-                suggestions = project.suggester.suggest(project.document(doc_id).text, project.morphemes(doc_id))
-                drafts += [SpanDraft(doc_id, annotator, s.start, s.end, s.label) for s in suggestions]
-                store.write_status(Status(doc_id, annotator, "done"))
-            store.insert_spans(drafts)
-            spans += len(drafts)
+    doc_ids = [d for d in store.document_ids() if store.status(d, annotator).status != "done"]
+    with project.suggester.batch_learning(annotator):  # learned strings read once, not after every write
+        for first in range(0, len(doc_ids), 1000):
+            with store.transaction():
+                drafts = []
+                for doc_id in doc_ids[first:first + 1000]:
+                    suggestions = project.suggester.suggest(project.document(doc_id).text, project.morphemes(doc_id))
+                    drafts += [SpanDraft(doc_id, annotator, s.start, s.end, s.label) for s in suggestions]
+                    store.write_status(Status(doc_id, annotator, "done"))
+                store.insert_spans(drafts)
+                spans += len(drafts)
     return spans
 
 
@@ -84,12 +86,14 @@ def training_figures(documents: int, keep: Path | None) -> dict:
     work = keep or Path(tempfile.mkdtemp(prefix="model-bench-"))
     folder = work / f"corpus-{documents}"
     try:
+        started = time.perf_counter()
         if not (folder / "project.toml").exists():
-            started = time.perf_counter()
-            files = write_corpus(work / f"texts-{documents}", documents)
-            with Project.create(folder) as project:
-                project.import_paths(files)
-                spans = label_with_rules(project)
+            Project.create(folder).close()
+        with Project.open(folder, backup=False) as project:
+            if project.document_count() < documents:
+                project.import_paths(write_corpus(work / f"texts-{documents}", documents))
+            spans = label_with_rules(project)
+        if spans:
             print(f"built {documents:,} documents with {spans:,} rule spans in {time.perf_counter() - started:.0f} s")
         (folder / "model.json").unlink(missing_ok=True)
         result = subprocess.run([sys.executable, __file__, "--train-here", str(folder)], capture_output=True,
