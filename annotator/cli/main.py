@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, export, model, project, review, suggest
+from . import backup, export, model, project, review, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, model)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, model)
 
 
 def build_parser() -> argparse.ArgumentParser:

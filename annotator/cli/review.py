@@ -1,4 +1,4 @@
-"""Review commands: ``agreement``, ``adjudicate``, ``merge`` (thin, over the core)."""
+"""Review commands: ``agreement`` and ``adjudicate`` (thin, over the core)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
+from ..core.records import GOLD
+from ..core.team.gold_agreement import BATCH, WEEK, gold_over_time
+from .common import EXIT_ERROR, EXIT_OK, err, open_project
 
 
 def _figure(value: float | None) -> str:
@@ -25,11 +27,17 @@ def _table(title: str, text_columns: list[str], number_columns: list[str]) -> Ta
 
 def cmd_agreement(args) -> int:
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
+    if args.batch_size < 1:
+        err("--batch-size must be 1 or more")
+        return EXIT_ERROR
     with open_project(args.project) as project:
         if args.label and project.schema.label(args.label) is None:
             err(f"unknown label {args.label!r} (schema has {', '.join(project.schema.label_names)})")
             return EXIT_ERROR
         report = project.agreement(names, args.label, args.all_documents).to_dict()
+        if GOLD in report["annotators"]:  # each annotator against gold, over time: drift shows
+            trend = gold_over_time(project, report["annotators"], args.per, args.batch_size)
+            report["gold_over_time"] = {name: [p.to_dict() for p in periods] for name, periods in trend.items()}
     if len(report["annotators"]) < 2:
         err(f"{args.project}: agreement needs at least two annotators (found: "
              f"{', '.join(report['annotators']) or 'none'})")
@@ -62,7 +70,20 @@ def cmd_agreement(args) -> int:
         progress.add_row(name, str(row["done"]), str(row["spans"]),
                          ", ".join(f"{k} {v}" for k, v in sorted(row["statuses"].items())))
     console.print(progress)
+    if "gold_over_time" in report:
+        console.print(_gold_over_time_table(report["gold_over_time"], args.per))
     return EXIT_OK
+
+
+def _gold_over_time_table(trend: dict[str, list[dict]], per: str) -> Table:
+    table = _table(f"Agreement with gold over time (F1 strict, per {per})", ["annotator", per],
+                   ["documents", "spans", "gold spans", "exact", "F1 strict"])
+    for name, periods in trend.items():
+        for period in periods or [{"period": "–", "documents": 0, "spans": 0, "gold_spans": 0, "exact": 0,
+                                   "f1_strict": None}]:
+            table.add_row(name, period["period"], str(period["documents"]), str(period["spans"]),
+                          str(period["gold_spans"]), str(period["exact"]), _figure(period["f1_strict"]))
+    return table
 
 
 def cmd_adjudicate(args) -> int:
@@ -99,24 +120,6 @@ def cmd_adjudicate(args) -> int:
     return EXIT_OK
 
 
-def cmd_merge(args) -> int:
-    with open_project(args.project) as project:
-        report = project.merge_from(args.other)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        added = ", ".join(f"{name} {n}" for name, n in sorted(report.spans_added.items())) or "none"
-        print(f"Merged {report.source}: {report.documents_added} documents added "
-              f"({report.documents_existing} already here); spans added: {added}; "
-              f"{report.spans_identical} identical spans skipped; {report.statuses_updated} statuses updated; "
-              f"{report.rejections_added} rejections added; {len(report.conflicts)} conflicts")
-        for label, count in sorted(report.unknown_labels.items()):
-            err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
-        for conflict in report.conflicts:
-            err(f"{report.source}: conflict, not merged: {conflict}")
-    return EXIT_PARTIAL if report.conflicts or report.unknown_labels else EXIT_OK
-
-
 def register(sub) -> None:
     p = sub.add_parser("agreement", help="inter-annotator agreement: span F1, Cohen's κ, Krippendorff's α")
     p.add_argument("project")
@@ -125,6 +128,10 @@ def register(sub) -> None:
     p.add_argument("--label", help="figures for one label only")
     p.add_argument("--all-documents", action="store_true",
                    help="count every document for every annotator (default: documents each marked done)")
+    p.add_argument("--per", choices=(WEEK, BATCH), default=WEEK,
+                   help="with gold among --annotators: agreement with gold per week the work was done, or per "
+                        "batch of documents in that order")
+    p.add_argument("--batch-size", type=int, default=20, metavar="N", help="documents per batch (--per batch)")
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("adjudicate", help="merge agreed spans into the gold layer and report the conflicts left")
@@ -135,9 +142,3 @@ def register(sub) -> None:
     p.add_argument("--done-only", action="store_true", help="count only annotators who marked a document done")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_adjudicate)
-
-    p = sub.add_parser("merge", help="bring in another copy of the project (its folder or project.db)")
-    p.add_argument("project")
-    p.add_argument("other", metavar="OTHER_PROJECT_OR_DB")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_merge)

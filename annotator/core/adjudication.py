@@ -24,6 +24,7 @@ from .backups import take_named_backup
 from .errors import SpanError
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, WithdrawRejections
 from .records import GOLD, Rejection, Span, SpanDraft
+from .team.notes_store import candidate_notes
 from .review import (ACCEPTED, ADJUDICATED, REJECTED, DocumentLayers, Key, classify, load_layers, spans_conflict,
                      summarise)
 
@@ -113,7 +114,9 @@ def _accept(project, doc_id: int, wanted: list[tuple[Key, Mapping[str, Any]]], d
     withdrawn = [Rejection(doc_id, *key) for key, _ in new if key in doc.rejected]
     if withdrawn:
         operations.append(WithdrawRejections(withdrawn, description=description))
-    operations.append(AddSpans([SpanDraft(doc_id, GOLD, *key, attrs) for key, attrs in new], description=description))
+    notes = candidate_notes(project.store, doc_id, GOLD)  # the reviewer's note on a candidate goes into gold with it
+    operations.append(AddSpans([SpanDraft(doc_id, GOLD, *key, attrs, note=notes.get(key, "")) for key, attrs in new],
+                               description=description))
     return project.apply(Batch(operations, description=description))
 
 

@@ -24,7 +24,7 @@ class ExportRow(NamedTuple):
     text: str
     meta: str  # JSON object text
     status: str | None  # the layer's status of this document, None when new
-    spans: list[tuple[int, int, str, str]]  # (start, end, label, attrs JSON), ordered
+    spans: list[tuple[int, int, str, str, str]]  # (start, end, label, attrs JSON, note), ordered
     morphemes: bytes | None
     sentences: bytes | None
 
@@ -75,7 +75,7 @@ def export_batches(conn: sqlite3.Connection, layer: str, chunk: int = 1000,
     # "+annotator" keeps SQLite off the (annotator, label) index, which would scan
     # the whole layer for every chunk; the (doc_id, annotator, start) index reads just the chunk.
     span_sql = (
-        "SELECT doc_id, start, end, label, attrs FROM spans"
+        "SELECT doc_id, start, end, label, attrs, note FROM spans"
         " WHERE +annotator = ? AND doc_id BETWEEN ? AND ? ORDER BY doc_id, start, end, id"
     )
     last = 0
@@ -84,7 +84,7 @@ def export_batches(conn: sqlite3.Connection, layer: str, chunk: int = 1000,
         if not rows:
             return
         first, last = rows[0][0], rows[-1][0]
-        spans: dict[int, list[tuple[int, int, str, str]]] = {}
-        for doc_id, start, end, label, attrs in conn.execute(span_sql, (layer, first, last)):
-            spans.setdefault(doc_id, []).append((start, end, label, attrs))
+        spans: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        for doc_id, *span in conn.execute(span_sql, (layer, first, last)):
+            spans.setdefault(doc_id, []).append(tuple(span))
         yield [ExportRow(r[0], r[1], r[2], r[3], r[4], r[5], spans.get(r[0], []), r[6], r[7]) for r in rows]

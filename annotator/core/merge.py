@@ -1,83 +1,41 @@
 """Merging another copy of a project into this one (the offline team workflow).
 
 Each annotator works in a copy of the project folder; the reviewer brings the
-copies together. Documents are matched by content hash (``uid``); documents
-this project lacks come in whole (text, raw input, metadata, stored
-morphemes). Then every layer (annotators' and gold), statuses and rejections:
+copies together, and hands gold and returns back the same way (a merge works
+in both directions). Documents are matched by content hash (``uid``);
+documents this project lacks come in whole (text, raw input, metadata,
+stored morphemes). Then the layers (``team.layer_merge``): spans by their
+identity, edits and deletions included, the newer version winning and true
+conflicts reported with both versions (``--prefer ours|theirs|newer`` settles
+them; without it ours is kept and the conflict stays reported); statuses,
+returns, rejections and notes by their time. Merging is idempotent and the
+order of merges does not matter (``team.versions`` says why).
 
-- a span identical to one the same layer already has here is skipped;
-- a span that conflicts with one of the same layer here (overlaps with other
-  boundaries or another label; see ``review.spans_conflict``) is reported,
-  not stored: the two copies disagree about one annotator's work;
-- a span whose label this project's schema lacks is counted and skipped;
-- statuses: the newer ``updated_at`` wins (a tie keeps ours), with the other
-  copy's time kept, so merging the same copy again changes nothing and an
-  annotator who reopened a document in their copy is heard.
-
-Merging only adds: a span deleted in the other copy stays here. The whole
-merge is one transaction; the other database is opened read-only, and one
+The whole merge is one transaction; ``dry_run`` rolls it back and reports
+what it would have done. The other database is opened read-only, and one
 written by a newer version of annotator is refused.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import merge_store, review_store
+from . import merge_store
 from .backups import take_named_backup
 from .errors import ProjectError
 from .migrations import KNOWN
-from .review import Key, spans_conflict
+from .team.layer_merge import merge_layers
+from .team.merge_report import MergeConflict, MergeReport
+from .team.versions import PREFERENCES
 
 DATABASE_FILE = "project.db"
 
-
-@dataclass(frozen=True)
-class MergeConflict:
-    uid: str
-    doc_id: int  # here
-    annotator: str
-    ours: Key
-    theirs: Key
-    ours_text: str
-    theirs_text: str
-
-    def __str__(self) -> str:
-        (s1, e1, l1), (s2, e2, l2) = self.ours, self.theirs
-        return (f"document {self.doc_id} ({self.uid}) {self.annotator}: here {l1} [{s1}, {e1}) “{self.ours_text}”, "
-                f"there {l2} [{s2}, {e2}) “{self.theirs_text}”")
+__all__ = ["MergeConflict", "MergeReport", "merge_from"]
 
 
-@dataclass
-class MergeReport:
-    source: Path
-    documents_added: int = 0
-    documents_existing: int = 0
-    spans_added: dict[str, int] = field(default_factory=dict)  # per layer
-    spans_identical: int = 0
-    statuses_updated: int = 0
-    rejections_added: int = 0
-    conflicts: list[MergeConflict] = field(default_factory=list)
-    unknown_labels: dict[str, int] = field(default_factory=dict)  # skipped: label not in this schema
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.documents_added or self.spans_added or self.statuses_updated or self.rejections_added)
-
-    def to_dict(self) -> dict:
-        return {
-            "source": str(self.source), "documents_added": self.documents_added,
-            "documents_existing": self.documents_existing, "spans_added": dict(self.spans_added),
-            "spans_identical": self.spans_identical, "statuses_updated": self.statuses_updated,
-            "rejections_added": self.rejections_added, "unknown_labels": dict(self.unknown_labels),
-            "conflicts": [{"uid": c.uid, "doc_id": c.doc_id, "annotator": c.annotator,
-                           "ours": {"start": c.ours[0], "end": c.ours[1], "label": c.ours[2], "text": c.ours_text},
-                           "theirs": {"start": c.theirs[0], "end": c.theirs[1], "label": c.theirs[2],
-                                      "text": c.theirs_text}}
-                          for c in self.conflicts],
-        }
+class _DryRun(Exception):
+    """Raised inside the merge transaction to roll it back."""
 
 
 def _database_path(path: Path) -> Path:
@@ -87,11 +45,14 @@ def _database_path(path: Path) -> Path:
     return database
 
 
-def merge_from(project, path: Path) -> MergeReport:
+def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = False) -> MergeReport:
+    if prefer is not None and prefer not in PREFERENCES:
+        raise ProjectError(f"unknown preference {prefer!r} (one of {', '.join(PREFERENCES)})")
     database = _database_path(Path(path))
     if project.store.path is not None and database.resolve() == project.store.path.resolve():
         raise ProjectError(f"{database}: this is the project's own database")
-    take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
+    if not dry_run:
+        take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
     other = merge_store.OtherDatabase(database)
     try:
         tables = other.tables()
@@ -101,13 +62,15 @@ def merge_from(project, path: Path) -> MergeReport:
         if unknown:
             raise ProjectError(f"{database}: written by a newer version of annotator (schema {unknown[-1]}); "
                                "upgrade annotator to merge it")
-        report = MergeReport(database)
-        with project.store.transaction():
-            ids = _merge_documents(project.store, other, report)
-            _merge_spans(project, other, ids, report)
-            _merge_statuses(project.store, other, ids, report)
-            report.rejections_added = merge_store.insert_rejections(
-                project.store, ((ids[d], layer, s, e, label, t) for d, layer, s, e, label, t in other.rejections()))
+        report = MergeReport(database, prefer=prefer, dry_run=dry_run)
+        try:
+            with project.store.transaction():
+                ids = _merge_documents(project.store, other, report)
+                merge_layers(project, other, ids, report, prefer)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
     finally:
         other.close()
     return report
@@ -126,44 +89,3 @@ def _merge_documents(store, other, report: MergeReport) -> dict[int, int]:
             encoding=encoding, morphemes=morphemes, sentences=sentences)
     report.documents_added = len(missing)
     return ids
-
-
-def _merge_spans(project, other, ids: dict[int, int], report: MergeReport) -> None:
-    layers: dict[tuple[int, str], set[Key]] = {}
-    for doc_id, name, start, end, label, _ in review_store.layer_rows(project.store):
-        layers.setdefault((doc_id, name), set()).add((start, end, label))
-    overlap = project.schema.overlap
-    documents = {}  # only read for reporting conflicts
-    rows = []
-    for their_doc, name, start, end, label, attrs, created_at in other.spans():
-        if project.schema.label(label) is None:
-            report.unknown_labels[label] = report.unknown_labels.get(label, 0) + 1
-            continue
-        doc_id = ids[their_doc]
-        layer = layers.setdefault((doc_id, name), set())
-        key = (start, end, label)
-        if key in layer:
-            report.spans_identical += 1
-            continue
-        clash = next((mine for mine in sorted(layer) if spans_conflict(mine, key, overlap)), None)
-        if clash is not None:
-            document = documents.get(doc_id) or documents.setdefault(doc_id, project.store.document(doc_id))
-            text = document.text
-            report.conflicts.append(MergeConflict(document.uid, doc_id, name, clash, key,
-                                                  text[clash[0]:clash[1]], text[start:end]))
-            continue
-        layer.add(key)
-        rows.append((doc_id, name, start, end, label, attrs, created_at))
-        report.spans_added[name] = report.spans_added.get(name, 0) + 1
-    merge_store.insert_spans(project.store, rows)
-
-
-def _merge_statuses(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    ours = merge_store.status_table(store)
-    for their_doc, name, status, comment, updated_at in other.statuses():
-        doc_id = ids[their_doc]
-        mine = ours.get((doc_id, name))
-        if mine is not None and (mine[:2] == (status, comment) or updated_at <= mine[2]):
-            continue
-        merge_store.write_status(store, doc_id, name, status, comment, updated_at)
-        report.statuses_updated += 1

@@ -1,5 +1,6 @@
-"""SQL for merging copies: the other copy's database opened read-only, and writes
-that keep the other copy's timestamps (so merging again recognises what it has).
+"""SQL for merging copies: the other copy's database opened read-only, and the writes
+for a copy from before span identities (matched by content). This project's side of
+merging spans by identity is ``team.versions_store``.
 """
 
 from __future__ import annotations
@@ -62,19 +63,47 @@ class OtherDatabase:
             "SELECT doc_id, annotator, start, end, label, attrs, created_at FROM spans"
             " ORDER BY doc_id, annotator, start, end, id")
 
-    def statuses(self) -> Iterator[tuple[int, str, str, str, str]]:
-        return self.conn.execute("SELECT doc_id, annotator, status, comment, updated_at FROM statuses")
+    # -- what a merge reads; copies of older versions lack some columns and tables --------------
 
-    def rejections(self) -> Iterator[tuple[int, str, int, int, str, str]]:
-        if "rejections" not in self.tables():  # a copy from before review existed
+    def columns(self, table: str) -> set[str]:
+        if table not in self.tables():
+            return set()
+        return {row[0] for row in self.conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+
+    def has_span_identity(self) -> bool:
+        """Whether spans have uid, rev and history (schema 0003 on); older copies are matched by content."""
+        return "uid" in self.columns("spans")
+
+    def span_versions(self) -> Iterator[tuple]:
+        """``team.versions_store.SPAN_COLUMNS`` of every span."""
+        from .team.versions_store import SPAN_COLUMNS
+
+        return self.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans")
+
+    def tombstones(self) -> Iterator[tuple]:
+        """``team.versions_store.TOMBSTONE_COLUMNS`` of every deleted span."""
+        from .team.versions_store import TOMBSTONE_COLUMNS
+
+        return self.conn.execute(f"SELECT {TOMBSTONE_COLUMNS} FROM span_tombstones")
+
+    def statuses(self) -> Iterator[tuple[int, str, str, str, str, str, str]]:
+        """(doc_id, annotator, updated_at, status, comment, reason, returned_at)."""
+        returns = "reason, returned_at" if "reason" in self.columns("statuses") else "'', ''"
+        return self.conn.execute(f"SELECT doc_id, annotator, updated_at, status, comment, {returns} FROM statuses")
+
+    def rejections(self) -> Iterator[tuple]:
+        """(doc_id, layer, start, end, label, updated_at, rejected, note, created_at), withdrawn ones included."""
+        columns = self.columns("rejections")
+        if not columns:  # a copy from before review existed
             return iter(())
-        return self.conn.execute("SELECT doc_id, layer, start, end, label, created_at FROM rejections")
+        state = "updated_at, rejected, note" if "rejected" in columns else "created_at, 1, ''"
+        return self.conn.execute(f"SELECT doc_id, layer, start, end, label, {state}, created_at FROM rejections")
 
-
-def status_table(store) -> dict[tuple[int, str], tuple[str, str, str]]:
-    """{(doc_id, annotator): (status, comment, updated_at)} of this project."""
-    rows = store.conn.execute("SELECT doc_id, annotator, status, comment, updated_at FROM statuses")
-    return {(d, a): (s, c, u) for d, a, s, c, u in rows}
+    def document_notes(self) -> Iterator[tuple[int, str, str, str]]:
+        """(doc_id, layer, updated_at, note)."""
+        if "document_notes" not in self.tables():
+            return iter(())
+        return self.conn.execute("SELECT doc_id, layer, updated_at, note FROM document_notes")
 
 
 def insert_spans(store, rows: Iterable[tuple[int, str, int, int, str, str, str]]) -> None:
@@ -87,20 +116,3 @@ def insert_spans(store, rows: Iterable[tuple[int, str, int, int, str, str, str]]
           new_rev(), c, stamp) for d, a, s, e, l, attrs, c in rows],
     )
 
-
-def write_status(store, doc_id: int, annotator: str, status: str, comment: str, updated_at: str) -> None:
-    store.conn.execute(
-        "INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (?,?,?,?,?)"
-        " ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
-        " comment = excluded.comment, updated_at = excluded.updated_at",
-        (doc_id, annotator, status, comment, updated_at),
-    )
-
-
-def insert_rejections(store, rows: Iterable[tuple[int, str, int, int, str, str]]) -> int:
-    """(doc_id, layer, start, end, label, created_at) this project does not have yet; returns how many were added."""
-    before = store.conn.total_changes
-    store.conn.executemany(
-        "INSERT OR IGNORE INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (?,?,?,?,?,?)",
-        list(rows))
-    return store.conn.total_changes - before

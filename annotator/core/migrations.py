@@ -29,15 +29,16 @@ def migrations(*, name: str):
     return register
 
 
-def apply_pending(conn: sqlite3.Connection) -> None:
-    """Apply the migrations this database lacks, each in its own transaction (sqlite-utils)."""
+def apply_pending(conn: sqlite3.Connection, stop_before: str | None = None) -> None:
+    """Apply the migrations this database lacks, each in its own transaction (sqlite-utils);
+    ``stop_before`` leaves that one and later ones out (tests build old databases with it)."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
     sets = Migrations(MIGRATION_SET)
     for name, function in _MIGRATIONS:
         sets(name=name)(function)
-    sets.apply(Database(conn))
+    sets.apply(Database(conn), stop_before=stop_before)
 
 
 @migrations(name="0001_initial")
@@ -157,6 +158,33 @@ def m0003_span_identity(db: Database) -> None:
             deleted_at TEXT NOT NULL
         );
         CREATE INDEX span_tombstones_doc ON span_tombstones (doc_id, annotator);
+        """
+    )
+
+
+
+@migrations(name="0004_team_loop")
+def m0004_team_loop(db: Database) -> None:
+    """The team loop: a reviewer returns a document to an annotator with a reason (반려: the status
+    ``returned``, the reason and its time kept after the annotator marks it done again); a
+    rejection withdrawn stays as a row that says so (``rejected = 0``), so withdrawals travel
+    in merges like rejections, and carries the reviewer's note on that candidate; every layer
+    can keep a note on a document. Each row has the time it last changed, for merges."""
+    db.executescript(
+        """
+        ALTER TABLE statuses ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+        ALTER TABLE statuses ADD COLUMN returned_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE rejections ADD COLUMN rejected INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE rejections ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE rejections ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+        UPDATE rejections SET updated_at = created_at;
+        CREATE TABLE document_notes (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            note TEXT NOT NULL,         -- '' once cleared: the row stays, so clearing travels
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, layer)
+        );
         """
     )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .errors import StaleSpanError
-from .records import Rejection, Span, SpanDraft, Status
+from .records import Note, Rejection, Span, SpanDraft, Status
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Change:
     statuses: list[tuple[Status, Status]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)  # review candidates or suggestions turned down
     unrejected: list[Rejection] = field(default_factory=list)  # rejections withdrawn
+    notes: list[tuple[Note, Note]] = field(default_factory=list)  # document and candidate notes (before, after)
     inverse: "Operation | None" = None
 
     @property
@@ -29,6 +30,7 @@ class Change:
         ids |= {after.doc_id for _, after in self.updated}
         ids |= {after.doc_id for _, after in self.statuses}
         ids |= {r.doc_id for r in self.rejected + self.unrejected}
+        ids |= {after.doc_id for _, after in self.notes}
         return ids
 
     def merge(self, other: "Change") -> None:
@@ -38,6 +40,7 @@ class Change:
         self.statuses += other.statuses
         self.rejected += other.rejected
         self.unrejected += other.unrejected
+        self.notes += other.notes
 
 
 class Operation:
@@ -135,17 +138,24 @@ class UpdateSpan(Operation):
 
 @dataclass
 class SetStatus(Operation):
+    """Set a status; ``reason`` and ``returned_at`` (a reviewer's return) are kept when ``None``."""
+
     doc_id: int
     annotator: str
     status: str
     comment: str = ""
     description: str = "set status"
+    reason: str | None = None
+    returned_at: str | None = None
 
     def run(self, store) -> Change:
         before = store.status(self.doc_id, self.annotator)
-        after = Status(self.doc_id, self.annotator, self.status, self.comment)
+        after = Status(self.doc_id, self.annotator, self.status, self.comment,
+                       before.reason if self.reason is None else self.reason,
+                       before.returned_at if self.returned_at is None else self.returned_at)
         store.write_status(after)
-        inverse = SetStatus(before.doc_id, before.annotator, before.status, before.comment, self.description)
+        inverse = SetStatus(before.doc_id, before.annotator, before.status, before.comment, self.description,
+                            before.reason, before.returned_at)
         return Change(statuses=[(before, after)], inverse=inverse)
 
 

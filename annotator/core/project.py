@@ -13,7 +13,7 @@ from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .project_files import DATABASE_FILE, SCHEMA_FILE
-from .records import GOLD, STATUSES, Document, Rejection, Span, SpanDraft, Status
+from .records import GOLD, RETURNED, STATUSES, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
@@ -177,6 +177,8 @@ class Project:
     def set_status(self, doc_id: int, annotator: str, status: str, comment: str = "") -> Change:
         if status not in STATUSES and not (annotator == GOLD and status in ("adjudicated",)):
             raise ProjectError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        if status == RETURNED:
+            raise ProjectError("a document is returned with a reason: use return_document (annotator return)")
         self.document(doc_id)
         return self.apply(SetStatus(doc_id, annotator, status, comment))
 
@@ -389,8 +391,35 @@ class Project:
 
         return agreement(self, annotators, label, all_documents)
 
-    def merge_from(self, path: Path | str):
-        """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``."""
+    # -- the team loop (see team/): returns, notes ---------------------------------------
+
+    def return_document(self, doc_id: int, annotator: str, reason: str) -> Change:
+        """Send a document back to ``annotator`` with ``reason`` (반려); undo with the change's inverse."""
+        from .team.returns import return_document
+
+        return return_document(self, doc_id, annotator, reason)
+
+    def returns(self, doc_id: int | None = None, annotator: str | None = None):
+        """Documents returned (waiting) or fixed since: ``team.returns.Return`` records."""
+        from .team.returns import returns
+
+        return returns(self, doc_id, annotator)
+
+    def set_note(self, doc_id: int, layer: str, text: str) -> Change:
+        """``layer``'s note on a document (a span's note: ``apply(UpdateSpan(id, note=...))``)."""
+        from .team.notes import SetNote
+
+        self.document(doc_id)
+        return self.apply(SetNote(doc_id, layer, text))
+
+    def document_notes(self, doc_id: int) -> dict[str, str]:
+        from .team.notes import document_notes
+
+        return document_notes(self, doc_id)
+
+    def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False):
+        """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``.
+        ``prefer`` (ours, theirs, newer) settles conflicts; ``dry_run`` only reports what would change."""
         from .merge import merge_from
 
-        return merge_from(self, Path(path))
+        return merge_from(self, Path(path), prefer=prefer, dry_run=dry_run)

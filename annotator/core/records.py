@@ -8,7 +8,8 @@ from typing import Any, Mapping
 
 GOLD = "gold"  # the reserved layer adjudication writes to
 
-STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
+RETURNED = "returned"  # a reviewer sent the document back to the annotator, with a reason (반려)
+STATUSES = ("new", "in_progress", "done", "skipped", "flagged", RETURNED)
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -69,10 +70,16 @@ class SpanDraft:
 
 @dataclass(frozen=True)
 class Status:
+    """An annotator's status of a document. ``reason`` and ``returned_at`` are the reviewer's last
+    return (반려) of it, kept when the annotator marks it done again (the reviewer sees it came
+    back fixed)."""
+
     doc_id: int
     annotator: str
     status: str = "new"
     comment: str = ""
+    reason: str = ""
+    returned_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,3 +92,14 @@ class Rejection:
     end: int
     label: str
     layer: str = GOLD
+
+
+@dataclass(frozen=True)
+class Note:
+    """A layer's free-text note on a document (``key`` None) or on a review candidate
+    (``key`` = (start, end, label), the reviewer's, layer gold). Span notes live on the span."""
+
+    doc_id: int
+    layer: str
+    text: str
+    key: tuple[int, int, str] | None = None

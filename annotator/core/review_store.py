@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Sequence
 
 from .records import GOLD, Rejection
-from .store import now
+from .store import stamp_after
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
@@ -45,15 +45,17 @@ def label_counts(store, label: str | None = None) -> list[tuple[str, str, int]]:
 
 
 def status_rows(store, doc_id: int | None = None) -> list[tuple[int, str, str]]:
-    """(doc_id, annotator, status) of every stored status (absent means "new")."""
+    """(doc_id, annotator, status) of every status other than "new" (a row set back to new is kept
+    for merges, and counts as no status, like an absent one)."""
     clause, params = _where(doc_id=doc_id)
+    clause = f"{clause} AND status != 'new'" if clause else "WHERE status != 'new'"
     return store.conn.execute(f"SELECT doc_id, annotator, status FROM statuses {clause}", params).fetchall()
 
 
 def rejection_rows(store, doc_id: int | None = None, layer: str = GOLD) -> list[tuple[int, int, int, str]]:
     """(doc_id, start, end, label) that ``layer`` rejected (the reviewer's by default)."""
     clause, params = _where(doc_id=doc_id)
-    clause = f"{clause} AND layer = ?" if clause else "WHERE layer = ?"
+    clause = f"{clause} AND layer = ? AND rejected = 1" if clause else "WHERE layer = ? AND rejected = 1"
     return store.conn.execute(f"SELECT doc_id, start, end, label FROM rejections {clause}",
                               [*params, layer]).fetchall()
 
@@ -68,35 +70,41 @@ def morpheme_blobs(store, doc_ids: Sequence[int]) -> Iterator[tuple[int, int, by
             f"SELECT id, length, morphemes FROM documents WHERE id IN ({marks}) ORDER BY id", chunk)
 
 
-def _exists(store, r: Rejection) -> bool:
-    return store.conn.execute(
-        "SELECT 1 FROM rejections WHERE doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?",
-        (r.doc_id, r.layer, r.start, r.end, r.label),
-    ).fetchone() is not None
+_KEY = "doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?"
+
+
+def _stored(store, r: Rejection) -> tuple[int, str] | None:
+    """(rejected, updated_at) of the row about ``r``, if any (a withdrawn one says rejected = 0)."""
+    return store.conn.execute(f"SELECT rejected, updated_at FROM rejections WHERE {_KEY}",
+                              (r.doc_id, r.layer, r.start, r.end, r.label)).fetchone()
 
 
 def insert_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]:
-    """Store rejections; returns those that were not stored already."""
+    """Store rejections (again, over a withdrawn one); returns those that were not in force already."""
     new = []
     for r in dict.fromkeys(rejections):
-        if not _exists(store, r):
-            store.conn.execute(
-                "INSERT INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (?,?,?,?,?,?)",
-                (r.doc_id, r.layer, r.start, r.end, r.label, now()),
-            )
-            new.append(r)
+        row = _stored(store, r)
+        if row is not None and row[0]:
+            continue
+        stamp = stamp_after(row[1] if row else None)
+        store.conn.execute(
+            "INSERT INTO rejections (doc_id, layer, start, end, label, created_at, rejected, updated_at)"
+            " VALUES (?,?,?,?,?,?,1,?) ON CONFLICT (doc_id, layer, start, end, label) DO UPDATE SET"
+            " rejected = 1, updated_at = excluded.updated_at",
+            (r.doc_id, r.layer, r.start, r.end, r.label, stamp, stamp))
+        new.append(r)
     return new
 
 
 def delete_rejections(store, rejections: Iterable[Rejection]) -> list[Rejection]:
-    """Remove rejections; returns those that existed."""
+    """Withdraw rejections; returns those that were in force. The row stays, marked withdrawn (with its
+    note), so a merge carries the withdrawal to copies that still have the rejection."""
     gone = []
     for r in dict.fromkeys(rejections):
-        if _exists(store, r):
-            store.conn.execute(
-                "DELETE FROM rejections WHERE doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?",
-                (r.doc_id, r.layer, r.start, r.end, r.label),
-            )
+        row = _stored(store, r)
+        if row is not None and row[0]:
+            store.conn.execute(f"UPDATE rejections SET rejected = 0, updated_at = ? WHERE {_KEY}",
+                               (stamp_after(row[1]), r.doc_id, r.layer, r.start, r.end, r.label))
             gone.append(r)
     return gone
 

@@ -13,7 +13,7 @@ import os
 import secrets
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -34,6 +34,19 @@ def busy_message(path: Path | str | None) -> str:
 def now() -> str:
     """UTC, to the microsecond: merges order changes by it (ISO strings sort by time)."""
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def stamp_after(previous: str | None) -> str:
+    """``now()``, or a microsecond after ``previous`` when this clock is behind it: a change is always
+    later than the version it replaces, even when that came from a laptop whose clock runs ahead
+    (merges order versions by these times)."""
+    stamp = now()
+    if previous and stamp <= previous:
+        try:
+            stamp = (datetime.fromisoformat(previous) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
+        except ValueError:
+            pass
+    return stamp
 
 
 def new_uid() -> str:
@@ -285,19 +298,20 @@ class Store:
     def insert_span(self, draft: SpanDraft) -> int:
         """Store a new span, or bring back a deleted one (``draft.uid`` set: undo of a removal), whose
         tombstone goes and whose revision history continues."""
-        uid, history = draft.uid or new_uid(), ""
+        uid, history, previous = draft.uid or new_uid(), "", None
         if draft.uid:
             if self.conn.execute("SELECT 1 FROM spans WHERE uid = ?", (uid,)).fetchone():
                 raise StaleSpanError(f"the span {draft.label} [{draft.start}, {draft.end}) is already back "
                                      "(restored by a merge or another window); nothing was changed")
-            tomb = self.conn.execute("SELECT rev, history FROM span_tombstones WHERE uid = ?", (uid,)).fetchone()
+            tomb = self.conn.execute("SELECT rev, history, deleted_at FROM span_tombstones WHERE uid = ?",
+                                     (uid,)).fetchone()
             if tomb:
-                history = _history(tomb[1], tomb[0])
+                history, previous = _history(tomb[1], tomb[0]), tomb[2]
                 self.conn.execute("DELETE FROM span_tombstones WHERE uid = ?", (uid,))
         span_id = draft.id
         if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
             span_id = None  # taken (after a restore): the span comes back under a new id
-        stamp = now()
+        stamp = stamp_after(previous)
         cursor = self.conn.execute(self._SPAN_INSERT, (
             span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs),
             draft.note, new_rev(), history, stamp, stamp))
@@ -359,32 +373,33 @@ class Store:
     def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict,
                     note: str | None = None) -> None:
         """Edit a span: a new revision, the old one appended to its history."""
+        row = self.conn.execute("SELECT updated_at FROM spans WHERE id = ?", (span_id,)).fetchone()
         self.conn.execute(
             "UPDATE spans SET start = ?, end = ?, label = ?, attrs = ?, note = coalesce(?, note),"
             " history = trim(history || ' ' || rev), rev = ?, updated_at = ? WHERE id = ?",
-            (start, end, label, _json(attrs), note, new_rev(), now(), span_id),
+            (start, end, label, _json(attrs), note, new_rev(), stamp_after(row[0] if row else None), span_id),
         )
 
     def delete_span(self, span_id: int) -> None:
         """Delete a span, leaving a tombstone (its identity, a new revision) so the deletion travels."""
         row = self.conn.execute(
-            "SELECT uid, doc_id, annotator, start, end, label, rev, history FROM spans WHERE id = ?", (span_id,)
-        ).fetchone()
+            "SELECT uid, doc_id, annotator, start, end, label, rev, history, updated_at FROM spans WHERE id = ?",
+            (span_id,)).fetchone()
         if row is None:
             return
-        uid, doc_id, annotator, start, end, label, rev, history = row
+        uid, doc_id, annotator, start, end, label, rev, history, updated_at = row
         self.conn.execute(
             "INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"
             " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO UPDATE SET doc_id = excluded.doc_id,"
             " annotator = excluded.annotator, start = excluded.start, end = excluded.end, label = excluded.label,"
             " rev = excluded.rev, history = excluded.history, deleted_at = excluded.deleted_at",
-            (uid, doc_id, annotator, start, end, label, new_rev(), _history(history, rev), now()),
+            (uid, doc_id, annotator, start, end, label, new_rev(), _history(history, rev), stamp_after(updated_at)),
         )
         self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
 
     def annotators(self) -> list[str]:
         rows = self.conn.execute(
-            "SELECT annotator FROM spans UNION SELECT annotator FROM statuses ORDER BY 1"
+            "SELECT annotator FROM spans UNION SELECT annotator FROM statuses WHERE status != 'new' ORDER BY 1"
         )
         return [r[0] for r in rows]
 
@@ -392,24 +407,26 @@ class Store:
 
     def status(self, doc_id: int, annotator: str) -> Status:
         row = self.conn.execute(
-            "SELECT status, comment FROM statuses WHERE doc_id = ? AND annotator = ?", (doc_id, annotator)
-        ).fetchone()
-        return Status(doc_id, annotator, *(row or ("new", "")))
+            "SELECT status, comment, reason, returned_at FROM statuses WHERE doc_id = ? AND annotator = ?",
+            (doc_id, annotator)).fetchone()
+        return Status(doc_id, annotator, *(row or ("new", "", "", "")))
 
     def statuses(self, annotator: str | None = None) -> list[Status]:
-        sql = "SELECT doc_id, annotator, status, comment FROM statuses"
+        sql = "SELECT doc_id, annotator, status, comment, reason, returned_at FROM statuses"
         rows = self.conn.execute(sql + (" WHERE annotator = ?" if annotator else ""), (annotator,) if annotator else ())
         return [Status(*row) for row in rows]
 
     def write_status(self, status: Status) -> None:
-        if status.status == "new" and not status.comment:
-            self.conn.execute("DELETE FROM statuses WHERE doc_id = ? AND annotator = ?", (status.doc_id, status.annotator))
-            return
+        """Store a status; a document set back to new keeps its row, so that travels in merges too."""
+        row = self.conn.execute("SELECT updated_at FROM statuses WHERE doc_id = ? AND annotator = ?",
+                                (status.doc_id, status.annotator)).fetchone()
         self.conn.execute(
-            "INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (?,?,?,?,?)"
-            " ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
-            " comment = excluded.comment, updated_at = excluded.updated_at",
-            (status.doc_id, status.annotator, status.status, status.comment, now()),
+            "INSERT INTO statuses (doc_id, annotator, status, comment, reason, returned_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status,"
+            " comment = excluded.comment, reason = excluded.reason, returned_at = excluded.returned_at,"
+            " updated_at = excluded.updated_at",
+            (status.doc_id, status.annotator, status.status, status.comment, status.reason, status.returned_at,
+             stamp_after(row[0] if row else None)),
         )
 
     # -- figures -------------------------------------------------------------
@@ -428,7 +445,8 @@ class Store:
             },
             "statuses": {
                 a: dict(rows) for a, rows in _group(q(
-                    "SELECT annotator, status, count(*) FROM statuses GROUP BY annotator, status ORDER BY annotator, status"
+                    "SELECT annotator, status, count(*) FROM statuses WHERE status != 'new'"
+                    " GROUP BY annotator, status ORDER BY annotator, status"
                 ).fetchall())
             },
         }

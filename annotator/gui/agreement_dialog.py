@@ -20,14 +20,16 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
                                pair_rows, progress_rows)
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
+from .gold_trend import GoldTrend, compute_trend
 from .model_panel import ModelPanel
 
 
-def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str]]:
-    """The report as plain data, and the titles of the counted documents (runs on the worker thread)."""
+def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str], dict]:
+    """The report as plain data, the titles of the counted documents, and each annotator's agreement
+    with gold over time (runs on the worker thread)."""
     report = project.agreement(None, label, all_documents).to_dict()
     summaries = WorklistStore(project.store).summaries(report["alpha_document_ids"], GOLD)
-    return report, {doc_id: summary.title for doc_id, summary in summaries.items()}
+    return report, {doc_id: summary.title for doc_id, summary in summaries.items()}, compute_trend(project)
 
 
 def _table(model: FigureTable, stretch_last: bool = False) -> QTableView:
@@ -110,6 +112,8 @@ class AgreementDialog(QDialog):
         self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
         self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
+        self.gold_trend = GoldTrend(_table)
+        self.tabs.addTab(self.gold_trend, "")
         self.model_panel = ModelPanel(self.project)  # the model: when trained, per-label F1, live labels
         self.tabs.addTab(self.model_panel, "")
         layout = QVBoxLayout(self)
@@ -144,7 +148,8 @@ class AgreementDialog(QDialog):
             return
         self.busy.hide()
         self.refresh_button.setEnabled(True)
-        self.report, self.titles = result
+        self.report, self.titles, trend = result
+        self.gold_trend.show_trend(trend)
         self._show()
         self.reportShown.emit()
 
@@ -229,8 +234,9 @@ class AgreementDialog(QDialog):
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
         for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
-                                   self.tr("Model"))):
+                                   self.tr("Gold over time"), self.tr("Model"))):
             self.tabs.setTabText(i, title)
+        self.gold_trend.retranslate()
         self._show()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,13 +1,14 @@
-"""Above the text: the document's title, metadata and this annotator's status."""
+"""Above the text: the document's title, metadata, this annotator's status, the reviewer's reason
+when the document was returned (반려), and the notes on the document."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.records import Document, Status
+from ..core.records import RETURNED, Document, Status
 from .document_model import STATUS_COLOURS, status_name
 
 META_KEYS = ("date", "outlet", "reporter", "source")
@@ -22,13 +23,21 @@ class DocumentHeader(QWidget):
         self.meta = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.meta.setStyleSheet("color: #5f6368;")
         self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.reason = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False)
+        self.reason.setStyleSheet("background: #fdecea; color: #8c1d18; border-left: 4px solid #b3261e;"
+                                  " padding: 6px 8px; font-weight: bold;")
+        self.notes = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False)
+        self.notes.setStyleSheet("background: #fff8e1; color: #5c4400; padding: 4px 8px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 2)
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         layout.addWidget(self.status)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.notes)
         self._status: Status | None = None
+        self._notes: dict[str, str] = {}
 
     def show_document(self, document: Document | None, status: Status | None) -> None:
         if document is None:
@@ -44,6 +53,11 @@ class DocumentHeader(QWidget):
 
     def show_status(self, status: Status | None) -> None:
         self._status = status
+        returned = status is not None and status.status == RETURNED and bool(status.reason)
+        self.reason.setVisible(returned)
+        if returned:
+            self.reason.setText(QCoreApplication.translate("DocumentHeader", "Returned by the reviewer: %1").replace(
+                "%1", status.reason))
         if status is None:
             self.status.setText("")
             return
@@ -54,5 +68,13 @@ class DocumentHeader(QWidget):
         self.status.setStyleSheet(f"color: {colour.name()};" if colour else "color: palette(mid);")
         self.status.setText(text)
 
+    def show_notes(self, notes: dict[str, str]) -> None:
+        """Every layer's note on the document ({layer: note}); hidden when there are none."""
+        self._notes = dict(notes)
+        self.notes.setVisible(bool(notes))
+        title = QCoreApplication.translate("DocumentHeader", "Notes")
+        self.notes.setText(f"✎ {title}: " + "  ·  ".join(f"{layer}: {note}" for layer, note in notes.items()))
+
     def retranslate(self) -> None:
         self.show_status(self._status)
+        self.show_notes(self._notes)

@@ -7,7 +7,6 @@ painted, and a bounded number of pages is kept. Texts are never read.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import OrderedDict
 from typing import Any, Iterable
 
@@ -28,6 +27,7 @@ STATUS_COLOURS = {
     "skipped": QColor("#8a8a8a"),
     "flagged": QColor("#c62828"),
     "adjudicated": QColor("#2e7d32"),  # the gold layer's status once reviewed
+    "returned": QColor("#b3261e"),  # sent back by the reviewer (반려)
 }
 
 
@@ -40,6 +40,7 @@ def status_name(status: str) -> str:
         "skipped": QCoreApplication.translate("Status", "skipped"),
         "flagged": QCoreApplication.translate("Status", "flagged"),
         "adjudicated": QCoreApplication.translate("Status", "adjudicated"),
+        "returned": QCoreApplication.translate("Status", "returned"),
     }
     return names.get(status, status)
 
@@ -50,7 +51,8 @@ class DocumentModel(QAbstractTableModel):
         self.worklist = worklist
         self.annotator = annotator
         self.filter = DocumentFilter()
-        self._ids: list[int] = []  # ascending: rows are found by binary search
+        self._ids: list[int] = []  # import order, documents returned to the annotator first
+        self._rows: dict[int, int] = {}  # doc id -> row
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
         self.review = None  # review mode: a ``review_model.ReviewColumns`` fills the last two columns
 
@@ -71,6 +73,7 @@ class DocumentModel(QAbstractTableModel):
         ids = self.worklist.document_ids(self.annotator, flt)
         self.beginResetModel()
         self.filter, self._ids = flt, ids
+        self._rows = {doc_id: row for row, doc_id in enumerate(ids)}
         self._pages.clear()
         self.endResetModel()
 
@@ -82,8 +85,7 @@ class DocumentModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int | None:
-        row = bisect_left(self._ids, doc_id)
-        return row if row < len(self._ids) and self._ids[row] == doc_id else None
+        return self._rows.get(doc_id)
 
     def summary(self, row: int) -> DocumentSummary | None:
         if not 0 <= row < len(self._ids):

@@ -219,6 +219,8 @@ class DocumentView(QTextEdit):
         lines = [look.display if look else span.label, span.text]
         attrs = getattr(span, "attrs", None) or {}
         lines += [f"{key}: {value}" for key, value in attrs.items()]
+        if getattr(span, "note", ""):
+            lines.append(f"✎ {span.note}")
         if overlay != "annotations":
             lines.append(overlay)
         return "\n".join(lines)

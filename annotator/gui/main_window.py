@@ -25,10 +25,13 @@ from .document_model import DocumentModel
 from .document_view import DocumentView, LabelLook
 from .editor import Editor
 from .export_dialog import ExportDialog
+from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
 from .next_document import attach as attach_next_document
+from .note_editor import NoteEditor
 from .overlays import ANNOTATIONS, Overlay
+from .returns import attach as attach_returns
 from .review_mode import ReviewMode
 from .span_list import SpanList
 from .span_model import SpanModel
@@ -83,6 +86,9 @@ class MainWindow(QMainWindow):
         self.database.replaced.connect(self.reload_replaced_database)
         self.database.message.connect(self.show_message)
         self.changeApplied.connect(self.database.edited)
+        self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
+        self.review_returns, self.annotator_returns = attach_returns(self)
+        self.gold_comparison = GoldComparisonView(self)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()

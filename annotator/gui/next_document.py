@@ -76,17 +76,14 @@ class NextDocument(QObject):
 
 
 def _in_order(project, annotator: str, after: int | None, flt: DocumentFilter) -> QueueEntry | None:
-    """Returned documents first, then the next unfinished one in the list, then anywhere."""
-    from ..core.model import model_store
-
-    returned = [d for d in model_store.documents_in_status(project.store, annotator, RETURNED) if d != after]
-    if returned:
-        return QueueEntry(returned[0], RETURNED)
+    """The list's own choice (returned documents first), in the list, else anywhere."""
     worklist = WorklistStore(project.store)
     following = worklist.next_unfinished(annotator, after or 0, flt)
     if following is None:
         following = worklist.next_unfinished(annotator, after or 0)
-    return QueueEntry(following, ORDER) if following is not None else None
+    if following is None:
+        return None
+    return QueueEntry(following, RETURNED if following in worklist.returned_ids(annotator) else ORDER)
 
 
 def attach(window) -> NextDocument:

@@ -17,10 +17,12 @@ from PySide6.QtGui import QColor
 
 from ..core.review import ACCEPTED, Candidate, DocumentReview
 from ..core.schema import Schema
+from ..core.team.returns import FIXED
 from .review_styles import REVIEW_COLOURS, UNDECIDED, document_state_name, state_hint, state_name, swatch
 from .translation import language
 
-STATE, LABEL, TEXT, ANNOTATORS = range(4)
+STATE, LABEL, TEXT, ANNOTATORS, NOTES = range(5)
+Key = tuple[int, int, str]
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,24 @@ class CandidateModel(QAbstractTableModel):
         super().__init__(parent)
         self.schema = schema
         self._candidates: list[Candidate] = []
+        self._notes: dict[Key, list[tuple[str, str]]] = {}  # (start, end, label) -> [(who, note)]
         self._icons = {}
 
     # -- content -----------------------------------------------------------------
 
-    def reset(self, candidates: Sequence[Candidate]) -> None:
+    def reset(self, candidates: Sequence[Candidate], notes: dict[Key, list[tuple[str, str]]] | None = None) -> None:
         self.beginResetModel()
         self._candidates = list(candidates)
+        self._notes = dict(notes or {})
         self.endResetModel()
+
+    def notes_text(self, candidate: Candidate) -> str:
+        """The notes on a candidate, "who: note", the annotators' first, the reviewer's last."""
+        return "  ·  ".join(f"{who}: {note}" for who, note in self._notes.get(
+            (candidate.start, candidate.end, candidate.label), ()))
+
+    def has_notes(self) -> bool:
+        return bool(self._notes)
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)
@@ -85,7 +97,9 @@ class CandidateModel(QAbstractTableModel):
         label = self.schema.label(candidate.label)
         name = label.display(language()) if label else candidate.label
         marked = self.tr("Marked by: %1").replace("%1", annotators_text(candidate))
-        return f"{name}\n{candidate.text}\n{marked}\n{state_name(candidate.state)}: {state_hint(candidate.state)}"
+        notes = self.notes_text(candidate)
+        return (f"{name}\n{candidate.text}\n{marked}\n{state_name(candidate.state)}: {state_hint(candidate.state)}"
+                + (f"\n✎ {notes}" if notes else ""))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -98,7 +112,7 @@ class CandidateModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._candidates)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._candidates):
@@ -106,7 +120,8 @@ class CandidateModel(QAbstractTableModel):
         candidate = self._candidates[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (state_name(candidate.state), candidate.label, candidate.text, annotators_text(candidate))[column]
+            return (state_name(candidate.state), candidate.label, candidate.text, annotators_text(candidate),
+                    self.notes_text(candidate))[column]
         if role == Qt.ItemDataRole.DecorationRole:
             if column == STATE:
                 icon = self._icons.get(candidate.state)
@@ -126,8 +141,27 @@ class CandidateModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("State"), self.tr("Label"), self.tr("Text"), self.tr("Annotators"))
+        titles = (self.tr("State"), self.tr("Label"), self.tr("Text"), self.tr("Annotators"), self.tr("Notes"))
         return titles[section] if 0 <= section < len(titles) else None
+
+
+FIXED_COLOUR = QColor("#6a1b9a")
+
+
+RETURN_MARKS = (" ↩", " ↩✓")  # returned and waiting; fixed since (the tooltip says which annotator and why)
+
+
+def return_marks(returns) -> str:
+    """A mark after the review state: the document was returned and waits, or came back fixed."""
+    if not returns:
+        return ""
+    return RETURN_MARKS[1] if any(r.state == FIXED for r in returns) else RETURN_MARKS[0]
+
+
+def return_line(item) -> str:
+    text = (QCoreApplication.translate("ReviewColumns", "Returned to %1, fixed since: %2") if item.state == FIXED
+            else QCoreApplication.translate("ReviewColumns", "Returned to %1, waiting: %2"))
+    return text.replace("%1", item.annotator).replace("%2", item.reason)
 
 
 class ReviewColumns:
@@ -140,6 +174,12 @@ class ReviewColumns:
     def __init__(self):
         self.reviews: dict[int, DocumentReview] | None = None  # None: still being computed
         self.counts: Counter = Counter()  # documents per review state, kept current (the status bar)
+        self.returns: dict[int, list] = {}  # doc id -> team.returns.Return (returned, or fixed since)
+
+    def set_returns(self, returns) -> None:
+        self.returns = {}
+        for item in returns:
+            self.returns.setdefault(item.doc_id, []).append(item)
 
     def set_all(self, reviews: dict[int, DocumentReview]) -> None:
         self.reviews = dict(reviews)
@@ -161,13 +201,18 @@ class ReviewColumns:
 
     def status(self, doc_id: int, role: int) -> Any:
         review = self.reviews.get(doc_id) if self.reviews is not None else None
+        returns = self.returns.get(doc_id, ())
         if role == Qt.ItemDataRole.DisplayRole:
-            return document_state_name(review.state) if review else "…"
+            return (document_state_name(review.state) if review else "…") + return_marks(returns)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if any(r.state == FIXED for r in returns):
+                return FIXED_COLOUR
             return REVIEW_COLOURS.get(review.state) if review else None
         if role == Qt.ItemDataRole.ToolTipRole and review is not None:
             done = ", ".join(review.done) or "–"
-            return QCoreApplication.translate("ReviewColumns", "Marked done by: %1").replace("%1", done)
+            lines = [QCoreApplication.translate("ReviewColumns", "Marked done by: %1").replace("%1", done)]
+            lines += [return_line(r) for r in returns]
+            return "\n".join(lines)
         return None
 
     def disagreements(self, doc_id: int, role: int) -> Any:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.review import CANDIDATE_STATES, DocumentReview
-from .review_model import ANNOTATORS, LABEL, STATE, TEXT, CandidateModel, annotators_text
+from .review_model import ANNOTATORS, LABEL, NOTES, STATE, TEXT, CandidateModel, annotators_text
 from .review_styles import SHOWN_STATES, document_state_name, state_hint, state_name, swatch
 from .tables import row_table, select_row_silently
 
@@ -122,6 +122,7 @@ class ReviewPanel(QWidget):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             widest = max([metrics.horizontalAdvance(v) for v in values] + [metrics.horizontalAdvance(title) + 8])
             header.resizeSection(column, widest + (34 if column in (STATE, LABEL) else 14))  # icons
+        self.table.setColumnHidden(NOTES, not self.model.has_notes())  # notes only when there are some
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from .span_model import ATTRIBUTES, LABEL, TEXT, SpanModel
+from .span_model import ATTRIBUTES, LABEL, NOTE, TEXT, SpanModel
 from .tables import row_table, select_row_silently
 
 
@@ -25,6 +25,8 @@ class SpanList(QWidget):
         header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
         header.resizeSection(ATTRIBUTES, self.fontMetrics().horizontalAdvance("12,000,000,000 KRW") + 12)
         self.table.setColumnHidden(ATTRIBUTES, True)
+        header.resizeSection(NOTE, self.fontMetrics().horizontalAdvance("경계가 맞는지 모르겠어요") + 12)
+        self.table.setColumnHidden(NOTE, True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addWidget(self.title)
@@ -53,6 +55,7 @@ class SpanList(QWidget):
         self.title.setText(self.tr("Spans (%n)", "", self.model.rowCount()))
         # The attribute column only when some span has attributes (amounts, say).
         self.table.setColumnHidden(ATTRIBUTES, not any(span.attrs for span in self.model.spans()))
+        self.table.setColumnHidden(NOTE, not any(span.note for span in self.model.spans()))  # likewise notes
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

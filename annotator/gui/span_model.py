@@ -19,7 +19,7 @@ from ..core.schema import Schema
 from .plain_text import plain_tooltip
 from .translation import language
 
-LABEL, TEXT, ATTRIBUTES = range(3)
+LABEL, TEXT, ATTRIBUTES, NOTE = range(4)
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -103,7 +103,7 @@ class SpanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._spans)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._spans):
@@ -117,6 +117,8 @@ class SpanModel(QAbstractTableModel):
                 return span.text
             if column == ATTRIBUTES:
                 return format_attributes(span.attrs, span.text)
+            if column == NOTE:
+                return span.note
         elif role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             label = self.schema.label(span.label)
             return QColor(label.color) if label else None
@@ -125,7 +127,7 @@ class SpanModel(QAbstractTableModel):
             name = label.display(language()) if label else span.label
             attributes = format_attributes(span.attrs, span.text)
             return plain_tooltip(f"{name}\n{span.text}\n[{span.start}, {span.end})"
-                                 + (f"\n{attributes}" if attributes else ""))
+                                 + (f"\n{attributes}" if attributes else "") + (f"\n✎ {span.note}" if span.note else ""))
         elif role == Qt.ItemDataRole.UserRole:
             return span.id
         return None
@@ -134,5 +136,5 @@ class SpanModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Label"), self.tr("Text"), self.tr("Attributes"))
+        titles = (self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Note"))
         return titles[section] if 0 <= section < len(titles) else None

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>AnnotatorReturns</name>
+    <message numerus="yes">
+        <source>↩ %n returned</source>
+        <translation>
+            <numerusform>↩ %n returned</numerusform>
+            <numerusform>↩ %n returned</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message numerus="yes">
         <source>%n document(s)</source>
@@ -77,6 +87,16 @@
         <translation>
             <numerusform>%n span crosses a line break and was written as brat fragments</numerusform>
             <numerusform>%n spans cross a line break and were written as brat fragments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoldTrend</name>
+    <message numerus="yes">
+        <source>Documents an annotator marked done and the reviewer adjudicated, by the week the annotator marked them done (%n compared). `annotator agreement --annotators gold,…` prints the same.</source>
+        <translation>
+            <numerusform>Documents an annotator marked done and the reviewer adjudicated, by the week the annotator marked them done (%n compared). `annotator agreement --annotators gold,…` prints the same.</numerusform>
+            <numerusform>Documents an annotator marked done and the reviewer adjudicated, by the week the annotator marked them done (%n compared). `annotator agreement --annotators gold,…` prints the same.</numerusform>
         </translation>
     </message>
 </context>

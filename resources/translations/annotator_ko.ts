@@ -169,8 +169,25 @@
         <translation>작업자</translation>
     </message>
     <message>
+        <source>Gold over time</source>
+        <translation>골드와의 일치 추이</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>모델</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorReturns</name>
+    <message numerus="yes">
+        <source>↩ %n returned</source>
+        <translation>
+            <numerusform>↩ 반려 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents the reviewer returned to you, with a reason: they come first in the list. Click to list only them.</source>
+        <translation>검수자가 사유와 함께 반려한 문서입니다. 목록 맨 앞에 나옵니다. 누르면 반려된 문서만 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -199,6 +216,10 @@
         <source>Annotators</source>
         <translation>작업자</translation>
     </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -217,6 +238,17 @@
     <message>
         <source>What is wrong with this document?</source>
         <translation>이 문서에 어떤 문제가 있나요?</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentHeader</name>
+    <message>
+        <source>Returned by the reviewer: %1</source>
+        <translation>반려 사유: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
     </message>
 </context>
 <context>
@@ -580,6 +612,89 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>No installed font covers Korean (Hangul), so Korean text shows as boxes. Install one and restart, e.g. on Debian or Ubuntu: sudo apt-get install fonts-nanum (or fonts-noto-cjk).</source>
         <translation>한글을 표시할 수 있는 글꼴이 설치되어 있지 않아 한국어가 네모(□)로 보입니다. 글꼴을 설치한 뒤 다시 실행하세요. 예: Debian/Ubuntu에서 sudo apt-get install fonts-nanum (또는 fonts-noto-cjk)</translation>
+    </message>
+</context>
+<context>
+    <name>GoldComparison</name>
+    <message>
+        <source>gold only</source>
+        <translation>골드에만</translation>
+    </message>
+    <message>
+        <source>rejected by gold</source>
+        <translation>골드에서 기각</translation>
+    </message>
+    <message>
+        <source>other boundaries or label</source>
+        <translation>경계·레이블 다름</translation>
+    </message>
+    <message>
+        <source>same as gold</source>
+        <translation>골드와 같음</translation>
+    </message>
+    <message>
+        <source>yours: %1 “%2”</source>
+        <translation>내 스팬: %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>GoldComparisonView</name>
+    <message>
+        <source>Gold: not adjudicated yet</source>
+        <translation>골드: 아직 판정 전</translation>
+    </message>
+    <message>
+        <source>Gold: %1</source>
+        <translation>골드: %1</translation>
+    </message>
+    <message>
+        <source>Compare with gold</source>
+        <translation>골드와 비교</translation>
+    </message>
+    <message>
+        <source>In an adjudicated document, show how gold differs from your spans</source>
+        <translation>판정이 끝난 문서에서 골드가 내 스팬과 어떻게 다른지 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>GoldTrend</name>
+    <message>
+        <source>Annotator</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>스팬</translation>
+    </message>
+    <message>
+        <source>Gold spans</source>
+        <translation>골드 스팬</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>정확히 일치</translation>
+    </message>
+    <message>
+        <source>F1 strict</source>
+        <translation>F1 엄격</translation>
+    </message>
+    <message>
+        <source>F1 strict against gold, per week</source>
+        <translation>주별 골드 대비 F1 엄격</translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents an annotator marked done and the reviewer adjudicated, by the week the annotator marked them done (%n compared). `annotator agreement --annotators gold,…` prints the same.</source>
+        <translation>
+            <numerusform>작업자가 완료하고 검수자가 판정한 문서를 작업자가 완료한 주별로 모았습니다 (비교한 문서 %n건). `annotator agreement --annotators gold,…` 명령도 같은 표를 출력합니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -960,7 +1075,57 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note (empty to remove it):</source>
+        <translation>메모 (비우면 지웁니다):</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>“%1”에 대한 메모</translation>
+    </message>
+    <message>
+        <source>Note on the document</source>
+        <translation>문서 메모</translation>
+    </message>
+    <message>
+        <source>Edit note… (span, candidate or document)</source>
+        <translation>메모 편집… (스팬, 후보 또는 문서)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to annotator</source>
+        <translation>작업자에게 반려</translation>
+    </message>
+    <message>
+        <source>What should be fixed? The annotator reads this above the text.</source>
+        <translation>무엇을 고쳐야 하나요? 작업자는 이 사유를 본문 위에서 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>작업자:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반려</translation>
+    </message>
+</context>
+<context>
     <name>ReviewColumns</name>
+    <message>
+        <source>Returned to %1, fixed since: %2</source>
+        <translation>%1에게 반려, 수정 완료: %2</translation>
+    </message>
+    <message>
+        <source>Returned to %1, waiting: %2</source>
+        <translation>%1에게 반려, 수정 대기: %2</translation>
+    </message>
     <message>
         <source>Marked done by: %1</source>
         <translation>완료한 작업자: %1</translation>
@@ -1081,6 +1246,25 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     </message>
 </context>
 <context>
+    <name>ReviewReturns</name>
+    <message>
+        <source>Return to %1…</source>
+        <translation>%1에게 반려…</translation>
+    </message>
+    <message>
+        <source>Return to %1</source>
+        <translation>%1에게 반려</translation>
+    </message>
+    <message>
+        <source>Returned to %1 (Ctrl+Z undoes); the next merge takes it to their copy</source>
+        <translation>%1에게 반려했습니다 (Ctrl+Z로 되돌리기). 다음 병합 때 작업자의 사본으로 전달됩니다</translation>
+    </message>
+    <message>
+        <source>Return to annotator</source>
+        <translation>작업자에게 반려</translation>
+    </message>
+</context>
+<context>
     <name>ReviewState</name>
     <message>
         <source>agreed</source>
@@ -1158,6 +1342,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1184,6 +1372,10 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>adjudicated</source>
         <translation>판정 완료</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>반려됨</translation>
     </message>
 </context>
 <context>

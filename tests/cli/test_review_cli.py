@@ -1,7 +1,6 @@
-"""``agreement``, ``adjudicate`` and ``merge`` through ``python -m annotator``."""
+"""``agreement`` and ``adjudicate`` through ``python -m annotator``."""
 
 import json
-import shutil
 
 import pytest
 
@@ -60,19 +59,3 @@ def test_adjudicate_auto_twice(folder):
     second = json.loads(run("adjudicate", folder, "--auto", "--json").stdout)
     assert second["merged"] == 0 and second["remaining_total"] == 4
     assert len(second["remaining"]) == 2
-
-
-def test_merge_reports_added_spans_and_conflicts(folder, tmp_path):
-    copy = tmp_path / "copy"
-    shutil.copytree(folder, copy)
-    with Project.open(copy) as project:
-        doc_id = next(project.documents()).id
-        [budget] = project.spans(doc_id, "kim", "BUDGET")
-        project.resize_span(budget.id, budget.start, budget.end + 1)  # now conflicts with the original
-        project.add_span(doc_id, 0, 2, "TECH", "park", snap=False)
-    result = run("merge", folder, copy)
-    assert result.returncode == 1  # partial: a conflict was not merged
-    assert "spans added: park 1" in result.stdout and "1 conflicts" in result.stdout
-    assert "conflict, not merged" in result.stderr and "kim" in result.stderr
-    again = json.loads(run("merge", folder, copy, "--json").stdout)
-    assert again["spans_added"] == {} and len(again["conflicts"]) == 1

@@ -8,7 +8,6 @@ import pytest
 
 from annotator import Project
 from annotator.core.model.queue import QueueInputs, next_documents
-from annotator.core.records import Status
 
 from .model_fixtures import labelled_project
 from .test_model import schema_with_person
@@ -37,7 +36,7 @@ def test_without_a_model_the_next_unfinished_in_order_after_the_current_one(queu
 
 def test_returned_then_calibration_documents_come_first(queue_project):
     project, finished, unfinished = queue_project
-    project.store.write_status(Status(finished[3], "kim", "returned", "경계가 틀림"))
+    project.return_document(finished[3], "kim", "경계가 틀림")
     entries = next_documents(project, "kim", count=3, inputs=QueueInputs(calibration=[unfinished[4], finished[0]]))
     assert [(e.doc_id, e.reason) for e in entries] == [
         (finished[3], "returned"), (unfinished[4], "calibration"), (unfinished[0], "order")]  # done: no calibration

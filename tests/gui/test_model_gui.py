@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator import Project
-from annotator.core.records import Status
 from annotator.gui.overlays import MODEL_SUGGESTIONS, SUGGESTIONS
 
 from ..core.model_fixtures import labelled_project, store_document
@@ -60,7 +59,7 @@ def test_ctrl_enter_opens_the_document_the_queue_offers_and_says_why(open_window
 def test_returned_documents_come_first_without_a_model(open_window, qtbot, tmp_path):
     folder = people_project(tmp_path, train=False, documents=3)
     with Project.open(folder) as project:
-        project.store.write_status(Status(2, "kim", "returned", "경계 확인"))
+        project.return_document(2, "kim", "경계 확인")
     window = open_window(folder)
     window.open_document(4)
     qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
@@ -93,7 +92,7 @@ def test_the_dashboard_shows_the_model_and_trains_it_on_request(open_window, qtb
     window.review.show_agreement()
     dialog = window.review.agreement_dialog
     panel = dialog.model_panel
-    assert dialog.tabs.tabText(4) == "모델"
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(panel)) == "모델"
     assert panel.summary.text().startswith("아직 모델이 없습니다")
     panel.train_button.click()
     assert window.training.running() and not panel.train_button.isEnabled()

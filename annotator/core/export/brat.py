@@ -3,9 +3,10 @@
 ``T1<TAB>LABEL start end<TAB>text`` with code-point offsets into the .txt. An
 .ann line cannot hold a line break, so a span crossing one is written as
 discontinuous fragments (``start end;start end``, the fragment texts joined by
-a space, as brat does) and listed in the report. Span attributes go to an
-``AnnotatorNotes`` line. File names come from the document uid (a hex hash),
-never from titles, so nothing can point outside the export folder.
+a space, as brat does) and listed in the report. A span's note and its
+attributes go to ``AnnotatorNotes`` lines (the note first). File names come
+from the document uid (a hex hash), never from titles, so nothing can point
+outside the export folder.
 ``annotation.conf`` and ``visual.conf`` (label colours) sit at the top.
 """
 
@@ -22,6 +23,12 @@ from .report import SpanNote
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
 _LINE_PIECE = re.compile(r"[^\n]+")
+_LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
+
+
+def _one_line(note: str) -> str:
+    """An .ann line holds no line break (U+2028/2029 included): each becomes a space."""
+    return _LINE_BREAKS.sub(" ", note)
 
 
 class BratWriter:
@@ -50,7 +57,7 @@ class BratWriter:
         text = document.text
         stem = self.file_stem(part, document)
         lines = []
-        number = 0
+        number = notes = 0
         for span in document.spans:
             pieces = [m.span() for m in _LINE_PIECE.finditer(text, span.start, span.end)]
             if not pieces:
@@ -67,9 +74,10 @@ class BratWriter:
             where = ";".join(f"{s} {e}" for s, e in pieces)
             shown = " ".join(text[s:e] for s, e in pieces)
             lines.append(f"T{number}\t{span.label} {where}\t{shown}\n")
-            if span.attrs:
-                note = json.dumps(dict(span.attrs), ensure_ascii=False).replace("\u2028", " ").replace("\u2029", " ")
-                lines.append(f"#{number}\tAnnotatorNotes T{number}\t{note}\n")
+            for note in (span.note, json.dumps(dict(span.attrs), ensure_ascii=False) if span.attrs else ""):
+                if note:
+                    notes += 1
+                    lines.append(f"#{notes}\tAnnotatorNotes T{number}\t{_one_line(note)}\n")
         folder = self.folders[part]
         (folder / f"{stem}.txt").write_bytes(text.encode("utf-8"))
         (folder / f"{stem}.ann").write_bytes("".join(lines).encode("utf-8"))

@@ -13,6 +13,7 @@ class ExportSpan(NamedTuple):
     end: int
     label: str
     attrs: dict[str, Any]
+    note: str = ""  # free text (the annotator's question, the reviewer's reason)
 
 
 def _attrs(text: str) -> dict[str, Any]:
@@ -29,7 +30,8 @@ class ExportDocument:
         self.uid = row.uid
         self.title = row.title
         self.text = row.text
-        self.spans = [ExportSpan(start, end, label, _attrs(attrs)) for start, end, label, attrs in row.spans]
+        self.spans = [ExportSpan(start, end, label, _attrs(attrs), *note)  # (a note when the row has one)
+                      for start, end, label, attrs, *note in row.spans]
         self.morphemes = row.morphemes
         self.sentences = row.sentences
         self._meta: Any = row.meta

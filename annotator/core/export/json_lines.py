@@ -14,7 +14,7 @@ from .document import ExportDocument
 from .flat import Flat, tokenize
 from .formats import PartFiles, attrs_without
 
-SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end"})
+SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end", "note"})
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -37,13 +37,15 @@ class _LinesWriter(PartFiles):
 
 
 class MasterWriter(_LinesWriter):
-    """``{"id", "uid", "title", "text", "spans": [{"start", "end", "label", "text", ...attrs}], "meta"}``."""
+    """``{"id", "uid", "title", "text", "spans": [{"start", "end", "label", "text", "note"?, ...attrs}], "meta"}``."""
 
     def record(self, document: ExportDocument) -> dict:
         text = document.text
         spans = []
-        for start, end, label, attrs in document.spans:
+        for start, end, label, attrs, note in document.spans:
             span = {"start": start, "end": end, "label": label, "text": text[start:end]}
+            if note:
+                span["note"] = note
             if attrs:
                 span.update(attrs_without(attrs, SPAN_KEYS))
             spans.append(span)
@@ -79,7 +81,7 @@ class ProdigyWriter(_LinesWriter):
         first = {start: i for i, (start, _) in enumerate(tokens)}
         last = {end: i for i, (_, end) in enumerate(tokens)}
         spans = []
-        for start, end, label, attrs in document.spans:
+        for start, end, label, attrs, _note in document.spans:
             span = {"start": start, "end": end, "label": label, "text": text[start:end]}
             if start in first and end in last:
                 span["token_start"], span["token_end"] = first[start], last[end]

@@ -232,7 +232,9 @@ def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
             for start, end, label, attrs in doc.spans:
                 if (start, end, label) not in have:
                     have.add((start, end, label))
-                    drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs))
+                    attrs = dict(attrs)
+                    note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
+                    drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
 

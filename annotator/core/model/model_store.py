@@ -73,12 +73,6 @@ def documents_with_status(store: Store, annotator: str, statuses: Iterable[str])
     return sorted(row[0] for row in rows)
 
 
-def documents_in_status(store: Store, annotator: str, status: str) -> list[int]:
-    """Ids of the documents ``annotator`` has in ``status`` (not "new": that has no row)."""
-    rows = store.conn.execute("SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?", (annotator, status))
-    return sorted(row[0] for row in rows)
-
-
 def total_characters(store: Store, doc_ids: Iterable[int]) -> int:
     """The length of the documents' texts, added up (without reading them)."""
     ids, total = sorted(set(doc_ids)), 0

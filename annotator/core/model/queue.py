@@ -16,10 +16,9 @@
    The model scores at most ``POOL`` unfinished documents, a seeded sample,
    so a choice takes well under a second in any project.
 
-Returned and calibration documents come from the team's work (returns,
-assignment); until the project records them they are passed in as
-``QueueInputs``, and ``returned`` defaults to the documents whose status for
-the annotator is ``returned``.
+Returned documents are those whose status for the annotator is
+``returned`` (the team's returns); calibration documents and assignments come
+from the distribution of work and are passed in as ``QueueInputs``.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from typing import Collection, Sequence
 
 from ..morphemes import unpack_morphemes
+from ..worklist_store import WorklistStore
 from . import model_store
 from .features import tokens_of
 
@@ -72,8 +72,8 @@ def next_documents(project, annotator: str, count: int = 1, after: int | None = 
     finished); ``candidates`` narrows the unfinished documents (a filtered list)."""
     inputs = inputs or QueueInputs()
     store = project.store
-    returned = inputs.returned if inputs.returned is not None else model_store.documents_in_status(
-        store, annotator, RETURNED)
+    returned = inputs.returned if inputs.returned is not None else sorted(
+        WorklistStore(store).returned_ids(annotator))
     unfinished = set(model_store.documents_with_status(store, annotator, UNFINISHED))
     chosen: list[QueueEntry] = []
     taken = {after}

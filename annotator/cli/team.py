@@ -1,0 +1,87 @@
+"""Team commands: ``merge`` (copies in both directions) and ``return`` (반려, with a reason)."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.team.versions import PREFERENCES
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
+
+KIND_WORDS = {"added": "added", "updated": "edited", "deleted": "deleted", "restored": "brought back"}
+
+
+def _layers_line(report) -> str:
+    layers = report.layers_changed()
+    if not layers:
+        return "no span changed"
+    return "; ".join(f"{layer} " + ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in kinds.items())
+                     for layer, kinds in layers.items())
+
+
+def cmd_merge(args) -> int:
+    with open_project(args.project) as project:
+        report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        verb = "Would merge" if report.dry_run else "Merged"
+        print(f"{verb} {report.source}: {report.documents_added} documents added "
+              f"({report.documents_existing} already here)")
+        print(f"  spans: {_layers_line(report)} ({report.spans_identical} unchanged)")
+        print(f"  statuses: {report.statuses_updated} updated, {report.returns_received} of them returns; "
+              f"rejections: {report.rejections_added} added, {report.rejections_withdrawn} withdrawn; "
+              f"notes: {report.notes_updated} updated")
+        if report.by_content:
+            print("  (a copy from before span identities: spans matched by content and only added)")
+        settled = [c for c in report.conflicts if c not in report.unsettled]
+        if settled:
+            print(f"  {len(settled)} conflicts settled (--prefer {report.prefer}):")
+            for conflict in settled:
+                print(f"    {conflict}")
+        if report.dry_run:
+            print("Dry run: nothing was written.")
+        for label, count in sorted(report.unknown_labels.items()):
+            err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
+        for conflict in report.unsettled:
+            err(f"{report.source}: conflict: {conflict}")
+    return EXIT_PARTIAL if report.unsettled or report.unknown_labels else EXIT_OK
+
+
+def _document_id(project, given: str) -> int | None:
+    """A document by its id, or by its uid (or the start of it)."""
+    if given.isdigit():
+        return int(given)
+    found = [d.id for d in project.documents() if d.uid.startswith(given)] if len(given) >= 6 else []
+    return found[0] if len(found) == 1 else None
+
+
+def cmd_return(args) -> int:
+    with open_project(args.project) as project:
+        doc_id = _document_id(project, args.doc_id)
+        if doc_id is None:
+            err(f"{args.project}: no document {args.doc_id!r} (give its id, as `annotator stats` and the GUI show, "
+                "or its uid)")
+            return EXIT_ERROR
+        project.return_document(doc_id, args.annotator, args.reason)
+        title = project.document(doc_id).title
+    print(f"Returned document {doc_id} ({title}) to {args.annotator}: {args.reason.strip()}")
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("merge", help="bring in another copy of the project (its folder or project.db): edits, "
+                                     "deletions, statuses, returns and notes; works in both directions")
+    p.add_argument("project")
+    p.add_argument("other", metavar="OTHER_PROJECT_OR_DB")
+    p.add_argument("--prefer", choices=PREFERENCES,
+                   help="settle spans changed differently in the two copies (default: keep ours, report them)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("return", help="return a document to an annotator with a reason (반려)")
+    p.add_argument("project")
+    p.add_argument("doc_id", metavar="DOC_ID", help="the document's id (or uid)")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="what to fix; the annotator reads it above the text")
+    p.set_defaults(func=cmd_return)

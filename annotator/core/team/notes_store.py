@@ -1,0 +1,67 @@
+"""SQL for notes: a layer's note on a document, the reviewer's note on a candidate (kept on the
+row of its rejections table, rejected or not), and the notes search."""
+
+from __future__ import annotations
+
+from ..store import stamp_after
+
+_CANDIDATE = "doc_id = ? AND layer = ? AND start = ? AND end = ? AND label = ?"
+
+
+def document_note(store, doc_id: int, layer: str) -> str:
+    row = store.conn.execute("SELECT note FROM document_notes WHERE doc_id = ? AND layer = ?",
+                             (doc_id, layer)).fetchone()
+    return row[0] if row else ""
+
+
+def document_notes(store, doc_id: int) -> dict[str, str]:
+    """{layer: note} of one document, empty notes left out."""
+    rows = store.conn.execute("SELECT layer, note FROM document_notes WHERE doc_id = ? AND note != '' ORDER BY layer",
+                              (doc_id,))
+    return dict(rows.fetchall())
+
+
+def write_document_note(store, doc_id: int, layer: str, note: str) -> None:
+    row = store.conn.execute("SELECT updated_at FROM document_notes WHERE doc_id = ? AND layer = ?",
+                             (doc_id, layer)).fetchone()
+    store.conn.execute(
+        "INSERT INTO document_notes (doc_id, layer, note, updated_at) VALUES (?,?,?,?)"
+        " ON CONFLICT (doc_id, layer) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+        (doc_id, layer, note, stamp_after(row[0] if row else None)))
+
+
+def candidate_note(store, doc_id: int, layer: str, key: tuple[int, int, str]) -> str:
+    row = store.conn.execute(f"SELECT note FROM rejections WHERE {_CANDIDATE}", (doc_id, layer, *key)).fetchone()
+    return row[0] if row else ""
+
+
+def write_candidate_note(store, doc_id: int, layer: str, key: tuple[int, int, str], note: str) -> None:
+    """The note on the candidate's row; a candidate never rejected gets a row that says so (rejected = 0)."""
+    row = store.conn.execute(f"SELECT updated_at FROM rejections WHERE {_CANDIDATE}", (doc_id, layer, *key)).fetchone()
+    stamp = stamp_after(row[0] if row else None)
+    store.conn.execute(
+        "INSERT INTO rejections (doc_id, layer, start, end, label, created_at, rejected, note, updated_at)"
+        " VALUES (?,?,?,?,?,?,0,?,?) ON CONFLICT (doc_id, layer, start, end, label) DO UPDATE SET"
+        " note = excluded.note, updated_at = excluded.updated_at", (doc_id, layer, *key, stamp, note, stamp))
+
+
+def candidate_notes(store, doc_id: int, layer: str) -> dict[tuple[int, int, str], str]:
+    """{(start, end, label): note} of ``layer``'s candidate notes in one document."""
+    rows = store.conn.execute("SELECT start, end, label, note FROM rejections WHERE doc_id = ? AND layer = ?"
+                              " AND note != ''", (doc_id, layer))
+    return {(s, e, label): note for s, e, label, note in rows}
+
+
+def span_notes(store, doc_id: int) -> list[tuple[str, int, int, str, str]]:
+    """(annotator, start, end, label, note) of the spans with a note in one document, every layer."""
+    return store.conn.execute("SELECT annotator, start, end, label, note FROM spans WHERE doc_id = ? AND note != ''"
+                              " ORDER BY start, end, annotator", (doc_id,)).fetchall()
+
+
+def documents_with_note(store, pattern: str) -> set[int]:
+    """Documents with a span, candidate or document note matching the LIKE ``pattern`` (escape ``\\``)."""
+    rows = store.conn.execute(
+        "SELECT doc_id FROM spans WHERE note LIKE ? ESCAPE '\\' UNION SELECT doc_id FROM document_notes"
+        " WHERE note LIKE ? ESCAPE '\\' UNION SELECT doc_id FROM rejections WHERE note LIKE ? ESCAPE '\\'",
+        (pattern, pattern, pattern))
+    return {row[0] for row in rows}

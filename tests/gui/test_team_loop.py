@@ -1,0 +1,162 @@
+"""The team loop in the workbench: the reviewer returns a document with a reason, the annotator
+finds it first with the reason above the text and marks it done again, the reviewer sees it came
+back fixed; notes with N; compare with gold; gold over time in the dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+
+from annotator.core.project import Project
+from annotator.core.records import GOLD
+from annotator.gui.document_model import STATUS
+from annotator.gui.review_model import NOTES
+
+from .test_review_mode import CTRL, at, emoji_doc, review_dir, reviewing  # noqa: F401 - fixtures
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+REASON = "120억 원은 단위까지 BUDGET입니다 (지침 1.1)"
+
+
+def answer_return(annotator: str, reason: str) -> None:
+    """Fill in and accept the return dialog once it is shown (it is modal)."""
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        dialog.annotator.setCurrentText(annotator)
+        dialog.reason.setPlainText(reason)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    QTimer.singleShot(0, fill)
+
+
+def answer_note(text: str) -> None:
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(text)
+        dialog.accept()
+    QTimer.singleShot(0, fill)
+
+
+def activate(window, qtbot) -> None:
+    """Back to the window after a modal dialog (the offscreen platform does not do it by itself)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def list_status(window, doc_id: int) -> str:
+    model = window.documents.model
+    return model.data(model.index(model.row_of(doc_id), STATUS))
+
+
+def test_return_in_review_mode_then_fixed_by_the_annotator(reviewing, open_window, qtbot):
+    window = reviewing
+    doc_id = window.document.id
+    assert [a.text() for a in window.review_returns.menu.actions()] == ["kim에게 반려…", "lee에게 반려…"]
+    answer_return("lee", REASON)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+    activate(window, qtbot)
+    status = window.project.status(doc_id, "lee")
+    assert (status.status, status.reason) == ("returned", REASON)
+    assert list_status(window, doc_id).endswith("↩")  # the reviewer's list: returned, waiting
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert window.project.status(doc_id, "lee").status == "done"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.project.status(doc_id, "lee").status == "returned"
+    folder = window.project.folder
+    window.close()
+
+    lee = open_window(folder, "lee")
+    assert lee.documents.model.doc_id(0) == doc_id  # returned documents come first
+    assert lee.document.id == doc_id  # and open first
+    assert lee.header.reason.isVisible() and REASON in lee.header.reason.text()
+    assert lee.annotator_returns.button.isVisible() and "1" in lee.annotator_returns.button.text()
+    lee.annotator_returns.button.click()  # lists only the returned ones
+    assert lee.documents.model.rowCount() == 1
+    qtbot.keyClick(lee.view, Qt.Key.Key_Return, CTRL)  # done again
+    status = lee.project.status(doc_id, "lee")
+    assert (status.status, status.reason) == ("done", REASON)
+    assert not lee.annotator_returns.button.isVisible()
+    lee.open_document(doc_id)
+    assert not lee.header.reason.isVisible()
+    lee.close()
+
+    reviewer = open_window(folder, "kim")
+    qtbot.keyClick(reviewer.view, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: reviewer.review.columns.reviews is not None)
+    assert list_status(reviewer, doc_id).endswith("↩✓")  # came back fixed
+    model = reviewer.documents.model
+    assert "lee" in model.data(model.index(model.row_of(doc_id), STATUS), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_notes_on_a_span_the_document_and_a_candidate(reviewing, open_window, qtbot):
+    window = reviewing
+    doc_id = window.document.id
+    [row] = [r for r, c in enumerate(window.review.model.candidates()) if c.text == "인공지능"]
+    window.review.panel.table.setCurrentIndex(window.review.model.index(row, 0))
+    answer_note("AI와 함께 하나로?")
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    activate(window, qtbot)
+    notes = window.review.model.data(window.review.model.index(row, NOTES))
+    assert notes == "gold: AI와 함께 하나로?" and not window.review.panel.table.isColumnHidden(NOTES)
+    folder = window.project.folder
+    window.close()
+
+    kim = open_window(folder, "kim")
+    kim.open_document(doc_id)
+    span = next(s for s in kim.spans.model.spans() if s.text == "인공지능")
+    kim.select_span(span.id)
+    answer_note("기술명 맞나요?")
+    qtbot.keyClick(kim.view, Qt.Key.Key_N)
+    activate(kim, qtbot)
+    noted = kim.project.span(span.id)
+    assert noted.note == "기술명 맞나요?" and noted.uid == span.uid
+    assert "✎ 기술명 맞나요?" in kim.view.describe(noted, "annotations")  # shown on hover
+    assert not kim.spans.table.isColumnHidden(3)  # the span list's note column
+    qtbot.keyClick(kim.view, Qt.Key.Key_Z, CTRL)
+    assert kim.project.span(span.id).note == ""
+    kim.select_span(None)
+    answer_note("제목에 이모지가 있어요")
+    qtbot.keyClick(kim.view, Qt.Key.Key_N)  # nothing selected: the document's note
+    activate(kim, qtbot)
+    assert kim.project.document_notes(doc_id) == {"kim": "제목에 이모지가 있어요"}
+    assert kim.header.notes.isVisible() and "제목에 이모지가 있어요" in kim.header.notes.text()
+    kim.documents.search.setText("이모지가 있어요")
+    kim.documents.apply_filter()
+    assert [kim.documents.model.doc_id(r) for r in range(kim.documents.model.rowCount())] == [doc_id]
+
+
+def test_compare_with_gold(review_dir, open_window, qtbot):
+    with Project.open(review_dir) as project:
+        doc_id = emoji_doc(project)
+        text = project.document(doc_id).text
+        project.add_span(doc_id, *at(text, "원주의료기기테크노밸리"), "AGENCY", GOLD, snap=False)  # same as kim's
+        project.add_span(doc_id, *at(text, "120억"), "BUDGET", GOLD, snap=False)  # kim: 120억 원
+        project.add_span(doc_id, *at(text, "의료영상"), "TECH", GOLD, snap=False)  # kim lacks it
+        project.mark_adjudicated(doc_id)
+    window = open_window(review_dir, "kim")
+    window.open_document(emoji_doc(window.project))
+    qtbot.keyClick(window.view, Qt.Key.Key_G, CTRL | SHIFT)
+    assert window.gold_comparison.toggle.isChecked()
+    counts = window.gold_comparison.comparison.counts()
+    assert counts == {"missing": 1, "rejected": 3, "different": 1, "same": 1}  # 디지털트윈, 과기정통부, 인공지능
+    overlays = window.view.overlay_names()
+    assert {"gold:missing", "gold:rejected", "gold:different"} <= set(overlays)
+    assert "골드에만 1" in window.gold_comparison.status.text()
+    window.open_document(window.project.store.document_ids()[0])  # not adjudicated
+    assert "gold:missing" not in window.view.overlay_names()
+    assert window.gold_comparison.status.text() == "골드: 아직 판정 전"
+    qtbot.keyClick(window.view, Qt.Key.Key_G, CTRL | SHIFT)
+    assert not window.gold_comparison.status.isVisible()
+
+
+def test_the_dashboard_shows_agreement_with_gold_over_time(reviewing, qtbot):
+    window = reviewing
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)  # adjudicate the emoji article
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL | SHIFT)
+    dialog = window.review.agreement_dialog
+    with qtbot.waitSignal(dialog.reportShown, timeout=20000):
+        pass
+    trend = dialog.gold_trend
+    rows = {(row[0], row[2]) for row in trend.figures.rows}
+    assert rows == {("kim", 1), ("lee", 1)} and trend.chart.data.series == ["kim", "lee"]
+    assert dialog.tabs.tabText(4) == "골드와의 일치 추이"
