@@ -3,7 +3,6 @@ offering the next document with the reason, retraining in the background, the da
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from annotator import Project
