@@ -279,10 +279,13 @@ class Project:
 
     @cached_property
     def suggester(self) -> Suggester:
-        """Runs the schema's recognisers; gazetteers load on first use, learned strings stay current."""
+        """Runs the schema's recognisers; gazetteers load on first use, learned strings and the
+        model stay current."""
+        from .model.recogniser import ModelRecogniser
+
         store = SuggestionStore(self.store)
         learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
-        return Suggester(self.schema, self.gazetteer_files, learned)
+        return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
 
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
@@ -308,6 +311,27 @@ class Project:
     def rejected_suggestions(self, doc_id: int, annotator: str) -> list[Rejection]:
         rows = review_store.rejection_rows(self.store, doc_id, layer=annotator)
         return [Rejection(*row, layer=annotator) for row in rows]
+
+    # -- the model (see core/model) ------------------------------------------------
+
+    @cached_property
+    def model_files(self):
+        """``model.crfsuite`` and ``model.json`` in the project folder (in memory for a project in memory)."""
+        from .model import ModelFiles
+
+        return ModelFiles(self.folder if self.store.path is not None else None)
+
+    def train(self, **options):
+        """Train the model on the finished work now and store it; returns its ``ModelInfo``
+        (per-label held-out F1 and training span counts). Options: see ``model.train_model``."""
+        from .model import train_model
+
+        data, info = train_model(self, **options)
+        return self.model_files.write(data, info)
+
+    def model_info(self):
+        """The stored model's ``ModelInfo`` (None before the first training)."""
+        return self.model_files.info()
 
     # -- figures ---------------------------------------------------------------
 

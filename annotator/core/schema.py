@@ -12,12 +12,12 @@ from .errors import ProjectError
 
 OVERLAP_POLICIES = ("forbid", "nested", "allow")
 # What a label's ``recognisers`` may name (annotator.core.suggest implements them).
-RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned")
+RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned", "model")
 # The span attributes each recogniser sets. They describe the span as its label (an amount's value,
 # a gazetteer's canonical name), so they go when the span is relabelled.
 RECOGNISER_ATTRIBUTES = {
     "amount": ("value", "currency", "approximate"), "gazetteer": ("canonical",), "lexicon": ("canonical",),
-    "agency-pattern": (), "program-pattern": (), "learned": (),
+    "agency-pattern": (), "program-pattern": (), "learned": (), "model": (),
 }
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 
@@ -38,12 +38,27 @@ class Label:
 
 
 @dataclass(frozen=True)
+class ModelSettings:
+    """``[model]``: when the CRF trained on finished work retrains and when its suggestions show."""
+
+    threshold: float = 0.7  # a label's model suggestions show while its held-out F1 is at least this
+    thresholds: dict = field(default_factory=dict, compare=False)  # per label, overriding ``threshold``
+    retrain_every: int = 10  # finished documents since the last training that start a new one
+    random_share: float = 0.2  # of the next documents the queue offers, this share is chosen at random
+    folds: int = 5  # k of the k-fold held-out scores
+
+    def threshold_for(self, label: str) -> float:
+        return self.thresholds.get(label, self.threshold)
+
+
+@dataclass(frozen=True)
 class Schema:
     name: str
     labels: tuple[Label, ...]
     snapping: bool = True
     overlap: str = "forbid"
     min_agree: int = 0  # 0: every annotator must agree for automatic merging
+    model: ModelSettings = field(default_factory=ModelSettings)
     extra: dict = field(default_factory=dict, compare=False)
 
     def label(self, name: str) -> Label | None:
@@ -189,7 +204,44 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
         snapping=snapping,
         overlap=overlap,
         min_agree=min_agree,
-        extra={k: v for k, v in data.items() if k not in {"name", "labels", "spans", "snapping", "review"}},
+        model=_model_settings(data.get("model", {}), seen_names, text, path),
+        extra={k: v for k, v in data.items() if k not in {"name", "labels", "spans", "snapping", "review", "model"}},
+    )
+
+
+def _model_settings(raw, labels, text: str, path) -> ModelSettings:
+    line = _line_of(text, "model")
+    where = f"{path}:{line}" if line else str(path)
+    if not isinstance(raw, dict):
+        raise ProjectError(f"{where}: [model] must be a table")
+
+    def fraction(value, name: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ProjectError(f"{where}: [model] {name} must be a number from 0 to 1, not {value!r}")
+        return float(value)
+
+    def whole(name: str, default: int, least: int) -> int:
+        value = raw.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ProjectError(f"{where}: [model] {name} must be a whole number ≥ {least}, not {value!r}")
+        return value
+
+    thresholds = raw.get("thresholds", {})
+    if not isinstance(thresholds, dict):
+        raise ProjectError(f"{where}: [model.thresholds] must be a table of label = number")
+    for label in thresholds:
+        if label not in labels:
+            raise ProjectError(f"{where}: [model.thresholds] names {label!r}, which is not a label of the schema")
+    unknown = sorted(set(raw) - {"threshold", "thresholds", "retrain_every", "random_share", "folds"})
+    if unknown:
+        raise ProjectError(f"{where}: [model] has no setting {unknown[0]!r} "
+                           "(threshold, thresholds, retrain_every, random_share, folds)")
+    return ModelSettings(
+        threshold=fraction(raw.get("threshold", 0.7), "threshold"),
+        thresholds={label: fraction(value, f"thresholds.{label}") for label, value in thresholds.items()},
+        retrain_every=whole("retrain_every", 10, 1),
+        random_share=fraction(raw.get("random_share", 0.2), "random_share"),
+        folds=whole("folds", 5, 2),
     )
 
 

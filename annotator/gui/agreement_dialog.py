@@ -4,10 +4,10 @@ as tables and bar charts, computed on the worker thread.
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
 distribution with a chart; the documents that were counted; progress and
-effort per annotator (``progress_tab``). Label figures and span counts come
-from the same (compared) documents. Where nothing could be compared, an
-empty state says why and what to do. A busy bar runs while the report is
-computed; a double-click on a document opens it.
+effort per annotator (``progress_tab``); the model (``model_panel``). Label
+figures and span counts come from the same (compared) documents. Where
+nothing could be compared, an empty state says why and what to do. A busy
+bar runs while the report is computed; a double-click on a document opens it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
 from .gold_trend import GoldTrend, compute_trend
+from .model_panel import ModelPanel
 from .progress_tab import ProgressTab
 
 
@@ -129,6 +130,8 @@ class AgreementDialog(QDialog):
         self.gold_trend = GoldTrend(_table)
         self.tabs.addTab(self.gold_trend, "")
         self.tabs.addTab(self.progress_tab, "")
+        self.model_panel = ModelPanel(self.project)  # the model: when trained, per-label F1, live labels
+        self.tabs.addTab(self.model_panel, "")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
@@ -153,6 +156,7 @@ class AgreementDialog(QDialog):
         label = self.label_filter.currentData()
         self.busy.show()
         self.refresh_button.setEnabled(False)
+        self.model_panel.refresh()
         self.worker.run(lambda project: compute_report(project, all_documents, label),
                         lambda result: self._computed(generation, result), self._failed)
         self.progress_tab.refresh()
@@ -269,7 +273,7 @@ class AgreementDialog(QDialog):
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
         for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
-                                   self.tr("Gold over time"), self.tr("Progress"))):
+                                   self.tr("Gold over time"), self.tr("Progress"), self.tr("Model"))):
             self.tabs.setTabText(i, title)
         self.gold_trend.retranslate()
         self._show()

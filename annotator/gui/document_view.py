@@ -285,7 +285,8 @@ class DocumentView(QTextEdit):
         for name, placed_overlay in sorted(self._overlays.items(), key=lambda item: item[1].overlay.style.z):
             style = placed_overlay.overlay.style
             for placed in placed_overlay.visible(first, last):
-                visible.append((name, style, placed, self._line_rects(placed.qt_start, placed.qt_end)))
+                own = getattr(placed.span, "style", None)  # a span drawn its own way (model suggestions)
+                visible.append((name, own or style, placed, self._line_rects(placed.qt_start, placed.qt_end)))
         return visible
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -30,6 +30,7 @@ from .export_dialog import ExportDialog
 from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
+from .next_document import attach as attach_next_document
 from .note_editor import NoteEditor
 from .overlays import ANNOTATIONS, Overlay
 from .returns import attach as attach_returns
@@ -40,6 +41,7 @@ from .span_list import SpanList
 from .span_model import SpanModel
 from .suggestions import OVERLAY as SUGGESTIONS
 from .suggestions import attach as attach_suggestions
+from .training_job import attach as attach_training
 from .translation import language, set_language
 from .zoom import Zoom
 
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewMode(self)
         self._connect()
         self.suggestions = attach_suggestions(self)
+        self.training = attach_training(self)
+        self.next_document = attach_next_document(self)
         self.database = DatabaseWatch(project, self)
         self.database.replaced.connect(self.reload_replaced_database)
         self.database.message.connect(self.show_message)
@@ -191,16 +195,12 @@ class MainWindow(QMainWindow):
             self.open_document(target)
 
     def finish_document(self, status: str, comment: str = "") -> None:
-        """Set this annotator's status of the open document (undoable) and open the next unfinished one."""
+        """Set this annotator's status of the open document (undoable) and open the next one the queue offers."""
         if self.document is None:
             return
         doc_id = self.document.id
         self.editor.set_status(doc_id, status, comment)
-        following = next_unfinished_document(self.worklist, self.annotator, doc_id, self.documents.model.filter)
-        if following is None:
-            self.show_message(self.tr("Every document is finished"))
-        else:
-            self.open_document(following)
+        self.next_document.offer(doc_id, self.documents.model.filter)  # the queue's choice (next_document.py)
 
     def _flag_document(self) -> None:
         if self.document is None:
@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.suggestions.stop()
+        self.training.stop()
         self.database.stop()
         self.review.worker.wait()  # its threads belong to this window
         super().closeEvent(event)

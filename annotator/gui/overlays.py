@@ -2,7 +2,8 @@
 
 The annotator's own spans are one overlay; suggestions (pale fill, dashed
 outline) and other annotators' layers in review are others. The view knows
-nothing about where the spans come from: it draws overlays.
+nothing about where the spans come from: it draws overlays. A span that has a
+``style`` of its own (a model suggestion) is drawn in it instead of its overlay's.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class OverlayStyle:
 
 ANNOTATIONS = OverlayStyle()
 SUGGESTIONS = OverlayStyle(fill_alpha=40, outline=Qt.PenStyle.DashLine, tags=False, z=-1)
+# The model's own suggestions (no rule proposed them): dotted, fainter, so they are told apart.
+MODEL_SUGGESTIONS = OverlayStyle(fill_alpha=22, outline=Qt.PenStyle.DotLine, tags=False, z=-1, pen_width=1.8)
 OTHER_LAYER = OverlayStyle(fill_alpha=0, outline=Qt.PenStyle.SolidLine, tags=True, z=1)
 
 

@@ -368,6 +368,7 @@ class ReviewMode(QObject):
         if self.agreement_dialog is None:
             self.agreement_dialog = AgreementDialog(self.project, self.worker, self.window)
             self.agreement_dialog.documentChosen.connect(self.window.open_document)
+            self.window.training.watch(self.agreement_dialog.model_panel)
         self.agreement_dialog.show()
         self.agreement_dialog.raise_()
         self.agreement_dialog.refresh()

@@ -24,12 +24,13 @@ from ..core.operations import Change
 from ..core.records import Document
 from ..core.suggest import Suggestion
 from . import settings
-from .overlays import SUGGESTIONS, Overlay
+from .overlays import MODEL_SUGGESTIONS, SUGGESTIONS, Overlay, OverlayStyle
 from .span_model import format_attributes
 from .suggestion_worker import SuggestionWorker
 from .translation import language
 
 OVERLAY = "suggestions"
+MODEL = "model"
 REFRESH_DELAY_MS = 120  # a burst of changes (keys held, undo pressed repeatedly) asks once
 
 
@@ -48,6 +49,11 @@ class SuggestionMark(NamedTuple):
     @property
     def tooltip(self) -> str:
         return self.describe(self.suggestion)
+
+    @property
+    def style(self) -> OverlayStyle | None:
+        """The model's own suggestions are drawn apart from the rules' (dotted)."""
+        return MODEL_SUGGESTIONS if self.suggestion.source == MODEL else None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -139,6 +145,10 @@ class SuggestionController(QObject):
         self._refresh.start()
         self._update_count()
 
+    def refresh(self) -> None:
+        """Ask again (a new model was trained): the drawn list stays until the answer comes."""
+        self._request()
+
     def _request(self) -> None:
         self._refresh.stop()
         if self.document is None or not self.visible:
@@ -205,9 +215,18 @@ class SuggestionController(QObject):
         names = {
             "amount": self.tr("amount pattern"), "gazetteer": self.tr("gazetteer"), "lexicon": self.tr("lexicon"),
             "agency-pattern": self.tr("agency pattern"), "program-pattern": self.tr("programme pattern"),
-            "learned": self.tr("labelled before"),
+            "learned": self.tr("labelled before"), MODEL: self.tr("model"),
         }
         return names.get(source, source)
+
+    def confidence_text(self, suggestion: Suggestion) -> str:
+        """The model's confidence, when it proposed the suggestion (alone or with a rule)."""
+        if suggestion.confidence is None:
+            return ""
+        percent = f"{suggestion.confidence * 100:.0f}%"
+        if suggestion.source == MODEL:
+            return self.tr("Model confidence: %1").replace("%1", percent)
+        return self.tr("The model agrees (confidence %1)").replace("%1", percent)
 
     def _label_name(self, label: str) -> str:
         found = self.project.schema.label(label)
@@ -219,12 +238,15 @@ class SuggestionController(QObject):
         attributes = format_attributes(suggestion.attrs, suggestion.text)
         if attributes:
             lines.append(attributes)
+        if suggestion.confidence is not None:
+            lines.append(self.confidence_text(suggestion))
         lines.append(self.tr("A accept · X reject · Tab next"))
         return "\n".join(lines)
 
     def _summary(self, mark: SuggestionMark) -> str:
         parts = [self.tr("Suggestion: %1 (%2)").replace("%1", mark.label).replace("%2", self.source_name(
-            mark.suggestion.source)), mark.text, format_attributes(mark.attrs, mark.text)]
+            mark.suggestion.source)), mark.text, format_attributes(mark.attrs, mark.text),
+            self.confidence_text(mark.suggestion)]
         return "  ".join(p for p in parts if p) + "  —  " + self.tr("A accept · X reject · Tab next")
 
     # -- choosing ------------------------------------------------------------------------

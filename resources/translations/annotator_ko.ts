@@ -196,6 +196,10 @@
         <source>Progress</source>
         <translation>진행·작업 시간</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorReturns</name>
@@ -1037,10 +1041,6 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
         <translation>목록에 더 이상 문서가 없습니다</translation>
     </message>
     <message>
-        <source>Every document is finished</source>
-        <translation>모든 문서를 마쳤습니다</translation>
-    </message>
-    <message>
         <source>The project database was replaced by another program (a restore): the documents were reloaded and the undo history starts afresh</source>
         <translation>다른 프로그램이 프로젝트 데이터베이스를 바꿨습니다(백업 복원): 문서를 다시 읽었고 실행 취소 기록은 새로 시작합니다</translation>
     </message>
@@ -1074,6 +1074,124 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Overlaps %1 “%2”: this project does not allow overlapping spans</source>
         <translation>%1 “%2”와(과) 겹칩니다: 이 프로젝트는 겹치는 스팬을 허용하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Reading the finished documents…</source>
+        <translation>마친 문서를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Scoring held out…</source>
+        <translation>떼어 둔 문서로 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>학습하는 중…</translation>
+    </message>
+    <message>
+        <source>suggests</source>
+        <translation>제안함</translation>
+    </message>
+    <message>
+        <source>off (not among its recognisers)</source>
+        <translation>꺼짐 (인식기 목록에 없음)</translation>
+    </message>
+    <message>
+        <source>below threshold</source>
+        <translation>기준 미달</translation>
+    </message>
+    <message>
+        <source>no spans to learn from</source>
+        <translation>학습할 스팬 없음</translation>
+    </message>
+    <message>
+        <source>No model yet. It trains by itself once %1 documents are finished (adjudicated, or marked done), or press Train now.</source>
+        <translation>아직 모델이 없습니다. 문서 %1개를 마치면(판정 완료 또는 완료 표시) 저절로 학습하며, 지금 학습을 눌러도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Trained %1 on %2 finished documents (%3 sentences) in %4 s; F1 held out over %5 folds. Suggests for: %6</source>
+        <translation>%1에 마친 문서 %2개(문장 %3개)로 %4초 동안 학습; F1은 %5겹 교차 검증. 제안하는 레이블: %6</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>F1 held out</source>
+        <translation>검증 F1</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Training spans</source>
+        <translation>학습 스팬</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <source>Model suggestions</source>
+        <translation>모델 제안</translation>
+    </message>
+    <message>
+        <source>Model F1 per label against its threshold</source>
+        <translation>레이블별 모델 F1과 기준</translation>
+    </message>
+    <message>
+        <source>Train now</source>
+        <translation>지금 학습</translation>
+    </message>
+    <message>
+        <source>Train the model on the finished documents, in the background</source>
+        <translation>마친 문서로 모델을 백그라운드에서 학습합니다</translation>
+    </message>
+</context>
+<context>
+    <name>NextDocument</name>
+    <message>
+        <source>Every document is finished</source>
+        <translation>모든 문서를 마쳤습니다</translation>
+    </message>
+    <message>
+        <source>Next document — %1</source>
+        <translation>다음 문서 — %1</translation>
+    </message>
+    <message>
+        <source>uncertain: %1</source>
+        <translation>불확실: %1</translation>
+    </message>
+    <message>
+        <source>rare label %1: %2 expected</source>
+        <translation>드문 레이블 %1: %2개 예상</translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation>반려된 문서</translation>
+    </message>
+    <message>
+        <source>calibration document</source>
+        <translation>보정용 문서</translation>
+    </message>
+    <message>
+        <source>chosen at random</source>
+        <translation>무작위 선택</translation>
+    </message>
+    <message>
+        <source>next in order</source>
+        <translation>다음 순서</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1711,49 @@ Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR �
     <message>
         <source>Accepted %1 suggestions (Ctrl+Z undoes them together)</source>
         <translation>제안 %1개를 수락했습니다 (Ctrl+Z로 한꺼번에 되돌립니다)</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Model confidence: %1</source>
+        <translation>모델 확신도: %1</translation>
+    </message>
+    <message>
+        <source>The model agrees (confidence %1)</source>
+        <translation>모델도 같은 제안 (확신도 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingJob</name>
+    <message>
+        <source>A project in memory cannot be trained in the background</source>
+        <translation>메모리 속 프로젝트는 백그라운드에서 학습할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Training the model in the background…</source>
+        <translation>백그라운드에서 모델을 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>모델: 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Model trained on %1 documents: suggestions updated</source>
+        <translation>문서 %1개로 모델을 학습했습니다: 제안을 새로 고쳤습니다</translation>
+    </message>
+    <message>
+        <source>The model was not trained: %1</source>
+        <translation>모델을 학습하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Train the model now</source>
+        <translation>지금 모델 학습</translation>
+    </message>
+    <message>
+        <source>Train the model on the finished documents, in the background</source>
+        <translation>마친 문서로 모델을 백그라운드에서 학습합니다</translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,14 @@ def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
     values = array("I")
     values.frombytes(morphemes_blob or b"")
+    return tokenize_ranges(text, zip(values[0::3], values[1::3]))
+
+
+def tokenize_ranges(text: str, morphemes) -> list[tuple[int, int]]:
+    """``tokenize`` from (start, end) pairs of morphemes (the CRF's tokens too)."""
     covered: list[tuple[int, int]] = []
     reach = -1
-    for start, end in sorted(zip(values[0::3], values[1::3])):
+    for start, end in sorted(morphemes):
         if end <= start:
             continue
         if start < reach:  # shares characters with the previous morpheme (했 = 하 + 었)

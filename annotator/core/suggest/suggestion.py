@@ -16,7 +16,7 @@ from ..records import SpanDraft
 from ..schema import RECOGNISER_ATTRIBUTES
 
 # When two suggestions overlap and are equally long, the earlier source wins.
-SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern")
+SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern", "model")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Suggestion:
     text: str
     attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
     source: str = ""
+    confidence: float | None = field(default=None, compare=False)  # the model's marginal probability
 
     def __post_init__(self):
         object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs or {})))
@@ -46,9 +47,13 @@ class Suggestion:
         return SpanDraft(doc_id, annotator, self.start, self.end, self.label, dict(self.attrs))
 
     def to_json(self) -> dict[str, Any]:
-        """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line)."""
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
-                "source": self.source, **self.attrs}
+        """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line), with
+        ``confidence`` when the model proposed it too."""
+        found = {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
+                 "source": self.source, **self.attrs}
+        if self.confidence is not None:
+            found["confidence"] = round(self.confidence, 4)
+        return found
 
 
 def resolve_overlaps(candidates: Iterable[Suggestion]) -> list[Suggestion]:
