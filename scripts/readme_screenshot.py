@@ -1,8 +1,13 @@
-"""Render docs/screenshot.png: the bundled samples in a temporary project, with
-the first paragraphs of the first article labelled by "kim" (suggestions
-accepted, then a few terms; the rest shows suggestions) and some statuses set, at 1280×800.
+"""Render the README's screenshots from the bundled samples in a temporary project, at 1280×800.
 
-    DISPLAY=:99 python scripts/readme_screenshot.py [OUT.png] [--lang en]
+docs/screenshot.png: the first paragraphs of the first article labelled by
+"kim" (suggestions accepted, then a few terms; the rest shows suggestions)
+and some statuses set. docs/review.png (``--review``): kim and lee labelled
+every article from the suggestions, lee differently here and there (a span
+left out, an amount without its unit, another label), both marked the first
+ten done; review mode opens the first one ready.
+
+    DISPLAY=:99 python scripts/readme_screenshot.py [OUT.png] [--lang en] [--review]
 """
 
 from __future__ import annotations
@@ -48,12 +53,46 @@ def label_first_article(project: Project, annotator: str) -> int:
     return added
 
 
+OTHER_LABEL = {"AGENCY": "PROGRAM", "TECH": "AGENCY", "PROGRAM": "TECH", "BUDGET": "BUDGET"}
+
+
+def lee_differs(index: int, suggestion):
+    """lee's version of a suggestion kim accepted as it was: the same, or left out, cut short, relabelled."""
+    if index % 6 == 1:
+        return None
+    if index % 6 == 3 and suggestion.label == "BUDGET" and " " in suggestion.text:
+        return suggestion.__class__(suggestion.start, suggestion.start + suggestion.text.rindex(" "),
+                                    "BUDGET", suggestion.text[:suggestion.text.rindex(" ")])
+    if index % 6 == 4:
+        return suggestion.as_label(OTHER_LABEL[suggestion.label])
+    return suggestion
+
+
+def two_annotators(project: Project) -> None:
+    ids = project.store.document_ids()
+    for doc_id in ids:
+        suggestions = project.suggest(doc_id, "kim")
+        project.apply(accept_operation(suggestions, doc_id, "kim"))
+        lee = [s for s in (lee_differs(i, s) for i, s in enumerate(suggestions)) if s is not None]
+        project.apply(accept_operation(lee, doc_id, "lee"))
+    for doc_id in ids[:10]:
+        for name in ("kim", "lee"):
+            project.set_status(doc_id, name, "done")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("out", nargs="?")
     parser.add_argument("--lang", default="ko")
+    parser.add_argument("--review", action="store_true", help="two annotators, in review mode (docs/review.png)")
     args = parser.parse_args()
+    out = args.out or str(ROOT / "docs" / ("review.png" if args.review else "screenshot.png"))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.review:
+            with Project.create(Path(tmp) / "team") as project:
+                project.import_samples()
+                two_annotators(project)
+            return launch(Path(tmp) / "team", annotator="kim", screenshot=out, lang=args.lang, review=True)
         with Project.create(Path(tmp) / "korean-policy") as project:
             project.import_samples()
             label_first_article(project, "kim")
@@ -61,7 +100,7 @@ def main() -> int:
             project.set_status(ids[0], "kim", "in_progress")
             for doc_id, status in zip(ids[3:8], ("done", "done", "skipped", "done", "flagged")):
                 project.set_status(doc_id, "kim", status, "제목과 본문이 다름" if status == "flagged" else "")
-        return launch(Path(tmp) / "korean-policy", annotator="kim", screenshot=args.out, lang=args.lang)
+        return launch(Path(tmp) / "korean-policy", annotator="kim", screenshot=out, lang=args.lang)
 
 
 if __name__ == "__main__":

@@ -27,13 +27,19 @@ def cmd_export(args) -> int:
         return EXIT_ERROR
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK if report.complete else EXIT_PARTIAL
+        return EXIT_OK if report.complete and report.documents else EXIT_PARTIAL
+    finished = "adjudicated" if report.source == "gold" else "done"
+    if not report.documents:
+        why = (f"no documents of layer {report.source} are marked {finished}" if report.skipped_status
+               else f"no documents have {report.source} spans")
+        err(f"{why}; nothing was written to {report.out}"
+            + (" (adjudicate first, or export an annotator's layer with --source NAME)" if report.source == "gold" else ""))
+        return EXIT_PARTIAL
     labels = ", ".join(f"{label} {count}" for label, count in sorted(report.spans_by_label.items()) if count)
     print(f"Exported {report.documents} documents ({report.spans} spans{': ' + labels if labels else ''}) "
           f"from layer {report.source} as {report.format} to {report.out} in {report.seconds:.1f} s")
     if report.split:
         print(f"  split {report.split}: " + ", ".join(f"{part} {count}" for part, count in report.parts.items()))
-    finished = "adjudicated" if report.source == "gold" else "done"
     if report.skipped_unannotated:
         print(f"  skipped {report.skipped_unannotated} documents with no {report.source} spans (not {finished})")
     if report.skipped_status:
@@ -53,9 +59,6 @@ def cmd_export(args) -> int:
     if report.fragmented:
         print(f"  {len(report.fragmented)} spans cross a line break and were written as brat fragments:",
               *listed(report.fragmented), sep="\n")
-    if not report.documents:
-        err(f"no documents have {report.source} spans"
-             + (" (adjudicate first, or export an annotator's layer with --source NAME)" if report.source == "gold" else ""))
     if report.dropped:
         err(f"{len(report.dropped)} spans could not be written in {report.format} and were left out:")
         print(*listed(report.dropped), sep="\n", file=sys.stderr)
@@ -72,7 +75,7 @@ def register(sub) -> None:
     p.add_argument("--format", required=True, choices=list(EXPORT_FORMATS), metavar="FMT",
                    help=", ".join(EXPORT_FORMATS))
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="output file (a folder for hf, brat and xmi, and for every format with --split)")
+                   help="output file (a folder for spacy, hf, brat and xmi, and for every format with --split)")
     p.add_argument("--source", default="gold", metavar="gold|NAME", help="the layer to export (default: gold)")
     p.add_argument("--status", choices=["done"], help="only documents the source marked done (gold: adjudicated)")
     p.add_argument("--split", metavar="80/10/10", help="train/dev/test percentages (or train/test)")

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, export, project, review, suggest, team
+from . import backup, distribution, export, model, project, review, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, team)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, distribution, model)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as exc:
-        err(f"{exc.filename or ''}: {exc.strerror or exc}")
+    except OSError as exc:  # a write error names no file: then only the reason
+        err(f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc.strerror or exc))
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in a log file
         log = _log_traceback()

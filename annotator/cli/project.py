@@ -6,12 +6,14 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.content_rules import layer_problem
 from ..core.errors import AnnotatorError
 from ..core.ingest.readers import FORMATS
 from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar
+from .distribution import print_team_stats, team_stats
 
 
 def ensure_demo_project(folder: Path | None = None) -> Path:
@@ -46,6 +48,8 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
+    if args.annotator is not None and (problem := layer_problem(args.annotator)):
+        raise AnnotatorError(f"--annotator: {problem}")
     with open_project(args.project, changes_data=True) as project, \
             progress_bar("Importing", not args.quiet) as update:
         report = project.import_paths(
@@ -71,18 +75,23 @@ def cmd_import(args) -> int:
 def cmd_stats(args) -> int:
     with open_project(args.project) as project:
         stats = project.stats()
+        stats["team"] = team_stats(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"Project {stats['project']}: {stats['documents']} documents, {stats['characters']} characters, "
           f"{stats['spans']} spans")
-    for label in stats["labels"]:
-        print(f"  {label:<10} {stats['spans_by_label'].get(label, 0)}")
-    for annotator, labels in stats["spans_by_annotator"].items():
-        detail = ", ".join(f"{k} {v}" for k, v in labels.items())
-        states = stats["statuses"].get(annotator, {})
-        done = ", ".join(f"{k} {v}" for k, v in states.items())
-        print(f"  {annotator}: {sum(labels.values())} spans ({detail})" + (f"; {done}" if done else ""))
+    layers = stats["spans_by_layer"]
+    if layers:
+        width = max(len(label) for label in ["label", *stats["labels"]])
+        columns = [max(len(layer), 5) for layer in layers]
+        print("  " + "label".ljust(width) + "".join(f"  {layer:>{w}}" for layer, w in zip(layers, columns)))
+        for label in stats["labels"]:
+            print("  " + label.ljust(width) + "".join(f"  {counts.get(label, 0):>{w}}"
+                                                     for counts, w in zip(layers.values(), columns)))
+    for layer, states in stats["statuses"].items():
+        print(f"  {layer}: " + ", ".join(f"{k} {v}" for k, v in states.items()))
+    print_team_stats(stats["team"])
     return EXIT_OK
 
 
@@ -121,7 +130,7 @@ def register(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("stats", help="documents, spans by label and annotator, statuses")
+    p = sub.add_parser("stats", help="documents, spans by label in each layer (gold and each annotator), statuses; assignments and effort")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

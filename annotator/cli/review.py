@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 from rich.console import Console
@@ -23,6 +24,20 @@ def _table(title: str, text_columns: list[str], number_columns: list[str]) -> Ta
     for name in number_columns:
         table.add_column(name, justify="right")
     return table
+
+
+def _who(names: list[str]) -> str:
+    return f"both {names[0]} and {names[1]}" if len(names) == 2 else f"two of {', '.join(names)}"
+
+
+def nothing_compared(report: dict, all_documents: bool) -> str:
+    """Why no document could be compared, and what to do about it."""
+    if not report["documents"]:
+        return "the project has no documents yet: import some (annotator import PROJECT PATH...)"
+    if all_documents:
+        return "no document could be compared"
+    return (f"no document is marked done by {_who(report['annotators'])}: press Ctrl+Enter in the workbench "
+            "when a document is finished, or count every document with --all-documents")
 
 
 def cmd_agreement(args) -> int:
@@ -49,22 +64,11 @@ def cmd_agreement(args) -> int:
     basis = "every document" if args.all_documents else "documents both marked done"
     console.print(f"Agreement over {basis}: {report['documents_counted']} of {report['documents']} documents "
                   f"compared" + (f", label {args.label}" if args.label else ""))
-    pairs = _table("Pairs", ["A", "B"], ["documents", "F1 strict", "F1 lenient", "κ (morphemes)"])
-    for p in report["pairs"]:
-        pairs.add_row(p["a"], p["b"], str(p["documents"]), _figure(p["f1_strict"]), _figure(p["f1_lenient"]),
-                      _figure(p["kappa"]))
-    overall = report["overall"]
-    pairs.add_row("mean", "", "", _figure(overall["f1_strict"]), _figure(overall["f1_lenient"]),
-                  _figure(overall["kappa"]), style="bold")
-    console.print(pairs)
-    labels = _table("Labels (spans per annotator)", ["label"], ["F1 strict", "F1 lenient", *report["annotators"]])
-    for label, row in report["labels"].items():
-        labels.add_row(label, _figure(row["f1_strict"]), _figure(row["f1_lenient"]),
-                       *(str(row["spans"].get(a, 0)) for a in report["annotators"]))
-    console.print(labels)
-    console.print(f"Krippendorff's α (nominal, all annotators): {_figure(report['alpha'])} "
-                  f"over {report['alpha_units']} morphemes")
-    progress = _table("Progress", ["annotator"], ["done", "spans"])
+    if report["documents_counted"]:
+        _print_figures(console, report)
+    else:
+        console.print(f"Nothing to compare: {nothing_compared(report, args.all_documents)}")
+    progress = _table("Progress (every document)", ["annotator"], ["done", "spans"])
     progress.add_column("statuses")
     for name, row in report["progress"].items():
         progress.add_row(name, str(row["done"]), str(row["spans"]),
@@ -73,6 +77,25 @@ def cmd_agreement(args) -> int:
     if "gold_over_time" in report:
         console.print(_gold_over_time_table(report["gold_over_time"], args.per))
     return EXIT_OK
+
+
+def _print_figures(console: Console, report: dict) -> None:
+    pairs = _table("Pairs", ["A", "B"], ["documents", "F1 strict", "F1 lenient", "κ (morphemes)"])
+    for p in report["pairs"]:
+        pairs.add_row(p["a"], p["b"], str(p["documents"]), _figure(p["f1_strict"]), _figure(p["f1_lenient"]),
+                      _figure(p["kappa"]))
+    overall = report["overall"]
+    pairs.add_row("mean", "", "", _figure(overall["f1_strict"]), _figure(overall["f1_lenient"]),
+                  _figure(overall["kappa"]), style="bold")
+    console.print(pairs)
+    labels = _table("Labels (spans in the compared documents)", ["label"],
+                    ["F1 strict", "F1 lenient", *report["annotators"]])
+    for label, row in report["labels"].items():
+        labels.add_row(label, _figure(row["f1_strict"]), _figure(row["f1_lenient"]),
+                       *(str(row["spans"].get(a, 0)) for a in report["annotators"]))
+    console.print(labels)
+    console.print(f"Krippendorff's α (nominal, all annotators): {_figure(report['alpha'])} "
+                  f"over {report['alpha_units']} morphemes")
 
 
 def _gold_over_time_table(trend: dict[str, list[dict]], per: str) -> Table:
@@ -94,13 +117,14 @@ def cmd_adjudicate(args) -> int:
         err("--min-agree must be 0 (all annotators) or more")
         return EXIT_ERROR
     with open_project(args.project) as project:
-        result = project.adjudicate(min_agree=args.min_agree, done_only=args.done_only)
+        result = project.adjudicate(min_agree=args.min_agree, all_documents=args.all_documents)
         titles = {doc_id: project.document(doc_id).title for doc_id in result.remaining}
     merged = result.merged_by_document()
     if args.json:
         print(json.dumps({
             "min_agree": result.min_agree, "documents": result.documents, "merged": len(result.merged),
             "merged_by_document": merged, "skipped_adjudicated": result.skipped_adjudicated,
+            "not_ready": result.not_ready,
             "remaining": result.remaining, "remaining_total": sum(result.remaining.values()),
         }, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -109,6 +133,10 @@ def cmd_adjudicate(args) -> int:
           f"in {len(merged)} of {result.documents} documents")
     if result.skipped_adjudicated:
         print(f"Left alone: {len(result.skipped_adjudicated)} documents already adjudicated")
+    if result.not_ready:
+        count = len(result.not_ready)
+        print(f"Left out: {count} document{'s' if count != 1 else ''} not marked done by two annotators "
+              "(--all-documents takes every document and every annotator)")
     if result.remaining:
         print(f"Still in disagreement: {sum(result.remaining.values())} candidates in "
               f"{len(result.remaining)} documents")
@@ -139,6 +167,10 @@ def register(sub) -> None:
     p.add_argument("--auto", action="store_true", help="merge spans enough annotators agree on exactly")
     p.add_argument("--min-agree", type=int, metavar="K",
                    help="annotators that must agree (default: the project's [review] min_agree; 0: all)")
-    p.add_argument("--done-only", action="store_true", help="count only annotators who marked a document done")
+    documents = p.add_mutually_exclusive_group()
+    documents.add_argument("--all-documents", action="store_true",
+                           help="every document and every annotator (default: documents two annotators marked "
+                                "done, counting those, as agreement and the review list do)")
+    documents.add_argument("--done-only", action="store_true", help=argparse.SUPPRESS)  # the default; old scripts
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_adjudicate)

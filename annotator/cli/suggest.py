@@ -15,11 +15,11 @@ def cmd_suggest(args) -> int:
     """Pre-annotate every document; print a summary, JSON lines, or store as a layer."""
     from collections import Counter
 
+    from ..core.content_rules import layer_problem
     from ..core.operations import AddSpans, Batch
-    from ..core.records import GOLD
 
-    if args.apply_as == GOLD:
-        raise AnnotatorError(f"--apply-as {GOLD}: the gold layer is written by adjudication only")
+    if args.apply_as is not None and (problem := layer_problem(args.apply_as, suggestions=True)):
+        raise AnnotatorError(f"--apply-as: {problem}")
     found: Counter = Counter()
     stored: Counter = Counter()
     with open_project(args.project, changes_data=bool(args.apply_as)) as project:

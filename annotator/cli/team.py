@@ -31,6 +31,8 @@ def cmd_merge(args) -> int:
         print(f"  statuses: {report.statuses_updated} updated, {report.returns_received} of them returns; "
               f"rejections: {report.rejections_added} added, {report.rejections_withdrawn} withdrawn; "
               f"notes: {report.notes_updated} updated")
+        print(f"  assignments: {report.team.assignments_updated} updated; "
+              f"active time: {report.team.active_time_updated} days updated")
         if report.by_content:
             print("  (a copy from before span identities: spans matched by content and only added)")
         settled = [c for c in report.conflicts if c not in report.unsettled]

@@ -7,6 +7,9 @@
   with a candidate marked by as many annotators or more (a tie is the
   reviewer's call; a strict majority wins). Merged spans never conflict.
   Documents whose gold status is ``adjudicated`` are finished and left alone.
+  Like agreement and the review list, it takes finished documents by default:
+  those at least two annotators marked done, counting those annotators only;
+  ``all_documents`` takes every document and every annotator who did not skip it.
 - ``accept_*``: copy annotator spans into gold, removing conflicting gold spans.
 - ``reject_candidate`` / ``reset_candidate``: record or clear a decision.
 
@@ -25,8 +28,8 @@ from .errors import SpanError
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, WithdrawRejections
 from .records import GOLD, Rejection, Span, SpanDraft
 from .team.notes_store import candidate_notes
-from .review import (ACCEPTED, ADJUDICATED, REJECTED, DocumentLayers, Key, classify, load_layers, spans_conflict,
-                     summarise)
+from .review import (ACCEPTED, ADJUDICATED, MIN_DONE_FOR_REVIEW, REJECTED, DocumentLayers, Key, classify,
+                     load_layers, spans_conflict, summarise)
 
 
 @dataclass
@@ -35,6 +38,7 @@ class AutoMergeResult:
     documents: int  # documents looked at
     change: Change = field(default_factory=Change)  # apply ``change.inverse`` to undo
     skipped_adjudicated: list[int] = field(default_factory=list)
+    not_ready: list[int] = field(default_factory=list)  # fewer than two annotators marked them done
     remaining: dict[int, int] = field(default_factory=dict)  # doc id -> disagreements left (only those with some)
 
     @property
@@ -64,8 +68,9 @@ def merge_plan(doc: DocumentLayers, min_agree: int, overlap: str, done_only: boo
 
 
 def auto_merge(project, doc_id: int | None = None, min_agree: int | None = None,
-               done_only: bool = False) -> AutoMergeResult:
-    """Merge agreed spans into gold for one document or all; one operation, undoable."""
+               all_documents: bool = False) -> AutoMergeResult:
+    """Merge agreed spans into gold for one document or all (finished ones unless ``all_documents``);
+    one operation, undoable."""
     if doc_id is not None:
         project.document(doc_id)
     min_agree = project.schema.min_agree if min_agree is None else min_agree
@@ -83,7 +88,10 @@ def auto_merge(project, doc_id: int | None = None, min_agree: int | None = None,
         if doc.adjudicated:
             result.skipped_adjudicated.append(i)
             continue
-        plan += [(i, key, span_id) for key, span_id in merge_plan(doc, min_agree, overlap, done_only)]
+        if not all_documents and len(doc.done()) < MIN_DONE_FOR_REVIEW:
+            result.not_ready.append(i)
+            continue
+        plan += [(i, key, span_id) for key, span_id in merge_plan(doc, min_agree, overlap, not all_documents)]
     attrs = review_store.span_attrs(project.store, [span_id for _, _, span_id in plan])
     drafts = [SpanDraft(i, GOLD, *key, json.loads(attrs.get(span_id) or "{}")) for i, key, span_id in plan]
     if drafts:
@@ -91,10 +99,11 @@ def auto_merge(project, doc_id: int | None = None, min_agree: int | None = None,
             take_named_backup(project.store.path, "adjudicate")
         result.change = project.apply(Batch([AddSpans(drafts, description="auto-merge")], description="auto-merge"))
     after = load_layers(project.store, doc_id)
+    left_out = set(result.not_ready)
     for i in doc_ids:
         doc = after.get(i)
-        if doc is not None:
-            left = summarise(doc, classify(doc, overlap, done_only)).disagreements
+        if doc is not None and i not in left_out:
+            left = summarise(doc, classify(doc, overlap, not all_documents)).disagreements
             if left:
                 result.remaining[i] = left
     return result

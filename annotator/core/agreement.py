@@ -2,8 +2,11 @@
 
 Which documents count: an annotator counts the documents they marked ``done``
 (gold, when named, counts those marked ``adjudicated``); ``all_documents``
-counts every document for everyone. A pair is compared over the documents
-both count; the report lists their ids.
+counts every document for everyone (for an annotator with assignments, the
+documents assigned to them: ``team.assignment``). A pair is compared over
+the documents both count; the report lists their ids. Per-label span counts
+are over the documents each annotator was compared on, like the figures
+beside them; ``progress`` covers the whole project.
 
 - Span F1, per pair, per label and overall (micro: pooled counts).
   *Strict*: same start, end and label. *Lenient*: a span is matched when the
@@ -29,6 +32,7 @@ from itertools import combinations
 from . import review_store
 from .morphemes import morpheme_bounds
 from .records import GOLD
+from .team import assignment_store
 
 Key = tuple[int, int, str]
 # Per-label tally row: spans of a, spans of b, exact matches, a matched leniently, b matched leniently.
@@ -199,19 +203,21 @@ class AgreementReport:
     pairs: list[PairAgreement]
     alpha: AlphaTally
     alpha_document_ids: list[int]
-    progress: dict[str, dict]
+    progress: dict[str, dict]  # over the whole project: done, statuses, spans and spans per label
+    compared_spans: dict[str, dict[str, int]] = field(default_factory=dict)  # annotator -> label -> spans
 
     def labels(self) -> dict[str, dict]:
-        """Per label: F1 pooled over every pair, and how many spans each annotator gave it."""
+        """Per label: F1 pooled over every pair, and how many spans each annotator gave it in the
+        documents they were compared on (the same documents as the figures beside them)."""
         pooled: dict[str, list[int]] = {}
         for pair in self.pairs:
             for label, row in pair.labels.items():
                 total = pooled.setdefault(label, [0, 0, 0, 0, 0])
                 for i, value in enumerate(row):
                     total[i] += value
-        names = sorted(set(pooled) | {l for p in self.progress.values() for l in p["labels"]})
+        names = sorted(set(pooled) | {label for counts in self.compared_spans.values() for label in counts})
         return {label: {**_label_figures(pooled.get(label, [0] * 5)),
-                        "spans": {a: p["labels"].get(label, 0) for a, p in self.progress.items()}}
+                        "spans": {a: self.compared_spans.get(a, {}).get(label, 0) for a in self.annotators}}
                 for label in names}
 
     def to_dict(self) -> dict:
@@ -242,7 +248,9 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     else:
         names = list(dict.fromkeys(annotators))
     all_ids = store.document_ids() if all_documents else []
-    counted: dict[str, set[int]] = {n: set(all_ids) for n in names}
+    assigned = assignment_store.documents_by_annotator(store) if all_documents else {}
+    # Every document counts for everyone, or rather the documents assigned to them when they have some.
+    counted: dict[str, set[int]] = {n: set(assigned.get(n) or all_ids) for n in names}
     progress = {n: {"done": 0, "statuses": {}, "spans": 0, "labels": {}} for n in names}
     for doc_id, name, status in statuses:
         if name in progress:
@@ -263,6 +271,7 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     for doc_id, name, start, end, span_label in review_store.span_keys(store, compared, label):
         spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     label_ids: dict[str, int] = {}
+    compared_spans: dict[str, dict[str, int]] = {n: {} for n in names}
     units: Counter = Counter()  # (value of each coder of a unit) -> how many such units, for α
     for doc_id, _length, blob in review_store.morpheme_blobs(store, compared):
         coders = coders_of[doc_id]
@@ -274,6 +283,10 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
         covered = list(set().union(*tags))  # morphemes someone tagged; all others are O for everyone
         columns = {c: [t.get(k, 0) for k in covered] for c, t in zip(coders, tags)}
         untagged = len(starts) - len(covered)
+        for coder in coders:
+            counts = compared_spans[coder]
+            for key in layers.get(coder, ()):
+                counts[key[2]] = counts.get(key[2], 0) + 1
         for a, b in combinations(coders, 2):
             pair = pairs[(a, b)]
             pair.document_ids.append(doc_id)
@@ -286,4 +299,4 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     for values, count in units.items():
         alpha.add_unit(list(values), count)
     return AgreementReport(names, "all documents" if all_documents else "done", label, store.document_count(),
-                           list(pairs.values()), alpha, compared, progress)
+                           list(pairs.values()), alpha, compared, progress, compared_spans)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
 
 class AnnotatorError(Exception):
     """Base class: the message is complete and meant for the user."""
@@ -23,6 +29,26 @@ class InputError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """The project folder, its schema or its database cannot be used."""
+
+
+class DiskFullError(ProjectError):
+    """The disk (or the user's quota) is full while writing a named file."""
+
+
+@contextmanager
+def reporting_disk_full(path: Path | str | None, consequence: str) -> Iterator[None]:
+    """Turn "no space left" from SQLite or the operating system into a ``DiskFullError`` naming ``path``
+    (an OS error raised by ``write`` names no file) and saying what became of the work."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
+            raise
+        raise DiskFullError(f"{path or '(in memory)'}: the disk is full; {consequence}") from None
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise DiskFullError(f"{path or exc.filename or ''}: the disk is full; {consequence}") from None
 
 
 class SpanError(AnnotatorError):

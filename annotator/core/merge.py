@@ -25,9 +25,11 @@ from . import merge_store
 from .backups import take_named_backup
 from .errors import ProjectError
 from .migrations import KNOWN
+from .team.copy_check import check_copy
 from .team.layer_merge import merge_layers
 from .team.merge_report import MergeConflict, MergeReport
 from .team.versions import PREFERENCES
+from .team.assignment_merge import merge_team_tables
 
 DATABASE_FILE = "project.db"
 
@@ -49,11 +51,7 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
     if prefer is not None and prefer not in PREFERENCES:
         raise ProjectError(f"unknown preference {prefer!r} (one of {', '.join(PREFERENCES)})")
     database = _database_path(Path(path))
-    if project.store.path is not None and database.resolve() == project.store.path.resolve():
-        raise ProjectError(f"{database}: this is the project's own database")
-    if not dry_run:
-        take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
-    other = merge_store.OtherDatabase(database)
+    other = merge_store.OtherDatabase(database, own=project.store.path)
     try:
         tables = other.tables()
         if not {"documents", "spans", "statuses"} <= tables:
@@ -62,11 +60,15 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
         if unknown:
             raise ProjectError(f"{database}: written by a newer version of annotator (schema {unknown[-1]}); "
                                "upgrade annotator to merge it")
+        check_copy(other)  # every row, before anything is written here
+        if not dry_run:
+            take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
         report = MergeReport(database, prefer=prefer, dry_run=dry_run)
         try:
             with project.store.transaction():
                 ids = _merge_documents(project.store, other, report)
                 merge_layers(project, other, ids, report, prefer)
+                report.team = merge_team_tables(project.store, other.conn, ids)
                 if dry_run:
                     raise _DryRun
         except _DryRun:

@@ -6,6 +6,7 @@ merging spans by identity is ``team.versions_store``.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -16,27 +17,82 @@ from .store import new_rev, new_uid, now
 CHUNK = 500
 
 
-class OtherDatabase:
-    """Another copy's ``project.db``, read-only (SQLite URI ``mode=ro``): merging never writes to it."""
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
-    def __init__(self, path: Path):
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def same_file(path: Path, other: Path) -> bool:
+    """Whether two paths are one file (hard links and bind mounts too), by (st_dev, st_ino): stat only."""
+    try:
+        a, b = os.stat(path), os.stat(other)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+class OtherDatabase:
+    """Another copy's ``project.db``, read-only (SQLite URI ``mode=ro``): merging never writes to it.
+
+    Only SQLite touches the file, never ``open()``: closing any descriptor of a file drops every
+    SQLite lock this process holds on it, and the "other" database may be one this process has
+    open (the project's own, through a hard link or a bind mount, is refused by inode first).
+    A copy whose file or folder cannot be written (read-only media) is opened ``immutable=1``,
+    as SQLite could not create the ``-shm`` beside it.
+    """
+
+    def __init__(self, path: Path, own: Path | None = None):
         self.path = path
+        if own is not None and same_file(path, own):
+            raise ProjectError(f"{path}: this is the project's own database")
+        read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        wal = path.with_name(path.name + "-wal")
+        if read_only and wal.is_file() and wal.stat().st_size > 0:
+            raise ProjectError(f"{wal}: the copy has changes in its write-ahead log and its folder is read-only, "
+                               "so they cannot be read; copy the folder somewhere writable and merge that")
+        uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if read_only else "")
+        conn = None
         try:
-            with open(path, "rb") as handle:
-                if handle.read(16) != b"SQLite format 3\x00":
-                    raise ProjectError(f"{path}: not an SQLite database")
-            self.conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn = sqlite3.connect(uri, uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise ProjectError(f"{path}: not an SQLite database") from None
             raise ProjectError(f"{path}: cannot open read-only ({exc})") from None
-        except OSError as exc:
-            raise ProjectError(f"{path}: cannot read ({exc.strerror})") from None
+        self.conn = conn
 
     def close(self) -> None:
         self.conn.close()
 
     def tables(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def rows(self, table: str, columns: Sequence[str]) -> Iterator[tuple]:
+        """(rowid, *columns) of every row of ``table`` in rowid order; a damaged file is a ``ProjectError``.
+
+        Text that is not UTF-8 stops SQLite's decoding; the rest of the table is then read with its
+        bad bytes as lone surrogates, which the copy check refuses naming the row.
+        """
+        names = ", ".join(_quoted(c) for c in columns)
+        select = f"SELECT rowid, {names} FROM {_quoted(table)} WHERE rowid > ? ORDER BY rowid"
+        last = -(2 ** 63)
+        while True:
+            try:
+                for row in self.conn.execute(select, (last,)):
+                    last = row[0]
+                    yield row
+                return
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc) or self.conn.text_factory is _lenient_text:
+                    raise ProjectError(f"{self.path}: cannot read table {table} ({exc}); nothing was merged") from None
+                self.conn.text_factory = _lenient_text
+            except sqlite3.DatabaseError as exc:
+                raise ProjectError(f"{self.path}: cannot read table {table} ({exc}); nothing was merged") from None
 
     def applied_migrations(self) -> list[str]:
         if "_sqlite_migrations" not in self.tables():

@@ -188,6 +188,37 @@ def m0004_team_loop(db: Database) -> None:
     )
 
 
+@migrations(name="0005_assignments_active_time")
+def m0005_assignments_active_time(db: Database) -> None:
+    """Work distribution and measured effort. ``assignments``: which annotator is to label which
+    document (calibration documents go to everyone); a document handed to someone else keeps a
+    withdrawn row, so the move travels in merges (the newer ``updated_at`` wins). ``active_time``:
+    seconds an annotator spent on a document per local day (window focused, input in the last two
+    minutes), kept beside the status with the same key."""
+    db.executescript(
+        """
+        CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            calibration INTEGER NOT NULL DEFAULT 0,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE INDEX assignments_annotator ON assignments (annotator, doc_id);
+        CREATE TABLE active_time (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            day TEXT NOT NULL,              -- local date, YYYY-MM-DD
+            seconds REAL NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, day)
+        );
+        CREATE INDEX active_time_annotator ON active_time (annotator, day);
+        """
+    )
+
+
 @migrations(name="0008_compact_search_index")
 def m0008_compact_search_index(db: Database) -> None:
     """The trigram index keeps no word positions (``detail=none``): a sixth of the size, and
@@ -195,7 +226,9 @@ def m0008_compact_search_index(db: Database) -> None:
     narrow copy of the ids in order, so counting, paging and walking the documents never reads
     rows with their texts (the table is otherwise the only thing in id order). The annotator-label
     index carries the document, so the list's label filter reads the index alone. Searching notes
-    reads indexes of the few rows that have one, not every span."""
+    reads indexes of the few rows that have one, not every span; an annotator's statuses (returned
+    documents, progress) are one index range; the strings labelled so far are counted as spans
+    change (``labelled_strings``)."""
     db.executescript(
         """
         DROP TABLE documents_fts;

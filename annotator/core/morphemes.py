@@ -238,3 +238,51 @@ def unpack_sentences(blob: bytes | None) -> list[tuple[int, int]]:
     except (ValueError, IndexError) as exc:
         raise ValueError(f"the stored sentences are damaged ({exc})") from None
     return list(zip(starts, ends))
+
+
+# -- checking blobs that come from elsewhere (another copy of the project) -------------------
+
+
+def _ranges_problem(what: str, starts: Sequence[int], ends: Sequence[int], text_length: int) -> str | None:
+    if starts and min(starts) < 0:
+        return f"{what} start before the text ({min(starts)})"
+    if ends and max(ends) > text_length:
+        return f"{what} end past the text ({max(ends)} > {text_length} characters)"
+    if any(start > end for start, end in zip(starts, ends)):
+        return f"{what} has a record that ends before it starts"
+    return None
+
+
+def _columns_problem(blob, what: str, columns: int) -> tuple[str | None, tuple]:
+    if not isinstance(blob, bytes):
+        return f"{what} must be binary (a BLOB), not {type(blob).__name__}", ()
+    try:
+        if blob[:4] != MAGIC:
+            values = _old_rows(blob, columns, what)
+            return None, tuple(values[i::columns] for i in range(columns))
+        return None, _unpack(blob, columns)
+    except (ValueError, IndexError) as exc:
+        return f"{what} are damaged ({str(exc).split('(', 1)[-1].rstrip(')')})", ()
+
+
+def morphemes_problem(blob: bytes | None, text_length: int) -> str | None:
+    """Why a stored morpheme blob (either format) cannot be used with a text of ``text_length``
+    characters, or None."""
+    if not blob:
+        return None
+    problem, columns = _columns_problem(blob, "morphemes", 3)
+    if problem is None:
+        starts, ends, tags = columns
+        if tags and max(tags) >= len(TAGS):
+            return f"morphemes name tag number {max(tags)}; there are {len(TAGS)}"
+        problem = _ranges_problem("morphemes", starts, ends, text_length)
+    return problem
+
+
+def sentences_problem(blob: bytes | None, text_length: int) -> str | None:
+    """Why a stored sentence blob (either format) cannot be used with a text of ``text_length``
+    characters, or None."""
+    if not blob:
+        return None
+    problem, columns = _columns_problem(blob, "sentences", 2)
+    return problem or _ranges_problem("sentences", columns[0], columns[1], text_length)

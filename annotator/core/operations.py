@@ -102,7 +102,8 @@ class RemoveSpans(Operation):
 @dataclass
 class UpdateSpan(Operation):
     """Relabel, move a boundary, change attributes or the note; ``None`` keeps a field.
-    ``expect`` (the span as the step left it, set on an undo step) refuses a span changed since."""
+    ``drop_attrs`` removes those attributes (see ``relabel``). ``expect`` (the span as the step
+    left it, set on an undo step) refuses a span changed since."""
 
     span_id: int
     start: int | None = None
@@ -112,6 +113,7 @@ class UpdateSpan(Operation):
     description: str = "edit span"
     note: str | None = None
     expect: Span | None = None
+    drop_attrs: Sequence[str] = ()
 
     def run(self, store) -> Change:
         before = store.span(self.span_id)
@@ -119,18 +121,26 @@ class UpdateSpan(Operation):
             _check_current(before, self.expect, f"undo “{self.description}”")
         if before is None:
             return Change()
+        attrs = dict(before.attrs if self.attrs is None else self.attrs)
         store.update_span(
             before.id,
             start=before.start if self.start is None else self.start,
             end=before.end if self.end is None else self.end,
             label=before.label if self.label is None else self.label,
-            attrs=dict(before.attrs if self.attrs is None else self.attrs),
+            attrs={key: value for key, value in attrs.items() if key not in self.drop_attrs},
             note=self.note,
         )
         after = store.span(before.id)
         inverse = UpdateSpan(before.id, before.start, before.end, before.label, dict(before.attrs), self.description,
                              note=before.note, expect=after)
         return Change(updated=[(before, after)], inverse=inverse)
+
+
+def relabel(span: Span, label: str, schema) -> UpdateSpan:
+    """Give ``span`` another label. What the old label's recognisers set (an amount's value, an
+    agency's canonical name) described it as that label and goes; other attributes stay."""
+    dropped = () if label == span.label else tuple(sorted(schema.recogniser_attributes(span.label)))
+    return UpdateSpan(span.id, label=label, drop_attrs=dropped, description="relabel span")
 
 
 @dataclass

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from . import review_store
-from .errors import OverlapError, ProjectError, SpanError
+from .content_rules import status_problem
+from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
 from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .project_files import DATABASE_FILE, SCHEMA_FILE
-from .records import GOLD, RETURNED, STATUSES, Document, Rejection, Span, SpanDraft, Status
+from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
@@ -172,7 +173,11 @@ class Project:
         return self.apply(RemoveSpans([span_id]))
 
     def relabel_span(self, span_id: int, label: str) -> Span:
-        return self.apply(UpdateSpan(span_id, label=label, description="relabel span")).updated[0][1]
+        """Relabel; the attributes the old label's recognisers set go (see ``operations.relabel``)."""
+        return self.apply(self.relabel_operation(span_id, label)).updated[0][1]
+
+    def relabel_operation(self, span_id: int, label: str) -> UpdateSpan:
+        return relabel(self.span(span_id), label, self.schema)
 
     def resize_span(self, span_id: int, start: int, end: int) -> Span:
         return self.apply(UpdateSpan(span_id, start=start, end=end, description="resize span")).updated[0][1]
@@ -181,8 +186,9 @@ class Project:
         return self.store.status(doc_id, annotator)
 
     def set_status(self, doc_id: int, annotator: str, status: str, comment: str = "") -> Change:
-        if status not in STATUSES and not (annotator == GOLD and status in ("adjudicated",)):
-            raise ProjectError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        problem = status_problem(annotator, status)
+        if problem:
+            raise ProjectError(problem)
         if status == RETURNED:
             raise ProjectError("a document is returned with a reason: use return_document (annotator return)")
         self.document(doc_id)
@@ -195,7 +201,8 @@ class Project:
 
     def apply(self, operation: Operation) -> Change:
         """Validate and run ``operation`` in one committed transaction."""
-        with self.store.transaction():
+        with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
+                self.store.transaction():
             self._validate(operation)
             return operation.run(self.store)
 
@@ -278,9 +285,13 @@ class Project:
 
     @cached_property
     def suggester(self) -> Suggester:
-        """Runs the schema's recognisers; gazetteers load on first use, learned strings stay current."""
+        """Runs the schema's recognisers; gazetteers load on first use, learned strings and the
+        model stay current."""
+        from .model.recogniser import ModelRecogniser
+
         store = SuggestionStore(self.store)
-        return Suggester(self.schema, self.gazetteer_files, LearnedStrings(store.labelled_strings, store.change_marker))
+        learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
+        return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
 
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
@@ -306,6 +317,27 @@ class Project:
     def rejected_suggestions(self, doc_id: int, annotator: str) -> list[Rejection]:
         rows = review_store.rejection_rows(self.store, doc_id, layer=annotator)
         return [Rejection(*row, layer=annotator) for row in rows]
+
+    # -- the model (see core/model) ------------------------------------------------
+
+    @cached_property
+    def model_files(self):
+        """``model.crfsuite`` and ``model.json`` in the project folder (in memory for a project in memory)."""
+        from .model import ModelFiles
+
+        return ModelFiles(self.folder if self.store.path is not None else None)
+
+    def train(self, **options):
+        """Train the model on the finished work now and store it; returns its ``ModelInfo``
+        (per-label held-out F1 and training span counts). Options: see ``model.train_model``."""
+        from .model import train_model
+
+        data, info = train_model(self, **options)
+        return self.model_files.write(data, info)
+
+    def model_info(self):
+        """The stored model's ``ModelInfo`` (None before the first training)."""
+        return self.model_files.info()
 
     # -- figures ---------------------------------------------------------------
 
@@ -335,11 +367,12 @@ class Project:
 
         return review_states(self, done_only)
 
-    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, done_only: bool = False):
-        """Auto-merge agreed spans into gold (all documents when ``doc_id`` is None); undoable."""
+    def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, all_documents: bool = False):
+        """Auto-merge agreed spans into gold (every document when ``doc_id`` is None); undoable. Finished
+        documents only (two annotators marked them done; they vote) unless ``all_documents``."""
         from .adjudication import auto_merge
 
-        return auto_merge(self, doc_id, min_agree, done_only)
+        return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:
         from .adjudication import accept_span

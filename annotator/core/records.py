@@ -10,6 +10,7 @@ GOLD = "gold"  # the reserved layer adjudication writes to
 
 RETURNED = "returned"  # a reviewer sent the document back to the annotator, with a reason (반려)
 STATUSES = ("new", "in_progress", "done", "skipped", "flagged", RETURNED)
+UNFINISHED = ("new", "in_progress", RETURNED)  # an annotator's statuses of a document still to do
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:

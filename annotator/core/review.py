@@ -20,8 +20,10 @@ those whose status is ``done``. Gold spans no annotator has are candidates too
 (``accepted``, no annotators), so the merged view shows the whole gold layer.
 
 A document's review state is ``adjudicated`` when its gold status is
-``adjudicated``, ``ready`` when at least two annotators marked it done, and
-``not_ready`` otherwise. Annotator layers are never changed by review.
+``adjudicated``; ``ready`` when its assigned annotators (``team.assignment``;
+those who skipped it aside) all marked it done, or, for a document assigned
+to nobody, when at least two annotators marked it done; ``not_ready``
+otherwise. Annotator layers are never changed by review.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Mapping
 
 from . import review_store
 from .records import GOLD
+from .team import assignment_store
 
 AGREED, ACCEPTED, REJECTED, DISAGREEMENT, INCOMPLETE = "agreed", "accepted", "rejected", "disagreement", "incomplete"
 CANDIDATE_STATES = (AGREED, ACCEPTED, REJECTED, DISAGREEMENT, INCOMPLETE)
@@ -92,6 +95,7 @@ class DocumentLayers:
     layers: dict[str, list[tuple[int, int, str, int]]] = field(default_factory=dict)  # name -> (s, e, label, id)
     statuses: dict[str, str] = field(default_factory=dict)
     rejected: set[Key] = field(default_factory=set)
+    assigned: set[str] = field(default_factory=set)  # who is to label it (empty: nobody in particular)
 
     def annotators(self, done_only: bool = False) -> tuple[str, ...]:
         names = (set(self.layers) | set(self.statuses)) - {GOLD}
@@ -126,7 +130,15 @@ def load_layers(store, doc_id: int | None = None) -> dict[int, DocumentLayers]:
         get(d).statuses[annotator] = status
     for d, start, end, label in review_store.rejection_rows(store, doc_id):
         get(d).rejected.add((start, end, label))
+    for row in assignment_store.assignment_rows(store, doc_id=doc_id):
+        get(row.doc_id).assigned.add(row.annotator)
     return docs
+
+
+def assigned_done(assigned: set[str], statuses: dict[str, str]) -> bool:
+    """Whether every assigned annotator who did not skip the document marked it done (one at least)."""
+    expected = [name for name in assigned if statuses.get(name) != "skipped"]
+    return bool(expected) and all(statuses.get(name) == "done" for name in expected)
 
 
 @dataclass
@@ -207,6 +219,8 @@ def summarise(doc: DocumentLayers, found: Classified) -> DocumentReview:
     done = doc.done()
     if doc.adjudicated:
         state = ADJUDICATED
+    elif doc.assigned:
+        state = READY if assigned_done(doc.assigned, doc.statuses) else NOT_READY
     elif len(done) >= MIN_DONE_FOR_REVIEW:
         state = READY
     else:
@@ -234,4 +248,14 @@ def review_states(project, done_only: bool = False) -> dict[int, DocumentReview]
 
 def ready_documents(project) -> list[int]:
     """Ids of the documents in state ``ready`` (not adjudicated yet), without classifying any spans."""
-    return review_store.ready_document_ids(project.store, GOLD, MIN_DONE_FOR_REVIEW)
+    unassigned = review_store.ready_document_ids(project.store, GOLD, MIN_DONE_FOR_REVIEW)
+    assigned = assignment_store.annotators_by_document(project.store)
+    if not assigned:
+        return unassigned
+    statuses: dict[int, dict[str, str]] = {}
+    for doc_id, name, status in review_store.status_rows(project.store):
+        if doc_id in assigned:
+            statuses.setdefault(doc_id, {})[name] = status
+    ready = [d for d, names in assigned.items()
+             if statuses.get(d, {}).get(GOLD) != ADJUDICATED and assigned_done(names, statuses.get(d, {}))]
+    return sorted([d for d in unassigned if d not in assigned] + ready)

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN, MIGRATION_SET, apply_pending
-from .records import Document, Span, SpanDraft, Status
+from .records import GOLD, Document, Span, SpanDraft, Status
 from .search_query import Term
 from .search_store import matching_ids
 
@@ -162,12 +162,22 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:  # a full disk at commit: the transaction must not stay open
+                self._rollback()
+                raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR): ROLLBACK would
+        # then fail with "no transaction is active" and hide the error that matters.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     # -- the database file: versions, checkpoints -------------------------------
 
@@ -451,12 +461,11 @@ class Store:
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(length), 0) FROM documents").fetchone()[0],
             "spans": q("SELECT count(*) FROM spans").fetchone()[0],
-            "spans_by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall()),
-            "spans_by_annotator": {
-                a: dict(rows) for a, rows in _group(q(
+            # per layer, gold first: adding gold and annotators' layers together counts nothing real
+            "spans_by_layer": dict(sorted(
+                ((a, dict(rows)) for a, rows in _group(q(
                     "SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label ORDER BY annotator, label"
-                ).fetchall())
-            },
+                ).fetchall())), key=lambda item: (item[0] != GOLD, item[0]))),
             "statuses": {
                 a: dict(rows) for a, rows in _group(q(
                     "SELECT annotator, status, count(*) FROM statuses WHERE status != 'new'"

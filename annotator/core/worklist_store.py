@@ -7,18 +7,18 @@ document texts, so a list of 100,000 documents pages in milliseconds.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Sequence
 
 from .document_order import DocumentOrder, IdsWithout
+from .records import RETURNED, UNFINISHED
 from .search_query import SearchError, parse
 from .search_store import documents_matching
 from .store import Store
+from .team.assignment_store import assigned_progress
 
-__all__ = ["DocumentFilter", "DocumentSummary", "SearchError", "WorklistStore", "UNFINISHED"]
-
-UNFINISHED = ("new", "in_progress")
-RETURNED = "returned"  # sent back by the reviewer: listed first, and first among the unfinished
+__all__ = ["DocumentFilter", "DocumentSummary", "SearchError", "WorklistStore"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class DocumentFilter:
     status: str | None = None  # one of records.STATUSES; None: any
     label: str | None = None  # documents with a span of this label in the annotator's layer
     query: str = ""  # full-text search (see ``search_query``)
+    mine: bool = False  # only documents assigned to the annotator (see ``team.assignment``)
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,31 @@ class DocumentSummary:
     spans: int
 
 
+def _date(meta: str) -> str:
+    """``meta["date"]`` as text; '' when it is missing or ``meta`` cannot be read."""
+    try:
+        value = json.loads(meta).get("date", "")
+    except (ValueError, RecursionError, AttributeError, TypeError):
+        return ""
+    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+
+
 class WorklistStore:
     def __init__(self, store: Store):
         self.store = store
 
-    def _where(self, annotator: str, flt: DocumentFilter) -> tuple[str, list]:
+    def _where(self, annotator: str, flt: DocumentFilter, walking: bool = False) -> tuple[str, list]:
         clauses, params = [], [annotator]
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
+        if flt.mine and walking:  # stepping through documents in order: a probe per document, stop at the first
+            clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
+                           " AND a.withdrawn = 0)")
+            params.append(annotator)
+        elif flt.mine:  # listing them all: read only the annotator's documents, not every one
+            clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
+            params.append(annotator)
         if flt.label:
             # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document.
             clauses.append("d.id IN (SELECT s.doc_id FROM spans s WHERE s.annotator = ? AND s.label = ?)")
@@ -100,19 +117,25 @@ class WorklistStore:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
+            # The date is read from meta here, not with SQL's json_extract, which fails the whole query on one
+            # value that is not strict JSON (NaN stored by an older version) or nested too deeply.
             rows = self.store.conn.execute(
-                "SELECT d.id, d.title, coalesce(json_extract(d.meta, '$.date'), ''), coalesce(st.status, 'new'),"
+                "SELECT d.id, d.title, d.meta, coalesce(st.status, 'new'),"
                 " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?)"
                 " FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ?"
                 f" WHERE d.id IN ({marks})",
                 [annotator, annotator, *chunk],
             )
             for row in rows:
-                found[row[0]] = DocumentSummary(row[0], row[1], str(row[2]), row[3], row[4])
+                found[row[0]] = DocumentSummary(row[0], row[1], _date(row[2]), row[3], row[4])
         return found
 
     def progress(self, annotator: str) -> tuple[int, int]:
-        """(documents done by ``annotator``, documents in the project)."""
+        """(documents done by ``annotator``, documents in the project), or of the documents assigned
+        to them when they have some."""
+        assigned = assigned_progress(self.store, annotator)
+        if assigned[1]:
+            return assigned
         done = self.store.conn.execute(
             "SELECT count(*) FROM statuses WHERE annotator = ? AND status = 'done'", (annotator,)
         ).fetchone()[0]
@@ -121,10 +144,11 @@ class WorklistStore:
     def next_unfinished(self, annotator: str, after_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The first returned document other than ``after_id`` in ``flt``, else the first new or
         in-progress one after it, wrapping around."""
-        where, params = self._where(annotator, flt)
+        where, params = self._where(annotator, flt, walking=True)
         base = ("SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? "
                 + (where + " AND " if where else "WHERE "))
-        searches = [(base + "coalesce(st.status, 'new') IN (?, ?)", list(UNFINISHED))]
+        marks = ", ".join("?" * len(UNFINISHED))
+        searches = [(base + f"coalesce(st.status, 'new') IN ({marks})", list(UNFINISHED))]
         if self.returned_ids(annotator):  # asked first only when there are any: no walk over every document
             searches.insert(0, (base + "d.id IN (SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?)",
                                 [annotator, RETURNED]))

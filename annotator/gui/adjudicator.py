@@ -23,8 +23,8 @@ from .commands import OperationCommand
 
 
 class DecisionCommand(OperationCommand):
-    def __init__(self, project, decide: Callable[[], Change], text: str, on_change, on_error):
-        super().__init__(project, None, text, on_change, on_error)
+    def __init__(self, project, decide: Callable[[], Change], text: str, on_change, on_error, on_replay=None):
+        super().__init__(project, None, text, on_change, on_error, on_replay)
         self.decide = decide
         self.change: Change | None = None  # what the first redo did
 
@@ -45,6 +45,7 @@ class DecisionCommand(OperationCommand):
 class Adjudicator(QObject):
     changed = Signal(object)  # core.operations.Change
     failed = Signal(str)
+    replayed = Signal(str)  # what an undo or redo did
 
     def __init__(self, project, stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -53,7 +54,8 @@ class Adjudicator(QObject):
 
     def _push(self, decide: Callable[[], Change], text: str) -> Change | None:
         """Run a decision as an undo step; returns its change, or None when nothing changed."""
-        command = DecisionCommand(self.project, decide, text, self.changed.emit, self.failed.emit)
+        command = DecisionCommand(self.project, decide, text, self.changed.emit, self.failed.emit,
+                                  self.replayed.emit)
         self.stack.push(command)
         return command.change
 
@@ -75,7 +77,9 @@ class Adjudicator(QObject):
                           self.tr("Accept all of %1").replace("%1", annotator))
 
     def auto_merge(self, doc_id: int) -> Change | None:
-        return self._push(lambda: adjudication.auto_merge(self.project, doc_id).change,
+        """Merge what the candidates show as agreed: the reviewer chose the document, and review mode
+        shows every annotator's layer (so every annotator votes, finished or not)."""
+        return self._push(lambda: adjudication.auto_merge(self.project, doc_id, all_documents=True).change,
                           self.tr("Merge agreed spans"))
 
     def mark_adjudicated(self, doc_id: int) -> Change | None:

@@ -3,15 +3,19 @@ as tables and bar charts, computed on the worker thread.
 
 Tabs: the pairwise matrix (F1 strict, F1 lenient or κ) with every pair's
 figures; per-label scores with a chart; each annotator's progress and label
-distribution with a chart; the documents that were counted. A busy bar runs
-while the report is computed; a double-click on a document opens it.
+distribution with a chart; the documents that were counted; progress and
+effort per annotator (``progress_tab``); the model (``model_panel``). Label
+figures and span counts come from the same (compared) documents. Where
+nothing could be compared, an empty state says why and what to do. A busy
+bar runs while the report is computed; a double-click on a document opens it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QProgressBar, QPushButton, QStackedWidget,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.records import GOLD
 from ..core.worklist_store import WorklistStore
@@ -20,6 +24,9 @@ from .agreement_tables import (MEASURES, FigureTable, document_rows, format_valu
 from .bar_chart import BarChart, ChartData
 from .document_model import status_name
 from .gold_trend import GoldTrend, compute_trend
+from .model_panel import ModelPanel
+from .progress_tab import ProgressTab
+from .tables import table_over_chart
 
 
 def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str], dict]:
@@ -69,6 +76,14 @@ class AgreementDialog(QDialog):
         self.matrix, self.pairs, self.labels, self.progress, self.documents = (FigureTable(self) for _ in range(5))
         self.label_chart, self.annotator_chart = BarChart(), BarChart()
         self.tabs = QTabWidget()
+        self.empty_state = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True,
+                                  alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setStyleSheet("font-size: 13pt; color: palette(placeholder-text); padding: 40px;")
+        self.pages = QStackedWidget()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.progress_tab = ProgressTab(project, worker)
         self._layout()
         self.all_documents.toggled.connect(self.refresh)
         self.label_filter.currentIndexChanged.connect(self.refresh)
@@ -106,24 +121,23 @@ class AgreementDialog(QDialog):
         documents_column = QVBoxLayout(documents_tab)
         documents_column.addWidget(self.document_note)
         documents_column.addWidget(self.document_table, 1)
-        self.tabs.addTab(pairs_tab, "")
-        self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
-        self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
+        # Nothing compared: the figure tab says why and what to do; progress and effort stay reachable.
+        self.pages.addWidget(pairs_tab)
+        self.pages.addWidget(self.empty_state)
+        self.tabs.addTab(self.pages, "")
+        self.tabs.addTab(table_over_chart(self.label_table, self.label_chart), "")
+        self.tabs.addTab(table_over_chart(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
         self.gold_trend = GoldTrend(_table)
         self.tabs.addTab(self.gold_trend, "")
+        self.tabs.addTab(self.progress_tab, "")
+        self.model_panel = ModelPanel(self.project)  # the model: when trained, per-label F1, live labels
+        self.tabs.addTab(self.model_panel, "")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-
-    @staticmethod
-    def _split(table: QTableView, chart: BarChart) -> QSplitter:
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table)
-        splitter.addWidget(chart)
-        splitter.setSizes([220, 300])
-        return splitter
+        layout.addWidget(self.buttons)
 
     # -- computing -----------------------------------------------------------------
 
@@ -135,8 +149,10 @@ class AgreementDialog(QDialog):
         label = self.label_filter.currentData()
         self.busy.show()
         self.refresh_button.setEnabled(False)
+        self.model_panel.refresh()
         self.worker.run(lambda project: compute_report(project, all_documents, label),
                         lambda result: self._computed(generation, result), self._failed)
+        self.progress_tab.refresh()
 
     def _computed(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -160,9 +176,13 @@ class AgreementDialog(QDialog):
         if report is None:
             return
         names = report["annotators"]
-        if len(names) < 2:
-            self.summary.setText(self.tr("Agreement needs at least two annotators (found: %1)")
-                                 .replace("%1", ", ".join(names) or "–"))
+        empty = self._nothing_compared(report)
+        self.empty_state.setText(empty or "")
+        self.pages.setCurrentWidget(self.empty_state if empty else self.pages.widget(0))
+        if empty:
+            self.tabs.setCurrentIndex(0)
+        if empty:
+            self.summary.setText("")
         else:
             overall = report["overall"]
             basis = self.tr("every document") if self.all_documents.isChecked() else self.tr(
@@ -193,11 +213,28 @@ class AgreementDialog(QDialog):
             ChartData(label_names, list(report["progress"]),
                       [[row["labels"].get(label, 0) for label in label_names] for row in report["progress"].values()],
                       decimals=0),
-            self.tr("Spans per label, by annotator"))
+            self.tr("Spans per label, by annotator, in every document"))
         rows, ids = document_rows(report, self.titles)
         self.documents.set_table([self.tr("Title"), self.tr("Compared")], rows, payloads=ids)
         self.document_note.setText(self.tr("%n document(s) counted: each was compared between the annotators "
                                            "listed. Double-click one to open it.", "", len(ids)))
+
+    def _nothing_compared(self, report: dict) -> str | None:
+        """Why there are no figures, and what to do; None when some documents were compared."""
+        names = report["annotators"]
+        if len(names) < 2:
+            return self.tr("Agreement needs at least two annotators (found: %1). Merge your team's copies "
+                           "first (annotator merge).").replace("%1", ", ".join(names) or "–")
+        if report["documents_counted"]:
+            return None
+        if not report["documents"]:
+            return self.tr("The project has no documents yet: import articles first (Ctrl+I).")
+        if self.all_documents.isChecked():
+            return self.tr("No document could be compared.")
+        who = (self.tr("both %1 and %2").replace("%1", names[0]).replace("%2", names[1]) if len(names) == 2
+               else self.tr("two of %1").replace("%1", ", ".join(names)))
+        return (self.tr("No document is marked done by %1: press Ctrl+Enter when a document is finished, "
+                        "or tick “%2” above.").replace("%1", who).replace("%2", self.all_documents.text()))
 
     def _show_matrix(self) -> None:
         if self.report is None or self.measure.currentIndex() < 0:
@@ -229,7 +266,7 @@ class AgreementDialog(QDialog):
         self.label_filter.setCurrentIndex(max(self.label_filter.findData(selected), 0))
         self.label_filter.blockSignals(False)
         for i, title in enumerate((self.tr("Pairs"), self.tr("Labels"), self.tr("Annotators"), self.tr("Documents"),
-                                   self.tr("Gold over time"))):
+                                   self.tr("Gold over time"), self.tr("Progress"), self.tr("Model"))):
             self.tabs.setTabText(i, title)
         self.gold_trend.retranslate()
         self._show()

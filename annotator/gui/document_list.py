@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLine
 from ..core.records import STATUSES
 from ..core.schema import Schema
 from ..core.worklist_store import DocumentFilter, SearchError
+from .assignment_filter import AssignmentFilter
 from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_name
 from .tables import row_table
 from .translation import language
@@ -26,6 +27,8 @@ class DocumentList(QWidget):
         self.search = QLineEdit(clearButtonEnabled=True)
         self.status_filter = QComboBox()
         self.label_filter = QComboBox()
+        self.assignment_filter = AssignmentFilter()
+        self.assignment_filter.choose_for(model.worklist.store, model.annotator)
         self.error = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b3261e;")
         self.count = QLabel(textFormat=Qt.TextFormat.PlainText)
@@ -37,6 +40,7 @@ class DocumentList(QWidget):
         header.resizeSection(DATE, self.fontMetrics().horizontalAdvance("2025-03-14") + 12)
         header.resizeSection(SPANS, self.fontMetrics().horizontalAdvance("9999") + 12)
         filters = QHBoxLayout()
+        filters.addWidget(self.assignment_filter, 1)
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.label_filter, 1)
         layout = QVBoxLayout(self)
@@ -52,6 +56,7 @@ class DocumentList(QWidget):
         self.search.returnPressed.connect(self.apply_filter)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.label_filter.currentIndexChanged.connect(self.apply_filter)
+        self.assignment_filter.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.retranslate()
 
@@ -59,7 +64,13 @@ class DocumentList(QWidget):
 
     def current_filter(self) -> DocumentFilter:
         return DocumentFilter(status=self.status_filter.currentData(), label=self.label_filter.currentData(),
-                              query=self.search.text().strip())
+                              query=self.search.text().strip(), mine=self.assignment_filter.mine())
+
+    def set_annotator(self, annotator: str) -> None:
+        """List ``annotator``'s documents (theirs by default when they have assigned ones)."""
+        self.assignment_filter.choose_for(self.model.worklist.store, annotator)
+        self.model.annotator = annotator
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self._delay.stop()
@@ -120,7 +131,7 @@ class DocumentList(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+Shift+F)"))
         self.search.setToolTip(self.tr(
             "Words must all occur, anywhere in a word (원주시 finds 원주시가).\n"
             "Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:\n"

@@ -22,6 +22,7 @@ from .overlays import Overlay, OverlayStyle, PlacedOverlay, PlacedSpan
 from .plain_text import plain_tooltip
 
 LINE_HEIGHT_PERCENT = 185  # room under each line for the label tags
+TAG_NUDGE_MARGIN = 6  # a tag pushed right by its neighbour still starts this far inside its span
 RAW_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
 
@@ -155,18 +156,32 @@ class DocumentView(QTextEdit):
         self.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
+        """Drop the selection where the caret is, without scrolling to the caret: ``setTextCursor``
+        brings the caret into view, which after a wheel scroll would jump back to it."""
         cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
         cursor.clearSelection()
+        horizontal, vertical = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         self.setTextCursor(cursor)
+        self.horizontalScrollBar().setValue(horizontal)
+        self.verticalScrollBar().setValue(vertical)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring code-point ``offset`` into view, a third from the top when it was off screen."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(offset))
         rect = self.cursorRect(cursor)
-        if not self.viewport().rect().contains(rect):
+        if not self.viewport().rect().adjusted(0, 0, 0, -rect.height()).contains(rect):  # with its tag row
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def scroll_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding code-point ``offset`` is the first one shown."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     # -- input -------------------------------------------------------------------
 
@@ -227,8 +242,8 @@ class DocumentView(QTextEdit):
 
     def hit_at(self, point: QPoint) -> _Hit | None:
         """The innermost span under ``point`` (viewport coordinates)."""
-        hits = [_Hit(rect, name, placed) for name, _, placed, rects in self._visible_geometry() for rect in rects
-                if rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
+        hits = [_Hit(rect, name, placed) for name, style, placed, rects in self._visible_geometry() for rect in rects
+                if style.clickable and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
         return max(hits, key=lambda h: (h.placed.level, h.overlay == "annotations"), default=None)
 
     # -- painting ----------------------------------------------------------------
@@ -270,7 +285,8 @@ class DocumentView(QTextEdit):
         for name, placed_overlay in sorted(self._overlays.items(), key=lambda item: item[1].overlay.style.z):
             style = placed_overlay.overlay.style
             for placed in placed_overlay.visible(first, last):
-                visible.append((name, style, placed, self._line_rects(placed.qt_start, placed.qt_end)))
+                own = getattr(placed.span, "style", None)  # a span drawn its own way (model suggestions)
+                visible.append((name, own or style, placed, self._line_rects(placed.qt_start, placed.qt_end)))
         return visible
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -280,7 +296,7 @@ class DocumentView(QTextEdit):
         for _, style, placed, rects in visible:
             inset = min(placed.level * 2.5, 6.0)
             if style.fill_alpha:
-                fill = QColor(self._colour(placed.span.label))
+                fill = QColor(style.fill_colour or self._colour(placed.span.label))
                 fill.setAlpha(style.fill_alpha)
                 for rect in rects:
                     painter.fillRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), fill)
@@ -294,7 +310,6 @@ class DocumentView(QTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        tag_right: dict[int, float] = {}  # per line top: where the last tag ended
         for name, style, placed, rects in visible:
             colour = self._colour(placed.span.label)
             if style.outline is not None:
@@ -304,14 +319,42 @@ class DocumentView(QTextEdit):
                 inset = min(placed.level * 2.5, 6.0)  # nested outlines stay apart, like nested fills
                 for rect in rects:
                     painter.drawRoundedRect(rect.adjusted(-1, inset - 1, 1, 1 - inset), 3, 3)
-            if style.tags and rects:
-                self._draw_tag(painter, placed, rects[0], colour, tag_right, style.muted_tag)
             if self._selected == (name, placed.span.id):
                 painter.setPen(QPen(colour.darker(170), 2.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for rect in rects:
                     painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 3, 3)
+        for _name, style, span, box in self._tag_boxes(visible):
+            self._draw_tag(painter, span.label, box, self._colour(span.label), style.muted_tag)
         painter.end()
+
+    def tag_boxes(self) -> list[tuple[str, object, QRectF]]:
+        """(overlay name, span, tag rectangle) of the label tags on screen, in viewport coordinates."""
+        return [(name, span, box) for name, _style, span, box in self._tag_boxes(self._visible_geometry())]
+
+    def _tag_boxes(self, visible) -> list[tuple[str, OverlayStyle, object, QRectF]]:
+        """Each tag under the start of its own span, whichever overlay it belongs to. On a line, tags
+        are placed left to right; one that would collide moves right only while it stays under its
+        span, else it goes on a row of its own below."""
+        wanted: dict[int, list] = {}  # line top -> tags on that line
+        for order, (name, style, placed, rects) in enumerate(visible):
+            if style.tags and rects:
+                wanted.setdefault(round(rects[0].top()), []).append((rects[0], order, name, style, placed.span))
+        boxes = []
+        for line in wanted.values():
+            row_right: list[float] = []  # per stacked row: where its last tag ends
+            for rect, _order, name, style, span in sorted(line, key=lambda tag: (tag[0].left(), tag[1])):
+                width, height = self._tag_size(span.label)
+                for row, right in enumerate(row_right):
+                    left = max(rect.left(), right + 2)
+                    if left <= rect.right() - TAG_NUDGE_MARGIN:
+                        break
+                else:
+                    row, left = len(row_right), rect.left()
+                    row_right.append(0.0)
+                row_right[row] = left + width
+                boxes.append((name, style, span, QRectF(left, rect.bottom() + 1.5 + row * (height + 1), width, height)))
+        return boxes
 
     def _colour(self, label: str) -> QColor:
         look = self.labels.get(label)
@@ -324,14 +367,7 @@ class DocumentView(QTextEdit):
             size = self._tag_sizes[text] = (metrics.horizontalAdvance(text) + 6, metrics.height() + 1)
         return size
 
-    def _draw_tag(self, painter: QPainter, placed: PlacedSpan, rect: QRectF, colour: QColor,
-                  tag_right: dict[int, float], muted: bool = False) -> None:
-        text = placed.span.label
-        width, height = self._tag_size(text)
-        row = round(rect.top())
-        left = max(rect.left(), tag_right.get(row, -1e9) + 2)
-        box = QRectF(left, rect.bottom() + 1.5, width, height)
-        tag_right[row] = box.right()
+    def _draw_tag(self, painter: QPainter, text: str, box: QRectF, colour: QColor, muted: bool = False) -> None:
         if muted:
             colour = QColor("#d5d5d5")
         painter.setPen(Qt.PenStyle.NoPen)

@@ -3,7 +3,8 @@
 The editor composes core operations (add, relabel, remove, resize, status)
 and pushes them on the window's undo stack; it never changes anything itself
 and keeps no copy of the spans. Results arrive as ``changed`` (a core
-``Change``), refusals as ``failed`` (the core's message).
+``Change``), refusals as ``failed`` (the core's message), and what an undo or
+redo did as ``replayed``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.boundaries import MorphemeStops, move_edge
-from ..core.operations import AddSpans, Batch, RejectSpans, RemoveSpans, SetStatus, UpdateSpan
+from ..core.operations import AddSpans, Batch, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from ..core.records import Document, Rejection, Span, SpanDraft
 from ..core.snapping import snap_to_morphemes
 from ..core.suggest import Suggestion, accept_operation
@@ -22,6 +23,7 @@ from .commands import OperationCommand, ResizeCommand
 class Editor(QObject):
     changed = Signal(object)  # core.operations.Change
     failed = Signal(str)
+    replayed = Signal(str)  # "Undone: …", "Redone: …"
 
     def __init__(self, project, annotator: str, stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -30,8 +32,17 @@ class Editor(QObject):
         self.stack = stack
         self._stops: tuple[int, MorphemeStops] | None = None
 
-    def _push(self, operation, text: str, command_class=OperationCommand) -> None:
-        self.stack.push(command_class(self.project, operation, text, self.changed.emit, self.failed.emit))
+    def _push(self, operation, text: str, command_class=OperationCommand) -> bool:
+        """Run ``operation`` as an undo step; False when the core refused it (``failed`` says why)."""
+        refused: list[str] = []
+
+        def fail(message: str) -> None:
+            refused.append(message)
+            self.failed.emit(message)
+
+        # push() deletes a refused (obsolete) or merged command: nothing may be read from it afterwards
+        self.stack.push(command_class(self.project, operation, text, self.changed.emit, fail, self.replayed.emit))
+        return not refused
 
     # -- selections and spans -----------------------------------------------------
 
@@ -58,10 +69,11 @@ class Editor(QObject):
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
-            self._push(UpdateSpan(span.id, label=label), self.tr("Relabel as %1").replace("%1", label))
+            self._push(relabel(span, label, self.project.schema), self.tr("Relabel as %1").replace("%1", label))
 
-    def remove(self, span: Span) -> None:
-        self._push(RemoveSpans([span.id]), self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
+    def remove(self, span: Span) -> bool:
+        return self._push(RemoveSpans([span.id]),
+                          self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
 
     def move_edge(self, document: Document, span: Span, edge: str, direction: int, by_character: bool) -> None:
         if self._stops is None or self._stops[0] != document.id:
@@ -74,11 +86,12 @@ class Editor(QObject):
 
     # -- suggestions ----------------------------------------------------------------------
 
-    def accept_suggestions(self, document: Document, suggestions: list[Suggestion]) -> None:
-        """Store suggestions (with their attributes) as spans: one undo step however many."""
-        operation = self._starting(document, accept_operation(suggestions, document.id, self.annotator))
+    def accept_suggestions(self, document: Document, suggestions: list[Suggestion], label: str | None = None) -> None:
+        """Store suggestions (with their attributes) as spans, under ``label`` if given: one undo step."""
+        operation = self._starting(document, accept_operation(suggestions, document.id, self.annotator, label))
         if len(suggestions) == 1:
-            text = self.tr("Accept %1 “%2”").replace("%1", suggestions[0].label).replace("%2", suggestions[0].text)
+            text = self.tr("Accept %1 “%2”").replace("%1", label or suggestions[0].label).replace(
+                "%2", suggestions[0].text)
         else:
             text = self.tr("Accept %1 suggestions").replace("%1", str(len(suggestions)))
         self._push(operation, text)

@@ -12,14 +12,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from ..core.export import FORMATS, get_format
 from ..core.export.tagging import SCHEMES
 from ..core.export.output import MANIFEST
 from ..core.project import Project
 from ..core.records import GOLD
+from . import file_dialogs
 from .job_dialog import ERROR_COLOUR, JobDialog
 from .workers import open_project
 
@@ -156,6 +156,7 @@ class ExportDialog(JobDialog):
         tagged = get_format(self.format_name()).tagged
         self.scheme.setEnabled(tagged)
         self.row_labels[5].setEnabled(tagged)
+        self.forget_outcome()
         for box, label in zip(self.split_parts, self.part_labels):
             box.setEnabled(self.split_on.isChecked())
             label.setEnabled(self.split_on.isChecked())
@@ -177,7 +178,9 @@ class ExportDialog(JobDialog):
         # korean-policy-gold.jsonl, not ...-gold-jsonl.jsonl; but ...-gold-doccano.jsonl
         named_by_extension = spec.extension == f".{spec.name}" and not self.writes_folder()
         name = _safe_name(f"{self.project.name}-{self.source()}" + ("" if named_by_extension else f"-{spec.name}"))
-        return self.project.folder / EXPORT_FOLDER / (name if self.writes_folder() else name + spec.extension)
+        # absolute: a project opened by a relative path must not be prefixed twice when the export starts
+        folder = self.project.folder.absolute() / EXPORT_FOLDER
+        return folder / (name if self.writes_folder() else name + spec.extension)
 
     def _update_path(self) -> None:
         """The default path, or the user's adapted: a file gets the format's extension, a folder none."""
@@ -195,33 +198,34 @@ class ExportDialog(JobDialog):
         self.path.setText(str(path))
 
     def _path_edited(self) -> None:
+        self.forget_outcome()
         self._path_chosen = True
         self._show_problem()
 
     def _choose_label_map(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Label map"), str(self.project.folder), self.tr("Label maps (*.toml)") + ";;"
-            + self.tr("All files (*)"))
+        chosen = file_dialogs.choose_file(
+            self, self.tr("Label map"), self.project.folder, self.tr("Label maps (*.toml)") + ";;" + self.tr("All files (*)"))
         if chosen:
-            self.label_map.setText(chosen)
+            self.label_map.setText(str(chosen))
 
     def choose_path(self) -> None:
         current = Path(self.path.text().strip() or self.default_path())
+        if not current.is_absolute():
+            current = self.project.folder.absolute() / current
         if self.writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder to export into"), str(current.parent))
-            if not chosen:
+            folder = file_dialogs.choose_folder(self, self.tr("Folder to export into"), current.parent)
+            if folder is None:
                 return
-            folder = Path(chosen)
             if any(folder.iterdir()) and not (folder / MANIFEST).is_file():
                 folder = folder / self.default_path().name  # a folder of other files: export beside them
             self.path.setText(str(folder))
         else:
             spec = get_format(self.format_name())
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export to file"), str(current), f"{spec.name} (*{spec.extension})")
-            if not chosen:
+            chosen = file_dialogs.choose_new_path(self, self.tr("Export to file"), current,
+                                                  f"{spec.name} (*{spec.extension})")
+            if chosen is None:
                 return
-            self.path.setText(chosen)
+            self.path.setText(str(chosen))
         self._path_chosen = True
         self._show_problem()
 
@@ -233,7 +237,7 @@ class ExportDialog(JobDialog):
         folder, fmt, source = self.project.folder, self.format_name(), self.source()
         out = Path(self.path.text().strip()).expanduser()
         if not out.is_absolute():
-            out = folder / out  # a typed relative path is taken from the project folder
+            out = folder.absolute() / out  # a typed relative path is taken from the project folder
         status = "done" if self.finished_only.isChecked() else None
         split, seed = self.split(), self.seed.value()
         self._seed_used = seed
@@ -255,8 +259,11 @@ class ExportDialog(JobDialog):
         return self.tr("Export cancelled; nothing was written.")
 
     def outcome(self, report) -> None:
-        lines = [self.tr("Exported %n document(s) to %1 in %2 s", "", report.documents)
-                 .replace("%1", str(report.out)).replace("%2", f"{report.seconds:.1f}")]
+        if report.documents:
+            lines = [self.tr("Exported %n document(s) to %1 in %2 s", "", report.documents)
+                     .replace("%1", str(report.out)).replace("%2", f"{report.seconds:.1f}")]
+        else:
+            lines = [self.tr("Nothing was written to %1.").replace("%1", str(report.out))]
         order = list(self.project.schema.label_names)
         counts = sorted(report.spans_by_label.items(), key=lambda item: (
             order.index(item[0]) if item[0] in order else len(order), item[0]))
@@ -321,8 +328,9 @@ class ExportDialog(JobDialog):
             "jsonl": self.tr("JSON lines with code-point offsets (the master format)"),
             "klue": self.tr("KLUE-NER character BIO (TSV), a sentence a block"),
             "conll": self.tr("CoNLL token and tag over Kiwi morphemes"),
-            "spacy": self.tr("spaCy DocBin (.spacy) of morpheme tokens"),
-            "hf": self.tr("Hugging Face dataset folder (tokens and ner_tags)"),
+            "conll2003": self.tr("CoNLL-2003 four columns (token, POS, chunk, tag) over Kiwi morphemes"),
+            "spacy": self.tr("spaCy DocBin files (.spacy) of morpheme tokens and a training config"),
+            "hf": self.tr("Hugging Face dataset folder (tokens and ner_tags) with Parquet and JSON files"),
             "doccano": self.tr("doccano JSONL (UTF-16 offsets)"),
             "prodigy": self.tr("Prodigy JSONL with tokens and spans"),
             "brat": self.tr("brat standoff: a .txt and .ann pair per document"),

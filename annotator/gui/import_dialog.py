@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QPushButton, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QPushButton, QSizePolicy, QWidget)
 
 from ..core.ingest.child_process import import_in_child_process
 from ..core.ingest.readers import EXTENSIONS, FORMAT_EXTENSIONS, FORMATS
 from ..core.project import Project
 from ..core.records import GOLD
+from . import file_dialogs
 from .job_dialog import JobDialog
 
 SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
@@ -56,6 +57,7 @@ class ImportDialog(JobDialog):
         self.choose_label_map.clicked.connect(self._choose_label_map)
         self.paths.itemSelectionChanged.connect(self._options_changed)
         self.format_box.currentIndexChanged.connect(self._options_changed)
+        self.format_box.currentIndexChanged.connect(lambda _index: self.forget_outcome())
         self.ready()
         self._options_changed()
 
@@ -99,6 +101,7 @@ class ImportDialog(JobDialog):
                 present.add(path)
                 self.paths.addItem(path)
                 self.paths.item(self.paths.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
+                self.forget_outcome()
         self._options_changed()
 
     def choose_files(self) -> bool:
@@ -106,33 +109,34 @@ class ImportDialog(JobDialog):
         extensions = dict.fromkeys([*EXTENSIONS, *(e for found in FORMAT_EXTENSIONS.values()
                                                     for e in sorted(found) if e)])
         patterns = " ".join(f"*{extension}" for extension in extensions)
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), str(self._start_folder()),
+        chosen = file_dialogs.choose_files(
+            self, self.tr("Import files"), self._start_folder(),
             self.tr("Articles and annotations (%1)").replace("%1", patterns) + ";;" + self.tr("All files (*)"))
         self.add_paths(chosen)
         return bool(chosen)
 
     def choose_folder(self) -> bool:
         """Ask for a folder to add (read recursively); False when the user picked none."""
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), str(self._start_folder()))
+        chosen = file_dialogs.choose_folder(self, self.tr("Import a folder"), self._start_folder())
         if chosen:
             self.add_paths([chosen])
-        return bool(chosen)
+        return chosen is not None
 
     def _choose_label_map(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Label map"), str(self._start_folder()), self.tr("Label maps (*.toml)") + ";;"
-            + self.tr("All files (*)"))
+        chosen = file_dialogs.choose_file(
+            self, self.tr("Label map"), self._start_folder(), self.tr("Label maps (*.toml)") + ";;" + self.tr("All files (*)"))
         if chosen:
-            self.label_map.setText(chosen)
+            self.label_map.setText(str(chosen))
 
     def _start_folder(self) -> Path:
+        """Where the last file chosen is, else the project's folder."""
         paths = self.chosen_paths()
-        return paths[-1].parent if paths else Path.home()
+        return paths[-1].parent if paths else self.project.folder.absolute()
 
     def _remove_selected(self) -> None:
         for item in self.paths.selectedItems():
             self.paths.takeItem(self.paths.row(item))
+            self.forget_outcome()
         self._options_changed()
 
     def format_name(self) -> str:

@@ -211,6 +211,12 @@ class JobDialog(QDialog):
         self.details_button.setChecked(bool(details) and expanded)
         self._toggle_details(self.details_button.isChecked())
 
+    def forget_outcome(self) -> None:
+        """The options changed: the last run's outcome (an error in red, say) no longer describes them."""
+        if not self.running():
+            self._set_outcome(lambda: self.show_outcome("", []))
+            self.bar.hide()
+
     def _toggle_details(self, shown: bool) -> None:
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.details.setVisible(shown)

@@ -40,14 +40,16 @@ def resolve_annotator(given: str | None, interactive: bool) -> str | None:
     return name
 
 
-def _report_unexpected(window):
-    """Errors in slots become a message in the window, not a traceback on a dead terminal."""
-    from PySide6.QtWidgets import QMessageBox
+def _report_unexpected():
+    """Errors in slots become a message in the window in front, not a traceback on a dead terminal."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..core.errors import AnnotatorError
 
     def hook(kind, error, tb):
-        if isinstance(error, AnnotatorError):
+        window = QApplication.activeWindow()
+        window = window if hasattr(window, "show_message") else None
+        if isinstance(error, AnnotatorError) and window is not None:
             window.show_message(str(error))
             return
         traceback.print_exception(kind, error, tb)
@@ -55,6 +57,29 @@ def _report_unexpected(window):
                              "Everything done before this is saved. Please report this error.")
 
     return hook
+
+
+def open_window(folder: Path, annotator: str, review: bool = False, start_at_first: bool = False):
+    """A shown workbench window on the project in ``folder``; the window owns the project and closes
+    it when it goes. The folder is remembered for File › Open recent."""
+    from PySide6.QtCore import Qt
+
+    from ..core.project import Project
+    from . import settings
+    from .main_window import MainWindow
+
+    project = Project.open(Path(folder).absolute())
+    try:
+        window = MainWindow(project, annotator, start_at_first=start_at_first, review=review)
+    except BaseException:
+        project.close()
+        raise
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(project.close)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    settings.add_recent_project(project.folder)
+    return window
 
 
 def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
@@ -65,6 +90,7 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
         else:
             print(NO_DISPLAY_MESSAGE, file=sys.stderr)
             return 2
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from ..core.project import Project
@@ -80,11 +106,11 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
-    with Project.open(folder) as project:
-        window = MainWindow(project, name, start_at_first=bool(screenshot) and not review, review=review)
-        window.resize(*SCREENSHOT_SIZE)
-        window.show()
-        if screenshot:
+    if screenshot:
+        with Project.open(Path(folder).absolute()) as project:
+            window = MainWindow(project, name, start_at_first=not review, review=review)
+            window.resize(*SCREENSHOT_SIZE)
+            window.show()
             window.review.worker.wait()  # review states are counted on a worker thread
             window.suggestions.wait_until_ready()
             for _ in range(3):  # deliver their results, then lay out what changed
@@ -93,8 +119,10 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
             print(f"saved {screenshot}")
             window.close()
             return 0
-        sys.excepthook = _report_unexpected(window)
-        try:
-            return app.exec()
-        finally:
-            sys.excepthook = sys.__excepthook__
+    open_window(folder, name, review=review)
+    sys.excepthook = _report_unexpected()
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # closed windows close their projects

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core.operations import Change
 from ..core.project import Project
 from ..core.records import Document
+from ..core.team.assignment import next_unfinished_document
 from ..core.worklist_store import WorklistStore
-from . import dialogs, fonts, settings
+from . import dialogs, empty_state, find_bar, fonts, settings
 from .actions import WorkbenchActions
+from .activity_tracker import ActivityTracker
 from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
@@ -28,15 +30,20 @@ from .export_dialog import ExportDialog
 from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
+from .next_document import attach as attach_next_document
 from .note_editor import NoteEditor
 from .overlays import ANNOTATIONS, Overlay
 from .returns import attach as attach_returns
+from .project_menu import ProjectMenu
 from .review_mode import ReviewMode
+from .shortcut_sheet import ShortcutSheet
 from .span_list import SpanList
 from .span_model import SpanModel
 from .suggestions import OVERLAY as SUGGESTIONS
 from .suggestions import attach as attach_suggestions
+from .training_job import attach as attach_training
 from .translation import language, set_language
+from .zoom import Zoom
 
 MESSAGE_MS = 8000
 OWN_LAYER = "annotations"
@@ -78,6 +85,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewMode(self)
         self._connect()
         self.suggestions = attach_suggestions(self)
+        self.training = attach_training(self)
+        self.next_document = attach_next_document(self)
         self.database = DatabaseWatch(project, self)
         self.database.replaced.connect(self.reload_replaced_database)
         self.database.message.connect(self.show_message)
@@ -85,6 +94,11 @@ class MainWindow(QMainWindow):
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
         self.review_returns, self.annotator_returns = attach_returns(self)
         self.gold_comparison = GoldComparisonView(self)
+        self.find_bar = find_bar.attach(self)
+        self.zoom = Zoom(self, self.view.font())
+        self.project_menu = ProjectMenu(self)
+        self.shortcut_sheet = ShortcutSheet(self)
+        self.empty_state = empty_state.attach(self)
         self.retranslate()
         self.documents.apply_filter()
         self._update_progress()
@@ -94,6 +108,8 @@ class MainWindow(QMainWindow):
         if review:
             self.review.set_active(True, open_ready=not start_at_first)
         self.database.start()  # after the first document: backups go to a worker thread later
+        self.view.setFocus()  # the keys the README lists act on the text, not the search box
+        self.activity = ActivityTracker(self)
 
     def _layout(self) -> None:
         centre = QWidget()
@@ -112,7 +128,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.documents)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        for column, stretch in enumerate((1, 2, 1)):  # a wider window widens the lists too
+            splitter.setStretchFactor(column, stretch)
         splitter.setSizes([350, 600, 330])
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.progress_status)
@@ -122,6 +139,7 @@ class MainWindow(QMainWindow):
         a = self.shortcuts
         self.editor.changed.connect(self.apply_change)
         self.editor.failed.connect(self.show_message)
+        self.editor.replayed.connect(self.show_message)
         self.documents.documentChosen.connect(self.open_document)
         self.documents.message.connect(self.show_message)
         self.view.selectionReleased.connect(self._snap_selection)
@@ -146,14 +164,14 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(lambda: self.show_import_dialog(folder=True))
         a.export.triggered.connect(self.show_export_dialog)
         a.switch_annotator.triggered.connect(self._ask_annotator)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(QApplication.closeAllWindows)
         for lang, action in a.languages.items():
             action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
 
     # -- documents -------------------------------------------------------------------
 
     def _first_unfinished(self) -> int | None:
-        found = self.worklist.next_unfinished(self.annotator, 0)
+        found = next_unfinished_document(self.worklist, self.annotator, 0)
         return found if found is not None else self.documents.neighbour(None, 0)
 
     def open_document(self, doc_id: int) -> None:
@@ -177,18 +195,12 @@ class MainWindow(QMainWindow):
             self.open_document(target)
 
     def finish_document(self, status: str, comment: str = "") -> None:
-        """Set this annotator's status of the open document (undoable) and open the next unfinished one."""
+        """Set this annotator's status of the open document (undoable) and open the next one the queue offers."""
         if self.document is None:
             return
         doc_id = self.document.id
         self.editor.set_status(doc_id, status, comment)
-        following = self.worklist.next_unfinished(self.annotator, doc_id, self.documents.model.filter)
-        if following is None:
-            following = self.worklist.next_unfinished(self.annotator, doc_id)
-        if following is None:
-            self.show_message(self.tr("Every document is finished"))
-        else:
-            self.open_document(following)
+        self.next_document.offer(doc_id, self.documents.model.filter)  # the queue's choice (next_document.py)
 
     def _flag_document(self) -> None:
         if self.document is None:
@@ -220,6 +232,7 @@ class MainWindow(QMainWindow):
     def reload_documents(self, report=None) -> None:
         """Documents (and spans) came in on another connection: re-read the list and the progress; the
         open document keeps its place and re-reads its spans only if the import brought some."""
+        self.empty_state.refresh()
         self.documents.apply_filter()
         self._update_progress()
         if self.document is None:
@@ -324,9 +337,12 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Select some text first (drag, or Shift+arrows), then press a label key"))
 
     def delete_selected_span(self) -> None:
+        """Delete the selected span; nothing is selected afterwards, so a second Delete deletes nothing."""
         span = self.selected_span()
-        if span is not None:
-            self.editor.remove(span)
+        if span is not None and self.editor.remove(span):
+            self.select_span(None)
+            self.show_message(self.tr("Deleted %1 “%2” (Ctrl+Z brings it back)").replace("%1", span.label)
+                              .replace("%2", span.text))
 
     def _move_edge(self, edge: str, direction: int, by_character: bool) -> None:
         span = self.selected_span()
@@ -340,7 +356,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.id not in change.doc_ids and len(change.doc_ids) == 1:
             self.open_document(next(iter(change.doc_ids)))  # undo/redo shows the document it changed
         if self.document is not None and self.document.id in change.doc_ids:
-            if self.spans.model.apply_change(change):
+            if self.spans.apply_change(change):
                 self._update_overlay(change)
             touched = [s for s in change.added if s.doc_id == self.document.id]
             touched += [after for _, after in change.updated if after.doc_id == self.document.id]
@@ -382,7 +398,7 @@ class MainWindow(QMainWindow):
         """Work as ``name``: their statuses, spans and progress; the undo history starts afresh."""
         self.stack.clear()
         self.annotator = self.editor.annotator = name
-        self.documents.model.set_annotator(name)
+        self.documents.set_annotator(name)
         current, self.document = self.document, None
         if current is not None:
             self.open_document(current.id)
@@ -395,7 +411,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.suggestions.stop()
+        self.training.stop()
         self.database.stop()
+        self.review.worker.wait()  # its threads belong to this window
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -404,8 +422,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("%1 — %2 — annotator").replace("%1", self.project.name)
-                            .replace("%2", self.annotator))
+        # The folder's name tells copies of one project apart (their schemas share a name).
+        name = self.project.folder.absolute().name if self.project.store.path is not None else self.project.name
+        title = self.tr("%1 — review — annotator") if self.review.active else self.tr("%1 — %2 — annotator")
+        self.setWindowTitle(title.replace("%1", name).replace("%2", self.annotator))
         self.annotator_status.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
         self.font_banner.setText(fonts.missing_font_message(self._font_families) or "")
         self.shortcuts.retranslate()

@@ -2,7 +2,8 @@
 
 The annotator's own spans are one overlay; suggestions (pale fill, dashed
 outline) and other annotators' layers in review are others. The view knows
-nothing about where the spans come from: it draws overlays.
+nothing about where the spans come from: it draws overlays. A span that has a
+``style`` of its own (a model suggestion) is drawn in it instead of its overlay's.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ class OverlayStyle:
     pattern: Qt.BrushStyle | None = None  # a hatched fill, e.g. for disagreements
     pen_width: float = 1.2
     muted_tag: bool = False  # a grey, struck-through label tag (rejected candidates)
+    fill_colour: str | None = None  # fill in this colour instead of the label's (find hits)
+    clickable: bool = True  # False: clicks and tooltips go to what lies under it
 
 
 ANNOTATIONS = OverlayStyle()
 SUGGESTIONS = OverlayStyle(fill_alpha=40, outline=Qt.PenStyle.DashLine, tags=False, z=-1)
+# The model's own suggestions (no rule proposed them): dotted, fainter, so they are told apart.
+MODEL_SUGGESTIONS = OverlayStyle(fill_alpha=22, outline=Qt.PenStyle.DotLine, tags=False, z=-1, pen_width=1.8)
 OTHER_LAYER = OverlayStyle(fill_alpha=0, outline=Qt.PenStyle.SolidLine, tags=True, z=1)
 
 

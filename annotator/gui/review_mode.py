@@ -62,6 +62,11 @@ class ReviewMode(QObject):
         self.retranslate()
         window.installEventFilter(self)
 
+    @property
+    def own_annotator(self) -> str:
+        """Whose layer the window works on outside review mode."""
+        return self._annotator_before if self.active else self.window.annotator
+
     # -- actions and menu -----------------------------------------------------------
 
     def _action(self, *keys: str, widget=None) -> QAction:
@@ -103,6 +108,7 @@ class ReviewMode(QObject):
         w.view.emptyClicked.connect(lambda: self.panel.select_row(None) if self.active else None)
         self.adjudicator.changed.connect(w.apply_change)
         self.adjudicator.failed.connect(w.show_message)
+        self.adjudicator.replayed.connect(w.show_message)
         self.toggle.toggled.connect(self.set_active)
         self.accept.triggered.connect(lambda: self.accept_selected())
         self.accept_in_text.triggered.connect(lambda: self.accept_selected())
@@ -177,7 +183,7 @@ class ReviewMode(QObject):
         sizes = columns.sizes()
         wanted = REVIEW_PANEL_WIDTH if active else NORMAL_PANEL_WIDTH
         total = max(sum(sizes), 1280)  # before the window is first shown, sizes are not laid out yet
-        left = sizes[0] or 350
+        left = sizes[0] if w.isVisible() else 350  # before the first show the splitter is laid out at 640 px
         columns.setSizes([left, total - left - wanted, wanted])
         header = w.documents.table.horizontalHeader()
         metrics = w.documents.fontMetrics()
@@ -225,9 +231,10 @@ class ReviewMode(QObject):
 
     def _refresh(self, doc_id: int) -> None:
         """Candidates, overlays, panel and list row of the open document, from the database."""
-        self.model.reset(self.project.review_candidates(doc_id), candidate_notes(self.project, doc_id))
-        self._show_marks()
         review = self.project.review_state(doc_id)
+        self.model.reset(self.project.review_candidates(doc_id), candidate_notes(self.project, doc_id),
+                         lone=len(review.annotators) == 1)
+        self._show_marks()
         self.columns.update([review])
         self.window.documents.model.review_changed([doc_id])
         self.panel.show_review(review)
@@ -361,6 +368,7 @@ class ReviewMode(QObject):
         if self.agreement_dialog is None:
             self.agreement_dialog = AgreementDialog(self.project, self.worker, self.window)
             self.agreement_dialog.documentChosen.connect(self.window.open_document)
+            self.window.training.watch(self.agreement_dialog.model_panel)
         self.agreement_dialog.show()
         self.agreement_dialog.raise_()
         self.agreement_dialog.refresh()
@@ -384,6 +392,7 @@ class ReviewMode(QObject):
         self.menu.setTitle(self.tr("&Review"))
         self.toggle.setText(self.tr("Review mode"))
         self.accept.setText(self.tr("Accept candidate into gold"))
+        self.accept_in_text.setText(self.accept.text())
         self.reject.setText(self.tr("Reject candidate"))
         self.merge.setText(self.tr("Merge agreed spans"))
         self.adjudicate.setText(self.tr("Mark adjudicated and open the next ready"))

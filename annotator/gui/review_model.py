@@ -50,13 +50,16 @@ class CandidateModel(QAbstractTableModel):
         self._candidates: list[Candidate] = []
         self._notes: dict[Key, list[tuple[str, str]]] = {}  # (start, end, label) -> [(who, note)]
         self._icons = {}
+        self.lone = False  # the document has one annotator: nothing to compare
 
     # -- content -----------------------------------------------------------------
 
-    def reset(self, candidates: Sequence[Candidate], notes: dict[Key, list[tuple[str, str]]] | None = None) -> None:
+    def reset(self, candidates: Sequence[Candidate], notes: dict[Key, list[tuple[str, str]]] | None = None,
+              lone: bool = False) -> None:
         self.beginResetModel()
         self._candidates = list(candidates)
         self._notes = dict(notes or {})
+        self.lone = lone
         self.endResetModel()
 
     def notes_text(self, candidate: Candidate) -> str:
@@ -98,8 +101,8 @@ class CandidateModel(QAbstractTableModel):
         name = label.display(language()) if label else candidate.label
         marked = self.tr("Marked by: %1").replace("%1", annotators_text(candidate))
         notes = self.notes_text(candidate)
-        return (f"{name}\n{candidate.text}\n{marked}\n{state_name(candidate.state)}: {state_hint(candidate.state)}"
-                + (f"\n✎ {notes}" if notes else ""))
+        state = f"{state_name(candidate.state, self.lone)}: {state_hint(candidate.state, self.lone)}"
+        return f"{name}\n{candidate.text}\n{marked}\n{state}" + (f"\n✎ {notes}" if notes else "")
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -120,8 +123,8 @@ class CandidateModel(QAbstractTableModel):
         candidate = self._candidates[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (state_name(candidate.state), candidate.label, candidate.text, annotators_text(candidate),
-                    self.notes_text(candidate))[column]
+            return (state_name(candidate.state, self.lone), candidate.label, candidate.text,
+                    annotators_text(candidate), self.notes_text(candidate))[column]
         if role == Qt.ItemDataRole.DecorationRole:
             if column == STATE:
                 icon = self._icons.get(candidate.state)

@@ -134,9 +134,10 @@ class ReviewPanel(QWidget):
         review = self._review
         self.title.setText(self.tr("Candidates (%n)", "", self.model.rowCount()))
         counts = review.counts if review else dict.fromkeys(CANDIDATE_STATES, 0)
+        lone = review is not None and len(review.annotators) == 1
         for state, label in self.counts.items():
-            label.setText(f"{state_name(state)} {counts[state]}")
-            label.setToolTip(state_hint(state))
+            label.setText(f"{state_name(state, lone)} {counts[state]}")
+            label.setToolTip(state_hint(state, lone))
         if review is None:
             self.document_state.setText("")
         else:

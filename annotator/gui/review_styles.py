@@ -31,8 +31,11 @@ def overlay_name(state: str) -> str:
     return f"review:{state}"
 
 
-def state_name(state: str) -> str:
-    """A candidate state as the reviewer reads it."""
+def state_name(state: str, lone: bool = False) -> str:
+    """A candidate state as the reviewer reads it; ``lone``: the document has one annotator, so
+    every span is "incomplete" only because nobody else worked on it."""
+    if lone and state == INCOMPLETE:
+        return QCoreApplication.translate("ReviewState", "one annotator")
     names = {
         AGREED: QCoreApplication.translate("ReviewState", "agreed"),
         ACCEPTED: QCoreApplication.translate("ReviewState", "accepted"),
@@ -43,7 +46,10 @@ def state_name(state: str) -> str:
     return names.get(state, state)
 
 
-def state_hint(state: str) -> str:
+def state_hint(state: str, lone: bool = False) -> str:
+    if lone and state == INCOMPLETE:
+        return QCoreApplication.translate("ReviewState", "only one annotator worked on this document: "
+                                                         "there is nobody to compare with")
     hints = {
         AGREED: QCoreApplication.translate("ReviewState", "every annotator marked it; not in gold yet"),
         ACCEPTED: QCoreApplication.translate("ReviewState", "in the gold layer"),

@@ -23,10 +23,10 @@ class SpanList(QWidget):
         # Fixed widths: sizing to contents would read every row of a long document.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
-        header.resizeSection(ATTRIBUTES, self.fontMetrics().horizontalAdvance("12,000,000,000 KRW") + 12)
         self.table.setColumnHidden(ATTRIBUTES, True)
         header.resizeSection(NOTE, self.fontMetrics().horizontalAdvance("경계가 맞는지 모르겠어요") + 12)
         self.table.setColumnHidden(NOTE, True)
+        self.table.viewport().installEventFilter(self)  # its width decides what the attributes may take
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addWidget(self.title)
@@ -43,6 +43,16 @@ class SpanList(QWidget):
         row = self.model.row_of(span_id) if span_id is not None else None
         select_row_silently(self.table, row, LABEL)
 
+    def apply_change(self, change) -> bool:
+        """Take in what an operation did; a removed row's neighbour never becomes the selection
+        (Qt would move the current row there, and a second Delete would remove it)."""
+        current = self.table.currentIndex()
+        if current.isValid():
+            span_id = self.model.span_at(current.row()).id
+            if any(s.id == span_id for s in change.removed + [before for before, _ in change.updated]):
+                self.select_span(None)
+        return self.model.apply_change(change)
+
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.spanSelected.emit(self.model.span_at(current.row()).id)
@@ -56,6 +66,22 @@ class SpanList(QWidget):
         # The attribute column only when some span has attributes (amounts, say).
         self.table.setColumnHidden(ATTRIBUTES, not any(span.attrs for span in self.model.spans()))
         self.table.setColumnHidden(NOTE, not any(span.note for span in self.model.spans()))  # likewise notes
+        self._fit_attributes()
+
+    def _fit_attributes(self) -> None:
+        """The text goes first: the attribute column takes what is left after the label and a long
+        name (its cells are elided, their tooltips whole), up to what a large amount needs."""
+        metrics = self.fontMetrics()
+        wanted = metrics.horizontalAdvance("12,000,000,000 KRW") + 12
+        text_needs = metrics.horizontalAdvance("원주의료기기테크노밸리") + 14
+        left = self.table.viewport().width() - self.table.columnWidth(LABEL) - text_needs
+        self.table.horizontalHeader().resizeSection(ATTRIBUTES, max(metrics.horizontalAdvance("0,000…"),
+                                                                    min(wanted, left)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_attributes()
+        return False
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from typing import Any, Callable, Mapping, NamedTuple
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
@@ -25,12 +24,13 @@ from ..core.operations import Change
 from ..core.records import Document
 from ..core.suggest import Suggestion
 from . import settings
-from .overlays import SUGGESTIONS, Overlay
+from .overlays import MODEL_SUGGESTIONS, SUGGESTIONS, Overlay, OverlayStyle
 from .span_model import format_attributes
 from .suggestion_worker import SuggestionWorker
 from .translation import language
 
 OVERLAY = "suggestions"
+MODEL = "model"
 REFRESH_DELAY_MS = 120  # a burst of changes (keys held, undo pressed repeatedly) asks once
 
 
@@ -49,6 +49,11 @@ class SuggestionMark(NamedTuple):
     @property
     def tooltip(self) -> str:
         return self.describe(self.suggestion)
+
+    @property
+    def style(self) -> OverlayStyle | None:
+        """The model's own suggestions are drawn apart from the rules' (dotted)."""
+        return MODEL_SUGGESTIONS if self.suggestion.source == MODEL else None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -140,6 +145,10 @@ class SuggestionController(QObject):
         self._refresh.start()
         self._update_count()
 
+    def refresh(self) -> None:
+        """Ask again (a new model was trained): the drawn list stays until the answer comes."""
+        self._request()
+
     def _request(self) -> None:
         self._refresh.stop()
         if self.document is None or not self.visible:
@@ -150,6 +159,8 @@ class SuggestionController(QObject):
     def _computed(self, number: int, doc_id: int, suggestions: list[Suggestion]) -> None:
         if number != self.worker.latest or self.document is None or doc_id != self.document.id:
             return  # a newer request is on its way
+        if not self.visible:
+            return  # hidden (review mode, say) while this answer was on its way
         self._answered = number
         self._loading = False
         if [(m.suggestion, m.attrs) for m in self._marks] != [(s, s.attrs) for s in suggestions]:
@@ -204,9 +215,18 @@ class SuggestionController(QObject):
         names = {
             "amount": self.tr("amount pattern"), "gazetteer": self.tr("gazetteer"), "lexicon": self.tr("lexicon"),
             "agency-pattern": self.tr("agency pattern"), "program-pattern": self.tr("programme pattern"),
-            "learned": self.tr("labelled before"),
+            "learned": self.tr("labelled before"), MODEL: self.tr("model"),
         }
         return names.get(source, source)
+
+    def confidence_text(self, suggestion: Suggestion) -> str:
+        """The model's confidence, when it proposed the suggestion (alone or with a rule)."""
+        if suggestion.confidence is None:
+            return ""
+        percent = f"{suggestion.confidence * 100:.0f}%"
+        if suggestion.source == MODEL:
+            return self.tr("Model confidence: %1").replace("%1", percent)
+        return self.tr("The model agrees (confidence %1)").replace("%1", percent)
 
     def _label_name(self, label: str) -> str:
         found = self.project.schema.label(label)
@@ -218,12 +238,15 @@ class SuggestionController(QObject):
         attributes = format_attributes(suggestion.attrs, suggestion.text)
         if attributes:
             lines.append(attributes)
+        if suggestion.confidence is not None:
+            lines.append(self.confidence_text(suggestion))
         lines.append(self.tr("A accept · X reject · Tab next"))
         return "\n".join(lines)
 
     def _summary(self, mark: SuggestionMark) -> str:
         parts = [self.tr("Suggestion: %1 (%2)").replace("%1", mark.label).replace("%2", self.source_name(
-            mark.suggestion.source)), mark.text, format_attributes(mark.attrs, mark.text)]
+            mark.suggestion.source)), mark.text, format_attributes(mark.attrs, mark.text),
+            self.confidence_text(mark.suggestion)]
         return "  ".join(p for p in parts if p) + "  —  " + self.tr("A accept · X reject · Tab next")
 
     # -- choosing ------------------------------------------------------------------------
@@ -284,15 +307,11 @@ class SuggestionController(QObject):
         return mark
 
     def accept(self, label: str | None = None) -> None:
-        """Store the target suggestion as a span; with ``label``, under that label (its attributes
-        describe the suggested label, so a relabelled one goes without them)."""
+        """Store the target suggestion as a span; with ``label``, under that label (without the
+        attributes its recogniser set for the suggested label)."""
         mark = self._actionable()
-        if mark is None:
-            return
-        suggestion = mark.suggestion
-        if label is not None and label != suggestion.label:
-            suggestion = replace(suggestion, label=label, attrs={})
-        self.editor.accept_suggestions(self.document, [suggestion])
+        if mark is not None:
+            self.editor.accept_suggestions(self.document, [mark.suggestion], label)
 
     def accept_all(self) -> None:
         if self.document is None or not self.visible:

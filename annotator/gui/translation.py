@@ -9,7 +9,7 @@ English needs only its plural forms (``annotator_en``: "1 document", "2 document
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from ..core.paths import resources_dir
 
@@ -52,3 +52,21 @@ def set_language(lang: str) -> bool:
         app.installTranslator(qt_base)
         _state["translators"].append(qt_base)
     return loaded
+
+
+class _LanguageWatcher(QObject):
+    def __init__(self, widget, callback):
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._callback()
+        return False
+
+
+def on_language_change(widget, callback) -> QObject:
+    """Call ``callback`` when ``widget`` is told the language changed: for the helpers of a window
+    that are not widgets themselves (menus and actions they own)."""
+    return _LanguageWatcher(widget, callback)

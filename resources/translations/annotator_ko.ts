@@ -27,10 +27,6 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Agreement needs at least two annotators (found: %1)</source>
-        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1)</translation>
-    </message>
-    <message>
         <source>every document</source>
         <translation>모든 문서</translation>
     </message>
@@ -107,10 +103,6 @@
         <translation>상태</translation>
     </message>
     <message>
-        <source>Spans per label, by annotator</source>
-        <translation>작업자별 레이블 스팬 수</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -172,6 +164,42 @@
         <source>Gold over time</source>
         <translation>골드와의 일치 추이</translation>
     </message>
+    <message>
+        <source>Spans per label, by annotator, in every document</source>
+        <translation>작업자별 레이블 스팬 수 (모든 문서)</translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two annotators (found: %1). Merge your team&apos;s copies first (annotator merge).</source>
+        <translation>일치도를 계산하려면 작업자가 두 명 이상 필요합니다 (현재: %1). 먼저 팀원의 사본을 병합하세요 (annotator merge).</translation>
+    </message>
+    <message>
+        <source>The project has no documents yet: import articles first (Ctrl+I).</source>
+        <translation>프로젝트에 아직 문서가 없습니다. 먼저 기사를 가져오세요 (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>No document could be compared.</source>
+        <translation>비교할 수 있는 문서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>both %1 and %2</source>
+        <translation>%1와(과) %2 모두</translation>
+    </message>
+    <message>
+        <source>two of %1</source>
+        <translation>%1 중 두 명 이상</translation>
+    </message>
+    <message>
+        <source>No document is marked done by %1: press Ctrl+Enter when a document is finished, or tick “%2” above.</source>
+        <translation>%1 완료로 표시한 문서가 없습니다. 문서를 마치면 Ctrl+Enter를 누르거나, 위의 “%2”을(를) 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행·작업 시간</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorReturns</name>
@@ -184,6 +212,21 @@
     <message>
         <source>Documents the reviewer returned to you, with a reason: they come first in the list. Click to list only them.</source>
         <translation>검수자가 사유와 함께 반려한 문서입니다. 목록 맨 앞에 나옵니다. 누르면 반려된 문서만 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentFilter</name>
+    <message>
+        <source>My documents</source>
+        <translation>내 문서</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>모든 문서</translation>
+    </message>
+    <message>
+        <source>The documents assigned to you, or every document of the project</source>
+        <translation>나에게 배정된 문서, 또는 프로젝트의 모든 문서</translation>
     </message>
 </context>
 <context>
@@ -256,10 +299,6 @@
         </translation>
     </message>
     <message>
-        <source>Search titles and texts (Ctrl+F)</source>
-        <translation>제목·본문 검색 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Words must all occur, anywhere in a word (원주시 finds 원주시가).
 Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
 (원주시 OR &quot;국비 120억&quot;) NOT 추경</source>
@@ -274,6 +313,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>All labels</source>
         <translation>모든 레이블</translation>
+    </message>
+    <message>
+        <source>Search titles and texts (Ctrl+Shift+F)</source>
+        <translation>제목·본문 검색 (Ctrl+Shift+F)</translation>
     </message>
 </context>
 <context>
@@ -347,6 +390,25 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>EmptyProject</name>
+    <message>
+        <source>This project has no documents yet</source>
+        <translation>이 프로젝트에는 아직 문서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Import articles to start: plain text files (UTF-8 or CP949), JSONL, CSV, or another tool&apos;s export. Each file is analysed once (Kiwi) so selections snap to morphemes.</source>
+        <translation>기사를 가져와서 시작하세요: 텍스트 파일(UTF-8 또는 CP949), JSONL, CSV, 다른 도구에서 내보낸 파일을 가져올 수 있습니다. 파일마다 한 번 형태소 분석(Kiwi)을 하므로 선택 범위가 형태소에 맞춰집니다.</translation>
+    </message>
+    <message>
+        <source>Import files… (Ctrl+I)</source>
+        <translation>파일 가져오기… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Import a folder… (Ctrl+Shift+I)</source>
+        <translation>폴더 가져오기… (Ctrl+Shift+I)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>The split must add up to 100 % (now %1 %)</source>
@@ -393,6 +455,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>
             <numerusform>문서 %n건을 %1(으)로 내보냈습니다 (%2초)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was written to %1.</source>
+        <translation>%1에 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message numerus="yes">
         <source>%n span(s): %1</source>
@@ -529,12 +595,16 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>Kiwi 형태소 토큰과 태그의 CoNLL</translation>
     </message>
     <message>
-        <source>spaCy DocBin (.spacy) of morpheme tokens</source>
-        <translation>형태소 토큰의 spaCy DocBin (.spacy)</translation>
+        <source>CoNLL-2003 four columns (token, POS, chunk, tag) over Kiwi morphemes</source>
+        <translation>Kiwi 형태소 토큰의 CoNLL-2003 네 열 (토큰, 품사, 청크, 태그)</translation>
     </message>
     <message>
-        <source>Hugging Face dataset folder (tokens and ner_tags)</source>
-        <translation>Hugging Face 데이터셋 폴더 (tokens, ner_tags)</translation>
+        <source>spaCy DocBin files (.spacy) of morpheme tokens and a training config</source>
+        <translation>형태소 토큰의 spaCy DocBin 파일 (.spacy)과 학습 설정</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset folder (tokens and ner_tags) with Parquet and JSON files</source>
+        <translation>Hugging Face 데이터셋 폴더 (tokens, ner_tags)와 Parquet·JSON 파일</translation>
     </message>
     <message>
         <source>doccano JSONL (UTF-16 offsets)</source>
@@ -603,6 +673,52 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Writes one file</source>
         <translation>파일 하나를 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation>다음에서 찾기:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>파일 형식:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>No matches</source>
+        <translation>찾은 곳 없음</translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation>이 문서에서 찾기…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>이전 찾기</translation>
+    </message>
+    <message>
+        <source>Find in this document (Enter: next, Shift+Enter: previous)</source>
+        <translation>이 문서에서 찾기 (Enter: 다음, Shift+Enter: 이전)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>이전 항목 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>다음 항목 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -927,10 +1043,6 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>목록에 더 이상 문서가 없습니다</translation>
     </message>
     <message>
-        <source>Every document is finished</source>
-        <translation>모든 문서를 마쳤습니다</translation>
-    </message>
-    <message>
         <source>The project database was replaced by another program (a restore): the documents were reloaded and the undo history starts afresh</source>
         <translation>다른 프로그램이 프로젝트 데이터베이스를 바꿨습니다(백업 복원): 문서를 다시 읽었고 실행 취소 기록은 새로 시작합니다</translation>
     </message>
@@ -950,12 +1062,138 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>Annotator: %1</source>
         <translation>작업자: %1</translation>
     </message>
+    <message>
+        <source>Deleted %1 “%2” (Ctrl+Z brings it back)</source>
+        <translation>%1 “%2” 삭제함 (Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
+        <source>%1 — review — annotator</source>
+        <translation>%1 — 검토 — annotator</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>Overlaps %1 “%2”: this project does not allow overlapping spans</source>
         <translation>%1 “%2”와(과) 겹칩니다: 이 프로젝트는 겹치는 스팬을 허용하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Reading the finished documents…</source>
+        <translation>마친 문서를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Scoring held out…</source>
+        <translation>떼어 둔 문서로 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>학습하는 중…</translation>
+    </message>
+    <message>
+        <source>suggests</source>
+        <translation>제안함</translation>
+    </message>
+    <message>
+        <source>off (not among its recognisers)</source>
+        <translation>꺼짐 (인식기 목록에 없음)</translation>
+    </message>
+    <message>
+        <source>below threshold</source>
+        <translation>기준 미달</translation>
+    </message>
+    <message>
+        <source>no spans to learn from</source>
+        <translation>학습할 스팬 없음</translation>
+    </message>
+    <message>
+        <source>No model yet. It trains by itself once %1 documents are finished (adjudicated, or marked done), or press Train now.</source>
+        <translation>아직 모델이 없습니다. 문서 %1개를 마치면(판정 완료 또는 완료 표시) 저절로 학습하며, 지금 학습을 눌러도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Trained %1 on %2 finished documents (%3 sentences) in %4 s; F1 held out over %5 folds. Suggests for: %6</source>
+        <translation>%1에 마친 문서 %2개(문장 %3개)로 %4초 동안 학습; F1은 %5겹 교차 검증. 제안하는 레이블: %6</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>F1 held out</source>
+        <translation>검증 F1</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Training spans</source>
+        <translation>학습 스팬</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <source>Model suggestions</source>
+        <translation>모델 제안</translation>
+    </message>
+    <message>
+        <source>Model F1 per label against its threshold</source>
+        <translation>레이블별 모델 F1과 기준</translation>
+    </message>
+    <message>
+        <source>Train now</source>
+        <translation>지금 학습</translation>
+    </message>
+    <message>
+        <source>Train the model on the finished documents, in the background</source>
+        <translation>마친 문서로 모델을 백그라운드에서 학습합니다</translation>
+    </message>
+</context>
+<context>
+    <name>NextDocument</name>
+    <message>
+        <source>Every document is finished</source>
+        <translation>모든 문서를 마쳤습니다</translation>
+    </message>
+    <message>
+        <source>Next document — %1</source>
+        <translation>다음 문서 — %1</translation>
+    </message>
+    <message>
+        <source>uncertain: %1</source>
+        <translation>불확실: %1</translation>
+    </message>
+    <message>
+        <source>rare label %1: %2 expected</source>
+        <translation>드문 레이블 %1: %2개 예상</translation>
+    </message>
+    <message>
+        <source>returned to you</source>
+        <translation>반려된 문서</translation>
+    </message>
+    <message>
+        <source>calibration document</source>
+        <translation>보정용 문서</translation>
+    </message>
+    <message>
+        <source>chosen at random</source>
+        <translation>무작위 선택</translation>
+    </message>
+    <message>
+        <source>next in order</source>
+        <translation>다음 순서</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1213,111 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Edit note… (span, candidate or document)</source>
         <translation>메모 편집… (스팬, 후보 또는 문서)</translation>
+    </message>
+</context>
+<context>
+    <name>OperationCommand</name>
+    <message>
+        <source>Redone: %1</source>
+        <translation>다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1 (Ctrl+Shift+Z redoes it)</source>
+        <translation>실행 취소: %1 (Ctrl+Shift+Z로 다시 실행)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>%1 of %2 documents assigned, %3 of them calibration documents (assigned to everyone).</source>
+        <translation>문서 %2개 중 %1개 배정, 그중 %3개는 보정용 문서(모두에게 배정).</translation>
+    </message>
+    <message>
+        <source>No assignments yet (annotator assign): done counts every document.</source>
+        <translation>아직 배정이 없습니다(annotator assign). 완료는 모든 문서 기준입니다.</translation>
+    </message>
+    <message>
+        <source>Active time counts while a document is open in a focused window with input in the last two minutes. Review: %1 h.</source>
+        <translation>작업 시간은 문서가 열린 창이 활성 상태이고 최근 2분 안에 입력이 있을 때만 셉니다. 검수: %1시간.</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>작업자</translation>
+    </message>
+    <message>
+        <source>Done/assigned</source>
+        <translation>완료/배정</translation>
+    </message>
+    <message>
+        <source>Active hours</source>
+        <translation>작업 시간(h)</translation>
+    </message>
+    <message>
+        <source>Min/document</source>
+        <translation>분/문서</translation>
+    </message>
+    <message>
+        <source>Min/1,000 chars</source>
+        <translation>분/1,000자</translation>
+    </message>
+    <message>
+        <source>Spans/hour</source>
+        <translation>스팬/시간</translation>
+    </message>
+    <message>
+        <source>F1 with gold</source>
+        <translation>정답 대비 F1</translation>
+    </message>
+    <message>
+        <source>Gold documents</source>
+        <translation>정답 비교 문서</translation>
+    </message>
+    <message>
+        <source>Active hours per day</source>
+        <translation>날짜별 작업 시간(h)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>New project: choose a folder name</source>
+        <translation>새 프로젝트: 폴더 이름 정하기</translation>
+    </message>
+    <message>
+        <source>new-project</source>
+        <translation>새-프로젝트</translation>
+    </message>
+    <message>
+        <source>Open project: the folder with project.toml</source>
+        <translation>프로젝트 열기: project.toml이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>%1 is not a project folder (it has no project.toml)</source>
+        <translation>%1은(는) 프로젝트 폴더가 아닙니다 (project.toml이 없음)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>최근 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>목록 지우기</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>새 프로젝트…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>프로젝트 열기…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>최근 프로젝트</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1545,53 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>adjudicated</source>
         <translation>판정 완료</translation>
     </message>
+    <message>
+        <source>one annotator</source>
+        <translation>작업자 한 명</translation>
+    </message>
+    <message>
+        <source>only one annotator worked on this document: there is nobody to compare with</source>
+        <translation>이 문서는 작업자 한 명만 작업했습니다. 비교할 상대가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Other keys</source>
+        <translation>그 밖의 키</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys in review mode (Ctrl+R leaves it)</source>
+        <translation>검토 모드의 키 (Ctrl+R로 검토 모드를 나감)</translation>
+    </message>
+    <message>
+        <source>Keys while annotating (Ctrl+R: review mode). Drag over the text to select; Alt- or Ctrl-drag selects characters without snapping.</source>
+        <translation>주석 작업 중의 키 (Ctrl+R: 검토 모드). 텍스트를 드래그해 선택하고, Alt나 Ctrl을 누른 채 드래그하면 형태소에 맞추지 않고 글자 그대로 선택합니다.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>하는 일</translation>
+    </message>
 </context>
 <context>
     <name>SpanList</name>
@@ -1324,6 +1714,49 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>Accepted %1 suggestions (Ctrl+Z undoes them together)</source>
         <translation>제안 %1개를 수락했습니다 (Ctrl+Z로 한꺼번에 되돌립니다)</translation>
     </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Model confidence: %1</source>
+        <translation>모델 확신도: %1</translation>
+    </message>
+    <message>
+        <source>The model agrees (confidence %1)</source>
+        <translation>모델도 같은 제안 (확신도 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingJob</name>
+    <message>
+        <source>A project in memory cannot be trained in the background</source>
+        <translation>메모리 속 프로젝트는 백그라운드에서 학습할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Training the model in the background…</source>
+        <translation>백그라운드에서 모델을 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>모델: 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Model trained on %1 documents: suggestions updated</source>
+        <translation>문서 %1개로 모델을 학습했습니다: 제안을 새로 고쳤습니다</translation>
+    </message>
+    <message>
+        <source>The model was not trained: %1</source>
+        <translation>모델을 학습하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Train the model now</source>
+        <translation>지금 모델 학습</translation>
+    </message>
+    <message>
+        <source>Train the model on the finished documents, in the background</source>
+        <translation>마친 문서로 모델을 백그라운드에서 학습합니다</translation>
+    </message>
 </context>
 <context>
     <name>WorkbenchActions</name>
@@ -1362,10 +1795,6 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Delete span</source>
         <translation>스팬 삭제</translation>
-    </message>
-    <message>
-        <source>Search documents</source>
-        <translation>문서 검색</translation>
     </message>
     <message>
         <source>Mark done and open the next</source>
@@ -1458,6 +1887,33 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Show suggestions</source>
         <translation>제안 표시</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>모든 문서 검색</translation>
+    </message>
+</context>
+<context>
+    <name>Zoom</name>
+    <message>
+        <source>Text size %1 %</source>
+        <translation>글자 크기 %1 %</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>글자 크게</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>글자 작게</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>원래 크기</translation>
     </message>
 </context>
 </TS>

@@ -91,3 +91,14 @@ def test_missing_extra_says_what_to_install(project, tmp_path):
     assert "the spacy format needs spaCy" in result.stderr and "pip install 'annotator[spacy]'" in result.stderr
     assert "pip install 'annotator[hf]'" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_an_export_with_no_documents_exits_1_and_writes_nothing(project, tmp_path, capsys):
+    out = tmp_path / "gold.jsonl"
+    assert main(["export", str(project), "--format", "jsonl", "--out", str(out), "--status", "done", "--quiet"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("annotator: no documents of layer gold are marked adjudicated; nothing was written to ")
+    assert main(["export", str(project), "--format", "klue", "--out", str(out), "--source", "gold", "--status",
+                 "done", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["documents"] == 0
+    assert list(tmp_path.iterdir()) == []

@@ -68,4 +68,4 @@ def test_gold_is_not_a_target(project_dir, capsys):
     from annotator.cli import main
 
     assert main(["suggest", str(project_dir), "--apply-as", "gold", "--quiet"]) == 2
-    assert "written by adjudication only" in capsys.readouterr().err
+    assert "the gold layer holds reviewed spans only" in capsys.readouterr().err

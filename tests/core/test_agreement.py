@@ -78,6 +78,24 @@ def test_label_filter_and_unfinished_documents(project, pair):
     assert everything["basis"] == "all documents" and everything["documents_counted"] == 2
 
 
+def test_label_counts_come_from_the_compared_documents(project, pair):
+    """Issue 12, bug 8: F1 over the compared documents was shown beside span counts over all documents."""
+    unfinished = Words(project, numbered_text(6, "u"))
+    for word in range(5):
+        unfinished.mark("a", word, word, "BUDGET")  # a is still working on it: not compared
+    unfinished.mark("b", 5, 5, "BUDGET")
+    project.set_status(unfinished.doc_id, "b", "done")
+    report = project.agreement().to_dict()
+    [p] = report["pairs"]
+    for label, row in report["labels"].items():
+        assert row["spans"] == {"a": p["labels"].get(label, {}).get("spans_a", 0),
+                                "b": p["labels"].get(label, {}).get("spans_b", 0)}, label
+    assert report["labels"]["BUDGET"]["spans"] == {"a": 1, "b": 1}
+    assert report["progress"]["a"]["labels"]["BUDGET"] == 6  # progress still counts the whole project
+    everything = project.agreement(all_documents=True).to_dict()
+    assert everything["labels"]["BUDGET"]["spans"] == {"a": 6, "b": 2}
+
+
 def test_nothing_to_compare(project):
     w = Words(project, numbered_text(3))
     w.mark("a", 0, 0, "TECH")

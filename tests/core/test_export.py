@@ -185,13 +185,18 @@ def test_conll_tokens_rebuild_the_text(project, tmp_path, texts):
 # -- spaCy --------------------------------------------------------------------------------
 
 
-def test_spacy_docbin_entities_equal_spans(project, tmp_path, texts):
+def test_spacy_docbin_entities_equal_spans(project, tmp_path, texts, monkeypatch):
     spacy = pytest.importorskip("spacy")
-    from spacy.tokens import DocBin
+    from spacy.training import Corpus
 
-    report = project.export("spacy", tmp_path / "out.spacy")
+    from annotator.core.export import docbin
+
+    monkeypatch.setattr(docbin, "TOKENS_PER_FILE", 60)  # several files, as a large corpus gets
+    report = project.export("spacy", tmp_path / "spacy")
+    files = sorted(p.name for p in (tmp_path / "spacy").glob("*.spacy"))
+    assert len(files) > 1 and files[0] == "0000.spacy"
     nlp = spacy.blank("xx")
-    docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(nlp.vocab))
+    docs = [example.reference for example in Corpus(tmp_path / "spacy")(nlp)]  # what spacy train reads
     assert len(docs) == report.documents == 4
     gold = flat_expected(gold_by_uid(project), report)
     for doc in docs:
@@ -208,7 +213,7 @@ def test_hf_dataset_loads_with_class_labels_and_a_card(project, tmp_path, texts)
     datasets = pytest.importorskip("datasets")
     report = project.export("hf", tmp_path / "hf", split="80/10/10", seed=3)
     data = datasets.load_from_disk(str(tmp_path / "hf"))
-    assert set(data) == {"train", "dev", "test"}
+    assert set(data) == {"train", "validation", "test"}
     names = data["train"].features["ner_tags"].feature.names
     assert names == ["O", "B-BUDGET", "I-BUDGET", "B-AGENCY", "I-AGENCY", "B-TECH", "I-TECH", "B-PROGRAM", "I-PROGRAM"]
     rows = [row for part in data.values() for row in part]
@@ -377,3 +382,17 @@ def test_refuses_to_replace_a_folder_that_is_not_an_export(project, tmp_path):
     with pytest.raises(Exception, match="is a folder"):
         project.export("jsonl", tmp_path / "mine")
     assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
+
+
+def test_an_export_with_no_documents_writes_nothing(tmp_path):
+    from .export_corpus import corpus_project
+
+    project = corpus_project(["표시가 없는 기사/이다/."])
+    (tmp_path / "out.jsonl").write_text("earlier export\n", encoding="utf-8")
+    for fmt, out in (("jsonl", tmp_path / "out.jsonl"), ("brat", tmp_path / "brat"), ("hf", tmp_path / "hf")):
+        report = project.export(fmt, out)
+        assert report.documents == 0 and report.skipped_unannotated == 1
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "earlier export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    project.close()
+

@@ -1,12 +1,15 @@
 """Flat labelling for BIO formats: tokens, overlaps, sentences (no Kiwi: synthetic morphemes)."""
 
 from annotator.core.export.document import ExportDocument, ExportSpan
-from annotator.core.export.flat import flatten, resolve_overlaps, sentences, token_tags, tokenize
+from annotator.core.export.flat import (flatten, resolve_overlaps, sentences, spacy_pieces, split_at,
+                                        token_morpheme_tags, token_tags, tokenize)
 from annotator.core.export.split import Split
 from annotator.core.export_store import ExportRow
 from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator import AnnotatorError
 
@@ -78,3 +81,42 @@ def test_split_is_deterministic_proportional_and_seeded():
     for bad in ("80/10", "80/10/5", "a/b/c", "100", "50/-10/60"):
         with pytest.raises(AnnotatorError, match="--split"):
             Split.parse(bad)
+
+
+@st.composite
+def texts_and_spans(draw):
+    text = draw(st.text(alphabet="가나다 \n\t\u00a0\u3000x", min_size=1, max_size=30))
+    spans = draw(st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))).filter(
+        lambda pair: pair[0] < pair[1]), max_size=4))
+    return text, spans
+
+
+@given(texts_and_spans())
+@settings(max_examples=200, deadline=None)
+def test_spacy_pieces_rebuild_the_text_and_put_every_span_edge_on_a_piece(case):
+    text, spans = case
+    tokens = split_at(tokenize(text, b""), sorted({offset for span in spans for offset in span}))
+    pieces = spacy_pieces(text, tokens, spans)
+    assert "".join(text[p.start:p.end] + " " * p.ws for p in pieces) == text
+    assert all(p.end > p.start and (p.is_space == text[p.start:p.end].isspace()) for p in pieces)
+    assert all(not p.ws or text[p.end] == " " for p in pieces)
+    starts, ends = {p.start for p in pieces}, {p.end for p in pieces}
+    assert all(start in starts and end in ends for start, end in spans)
+
+
+def test_spacy_pieces_follow_spacy_on_line_breaks_and_runs_of_spaces():
+    spacy = pytest.importorskip("spacy")
+    text = " 원주시는  국비를\n\n받았다 \n 끝 "
+    pieces = spacy_pieces(text, tokenize(text, b""))
+    doc = spacy.blank("xx").make_doc(text)  # spaCy's own whitespace handling on words without punctuation
+    assert [(text[p.start:p.end], p.ws) for p in pieces] == [(t.text, bool(t.whitespace_)) for t in doc]
+
+
+def test_token_morpheme_tags_follow_merged_and_cut_morphemes():
+    text = "보고했다 디지털 치료기기 ☃"
+    morphemes = [Morpheme(0, 2, "NNG"), Morpheme(2, 3, "XSV"), Morpheme(2, 3, "EP"), Morpheme(3, 4, "EF"),
+                 Morpheme(5, 13, "NNP")]  # a dictionary entry with a space inside
+    tokens = tokenize(text, pack_morphemes(morphemes))
+    assert [text[s:e] for s, e in tokens] == ["보고", "했", "다", "디지털", "치료기기", "☃"]
+    assert token_morpheme_tags(tokens, pack_morphemes(morphemes)) == [
+        ["NNG"], ["XSV", "EP"], ["EF"], ["NNP"], ["NNP"], []]

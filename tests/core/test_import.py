@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from ..conftest import write
+from ..conftest import ROOT, write
 
 ARTICLE = "과기정통부, 인공지능 예산 발표\n\n본문: 과기정통부는 국비 120억 원을 확보했다.\n"
 
@@ -113,11 +113,22 @@ def test_csv_with_metadata_and_bad_row(project, tmp_path):
 
 def test_labelstudio_export(project, tmp_path):
     task = [{"data": {"text": "😀 식약처가 허가"}, "annotations": [{"completed_by": 7, "result": [
-        {"value": {"start": 3, "end": 6, "labels": ["AGENCY"]}, "type": "labels"}]}]}]
+        {"value": {"start": 2, "end": 5, "labels": ["AGENCY"]}, "type": "labels"}]}]}]
     write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
     project.import_paths([tmp_path / "ls.json"])
     [span] = project.spans()
     assert (span.text, span.annotator) == ("식약처", "7")
+
+
+def test_labelstudio_offsets_are_code_points_after_emoji(project):
+    """A task as Label Studio (1.4 and later, structure of 1.23) exports it: 📢 and 🇰🇷 before the spans."""
+    export = ROOT / "tests" / "data" / "labelstudio_export.json"
+    [task] = json.loads(export.read_text(encoding="utf-8"))
+    report = project.import_paths([export])
+    assert report.ok and report.spans_added == len(task["annotations"][0]["result"]) == 6
+    expected = sorted((r["value"]["text"], r["value"]["labels"][0]) for r in task["annotations"][0]["result"])
+    assert sorted((s.text, s.label) for s in project.spans()) == expected
+    assert {s.annotator for s in project.spans()} == {"3"}
 
 
 def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):
@@ -135,6 +146,34 @@ def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):
     assert project.store.document_raw(doc.id)[0] == page
     other = project.import_paths([tmp_path / "s.txt"], clean=False)
     assert other.documents_added == 1
+
+
+def test_photo_captions_are_cut_and_the_raw_page_kept(project, tmp_path):
+    """Issue 12, bug 10: captions attracted suggestions and duplicated training examples."""
+    page = (
+        "횡성군, 드론 실증 착수\n\n이하나 기자 / 기사승인 : 2025-04-02 11:00:00\n\n"
+        "▲ 횡성군청 전경\n"
+        "[사진=횡성군 제공]\n"
+        "<사진> 드론 실증 현장을 둘러보는 군수\n"
+        "(사진=연합뉴스)\n"
+        "[정책일보] 횡성군이 국비 30억 원을 들여 드론 실증을 시작한다. [사진=횡성군]\n\n"
+        "△ 드론 배송 시연 모습 (사진=횡성군)\n"
+        "주요 사업은 ▲ 배송 드론 ▲ 산불 감시 ▲ 농업 방제다.\n"
+        "▲ 배송 드론 ▲ 산불 감시\n"
+        "<그래픽=김그림 기자>\n"
+        "군은 사진 공모전도 연다.\n\n[저작권자ⓒ 정책일보. 무단전재-재배포 금지]\n"
+    )
+    write(tmp_path / "c.txt", page)
+    project.import_paths([tmp_path / "c.txt"])
+    doc = next(project.documents())
+    assert doc.text == (
+        "횡성군, 드론 실증 착수\n\n"
+        "[정책일보] 횡성군이 국비 30억 원을 들여 드론 실증을 시작한다.\n\n"
+        "주요 사업은 ▲ 배송 드론 ▲ 산불 감시 ▲ 농업 방제다.\n"  # bullets inside a sentence are the article
+        "▲ 배송 드론 ▲ 산불 감시\n"  # a list of bullets is not a caption
+        "군은 사진 공모전도 연다."
+    )
+    assert project.store.document_raw(doc.id)[0] == page
 
 
 def test_packed_analysis_matches_the_analysis():

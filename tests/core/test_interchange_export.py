@@ -86,8 +86,6 @@ def test_labelstudio_round_trip_without_astral_characters(project, tmp_path, tex
     assert len(back) == 4 and all(spans == expected.get(t, []) for t, spans in back.items() if "😀" not in t)
 
 
-@pytest.mark.xfail(strict=True, reason="the Label Studio reader still counts UTF-16 units (issue 16, interchange-fix "
-                                       "reads code points); remove this mark when that lands")
 def test_labelstudio_round_trip_after_emoji(project, tmp_path, texts):
     project.export("labelstudio", tmp_path / "tasks.json")
     back = imported(tmp_path, tmp_path / "tasks.json", "labelstudio")

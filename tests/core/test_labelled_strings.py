@@ -10,6 +10,7 @@ from annotator.core.operations import AddSpans, RemoveSpans, UpdateSpan
 from annotator.core.project import Project
 from annotator.core.records import SpanDraft
 from annotator.core.suggest.suggestion_store import SuggestionStore
+from annotator.core.text import document_uid
 
 TEXTS = ["원주시가 국비 120억 원을 확보했다", "대구시는 디지털트윈 사업을 키운다"]
 
@@ -77,8 +78,8 @@ def test_merged_edits_and_deletions_are_counted(tmp_path):
     def make(name: str) -> Project:
         project = Project.create(tmp_path / name)
         with project.store.transaction():
-            project.store.insert_document(uid="u", title="", text=TEXTS[0], raw=None, meta={}, source="",
-                                          encoding="utf-8", morphemes=b"", sentences=b"")
+            project.store.insert_document(uid=document_uid(TEXTS[0]), title="", text=TEXTS[0], raw=None, meta={},
+                                          source="", encoding="utf-8", morphemes=b"", sentences=b"")
         return project
 
     ours, theirs = make("ours"), make("theirs")

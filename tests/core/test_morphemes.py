@@ -128,3 +128,19 @@ def test_snapping_sees_the_same_morphemes_around_a_selection():
         for end in range(start, min(len(text), start + 14) + 1):
             assert snap_to_morphemes(text, start, end, morphemes_around(blob, start, end)) == \
                 snap_to_morphemes(text, start, end, morphemes), (start, end)
+
+
+def test_blobs_from_another_copy_are_checked_in_either_format():
+    from annotator.core.morphemes import morphemes_problem, sentences_problem
+
+    morphemes = [Morpheme(0, 3, "NNP"), Morpheme(3, 4, "JKS")]
+    for blob in (pack_morphemes(morphemes), old_morpheme_blob(morphemes)):
+        assert morphemes_problem(blob, 4) is None
+        assert "end past the text" in morphemes_problem(blob, 3)
+    assert "damaged" in morphemes_problem(pack_morphemes(morphemes)[:-1], 4)
+    assert "tag number" in morphemes_problem(pack_morpheme_rows([0, 3, len(TAGS)]), 4)
+    assert "binary" in morphemes_problem("text", 4)
+    assert "start before the text" in morphemes_problem(pack_morpheme_rows([2, 3, 0, -1, 1, 0]), 4)
+    assert sentences_problem(pack_sentences([(0, 4)]), 4) is None
+    assert "end past the text" in sentences_problem(pack_sentences([(0, 9)]), 4)
+    assert sentences_problem(None, 4) is None and morphemes_problem(b"", 4) is None

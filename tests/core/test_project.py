@@ -90,8 +90,7 @@ def test_search_finds_korean_substrings(project, doc):
 def test_stats(project, doc):
     project.add_span(doc.id, 0, 3, "AGENCY", "kim")
     stats = project.stats()
-    assert stats["documents"] == 1 and stats["spans_by_label"] == {"AGENCY": 1}
-    assert stats["spans_by_annotator"] == {"kim": {"AGENCY": 1}}
+    assert stats["documents"] == 1 and stats["spans_by_layer"] == {"kim": {"AGENCY": 1}}
 
 
 def test_open_missing_and_existing(tmp_path, project):

@@ -113,7 +113,7 @@ def test_ready_documents_agree_with_review_states(project, words):
 def test_auto_merge_two_of_three(project, words):
     w = words
     before = layers(project, w.doc_id)
-    result = project.adjudicate(min_agree=2)
+    result = project.adjudicate(min_agree=2, all_documents=True)
     # w0 (3 of 3) and w2–3 (2 of 3; park's conflicting w2 has only 1) go in; w7 is a 1–1 tie.
     assert sorted((s.start, s.end, s.label) for s in result.merged) == [(*w.span(0), "AGENCY"),
                                                                         (*w.span(2, 3), "BUDGET")]
@@ -121,7 +121,7 @@ def test_auto_merge_two_of_three(project, words):
     assert layers(project, w.doc_id) == before  # annotators' layers untouched
     got = states(project, w.doc_id)
     assert got[(*w.span(2), "BUDGET")][1] == "rejected" and got[(*w.span(2, 3), "BUDGET")][1] == "accepted"
-    again = project.adjudicate(min_agree=2)
+    again = project.adjudicate(min_agree=2, all_documents=True)
     assert again.merged == [] and again.change.inverse is None  # idempotent
     project.apply(result.change.inverse)  # undo
     assert project.spans(w.doc_id, GOLD) == []
@@ -129,7 +129,7 @@ def test_auto_merge_two_of_three(project, words):
 
 def test_auto_merge_all_annotators_is_the_schema_default(project, words):
     assert project.schema.min_agree == 0
-    result = project.adjudicate()
+    result = project.adjudicate(all_documents=True)
     assert [(s.start, s.end, s.label) for s in result.merged] == [(*words.span(0), "AGENCY")]
     assert result.min_agree == 0
 
@@ -137,7 +137,7 @@ def test_auto_merge_all_annotators_is_the_schema_default(project, words):
 def test_auto_merge_never_overwrites_gold_and_leaves_ties(project, words):
     w = words
     project.add_span(w.doc_id, *w.span(0), "TECH", GOLD, snap=False)  # a reviewer disagreed with everyone
-    result = project.adjudicate(min_agree=1)
+    result = project.adjudicate(min_agree=1, all_documents=True)
     merged = {(s.start, s.end, s.label) for s in result.merged}
     # w0 conflicts with gold: left out. w2–3 (2 votes) beats park's w2 (1): a strict majority wins.
     # w7 TECH and PROGRAM, one vote each: a tie, left out. w5 TECH, alone and unopposed, goes in at K=1.
@@ -150,9 +150,9 @@ def test_auto_merge_needs_two_annotators_and_skips_adjudicated(project, words):
     lone = Words(project, numbered_text(3, "y"))
     lone.mark("kim", 0, 0, "AGENCY")
     project.mark_adjudicated(words.doc_id)
-    result = project.adjudicate()
+    result = project.adjudicate(all_documents=True)
     assert result.merged == [] and result.skipped_adjudicated == [words.doc_id]
-    assert project.adjudicate(lone.doc_id, min_agree=1).merged[0].doc_id == lone.doc_id  # K=1 taken literally
+    assert project.adjudicate(lone.doc_id, min_agree=1, all_documents=True).merged[0].doc_id == lone.doc_id  # K=1 taken literally
 
 
 def test_accept_replaces_conflicting_gold(project, words):
@@ -207,4 +207,22 @@ def test_nested_policy_lets_different_labels_nest():
     assert not spans_conflict((0, 10, "PROGRAM"), (2, 4, "TECH"), "nested")
     assert spans_conflict((0, 10, "PROGRAM"), (2, 4, "TECH"), "forbid")
     assert spans_conflict((0, 5, "PROGRAM"), (3, 8, "TECH"), "allow")  # crossing
-    assert len(project.adjudicate().merged) == 2
+    assert len(project.adjudicate(all_documents=True).merged) == 2
+
+
+def test_auto_merge_takes_finished_documents_like_agreement_and_the_review_list(project, words):
+    """Issue 12, bug 9: ``adjudicate --auto`` merged documents the review list calls not ready."""
+    w = words
+    project.set_status(w.doc_id, "kim", "done")
+    project.set_status(w.doc_id, "lee", "in_progress")  # lee and park are still working on it
+    result = project.adjudicate(min_agree=2)
+    assert result.merged == [] and result.not_ready == [w.doc_id] and result.remaining == {}
+    assert project.review_state(w.doc_id).state == "not_ready"
+    project.set_status(w.doc_id, "lee", "done")  # ready now; park's unfinished layer does not vote
+    result = project.adjudicate()
+    assert sorted((s.start, s.end, s.label) for s in result.merged) == [(*w.span(0), "AGENCY"),
+                                                                        (*w.span(2, 3), "BUDGET")]
+    assert result.not_ready == []
+    project.apply(result.change.inverse)
+    everyone = project.adjudicate(all_documents=True)  # the switch agreement has: every annotator counts
+    assert [(s.start, s.end, s.label) for s in everyone.merged] == [(*w.span(0), "AGENCY")]

@@ -229,3 +229,22 @@ def test_asking_again_about_the_same_document_matches_a_fresh_start(shared):
     assert project.suggest(doc.id) == everything
     with Project.open(project.folder, backup=False) as fresh:
         assert fresh.suggest(doc.id) == everything
+
+
+def test_a_string_the_reviewer_rejected_is_no_longer_learned_under_that_label(tmp_path):
+    """Issue 12, bug 7: kim labelled 뉴로링크랩 TECH, the reviewer rejected it; nobody is offered it as TECH again."""
+    project = Project.create(tmp_path / "p")
+    write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
+    write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
+    project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    a, b = sorted(project.documents(), key=lambda d: d.title)
+    start = a.text.index("뉴로링크랩")
+    project.add_span(a.id, start, start + 5, "TECH", "kim")
+    assert {s.label for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"} == {"TECH"}
+    rejected = project.reject_candidate(a.id, start, start + 5, "TECH")
+    assert [s for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"] == []
+    project.add_span(b.id, b.text.index("뉴로링크랩"), b.text.index("뉴로링크랩") + 5, "AGENCY", "park")
+    assert {s.label for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"} == {"AGENCY"}  # still learned
+    project.apply(rejected.inverse)  # the reviewer changes their mind
+    assert {s.label for s in project.suggest(a.id, "lee") if s.text == "뉴로링크랩"} == {"AGENCY"}  # 1 TECH, 1 AGENCY
+    project.close()

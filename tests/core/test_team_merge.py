@@ -10,6 +10,7 @@ from annotator import GOLD, Project, ProjectError
 from annotator.core.migrations import apply_pending
 from annotator.core.operations import RejectSpans, RemoveSpans, WithdrawRejections
 from annotator.core.records import Rejection
+from annotator.core.text import document_uid
 
 from .synthetic import Words, numbered_text
 from .team_copies import copy_project, dump
@@ -182,8 +183,8 @@ def test_a_copy_from_schema_0003_merges_by_identity(tmp_path):
     conn.close()
     text = numbered_text(4, "z")
     conn = sqlite3.connect(old)
-    conn.execute("INSERT INTO documents (id, uid, text, length, imported_at) VALUES (1, 'doc-z', ?, ?, 'then')",
-                 (text, len(text)))
+    conn.execute("INSERT INTO documents (id, uid, text, length, imported_at) VALUES (1, ?, ?, ?, 'then')",
+                 (document_uid(text), text, len(text)))  # a uid is the hash of the text (the copy check)
     conn.execute("INSERT INTO spans (uid, doc_id, annotator, start, end, label, rev, history, created_at, updated_at)"
                  " VALUES ('span-1', 1, 'kim', 0, 3, 'AGENCY', 'r2', 'r1', 't1', 't2')")
     conn.execute("INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"

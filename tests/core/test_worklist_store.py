@@ -112,3 +112,13 @@ def test_notes_are_searched_as_typed(listing):
     plan = " ".join(str(row) for row in project.store.conn.execute(
         "EXPLAIN QUERY PLAN SELECT doc_id FROM spans WHERE note <> '' AND note LIKE '%x%'"))
     assert "spans_notes" in plan
+
+
+def test_the_list_survives_metadata_that_is_not_strict_json(listing):
+    """NaN was stored by earlier versions (Python's json writes it); SQLite's JSON functions refuse it."""
+    project, worklist = listing
+    for doc_id, meta in ((1, '{"date": "2025-02-01", "views": NaN}'), (2, "[" * 2000 + "]" * 2000),
+                         (3, '{"date": 20250301}')):
+        project.store.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (meta, doc_id))
+    summaries = worklist.summaries([1, 2, 3, 4], "kim")
+    assert [summaries[i].date for i in (1, 2, 3, 4)] == ["2025-02-01", "", "20250301", ""]

@@ -91,6 +91,26 @@ def window(open_window, project_dir):
     return open_window(project_dir)
 
 
+@pytest.fixture
+def file_dialog(monkeypatch):
+    """The workbench's file dialogs, built for real but answered by the test: append a list of paths
+    to ``answers`` for each dialog (an empty list cancels it); ``asked`` records each dialog."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QFileDialog
+
+    state = SimpleNamespace(answers=[], asked=[])
+
+    def answer(dialog):
+        state.asked.append(dialog)
+        dialog.answer = [str(p) for p in (state.answers.pop(0) if state.answers else [])]
+        return int(bool(dialog.answer))
+
+    monkeypatch.setattr(QFileDialog, "exec", answer)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dialog: dialog.answer)
+    return state
+
+
 def open_titled(window, title_start: str) -> int:
     """Open the document whose title starts with ``title_start``; returns its id."""
     doc_id = next(d.id for d in window.project.documents() if d.title.startswith(title_start))

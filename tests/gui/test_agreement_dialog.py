@@ -109,3 +109,36 @@ def test_figure_table_and_chart(qtmodeltester, qtbot):
     rect = chart._bars[0][0]
     assert chart.bar_at(rect.center()) == "kim · AGENCY: 12"
     assert chart.bar_at(QPointF(1, 1)) is None
+
+
+def test_the_dashboard_has_a_close_button(dialog, qtbot):
+    """Without a window manager (or a title bar) Esc was the only way out (issue 12, bug 11)."""
+    _window, dialog = dialog
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_nothing_compared_is_an_empty_state_that_says_what_to_do(open_window, project_dir, qtbot):
+    """Issue 12, bug 8: kim finished one document, lee another; the dashboard showed empty tables."""
+    from annotator.core.project import Project
+
+    with Project.open(project_dir) as project:
+        first, second = project.store.document_ids()[:2]
+        for doc_id, name in ((first, "kim"), (second, "lee")):
+            document = project.document(doc_id)
+            for layer in ("kim", "lee"):
+                project.add_span(doc_id, 0, 2, "AGENCY", layer, snap=False)
+            project.set_status(document.id, name, "done")
+    window = open_window(project_dir)
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL_SHIFT)
+    dialog = window.review.agreement_dialog
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.busy.isVisible(), timeout=20000)
+    assert dialog.empty_state.isVisible() and not dialog.matrix_table.isVisible()
+    assert dialog.tabs.isVisible()  # progress and effort stay reachable
+    text = dialog.empty_state.text()
+    assert "kim" in text and "lee" in text and "Ctrl+Enter" in text and dialog.all_documents.text() in text
+    with qtbot.waitSignal(dialog.reportShown, timeout=20000):
+        dialog.all_documents.setChecked(True)
+    assert dialog.matrix_table.isVisible() and not dialog.empty_state.isVisible()
+    labels = {row[0]: row for row in dialog.labels.rows}
+    assert labels["AGENCY"][4:] == [2, 2]  # spans of kim, lee over the documents compared

@@ -19,12 +19,13 @@ def rows(window) -> list[int]:
 
 
 def search(window, qtbot, text: str) -> None:
+    window.documents.search.setFocus()  # keys act where the focus is: a person clicks the box (or Ctrl+Shift+F)
     window.documents.search.setText(text)  # QTest types ASCII only; Korean arrives through the IME
     qtbot.keyClick(window.documents.search, Qt.Key.Key_Return)
 
 
 def test_search_finds_korean_substrings_and_keeps_the_open_document(window, qtbot):
-    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.documents.search.hasFocus()
     search(window, qtbot, "원주시")
     found = rows(window)

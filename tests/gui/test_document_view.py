@@ -100,3 +100,39 @@ def test_updating_an_overlay_places_like_placing_it_whole():
     whole = PlacedOverlay.place(Overlay("annotations", [a, c, span(4, "디지털트윈")]), offsets)
     assert updated.spans == whole.spans and updated._starts == whole._starts
     assert placed.updated([], [span(5, "원주")], offsets) is None  # overlaps a neighbour: place it whole
+
+
+def test_every_tag_sits_under_its_own_span_whatever_the_overlay_order(qtbot):
+    """Review mode draws gold and candidates as separate overlays on the same lines (issue 12, bug 2):
+    a tag placed for one overlay must not push another overlay's tag away from its span."""
+    from annotator.gui.overlays import OverlayStyle
+
+    text = "원주의료기기테크노밸리가 국비 120억 원을 들여 인공지능 의료기기산업을 키운다.\n"
+    view = make_view(qtbot, text)
+
+    def span(i, word, label, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Suggestion(i, start, start + len(word), label, word)
+
+    gold = [span(1, "원주의료기기테크노밸리", "AGENCY"), span(2, "인공지능", "AGENCY")]
+    disagreement = [span(10, "국비 120억 원", "BUDGET"), span(11, "120억 원", "BUDGET")]
+    rejected = [span(20, "의료기기산업", "AGENCY")]
+    view.set_overlay(Overlay("annotations", gold))
+    view.set_overlay(Overlay("review:disagreement", disagreement, OverlayStyle(fill_alpha=0, z=3)))
+    view.set_overlay(Overlay("review:rejected", rejected, OverlayStyle(fill_alpha=0, muted_tag=True, z=1)))
+    boxes = view.tag_boxes()
+    assert sorted((name, span.id) for name, span, _box in boxes) == [
+        ("annotations", 1), ("annotations", 2), ("review:disagreement", 10), ("review:disagreement", 11),
+        ("review:rejected", 20)]
+    rects = {span.id: view._line_rects(*view.offsets.range_to_qt(span.start, span.end))[0]
+             for _name, span, _box in boxes}
+    for _name, span, box in boxes:
+        under = rects[span.id]
+        assert under.left() - 0.5 <= box.left() < under.right(), (span.text, box, under)
+        assert box.top() >= under.bottom()
+    for i, (_n, a, first) in enumerate(boxes):  # stacked, never drawn over each other
+        for _m, b, second in boxes[i + 1:]:
+            assert not first.intersects(second), (a.text, b.text)
+    view.grab()

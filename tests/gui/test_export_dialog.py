@@ -100,6 +100,18 @@ def test_a_split_writes_a_folder_and_is_checked_before_it_starts(window, qtbot, 
     assert dialog.summary.text().splitlines()[2].startswith("분할 (시드 0): train ")
 
 
+def test_a_layer_with_no_spans_writes_nothing_and_says_so(window, qtbot, tmp_path):
+    dialog = open_export(window, qtbot)  # no gold spans yet
+    out = tmp_path / "gold.jsonl"
+    type_path(dialog, qtbot, out)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    summary = dialog.summary.text().splitlines()
+    assert summary[0] == f"{out}에 아무것도 쓰지 않았습니다."
+    assert summary[-1] == "골드 스팬이 있는 문서가 아직 없습니다. 먼저 판정하거나 작업자 레이어를 내보내세요."
+    assert "color" in dialog.summary.styleSheet() and not out.exists()
+
+
 def test_cancel_leaves_no_file_and_the_window_keeps_working(window, qtbot, tmp_path, monkeypatch):
     add_synthetic_documents(window.project, 2000)
     reported, release = threading.Event(), threading.Event()
@@ -180,3 +192,31 @@ def test_escape_during_an_export_cancels_it_and_closes_once_stopped(window, qtbo
     release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     assert not dialog.running() and not (tmp_path / "out" / "gold.jsonl").exists()
+
+
+def test_the_file_goes_where_the_dialog_said_when_the_project_was_opened_by_a_relative_path(
+        open_window, project_dir, qtbot, monkeypatch):
+    """``annotator gui kim-copy`` (issue 12, bug 5): the default path was relative and then prefixed again."""
+    from pathlib import Path
+
+    monkeypatch.chdir(project_dir.parent)
+    window = open_window(Path(project_dir.name))
+    add_gold_spans(window.project, 1)
+    dialog = open_export(window, qtbot)
+    shown = Path(dialog.path.text())
+    assert shown.is_absolute() and shown.parent == project_dir / "exports"
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    assert shown.is_file()
+    assert not (project_dir / project_dir.name).exists()
+
+
+def test_a_failed_run_s_red_summary_goes_when_the_options_change(window, qtbot, tmp_path):
+    dialog = open_export(window, qtbot)
+    type_path(dialog, qtbot, tmp_path / "gold.jsonl")
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)  # no gold spans yet: an error in red
+    assert dialog.summary.isVisible() and "b3261e" in dialog.summary.styleSheet()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll"))
+    assert not dialog.summary.isVisible()
+    assert not dialog.details_button.isVisible()

@@ -6,10 +6,9 @@ import json
 import threading
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog
 
 from annotator.core import kiwi
-from annotator.gui import workers
+from annotator.gui import file_dialogs, workers
 from annotator.gui.workers import JobContext
 
 from ..conftest import write
@@ -28,7 +27,7 @@ def titles(window) -> list[str]:
 
 def import_folder(window, qtbot, monkeypatch, folder):
     """Ctrl+Shift+I, answering the folder picker with ``folder``; returns the dialog, not yet started."""
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *args: folder)
     qtbot.keyClick(window.view, Qt.Key.Key_I, CTRL_SHIFT)
     dialog = window.import_dialog
     assert dialog.isVisible() and dialog.chosen_paths() == [folder]
@@ -109,7 +108,7 @@ def test_kiwi_runs_in_a_child_process_and_labelling_goes_on_during_an_import(win
 def test_files_dialog_span_layer_and_options_follow_the_format(window, qtbot, monkeypatch, tmp_path):
     path = write(tmp_path / "doccano.jsonl", json.dumps(
         {"text": "과기정통부가 발표했다.", "label": [[0, 5, "AGENCY"]]}, ensure_ascii=False) + "\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path)], ""))
+    monkeypatch.setattr(file_dialogs, "choose_files", lambda *args: [path])
     qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     dialog = window.import_dialog
     assert dialog.chosen_paths() == [path]

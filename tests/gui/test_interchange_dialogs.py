@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from ..conftest import write
 from .test_export_dialog import open_export, type_path
@@ -12,11 +11,10 @@ LEFT = Qt.MouseButton.LeftButton
 NAVER = "1\t강릉시가\tORG_B\n2\t국비\t-\n3\t30억\tNUM_B\n4\t원을\tNUM_I\n5\t받는다.\t-\n"
 
 
-def test_naver_file_with_a_label_map_comes_in_snapped(window, qtbot, monkeypatch, tmp_path):
+def test_naver_file_with_a_label_map_comes_in_snapped(window, qtbot, file_dialog, tmp_path):
     path = write(tmp_path / "train_data", NAVER)
     label_map = write(tmp_path / "naver.toml", '[import]\nORG = "AGENCY"\nNUM = "BUDGET"\n')
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path)], ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(label_map), ""))
+    file_dialog.answers += [[path], [label_map]]
     qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     dialog = window.import_dialog
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("txt"))
@@ -34,11 +32,11 @@ def test_naver_file_with_a_label_map_comes_in_snapped(window, qtbot, monkeypatch
                                                                                   ("30억 원", "BUDGET")]
 
 
-def test_export_scheme_follows_the_format_and_reaches_the_file(window, qtbot, monkeypatch, tmp_path):
+def test_export_scheme_follows_the_format_and_reaches_the_file(window, qtbot, file_dialog, tmp_path):
     doc = next(iter(window.project.documents()))
     window.project.add_span(doc.id, 0, 3, "AGENCY", "gold", snap=False)
     label_map = write(tmp_path / "out.toml", '[export]\nAGENCY = "OG"\n')
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(label_map), ""))
+    file_dialog.answers.append([label_map])
     dialog = open_export(window, qtbot)
     assert not dialog.scheme.isEnabled()  # jsonl has no tags
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("klue"))

@@ -281,3 +281,50 @@ def test_suggestions_step_aside_while_reviewing(reviewing):
     window.review.set_active(False)
     assert all(action.isEnabled() for action in keys)
     assert window.suggestions.visible == window.shortcuts.show_suggestions.isChecked()
+
+
+def test_review_mode_shows_no_annotator_suggestions(open_window, review_dir, qtbot):
+    """Issue 12, bug 7: learned suggestions were drawn over gold, their tooltip promising keys that
+    decide on candidates here. An answer still on its way when review mode starts must not be drawn."""
+    from annotator.gui.suggestions import OVERLAY
+
+    window = open_window(review_dir)
+    window.open_document(emoji_doc(window.project))  # kim's suggestions are being computed…
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)  # …when review mode starts
+    qtbot.waitUntil(lambda: window.review.columns.reviews is not None)
+    qtbot.wait(300)  # past the suggestions' refresh delay: any answer has arrived
+    assert OVERLAY not in window.view.overlay_names()
+    assert window.suggestions.marks() == []
+    select(window, "120억", "BUDGET", "lee")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    qtbot.wait(300)
+    assert OVERLAY not in window.view.overlay_names()
+    assert not window.suggestions.count_label.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)  # back to kim's layer: suggestions again
+    qtbot.waitUntil(lambda: window.suggestions.ready and bool(window.suggestions.marks()), timeout=5000)
+    assert OVERLAY in window.view.overlay_names()
+
+
+def test_a_copy_with_one_annotator_says_one_annotator_not_only_some(open_window, project_dir, qtbot):
+    """Issue 12, bug 9: with nobody to compare with, every candidate read "only some annotators marked it"."""
+    from annotator.core.review import INCOMPLETE
+    from annotator.gui.review_model import STATE
+    from annotator.gui.review_styles import state_name
+
+    with Project.open(project_dir) as project:
+        doc_id = emoji_doc(project)
+        text = project.document(doc_id).text
+        project.add_span(doc_id, *at(text, "원주의료기기테크노밸리"), "AGENCY", "kim", snap=False)
+        project.add_span(doc_id, *at(text, "120억 원"), "BUDGET", "kim", snap=False)
+        project.set_status(doc_id, "kim", "done")
+    window = open_window(project_dir)
+    window.open_document(doc_id)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: window.review.columns.reviews is not None)
+    model = window.review.model
+    assert {c.state for c in model.candidates()} == {INCOMPLETE}
+    assert [model.index(r, STATE).data() for r in range(model.rowCount())] == ["작업자 한 명", "작업자 한 명"]
+    assert "kim" in model.index(0, STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "일부" not in model.index(0, STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert window.review.panel.counts[INCOMPLETE].text() == "작업자 한 명 2"
+    assert state_name(INCOMPLETE) != "작업자 한 명"  # with two or more annotators the state keeps its name

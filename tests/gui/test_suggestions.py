@@ -188,3 +188,25 @@ def test_an_in_memory_project_computes_suggestions_on_the_spot(qtbot, korean, tm
     assert [(s.text, s.attrs["value"]) for s in project.spans(window.document.id, "kim")] == [(AMOUNT, "12000000000")]
     window.close()
     project.close()
+
+
+def test_a_relabelled_span_and_a_suggestion_taken_under_another_label_drop_the_old_label_s_attributes(window, qtbot):
+    """Issue 12, bug 6: 과기정통부 accepted as AGENCY carries its canonical name; as TECH it must not."""
+    open_titled(window, EMOJI_TITLE)
+    agency = mark_at(window, qtbot, "과기정통부")
+    assert agency.attrs["canonical"] == "과학기술정보통신부"
+    put_caret(window, agency.start + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    [span] = my_spans(window)
+    assert span.attrs["canonical"] == "과학기술정보통신부"
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # the new span is selected: relabel it TECH
+    [span] = my_spans(window)
+    assert (span.label, dict(span.attrs)) == ("TECH", {})
+    assert window.spans.table.isColumnHidden(2)  # nothing left to show in the attribute column
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert my_spans(window)[0].attrs["canonical"] == "과학기술정보통신부"
+    amount = mark_at(window, qtbot, AMOUNT)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(window, amount.start + 2))
+    qtbot.keyClick(window.view, Qt.Key.Key_4)  # a label key on a suggestion: accept it as PROGRAM
+    taken = next(s for s in my_spans(window) if s.text == AMOUNT)
+    assert (taken.label, dict(taken.attrs)) == ("PROGRAM", {})

@@ -160,7 +160,7 @@ def test_named_backups_before_merge_and_adjudicate_undo_them(tmp_path):
     make_project(tmp_path / "other" / "p", annotators=("park",))
     assert main(["merge", str(tmp_path / "p"), str(tmp_path / "other" / "p")]) == 0
     assert ("park", "원주시") in span_texts(tmp_path / "p")
-    assert main(["adjudicate", str(tmp_path / "p"), "--auto"]) == 0
+    assert main(["adjudicate", str(tmp_path / "p"), "--auto", "--all-documents"]) == 0
     assert ("gold", "원주시") in span_texts(tmp_path / "p")
     kinds = [b.reason for b in list_backups(db)]
     assert kinds[:2] == ["before-adjudicate", "before-merge"]

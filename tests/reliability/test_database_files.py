@@ -82,7 +82,7 @@ def test_every_operation_leaves_the_database_files_to_sqlite(labelled, tmp_path)
         restore_backup(folder / "project.db")
         window.close()
         assert main(["stats", str(folder)]) == 0
-        assert main(["adjudicate", str(folder), "--auto"]) == 0
+        assert main(["adjudicate", str(folder), "--auto", "--all-documents"]) == 0
 
 
 @pytest.mark.parametrize("target", ["project.db", "project.db-wal", "project.db-shm", "project.toml", "backups",

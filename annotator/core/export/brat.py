@@ -8,6 +8,10 @@ attributes go to ``AnnotatorNotes`` lines (the note first). File names come
 from the document uid (a hex hash), never from titles, so nothing can point
 outside the export folder.
 ``annotation.conf`` and ``visual.conf`` (label colours) sit at the top.
+brat's verifier refuses overlapping spans unless ``annotation.conf`` allows them
+with an ``<OVERLAP>`` line in ``[relations]``: it is written with the kinds of
+overlap (``contain``, ``equal``, ``cross``) the schema allows (``nested``:
+contain; ``allow``: any) and any the exported spans have.
 """
 
 from __future__ import annotations
@@ -31,6 +35,28 @@ def _one_line(note: str) -> str:
     return _LINE_BREAKS.sub(" ", note)
 
 
+OVERLAP_KINDS = ("contain", "equal", "cross")
+SCHEMA_OVERLAPS = {"nested": ("contain",), "allow": OVERLAP_KINDS}
+
+
+def overlap_kinds(spans) -> set[str]:
+    """The kinds of overlap (brat's ``contain``, ``equal``, ``cross``) among ``spans``."""
+    kinds: set[str] = set()
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    reach: list = []  # spans that may still overlap the next ones
+    for span in ordered:
+        reach = [other for other in reach if other.end > span.start]
+        for other in reach:  # other starts at or before span
+            if (other.start, other.end) == (span.start, span.end):
+                kinds.add("equal")
+            elif other.end >= span.end:
+                kinds.add("contain")
+            else:
+                kinds.add("cross")
+        reach.append(span)
+    return kinds
+
+
 class BratWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.context = context
@@ -38,9 +64,8 @@ class BratWriter:
         for folder in self.folders.values():
             folder.mkdir(parents=True, exist_ok=True)
         self.used: dict[str | None, set[str]] = {part: set() for part in parts}
-        (root / "annotation.conf").write_text(
-            "[entities]\n" + "".join(f"{label}\n" for label in context.labels)
-            + "\n[relations]\n\n[events]\n\n[attributes]\n", encoding="utf-8")
+        self.root = root
+        self.overlaps: set[str] = set(SCHEMA_OVERLAPS.get(context.overlap, ()))
         (root / "visual.conf").write_text(
             "[labels]\n\n[drawing]\n" + "".join(
                 f"{label}\tbgColor:{context.colors[label]}\n" for label in context.labels if label in context.colors),
@@ -58,6 +83,8 @@ class BratWriter:
         stem = self.file_stem(part, document)
         lines = []
         number = notes = 0
+        if len(self.overlaps) < 3:
+            self.overlaps.update(overlap_kinds(document.spans))
         for span in document.spans:
             pieces = [m.span() for m in _LINE_PIECE.finditer(text, span.start, span.end)]
             if not pieces:
@@ -83,7 +110,11 @@ class BratWriter:
         (folder / f"{stem}.ann").write_bytes("".join(lines).encode("utf-8"))
 
     def close(self) -> None:
-        pass
+        kinds = "<ANY>" if len(self.overlaps) == 3 else "|".join(k for k in OVERLAP_KINDS if k in self.overlaps)
+        overlap = f"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:{kinds}\n" if kinds else ""
+        (self.root / "annotation.conf").write_text(
+            "[entities]\n" + "".join(f"{label}\n" for label in self.context.labels)
+            + f"\n[relations]\n{overlap}\n[events]\n\n[attributes]\n", encoding="utf-8")
 
     def abort(self) -> None:
         pass

@@ -15,12 +15,11 @@ exactly. spaCy's ``conllu`` converter reads the ``NE=`` tags (BIO, BILOU).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..ingest.conllu import escape_spaces
-from ..morphemes import base_tag, unpack_morphemes
+from ..morphemes import base_tag
 from .document import ExportDocument
-from .flat import Flat, token_tags
+from .flat import Flat, token_morpheme_tags, token_tags
 from .formats import PartFiles
 
 _SPACES = re.compile(r"\s+")
@@ -47,8 +46,7 @@ class ConlluWriter(PartFiles):
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         text, tokens = document.text, flat.tokens
         tags = token_tags(flat, self.context.scheme)
-        morphemes = unpack_morphemes(document.morphemes)
-        morpheme_starts = [m.start for m in morphemes]
+        token_morphemes = token_morpheme_tags(tokens, document.morphemes)
         out = [f"# newdoc id = {document.uid}\n"]
         index = 0
         for number, (start, end) in enumerate(flat.segments, start=1):
@@ -58,11 +56,7 @@ class ConlluWriter(PartFiles):
                 index += 1
             for position in range(first, index):
                 token_start, token_end = tokens[position]
-                at = bisect_left(morpheme_starts, token_start)
-                inside = []
-                while at < len(morphemes) and morphemes[at].start < token_end:
-                    inside.append(morphemes[at].tag)
-                    at += 1
+                inside = token_morphemes[position]
                 misc = [f"NE={tags[position]}"]
                 if position == 0 and token_start > 0:
                     misc.append(f"SpacesBefore={escape_spaces(text[:token_start])}")

@@ -4,7 +4,8 @@ Documents are read in chunks from a read-only snapshot, so memory stays flat
 and an annotator can keep working meanwhile. Safe to call from a worker
 thread: ``progress(done, total)`` is called after every chunk and
 ``cancelled()`` (or ``cancelled.is_set()``) is checked before every document;
-cancelling raises ``ExportCancelled`` and leaves nothing behind.
+cancelling raises ``ExportCancelled`` and leaves nothing behind. An export
+that would hold no document writes nothing either (``report.documents`` is 0).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import AnnotatorError
+from ..errors import AnnotatorError, reporting_disk_full
 from ..project_files import refuse_own_files
 from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..records import GOLD
+from ..team.activity_store import seconds_by_annotator
 from .document import ExportDocument
 from .flat import Flat, flatten
 from .formats import FORMATS, ExportContext, get_format
@@ -99,7 +101,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
     started = time.perf_counter()
-    with snapshot(project.store) as conn:
+    full = "nothing was written; free some space and export again"
+    with reporting_disk_full(out, full), snapshot(project.store) as conn:
         if source != GOLD and not layer_exists(conn, source):
             layers = ", ".join(project.annotators()) or "none yet"
             raise AnnotatorError(f"no layer {source!r} in {project.folder} (layers: {layers})")
@@ -108,7 +111,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         colors = {label.name: label.color for label in project.schema.labels}
         if label_map is not None:
             labels, colors = _mapped_labels(labels, colors, label_map)
-        context = ExportContext(project.name, labels, colors, source, status, split, report, scheme)
+        context = ExportContext(project.name, labels, colors, source, status, split, report, scheme,
+                                project.schema.overlap)
         parts = list(split.names) if split else [None]
         report.parts.update({part: 0 for part in parts if part})
         total = document_count(conn)
@@ -116,6 +120,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         writer = None
         try:
             writer = spec.open_writer(output.temp, parts, context)
+            written: list[int] = []
             done = 0
             if progress:
                 progress(0, total)
@@ -139,13 +144,21 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                     report.spans_by_label.update(s.label for s in (flat.spans if flat else document.spans))
                     writer.write(part, document, flat)
                     report.documents += 1
+                    written.append(row.id)
                     if part:
                         report.parts[part] += 1
                 done += len(batch)
                 if progress:
                     progress(done, total)
+            if not report.documents:  # nothing to train on: write no empty file (the report says why)
+                writer.abort()
+                writer = None
+                output.discard()
+                report.seconds = time.perf_counter() - started
+                return report
             writer.close()
             writer = None
+            report.active_seconds = seconds_by_annotator(conn, written)
             report.seconds = time.perf_counter() - started
             if output.folder:
                 (output.temp / MANIFEST).write_text(

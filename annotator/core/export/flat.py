@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import morpheme_bounds, unpack_sentences
+from ..morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
 from .document import ExportDocument, ExportSpan
 from .tagging import entity_tags, tag_names
 
@@ -41,9 +41,14 @@ class Flat(NamedTuple):
 def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
     starts, ends = morpheme_bounds(morphemes_blob)
+    return tokenize_ranges(text, zip(starts, ends))
+
+
+def tokenize_ranges(text: str, morphemes) -> list[tuple[int, int]]:
+    """``tokenize`` from (start, end) pairs of morphemes (the CRF's tokens too)."""
     covered: list[tuple[int, int]] = []
     reach = -1
-    for start, end in sorted(zip(starts, ends)):
+    for start, end in sorted(morphemes):
         if end <= start:
             continue
         if start < reach:  # shares characters with the previous morpheme (했 = 하 + 었)
@@ -66,6 +71,23 @@ def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
                 tokens.extend(w.span() for w in _WORD.finditer(text, start, end))
         position = end
     return tokens
+
+
+def token_morpheme_tags(tokens: list[tuple[int, int]], morphemes_blob: bytes | None) -> list[list[str]]:
+    """Per token, the Kiwi tags of the morphemes it holds (several where morphemes were merged, as
+    했 = XSV + EP; none for characters Kiwi left out), in text order."""
+    morphemes = sorted(unpack_morphemes(morphemes_blob), key=lambda m: m.start)  # stable: Kiwi's order kept
+    starts = [m.start for m in morphemes]
+    found = []
+    for start, end in tokens:
+        at = max(bisect_left(starts, start) - 1, 0)  # a token cut from a morpheme starts inside it
+        tags = []
+        while at < len(morphemes) and morphemes[at].start < end:
+            if morphemes[at].end > start:
+                tags.append(morphemes[at].tag)
+            at += 1
+        found.append(tags)
+    return found
 
 
 def align_to_tokens(spans: list[ExportSpan], tokens: list[tuple[int, int]]):
@@ -174,3 +196,54 @@ def token_tags(flat: Flat, scheme: str = "bio") -> list[str]:
 def bio_labels(label_names, scheme: str = "bio") -> list[str]:
     """``O`` then ``B-``/``I-`` (and ``E-``/``S-`` or ``L-``/``U-``) for each label, in schema order."""
     return tag_names(label_names, scheme)
+
+
+class Piece(NamedTuple):
+    """A token as spaCy (and so Prodigy) keeps it: ``ws`` is one following space."""
+
+    start: int
+    end: int
+    ws: bool
+    is_space: bool  # a whitespace token
+
+
+def split_at(tokens: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``tokens`` cut at every offset of ``cuts`` (sorted) that falls strictly inside one."""
+    if not cuts:
+        return tokens
+    out: list[tuple[int, int]] = []
+    for start, end in tokens:
+        at = bisect_right(cuts, start)
+        while at < len(cuts) and cuts[at] < end:
+            out.append((start, cuts[at]))
+            start = cuts[at]
+            at += 1
+        out.append((start, end))
+    return out
+
+
+def spacy_pieces(text: str, tokens: list[tuple[int, int]], spans=()) -> list[Piece]:
+    """``tokens`` plus the whitespace between them the way spaCy tokenises it, so that
+    ``"".join(text[p.start:p.end] + " " * p.ws for p in pieces) == text``: a single space after a
+    token is its ``ws``; any other whitespace is a whitespace token of its own. Whitespace is also
+    cut at the edges of ``spans`` ((start, end) pairs), so every span starts and ends on a piece."""
+    starts = {span[0] for span in spans}
+    ends = {span[1] for span in spans}
+    cuts = sorted(starts | ends)
+    pieces: list[Piece] = []
+
+    def whitespace(start: int, end: int) -> None:
+        if cuts:
+            pieces.extend(Piece(s, e, False, True) for s, e in split_at([(start, end)], cuts))
+        else:
+            pieces.append(Piece(start, end, False, True))
+
+    if tokens and tokens[0][0] > 0 or not tokens and text:
+        whitespace(0, tokens[0][0] if tokens else len(text))
+    for index, (start, end) in enumerate(tokens):
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
+        ws = following > end and text[end] == " " and end not in starts and end + 1 not in ends
+        pieces.append(Piece(start, end, ws, False))
+        if following > end + ws:
+            whitespace(end + ws, following)
+    return pieces

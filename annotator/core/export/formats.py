@@ -35,6 +35,7 @@ class ExportContext:
     split: Split | None
     report: ExportReport
     scheme: str = "bio"  # tag scheme of the tagged formats: bio, iobes, bilou
+    overlap: str = "forbid"  # the schema's overlap policy: forbid, nested or allow
 
 
 class Writer(Protocol):
@@ -88,9 +89,12 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            level="char", analysis=True, tagged=True),
     Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
            level="token", analysis=True, tagged=True),
-    Format("spacy", "spaCy DocBin (.spacy) of morpheme-token Docs with entities", "docbin:DocBinWriter", ".spacy",
-           level="token", analysis=True, extra="spacy", needs="spaCy", install="annotator[spacy]"),
-    Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags",
+    Format("conll2003", "CoNLL-2003 four columns (token POS chunk tag, -DOCSTART- -X- O O) over Kiwi morphemes",
+           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True),
+    Format("spacy", "spaCy DocBin files (.spacy) of morpheme-token Docs and a training config.cfg",
+           "docbin:DocBinWriter", ".spacy", folder=True, level="token", analysis=True, extra="spacy", needs="spaCy",
+           install="annotator[spacy]"),
+    Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags, and Parquet/JSON",
            "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, tagged=True, extra="datasets",
            needs="the Hugging Face datasets library", install="annotator[hf]"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",

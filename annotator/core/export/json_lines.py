@@ -11,7 +11,7 @@ import re
 
 from ..text import codepoint_to_utf16
 from .document import ExportDocument
-from .flat import Flat, tokenize
+from .flat import Flat, spacy_pieces, split_at, tokenize
 from .formats import PartFiles, attrs_without
 
 SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end", "note"})
@@ -69,30 +69,34 @@ class DoccanoWriter(_LinesWriter):
 
 
 class ProdigyWriter(_LinesWriter):
-    """``{"text", "tokens", "spans": [{start, end, label, token_start?, token_end?}], "meta"}`` in code points.
+    """``{"text", "tokens", "spans": [{start, end, label, token_start, token_end}], "meta"}`` in code points.
 
-    Tokens are the Kiwi morpheme tokens; a span gets token indices when its
-    edges fall on token edges (spans stored as raw characters may not).
+    Tokens follow Prodigy's (spaCy's) conventions: the Kiwi morpheme tokens,
+    cut at every span edge so that every span has ``token_start`` and
+    ``token_end``; ``ws`` is one space after a token, and any other
+    whitespace (line breaks, runs of spaces) is a token of its own, so the
+    tokens and their ``ws`` rebuild the text exactly.
     """
 
     def record(self, document: ExportDocument) -> dict:
         text = document.text
-        tokens = tokenize(text, document.morphemes)
-        first = {start: i for i, (start, _) in enumerate(tokens)}
-        last = {end: i for i, (_, end) in enumerate(tokens)}
+        edges = [(s.start, s.end) for s in document.spans]
+        tokens = split_at(tokenize(text, document.morphemes), sorted({offset for edge in edges for offset in edge}))
+        pieces = spacy_pieces(text, tokens, edges)
+        first = {p.start: i for i, p in enumerate(pieces)}
+        last = {p.end: i for i, p in enumerate(pieces)}
         spans = []
         for start, end, label, attrs, _note in document.spans:
-            span = {"start": start, "end": end, "label": label, "text": text[start:end]}
-            if start in first and end in last:
-                span["token_start"], span["token_end"] = first[start], last[end]
+            span = {"start": start, "end": end, "label": label, "text": text[start:end],
+                    "token_start": first[start], "token_end": last[end]}
             if attrs:
                 span.update(attrs_without(attrs, SPAN_KEYS))
             spans.append(span)
         return {
             "text": text,
             "title": document.title,
-            "tokens": [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e:e + 1].isspace()}
-                       for i, (s, e) in enumerate(tokens)],
+            "tokens": [{"text": text[p.start:p.end], "start": p.start, "end": p.end, "id": i, "ws": p.ws}
+                       for i, p in enumerate(pieces)],
             "spans": spans,
             "meta": {**document.meta, "uid": document.uid},
         }

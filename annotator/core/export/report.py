@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotatorError
+from ..records import GOLD
 
 
 class ExportCancelled(AnnotatorError):
@@ -49,6 +50,13 @@ class ExportReport:
     fragmented: list[SpanNote] = field(default_factory=list)  # brat: cut at line breaks into fragments
     unmapped: Counter = field(default_factory=Counter)  # spans the label map leaves out, by label
     seconds: float = 0.0
+    active_seconds: dict[str, float] = field(default_factory=dict)  # per layer, over the documents written
+
+    def effort(self) -> dict[str, Any]:
+        """Annotator-hours the exported documents took (active time, ``team.activity``), and the review's."""
+        hours = {name: round(s / 3600, 3) for name, s in sorted(self.active_seconds.items()) if name != GOLD}
+        return {"annotator_hours": round(sum(s for n, s in self.active_seconds.items() if n != GOLD) / 3600, 3),
+                "review_hours": round(self.active_seconds.get(GOLD, 0.0) / 3600, 3), "hours_by_annotator": hours}
 
     @property
     def spans(self) -> int:
@@ -68,5 +76,5 @@ class ExportReport:
             "sentences": self.sentences, "sentences_joined": self.sentences_joined,
             "dropped": [vars(n) for n in self.dropped], "widened": [vars(n) for n in self.widened],
             "fragmented": [vars(n) for n in self.fragmented], "unmapped": dict(sorted(self.unmapped.items())),
-            "seconds": round(self.seconds, 3),
+            "seconds": round(self.seconds, 3), "effort": self.effort(),
         }

@@ -3,8 +3,36 @@
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 from ..errors import InputError
+
+
+def readable_path(path: Path | str) -> str:
+    """A path as a person reads it, for messages and a document's source.
+
+    A file name that is not UTF-8 (a CP949 name from a zip made on Korean
+    Windows) is decoded as CP949, other undecodable bytes are shown as ``\\xNN``;
+    the file itself is still opened by its real name.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for part in os.fsencode(path).split(os.fsencode(os.sep)):
+        for encoding in ("utf-8", "cp949"):
+            try:
+                parts.append(part.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            parts.append(part.decode("utf-8", "backslashreplace"))
+    return os.sep.join(parts)
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:

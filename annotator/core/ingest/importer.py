@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import InputError
+from ..content_rules import (
+    MAX_DOCUMENT_CHARS, json_value_problem, layer_problem, offsets_problem, string_problem, text_problem,
+)
+from ..errors import AnnotatorError, InputError, reporting_disk_full
 from ..kiwi import analyse_many_packed
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..morphemes import unpack_morphemes
 from ..project_files import is_database_file
 from ..records import SpanDraft
 from ..snapping import snap_to_morphemes
-from ..text import document_uid, normalize_text, normalized_offset, utf16_to_codepoint
-from .readers import EXTENSIONS, FORMAT_EXTENSIONS, MAX_DOCUMENT_CHARS, Record, read_file
+from ..text import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
+from .encoding import readable_path
+from .readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
 
 BATCH_DOCUMENTS = 256
 DEFAULT_ANNOTATOR = "imported"
@@ -65,8 +69,9 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "
             files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes))
         elif path.is_file():
             files.append(path)
-        else:
-            report.rejected.append(InputError(str(path), None, "no such file or folder"))
+        else:  # counted as an input, so "from 1 of 2 files" adds up
+            report.files += 1
+            report.rejected.append(InputError(readable_path(path), None, "no such file or folder"))
     return files
 
 
@@ -79,41 +84,66 @@ def _without_database_files(files: list[Path], db_path: Path, report: ImportRepo
 
 
 def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_labels: dict[str, str]) -> _PreparedDocument:
+    """Check one record by the rules every stored document meets (``content_rules``) and normalise it."""
+
+    source = readable_path(record.source)  # a format's own reader may name the file as the bytes came
+
+    def fail(reason: str) -> InputError:
+        return InputError(source, record.line, f"{record.where}: {reason}" if record.where else reason)
+
     raw_text = record.text
-    if len(raw_text) > MAX_DOCUMENT_CHARS:
-        raise InputError(record.source, record.line,
-                         f"text of {len(raw_text):,} characters is over the limit of {MAX_DOCUMENT_CHARS:,}; split it")
+    problem = (text_problem(raw_text) or string_problem(record.title, "title")
+               or json_value_problem(record.meta, "metadata"))
+    if problem:
+        raise fail(problem)
+    if len(record.title) > MAX_DOCUMENT_CHARS:
+        raise fail(f"title of {len(record.title):,} characters is over the limit of {MAX_DOCUMENT_CHARS:,}")
     text = normalize_text(raw_text)
-    if not text.strip():
-        raise InputError(record.source, record.line, "empty text")
     spans = []
     layer = annotator or record.annotator or DEFAULT_ANNOTATOR
+    if record.spans and (problem := layer_problem(layer)):
+        raise fail(problem)
+    length = utf16_length(raw_text) if record.utf16_offsets else len(raw_text)
     for span in record.spans:
+        problem = (offsets_problem(span.start, span.end, length, span.label)
+                   or json_value_problem(span.attrs, "span attributes"))
+        if problem:
+            raise fail(problem)
         start, end = span.start, span.end
         if record.utf16_offsets:
             start, end = utf16_to_codepoint(raw_text, start), utf16_to_codepoint(raw_text, end)
-        if not 0 <= start < end <= len(raw_text):
-            raise InputError(record.source, record.line,
-                             f"span [{span.start}, {span.end}) {span.label} is outside the text or empty "
-                             f"(text has {len(raw_text)} characters)")
+            if not start < end:  # both inside one astral character
+                raise fail(f"span [{span.start}, {span.end}) {span.label} splits a character in two")
         if text != raw_text:
             start, end = normalized_offset(raw_text, start), normalized_offset(raw_text, end)
         label = map_labels.get(span.label, span.label)
         if schema.label(label) is None:
-            raise InputError(record.source, record.line,
-                             f"unknown label {span.label!r} (schema has {', '.join(schema.label_names)}; "
-                             "map it with --label-map FILE or --map-labels OLD=NEW)")
+            raise fail(f"unknown label {span.label!r} (schema has {', '.join(schema.label_names)}; "
+                       "map it with --label-map FILE or --map-labels OLD=NEW)")
         spans.append((start, end, label, span.attrs))
     if schema.overlap == "forbid":
         ordered = sorted(spans)
         for (s1, e1, l1, _), (s2, e2, l2, _) in zip(ordered, ordered[1:]):
             if s2 < e1:
-                raise InputError(record.source, record.line,
-                                 f"spans [{s1}, {e1}) {l1} and [{s2}, {e2}) {l2} overlap; the schema forbids overlaps")
+                raise fail(f"spans [{s1}, {e1}) {l1} and [{s2}, {e2}) {l2} overlap; the schema forbids overlaps")
     raw = record.raw if record.raw is not None else (raw_text if raw_text != text else None)
     title = normalize_text(record.title).strip() or text.strip().split("\n", 1)[0][:120]
-    return _PreparedDocument(document_uid(text), text, title, raw, record.meta, record.source, encoding,
+    return _PreparedDocument(document_uid(text), text, title, raw, record.meta, source, encoding,
                              spans, layer if spans else None, record.snap)
+
+
+def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
+                 text_column: str = "text", map_labels: dict[str, str] | None = None,
+                 label_map: LabelMap | None = None) -> tuple[list[_PreparedDocument], str]:
+    """Read and check one whole file: its documents ready to store, and its encoding; any problem is an
+    ``InputError`` naming the file and line. Touches no store (the readers' robustness tests use it)."""
+    try:
+        records, encoding = read_file(path, fmt, clean, text_column)
+    except InputError as error:  # a format's own reader may name the file as the bytes came
+        raise InputError(readable_path(error.path), error.line, error.reason) from None
+    if label_map is not None:
+        records = [label_map.import_record(r) for r in records]
+    return [_prepare(r, encoding, annotator, schema, map_labels or {}) for r in records], encoding
 
 
 @dataclass
@@ -141,6 +171,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     while Kiwi's worker threads go on with the next texts. ``cancelled()`` (or
     a ``threading.Event``) is checked before each file.
     """
+    if annotator is not None and (problem := layer_problem(annotator)):
+        raise AnnotatorError(problem)
     report = ImportReport()
     is_cancelled = getattr(cancelled, "is_set", cancelled) or (lambda: False)
     files = expand_paths(paths, report, fmt)
@@ -162,15 +194,14 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                 return
             report.files += 1
             try:
-                records, encoding = read_file(path, fmt, clean, text_column)
-                if label_map is not None:
-                    records = [label_map.import_record(r) for r in records]
-                prepared = [_prepare(r, encoding, annotator, project.schema, map_labels) for r in records]
+                prepared, encoding = prepare_file(path, project.schema, fmt=fmt, annotator=annotator, clean=clean,
+                                                  text_column=text_column, map_labels=map_labels,
+                                                  label_map=label_map)
             except InputError as error:
                 report.rejected.append(error)
             else:
                 if encoding not in ("utf-8", "utf-8-sig"):
-                    report.encodings[str(path)] = encoding
+                    report.encodings[readable_path(path)] = encoding
                 existing = project.store.document_ids_by_uid({doc.uid for doc in prepared})
                 new = []
                 for doc in prepared:
@@ -208,7 +239,9 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
 
 def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
     """Store whole files in one transaction: new documents, then annotator layers."""
-    with store.transaction():
+    stored = (f"{report.documents_added} new documents were stored before it filled, the rest were not; free some "
+              "space and import again (what is stored is skipped)")
+    with reporting_disk_full(store.path, stored), store.transaction():
         ids: dict[str, int] = {}
         for pending in files:
             for doc, (morphemes, sentences) in zip(pending.new, pending.blobs):

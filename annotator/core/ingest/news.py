@@ -2,7 +2,10 @@
 
 The annotated body keeps the title (first line) and the article; the byline,
 share buttons and breadcrumb lines before it and everything from the
-copyright line on (comment boxes, related-news teasers, polls, ads) are cut.
+copyright line on (comment boxes, related-news teasers, polls, ads) are cut,
+and so are photo captions and credits (``▲ …`` lines, ``<사진> …`` lines,
+``[사진=…]``, ``(그래픽=…)``): they repeat the article, attract suggestions
+and would be training examples twice. The importer keeps the page as it came.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ _CLUTTER_LINE = re.compile(
     r"^\s*(?:[•·▶▷■□◆◇\-+]\s*)*(?:[-+]|인쇄|공유|스크랩|글자\s*크기|페이스북|트위터|카카오|네이버 밴드|"
     r"(?:\S+\s+보내기\s*)+|Home\s*>.*|홈\s*>.*|HOME\s*>.*|기사\s*듣기|좋아요|댓글)?\s*$"
 )
+_MEDIA = r"(?:사진|그래픽|이미지|일러스트|자료\s*사진|영상|인포그래픽)"
+# A credit in brackets, anywhere in a line: [사진=원주시 제공], (사진 제공: 연합뉴스), <그래픽=김그림 기자>
+_CREDIT = re.compile(r"\s*[\[(【<]\s*" + _MEDIA + r"(?:\s*(?:제공|출처))?\s*[=:：][^\])】>\n]*[\])】>]")
+# A caption line: "▲ 횡성군청 전경" (one triangle: several are a list), "<사진> 현장을 둘러보는 군수"
+_CAPTION_LINE = re.compile(r"^\s*(?:[▲△](?!.*[▲△])|[\[(【<]\s*" + _MEDIA + r"\s*[\])】>])")
 _SIGNATURE = re.compile(r"^\s*[\[(<]?\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*(?:\(?[\w.+-]+@[\w.-]+\)?)?\s*[\])>]?\s*$")
 
 
@@ -31,6 +39,27 @@ class CleanedArticle:
 
 def _is_clutter(line: str) -> bool:
     return bool(_CLUTTER_LINE.match(line)) or line.count("보내기") >= 2
+
+
+def _without_captions(lines: list[str]) -> list[str]:
+    """Drop caption lines and bracketed credits; a caption between two blank lines leaves one."""
+    kept: list[str] = []
+    after_blank = False  # a line was dropped right after a blank one: the next blank line is one too many
+    for line in lines:
+        if _CREDIT.search(line):
+            line = _CREDIT.sub("", line).rstrip()
+            if not line.strip():
+                after_blank = after_blank or bool(kept) and not kept[-1].strip()
+                continue
+        if _CAPTION_LINE.match(line):
+            after_blank = after_blank or bool(kept) and not kept[-1].strip()
+            continue
+        if not line.strip() and after_blank:
+            after_blank = False
+            continue
+        after_blank = False
+        kept.append(line)
+    return kept
 
 
 def _is_byline(line: str) -> bool:
@@ -69,6 +98,7 @@ def clean_article(text: str) -> CleanedArticle:
             meta.setdefault("outlet", _outlet_from_copyright(line))
             break
         body.append(line)
+    body = _without_captions(body)
     # Clutter directly before the article (share buttons, "인쇄", bullets).
     while body and (not body[0].strip() or _is_clutter(body[0])):
         body.pop(0)

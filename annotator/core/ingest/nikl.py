@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..content_rules import JSONProblem, loads_json
 from ..errors import InputError
 from .encoding import decode_bytes
 from .readers import RawSpan, Record
@@ -101,11 +102,10 @@ def read_nikl(path: Path, data: bytes) -> tuple[list[Record], str]:
     name = str(path)
     text, encoding = decode_bytes(data, name)
     try:
-        corpus = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(name, exc.lineno, f"malformed JSON ({exc.msg})") from None
-    except RecursionError:
-        raise InputError(name, 1, "JSON nested too deeply") from None
+        corpus = loads_json(text)  # strict: no NaN, no numbers Python cannot convert, no deep nesting
+    except JSONProblem as exc:
+        line = text.count("\n", 0, exc.pos) + 1 if exc.pos is not None else 1
+        raise InputError(name, line, exc.reason) from None
     if not isinstance(corpus, dict) or not isinstance(corpus.get("document"), list):
         raise InputError(name, 1, 'expected NIKL NE JSON: an object with a "document" list')
     where = _Locator(text)

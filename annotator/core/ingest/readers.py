@@ -9,22 +9,20 @@ from __future__ import annotations
 import csv
 import importlib
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
+from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
 from ..errors import InputError
-from .encoding import decode_bytes
+from .encoding import decode_bytes, readable_path
 from .news import clean_article
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
 # Formats read by a module of their own: "module:function", called with (path, bytes) -> (records, encoding).
 FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "naver:read_naver",
                   "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi"}
-# Longer texts are refused: Kiwi and a text view both choke on them, and no
-# article is this long; split such a file first. The importer checks each record.
-MAX_DOCUMENT_CHARS = 1_000_000
+# MAX_DOCUMENT_CHARS (content_rules): longer texts are refused; the importer checks each record.
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
               ".conllu": "conllu", ".xmi": "xmi"}
 # The files a folder yields when one of these formats is named (else: every extension above).
@@ -50,15 +48,16 @@ class Record:
     title: str = ""
     meta: dict = field(default_factory=dict)
     spans: list[RawSpan] = field(default_factory=list)
-    utf16_offsets: bool = False  # doccano and Label Studio count JavaScript UTF-16 units
+    utf16_offsets: bool = False  # doccano counts JavaScript UTF-16 units
     raw: str | None = None  # the input before cleaning, when it differs
     annotator: str | None = None  # a layer named by the record itself (Label Studio)
+    where: str = ""  # within the line, for messages: "task 3" of a Label Studio export
     snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
     """Records of one file and the encoding it was decoded from."""
-    name = str(path)
+    name = readable_path(path)
     if fmt == "auto":
         fmt = EXTENSIONS.get(path.suffix.lower(), "")
         if not fmt:
@@ -99,7 +98,8 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")[:120]
 
 
-def _span_from(value: Any, name: str, line: int) -> RawSpan:
+def _span_from(value: Any, name: str, line: int | None, where: str = "") -> RawSpan:
+    prefix = f"{where}: " if where else ""
     if isinstance(value, (list, tuple)) and len(value) >= 3:
         start, end, label = value[0], value[1], value[2]
         attrs: dict = {}
@@ -107,12 +107,22 @@ def _span_from(value: Any, name: str, line: int) -> RawSpan:
         start, end, label = value["start"], value["end"], value["label"]
         attrs = {k: v for k, v in value.items() if k not in {"start", "end", "label", "text", "token_start", "token_end"}}
     else:
-        raise InputError(name, line, f"span {value!r} is not [start, end, label] or {{start, end, label}}")
+        raise InputError(name, line, f"{prefix}span {short(value)} is not [start, end, label] or {{start, end, label}}")
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-        raise InputError(name, line, f"span offsets must be whole numbers, not {start!r}, {end!r}")
+        raise InputError(name, line, f"{prefix}span offsets must be whole numbers, not {short(start)}, {short(end)}")
     if not isinstance(label, str) or not label:
-        raise InputError(name, line, f"span label must be a non-empty string, not {label!r}")
+        raise InputError(name, line, f"{prefix}span label must be a non-empty string, not {short(label)}")
     return RawSpan(start, end, label, attrs)
+
+
+def _title(value: Any, body: str) -> str:
+    """A record's title: its own, or the first line of its text. Raises ``ValueError`` for a non-string."""
+    if value is None or value == "":
+        return _first_line(body)
+    problem = string_problem(value, "title")
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 def _jsonl_records(text: str, name: str, fmt: str) -> list[Record]:
@@ -121,9 +131,9 @@ def _jsonl_records(text: str, name: str, fmt: str) -> list[Record]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(name, number, f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+            item = loads_json(line)
+        except JSONProblem as exc:
+            raise InputError(name, number, exc.reason) from None
         if not isinstance(item, dict):
             raise InputError(name, number, "each line must be a JSON object")
         body = item.get("text")
@@ -144,7 +154,10 @@ def _jsonl_records(text: str, name: str, fmt: str) -> list[Record]:
         elif fmt in ("doccano", "prodigy") and item.get("label", item.get("spans")) not in (None, []):
             raise InputError(name, number, f"spans are not a list in {fmt} format")
         spans = [_span_from(value, name, number) for value in raw_spans]
-        title = item.get("title") if isinstance(item.get("title"), str) else _first_line(body)
+        try:
+            title = _title(item.get("title"), body)
+        except ValueError as exc:
+            raise InputError(name, number, str(exc)) from None
         records.append(Record(body, name, number, title, meta, spans, utf16))
     if not records:
         raise InputError(name, None, "no records (empty file)")
@@ -173,34 +186,110 @@ def _csv_records(text: str, name: str, text_column: str) -> list[Record]:
     return records
 
 
-def _labelstudio_records(text: str, name: str) -> list[Record]:
+_SPACE = " \t\r\n"
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    return pos
+
+
+def _json_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
+    """The items of a top-level JSON array (or one object), each with the line it starts on."""
+    line, counted = 1, 0
+
+    def line_at(pos: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, pos)
+        counted = pos
+        return line
+
     try:
-        tasks = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(name, exc.lineno, f"malformed JSON ({exc.msg})") from None
-    if isinstance(tasks, dict):
-        tasks = [tasks]
-    if not isinstance(tasks, list):
-        raise InputError(name, 1, "expected a Label Studio export: a list of tasks")
+        pos = _skip_space(text, 0)
+        if not text.startswith("[", pos):
+            value = loads_json(text, "the task")
+            if not isinstance(value, dict):
+                raise InputError(name, line_at(pos), "expected a Label Studio export: a list of tasks")
+            yield line_at(pos), value
+            return
+        pos = _skip_space(text, pos + 1)
+        if text.startswith("]", pos):
+            pos += 1
+        else:
+            while True:
+                item, end = decode_json(text, pos, "the task")
+                yield line_at(pos), item
+                pos = _skip_space(text, end)
+                if text.startswith(",", pos):
+                    pos = _skip_space(text, pos + 1)
+                elif text.startswith("]", pos):
+                    pos += 1
+                    break
+                else:
+                    raise JSONProblem("malformed JSON (expected , or ] after a task)", pos)
+        if _skip_space(text, pos) != len(text):
+            raise JSONProblem("malformed JSON (extra data after the list of tasks)", pos)
+    except JSONProblem as exc:
+        raise InputError(name, line_at(exc.pos) if exc.pos is not None else None, exc.reason) from None
+
+
+def _labelstudio_spans(annotation: dict, name: str, line: int, where: str) -> list[RawSpan]:
+    def fail(reason: str) -> InputError:
+        return InputError(name, line, f"{where}: {reason}")
+
+    results = annotation.get("result")
+    if results is None:
+        return []
+    if not isinstance(results, list):
+        raise fail("annotation result is not a list")
+    spans = []
+    for result in results:
+        if not isinstance(result, dict):
+            raise fail("a result is not an object")
+        value = result.get("value")
+        if value is None:  # relations and the like carry no value
+            continue
+        if not isinstance(value, dict):
+            raise fail("a result value is not an object")
+        if "labels" not in value or ("start" not in value and "end" not in value):
+            continue  # choices, ratings, text areas: not spans
+        if "start" not in value or "end" not in value:
+            raise fail(f"a labelled result has no {'end' if 'start' in value else 'start'}")
+        labels = value["labels"]
+        if not isinstance(labels, list):
+            raise fail(f"labels must be a list of names, not {short(labels)}")
+        spans.extend(_span_from({"start": value["start"], "end": value["end"], "label": label}, name, line, where)
+                     for label in labels)
+    return spans
+
+
+def _labelstudio_records(text: str, name: str) -> list[Record]:
     records = []
-    for index, task in enumerate(tasks, start=1):
-        data = task.get("data") if isinstance(task, dict) else None
+    for index, (line, task) in enumerate(_json_items(text, name), start=1):
+        where = f"task {index}"
+        if not isinstance(task, dict):
+            raise InputError(name, line, f"{where} is not an object")
+        data = task.get("data")
         body = data.get("text") if isinstance(data, dict) else None
         if not isinstance(body, str) or not body.strip():
-            raise InputError(name, None, f"task {index}: no data.text")
+            raise InputError(name, line, f"{where}: no data.text")
+        try:
+            title = _title(data.get("title"), body)
+        except ValueError as exc:
+            raise InputError(name, line, f"{where}: {exc}") from None
         annotations = task.get("annotations") or task.get("completions") or []
-        layers = annotations or [{"result": []}]
-        for annotation in layers:
-            spans = []
-            for result in annotation.get("result", []):
-                value = result.get("value", {})
-                if "start" not in value or "labels" not in value:
-                    continue
-                for label in value["labels"]:
-                    spans.append(_span_from({"start": value["start"], "end": value["end"], "label": label}, name, index))
+        if not isinstance(annotations, list):
+            raise InputError(name, line, f"{where}: annotations must be a list, not {short(annotations)}")
+        meta = {k: v for k, v in data.items() if k != "text" and isinstance(v, (str, int, float))}
+        for annotation in annotations or [{"result": []}]:
+            if not isinstance(annotation, dict):
+                raise InputError(name, line, f"{where}: an annotation is not an object")
+            spans = _labelstudio_spans(annotation, name, line, where)
             who = annotation.get("completed_by")
             who = who.get("email") if isinstance(who, dict) else who
-            meta = {k: v for k, v in data.items() if k != "text" and isinstance(v, (str, int, float))}
-            records.append(Record(body, name, None, data.get("title") or _first_line(body), meta, spans, True,
-                                  annotator=str(who) if who not in (None, "") and spans else None))
+            layer = str(who) if isinstance(who, (str, int)) and not isinstance(who, bool) and who != "" else None
+            # Label Studio 1.4 (late 2021) and later count code points like Python (earlier ones: UTF-16 units).
+            records.append(Record(body, name, line, title, meta, spans, False,
+                                  annotator=layer if spans else None, where=where))
     return records

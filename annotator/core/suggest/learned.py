@@ -4,7 +4,9 @@ The surface forms and label counts come from the spans table on demand
 (``SuggestionStore.labelled_strings``) and are cached per project until the
 database changes (``SuggestionStore.change_marker``). Each string is
 suggested with its most frequent label, at morpheme boundaries, exactly as
-written.
+written. A string the reviewer rejected under a label (a rejection in the gold
+layer) is not learned under that label any more: one annotator's mistake must
+not be offered to everyone else.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ MIN_LENGTH = 2  # a one-character span (도, 시) would be suggested everywhere
 
 
 class LearnedStrings:
-    def __init__(self, counts: Callable[[Iterable[str]], list[tuple[str, str, int]]], marker: Callable[[], object]):
+    def __init__(self, counts: Callable[[Iterable[str]], list[tuple[str, str, int]]], marker: Callable[[], object],
+                 rejected: Callable[[], set[tuple[str, str]]] = set):
         self._counts = counts
         self._marker = marker
+        self._rejected = rejected
         self._seen: object = None
         self._labels: dict[str, str] = {}
         self._indexes: dict[str, SurfaceIndex] = {}
@@ -33,8 +37,9 @@ class LearnedStrings:
         marker = self._seen if self.frozen and self._seen is not None else (self._marker(), self.ignored_layers)
         if marker != self._seen:
             best: dict[str, tuple[int, str]] = {}
+            rejected = self._rejected()
             for text, label, count in self._counts(self.ignored_layers):
-                if len(text.strip()) < MIN_LENGTH or text != text.strip():
+                if len(text.strip()) < MIN_LENGTH or text != text.strip() or (text, label) in rejected:
                     continue
                 current = best.get(text)
                 if current is None or (count, _neg(label)) > (current[0], _neg(current[1])):

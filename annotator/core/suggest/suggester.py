@@ -10,6 +10,10 @@
 - ``agency-pattern``: unlisted public bodies by their head noun (``agencies.py``)
 - ``program-pattern``: quoted and specific named programmes (``programs.py``)
 - ``learned``: strings labelled before in this project (``learned.py``)
+- ``model``: the CRF trained on the project's finished work (``core.model``), for the
+  labels whose held-out F1 reaches their threshold; each of its suggestions carries
+  its marginal probability (``confidence``), and where a rule proposes the same span
+  the two are one suggestion (the rule's, with the model's confidence)
 
 Gazetteer files are re-read when one of them changes on disk, so an edited
 ``PROJECT/gazetteers/*.tsv`` takes effect on the next suggestion.
@@ -18,9 +22,10 @@ Gazetteer files are re-read when one of them changes on disk, so an edited
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..morphemes import Morpheme
 from ..schema import RECOGNISERS, Schema
@@ -31,19 +36,26 @@ from .gazetteer import Gazetteer
 from .learned import LearnedStrings
 from .programs import quoted_programs, unquoted_programs
 from .suggestion import Intervals, Suggestion, resolve_overlaps
+
+if TYPE_CHECKING:
+    from ..model.recogniser import ModelRecogniser
+
+MODEL = "model"
 from .terms import names_industry, with_glued_prefix, with_product_head
 
 
 class Suggester:
     def __init__(self, schema: Schema, gazetteer_files: Callable[[], list[Path]],
-                 learned: LearnedStrings | None = None):
+                 learned: LearnedStrings | None = None, model: ModelRecogniser | None = None):
         self.schema = schema
         self._gazetteer_files = gazetteer_files
         self._learned = learned
+        self._model = model
         self._gazetteer: Gazetteer | None = None
         self._stamp: tuple = ()
         self._prefixes: dict[str, tuple[str, ...]] = {}
         self._last_fixed: tuple | None = None  # see _fixed_candidates
+        self._last_model: tuple | None = None  # see _model_suggestions
         self._recognisers: dict[str, Callable[[AnalysedText, str], Iterable[Suggestion]]] = {
             "amount": self._amounts,
             "gazetteer": self._names,
@@ -52,7 +64,7 @@ class Suggester:
             "program-pattern": self._programs,
             "learned": self._learned_strings,
         }
-        assert set(self._recognisers) == set(RECOGNISERS)
+        assert set(self._recognisers) | {MODEL} == set(RECOGNISERS)
 
     # -- resources -----------------------------------------------------------------
 
@@ -88,43 +100,63 @@ class Suggester:
 
     def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None,
                    learned: bool | None = None) -> Iterator[Suggestion]:
-        """Everything every recogniser of every (selected) label proposes, overlaps included;
-        ``learned`` True or False: only or all but the ``learned`` recogniser."""
+        """Everything every rule recogniser of every (selected) label proposes, overlaps included;
+        ``learned`` True or False: only or all but the ``learned`` recogniser (never the model)."""
         for label in self.schema.labels:
             if labels is not None and label.name not in labels:
                 continue
             for name in dict.fromkeys(label.recognisers):
-                if learned is None or learned == (name == "learned"):
+                if name != MODEL and (learned is None or learned == (name == "learned")):
                     yield from self._recognisers[name](analysed, label.name)
 
     def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
                 existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
         """Non-overlapping suggestions for one text, leaving out any that overlap an
         ``existing`` (start, end) or match a ``rejected`` (start, end, label)."""
-        analysed, fixed = self._fixed_candidates(text, morphemes, labels)
+        analysed, fixed = self._fixed_candidates(text, morphemes)
+        found = chain(fixed, self.candidates(analysed, None, learned=True))
+        found = _agreeing_as_one(found, self._model_suggestions(analysed, fixed))
         taken = Intervals(existing)
         rejected = set(rejected)
         kept = [
-            s for s in chain(fixed, self.candidates(analysed, labels, learned=True))
-            if (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end)
+            s for s in found
+            if (labels is None or s.label in labels) and (s.start, s.end, s.label) not in rejected
+            and not taken.overlaps(s.start, s.end)
         ]
         return resolve_overlaps(kept)
 
-    def _fixed_candidates(self, text: str, morphemes: Sequence[Morpheme],
-                          labels: Sequence[str] | None) -> tuple[AnalysedText, list[Suggestion]]:
-        """The analysed text and what every recogniser but ``learned`` proposes, kept for the
-        last text asked about: a workbench asks again after each change to the same document,
-        and only the learned strings can have changed (a third of the time of a long article)."""
-        labels = tuple(labels) if labels is not None else None
+    def rule_candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Suggestion]:
+        """What every recogniser but ``learned`` and ``model`` proposes for every label, overlaps
+        included: the model's rule features (``learned`` is left out: in training it would repeat
+        the very labels being learned)."""
+        return self._fixed_candidates(text, morphemes)[1]
+
+    def _fixed_candidates(self, text: str, morphemes: Sequence[Morpheme]) -> tuple[AnalysedText, list[Suggestion]]:
+        """The analysed text and what every rule recogniser but ``learned`` proposes for every label,
+        kept for the last text asked about: a workbench asks again after each change to the same
+        document, and only the learned strings can have changed (a third of the time of a long article)."""
         gazetteer = self.gazetteer  # a new object when a gazetteer file changed
         cached = self._last_fixed
-        if (cached is not None and cached[1] is morphemes and cached[3] is gazetteer and cached[2] == labels
-                and cached[0] == text):
-            return cached[4], cached[5]
+        if cached is not None and cached[1] is morphemes and cached[2] is gazetteer and cached[0] == text:
+            return cached[3], cached[4]
         analysed = AnalysedText(text, morphemes)
-        fixed = list(self.candidates(analysed, labels, learned=False))
-        self._last_fixed = (text, morphemes, labels, gazetteer, analysed, fixed)
+        fixed = list(self.candidates(analysed, None, learned=False))
+        self._last_fixed = (text, morphemes, gazetteer, analysed, fixed)
         return analysed, fixed
+
+    def _model_suggestions(self, analysed: AnalysedText, fixed: list[Suggestion]) -> list[Suggestion]:
+        """The model's suggestions for its live labels, kept for the last text and model version."""
+        if self._model is None:
+            return []
+        loaded = self._model.current()
+        if loaded is None:
+            return []
+        cached = self._last_model
+        if cached is not None and cached[0] is analysed and cached[1] is loaded:
+            return cached[2]
+        found = self._model.suggestions(loaded, analysed.text, analysed.morphemes, fixed)
+        self._last_model = (analysed, loaded, found)
+        return found
 
     # -- the recognisers -------------------------------------------------------------
 
@@ -174,3 +206,21 @@ class Suggester:
         for suggestion in self._learned.suggestions(analysed, label):
             if suggestion.text not in known:
                 yield suggestion
+
+
+def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> list[Suggestion]:
+    """The rules' and the model's suggestions; where both propose the same span with the same
+    label, one suggestion: the rule's (with its attributes), carrying the model's confidence.
+    A model span that overlaps a different rule span is dropped: the rules draw boundaries more
+    exactly (a particle Kiwi left glued to a name), the model adds what they do not find."""
+    by_key = {(m.start, m.end, m.label): m for m in model}
+    merged, agreed = [], set()
+    for suggestion in found:
+        key = (suggestion.start, suggestion.end, suggestion.label)
+        agreeing = by_key.get(key)
+        if agreeing is not None:
+            agreed.add(key)
+            suggestion = replace(suggestion, confidence=agreeing.confidence)
+        merged.append(suggestion)
+    taken = Intervals((s.start, s.end) for s in merged)
+    return merged + [m for key, m in by_key.items() if key not in agreed and not taken.overlaps(m.start, m.end)]

@@ -7,15 +7,16 @@ is an ordinary ``AddSpans`` with the suggestion's attributes (``accept_operation
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..operations import AddSpans, Batch, Operation
 from ..records import SpanDraft
+from ..schema import RECOGNISER_ATTRIBUTES
 
 # When two suggestions overlap and are equally long, the earlier source wins.
-SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern")
+SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern", "model")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Suggestion:
     text: str
     attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
     source: str = ""
+    confidence: float | None = field(default=None, compare=False)  # the model's marginal probability
 
     def __post_init__(self):
         object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs or {})))
@@ -33,13 +35,25 @@ class Suggestion:
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
 
+    def as_label(self, label: str) -> "Suggestion":
+        """This suggestion under another label: what its recogniser set described the suggested
+        label (an agency's canonical name is no technology's), so it goes."""
+        if label == self.label:
+            return self
+        dropped = RECOGNISER_ATTRIBUTES.get(self.source, ())
+        return replace(self, label=label, attrs={k: v for k, v in self.attrs.items() if k not in dropped})
+
     def draft(self, doc_id: int, annotator: str) -> SpanDraft:
         return SpanDraft(doc_id, annotator, self.start, self.end, self.label, dict(self.attrs))
 
     def to_json(self) -> dict[str, Any]:
-        """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line)."""
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
-                "source": self.source, **self.attrs}
+        """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line), with
+        ``confidence`` when the model proposed it too."""
+        found = {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
+                 "source": self.source, **self.attrs}
+        if self.confidence is not None:
+            found["confidence"] = round(self.confidence, 4)
+        return found
 
 
 def resolve_overlaps(candidates: Iterable[Suggestion]) -> list[Suggestion]:
@@ -80,11 +94,15 @@ class Intervals:
         self._ends.insert(index, end)
 
 
-def accept_operation(suggestions: Sequence[Suggestion], doc_id: int, annotator: str) -> Operation:
-    """The undoable step that stores ``suggestions`` in ``annotator`` 's layer.
+def accept_operation(suggestions: Sequence[Suggestion], doc_id: int, annotator: str,
+                     label: str | None = None) -> Operation:
+    """The undoable step that stores ``suggestions`` in ``annotator`` 's layer, under ``label`` if
+    given (see ``Suggestion.as_label``).
 
     One suggestion is one ``AddSpans``; several ("accept all") are one ``Batch``.
     """
+    if label is not None:
+        suggestions = [s.as_label(label) for s in suggestions]
     if len(suggestions) == 1:
         return AddSpans([suggestions[0].draft(doc_id, annotator)], description="accept suggestion")
     return Batch([AddSpans([s.draft(doc_id, annotator)], description="accept suggestion") for s in suggestions],

@@ -1,9 +1,11 @@
-"""SQL for suggestions: the strings people labelled (rejections live in review_store, by layer)."""
+"""SQL for suggestions: the strings people labelled, and those the reviewer rejected (rejections
+live in review_store, by layer)."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from ..records import GOLD
 from ..store import Store
 
 
@@ -20,6 +22,20 @@ class SuggestionStore:
         return self.conn.execute(
             "SELECT text, label, sum(spans) FROM labelled_strings"
             + (f" WHERE layer NOT IN ({marks})" if ignored else "") + " GROUP BY text, label", ignored).fetchall()
+
+    def rejected_strings(self) -> set[tuple[str, str]]:
+        """(text, label) of every candidate the reviewer rejected (rejections of the gold layer);
+        each document's text is read once, as in ``labelled_strings``."""
+        rows = self.conn.execute(
+            "SELECT doc_id, start, end, label FROM rejections WHERE layer = ? ORDER BY doc_id", (GOLD,)).fetchall()
+        found: set[tuple[str, str]] = set()
+        doc_id, text = None, ""
+        for row_doc, start, end, label in rows:
+            if row_doc != doc_id:
+                doc_id = row_doc
+                text = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            found.add((text[start:end], label))
+        return found
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever this connection or another process writes to the database."""

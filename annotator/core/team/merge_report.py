@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assignment_merge import TeamMergeReport
 from .versions import SpanVersion
 
 KEPT_OURS, TOOK_THEIRS, UNSETTLED = "kept ours", "took theirs", "unsettled"
@@ -97,6 +98,7 @@ class MergeReport:
     notes_updated: int = 0  # document and candidate notes
     conflicts: list[MergeConflict] = field(default_factory=list)
     unknown_labels: dict[str, int] = field(default_factory=dict)  # skipped: label not in this schema
+    team: TeamMergeReport = field(default_factory=TeamMergeReport)  # assignments and active time
 
     def count_span(self, kind: str, layer: str) -> None:
         _count({"added": self.spans_added, "updated": self.spans_updated, "deleted": self.spans_deleted,
@@ -110,7 +112,8 @@ class MergeReport:
     def changed(self) -> bool:
         return bool(self.documents_added or self.spans_added or self.spans_updated or self.spans_deleted
                     or self.spans_restored or self.revisions_recorded or self.statuses_updated
-                    or self.rejections_added or self.rejections_withdrawn or self.notes_updated)
+                    or self.rejections_added or self.rejections_withdrawn or self.notes_updated
+                    or self.team.assignments_updated or self.team.active_time_updated)
 
     def layers_changed(self) -> dict[str, dict[str, int]]:
         """{layer: {"added": n, "updated": n, "deleted": n, "restored": n}} of the layers with changes."""
@@ -131,5 +134,5 @@ class MergeReport:
             "returns_received": self.returns_received, "rejections_added": self.rejections_added,
             "rejections_withdrawn": self.rejections_withdrawn, "notes_updated": self.notes_updated,
             "unknown_labels": dict(self.unknown_labels), "changed": self.changed,
-            "conflicts": [c.to_dict() for c in self.conflicts],
+            "conflicts": [c.to_dict() for c in self.conflicts], "team": self.team.to_dict(),
         }

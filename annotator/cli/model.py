@@ -1,0 +1,88 @@
+"""Model commands: ``train`` (the CRF on the finished work, with held-out scores) and ``queue``
+(the next documents for an annotator, with the reason)."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from .common import EXIT_OK, open_project, progress_bar
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def cmd_train(args) -> int:
+    from ..core.model import label_states
+
+    with open_project(args.project) as project:
+        with progress_bar("Training", not (args.quiet or args.json)) as update:
+            info = project.train(progress=lambda done, total: update(done, total or None))
+        states = {s.label: s for s in label_states(project.schema, info)}
+        files = project.model_files
+    if args.json:
+        print(json.dumps({**info.to_json(), "states": {label: {"state": s.state, "threshold": s.threshold}
+                                                       for label, s in states.items()}},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    console = Console(highlight=False)
+    console.print(f"Trained on {info.documents} finished documents ({info.layers} layers, {info.sentences:,} "
+                  f"sentences, {info.tokens:,} tokens) in {info.seconds:.1f} s by {info.algorithm}; "
+                  f"held-out scores from {info.folds} folds")
+    table = Table()
+    for name, right in (("label", False), ("F1", True), ("precision", True), ("recall", True),
+                        ("training spans", True), ("held-out spans", True), ("threshold", True), ("suggests", False)):
+        table.add_column(name, justify="right" if right else "left")
+    for label, score in info.scores.items():
+        state = states[label]
+        table.add_row(label, _figure(score.f1), _figure(score.precision), _figure(score.recall),
+                      str(score.training_spans), str(score.heldout_spans), f"{state.threshold:.2f}",
+                      {"live": "yes", "off": "no (not a recogniser)", "below": "no (below threshold)",
+                       "untrained": "no (no spans)"}[state.state])
+    console.print(table)
+    counts = info.counts
+    if counts.get("misaligned_spans"):
+        console.print(f"{counts['misaligned_spans']} span(s) did not start and end on morpheme edges: "
+                      f"{counts['skipped_sentences']} sentence(s) holding them were left out")
+    if counts.get("overlapping_spans"):
+        console.print(f"{counts['overlapping_spans']} overlapping span(s) left out (the longer one was kept)")
+    if counts.get("negative_sentences"):
+        console.print(f"{counts['negative_sentences']} sentence(s) with rejected suggestions learned as negatives")
+    console.print(f"Model written to {files.model_path or 'memory'}"
+                  + (f" and {files.meta_path.name}" if files.meta_path else ""))
+    return EXIT_OK
+
+
+def cmd_queue(args) -> int:
+    from ..core.model.queue import next_documents
+
+    with open_project(args.project) as project:
+        entries = next_documents(project, args.annotator, count=args.count)
+        titles = {e.doc_id: project.document(e.doc_id) for e in entries}
+    if args.json:
+        print(json.dumps({"annotator": args.annotator, "next": [
+            {**e.to_json(), "uid": titles[e.doc_id].uid, "title": titles[e.doc_id].title} for e in entries]},
+            ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        print(f"{args.annotator} has no unfinished document")
+    for entry in entries:
+        print(f"{entry.doc_id}\t{entry.describe()}\t{titles[entry.doc_id].title}")
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("train", help="train the model (a CRF) on the finished work; print per-label held-out F1")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="the model's description as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("queue", help="the next documents for an annotator, chosen by the model, with the reason")
+    p.add_argument("project")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.add_argument("--count", type=int, default=1, metavar="N", help="how many documents (default 1)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_queue)

@@ -1,0 +1,57 @@
+"""Merging another copy's assignments and active time into this project.
+
+Both are rows keyed by (document, annotator[, day]); the row with the newer
+``updated_at`` wins, ties going to the larger value, so merging is idempotent
+and the order in which copies are merged does not matter. Each layer has one
+writer (an annotator's time is counted in their copy), so the newer row of
+active time holds everything counted before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import activity_store, assignment_store
+
+
+@dataclass
+class TeamMergeReport:
+    assignments_updated: int = 0
+    active_time_updated: int = 0
+
+    def to_dict(self) -> dict:
+        return {"assignments_updated": self.assignments_updated, "active_time_updated": self.active_time_updated}
+
+
+def _newer(theirs: tuple, ours: tuple | None) -> bool:
+    """Whether their row wins: (updated_at, value...) compared as tuples, so ties are decided the
+    same way whichever copy is merged into which."""
+    return ours is None or theirs > ours
+
+
+def merge_team_tables(store, other_conn, ids: dict[int, int]) -> TeamMergeReport:
+    """Bring in the other copy's assignments and active time; ``ids`` maps their document ids to ours.
+    Runs inside the caller's transaction."""
+    report = TeamMergeReport()
+    ours = {(r.doc_id, r.annotator): r for r in assignment_store.assignment_rows(store, withdrawn=True)}
+    for row in assignment_store.other_assignment_rows(other_conn):
+        doc_id = ids.get(row.doc_id)
+        if doc_id is None:
+            continue
+        row = row._replace(doc_id=doc_id)
+        mine = ours.get((doc_id, row.annotator))
+        if _newer((row.updated_at, row.withdrawn, row.calibration),
+                  mine and (mine.updated_at, mine.withdrawn, mine.calibration)):
+            assignment_store.put_assignment(store, row)
+            report.assignments_updated += 1
+    times = {(r.doc_id, r.annotator, r.day): r for r in activity_store.active_time_rows(store)}
+    for row in activity_store.other_active_time_rows(other_conn):
+        doc_id = ids.get(row.doc_id)
+        if doc_id is None:
+            continue
+        row = row._replace(doc_id=doc_id)
+        mine = times.get((doc_id, row.annotator, row.day))
+        if _newer((row.updated_at, row.seconds), mine and (mine.updated_at, mine.seconds)):
+            activity_store.put_active_time(store, row)
+            report.active_time_updated += 1
+    return report

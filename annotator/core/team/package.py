@@ -1,0 +1,84 @@
+"""A package: a project copy holding one annotator's assigned documents, ready to hand over.
+
+It holds the documents with their stored morphemes, the schema (``project.toml``),
+the project's ``gazetteers/`` and ``userdict.tsv``, the annotator's assignments,
+layer (spans, deletions, statuses, rejected suggestions) and active time, and
+the gold layer of those documents when there is one (so the annotator can
+compare). The new ``project.db`` is built through SQLite (a new project, rows
+inserted as they are: span identities and revisions kept), never by copying
+the database file. The annotator works in it as in any project; the reviewer
+brings it back with the ordinary ``annotator merge``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ProjectError
+from ..project import GAZETTEER_DIR, SCHEMA_FILE, USER_DICTIONARY_FILE, Project
+from ..records import GOLD
+from . import assignment_store, package_store
+
+
+@dataclass
+class PackageReport:
+    annotator: str
+    out: Path
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)  # per table
+    files: list[str] = field(default_factory=list)  # besides project.toml and project.db
+
+    def to_dict(self) -> dict:
+        return {"annotator": self.annotator, "out": str(self.out), "documents": self.documents,
+                "rows": dict(self.rows), "files": list(self.files)}
+
+
+def _copy_files(project: Project, out: Path) -> list[str]:
+    copied = []
+    dictionary = project.folder / USER_DICTIONARY_FILE
+    if dictionary.is_file():
+        shutil.copyfile(dictionary, out / USER_DICTIONARY_FILE)
+        copied.append(USER_DICTIONARY_FILE)
+    gazetteers = project.folder / GAZETTEER_DIR
+    if gazetteers.is_dir():
+        shutil.copytree(gazetteers, out / GAZETTEER_DIR)
+        copied += sorted(str(p.relative_to(out)) for p in (out / GAZETTEER_DIR).rglob("*") if p.is_file())
+    return copied
+
+
+def write_package(project: Project, annotator: str, out: Path | str) -> PackageReport:
+    """Write ``annotator``'s package to the new folder ``out`` (or an empty one)."""
+    out = Path(out)
+    if project.store.path is None:
+        raise ProjectError("a project in memory cannot be packaged")
+    if annotator == GOLD or not annotator.strip():
+        raise ProjectError(f"--annotator needs an annotator's name, not {annotator!r}")
+    doc_ids = assignment_store.assigned_ids(project.store, annotator)
+    if not doc_ids:
+        raise ProjectError(f"{project.folder}: {annotator} has no assigned documents "
+                           "(run annotator assign first)")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ProjectError(f"{out}: already exists and is not an empty folder; choose a new one")
+    if out.resolve() == project.folder.resolve():
+        raise ProjectError(f"{out}: this is the project itself")
+    created = not out.exists()
+    report = PackageReport(annotator, out, len(doc_ids))
+    copy = None
+    try:
+        copy = Project.create(out, project.folder / SCHEMA_FILE)
+        report.files = _copy_files(project, out)
+        with copy.store.transaction():
+            report.rows = package_store.copy_rows(project.store, copy.store, doc_ids, annotator, [GOLD])
+    except BaseException:
+        if copy is not None:
+            copy.close()
+            copy = None
+        if created:  # nothing of a half-written package stays behind
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    finally:
+        if copy is not None:
+            copy.close()
+    return report
