@@ -152,3 +152,23 @@ def _only_negative(tree: Query) -> bool:
     if isinstance(tree, Any):
         return any(_only_negative(part) for part in tree.parts)
     return False
+
+
+def wanted_terms(text: str) -> list[str]:
+    """The terms a matching document contains (not those after NOT), to highlight in it; none for
+    a query that cannot be parsed."""
+    try:
+        tree = parse(text)
+    except SearchError:
+        return []
+    found: list[str] = []
+
+    def walk(node: Query | None) -> None:
+        if isinstance(node, Term):
+            found.append(node.text)
+        elif isinstance(node, (All, Any)):
+            for part in node.parts:
+                walk(part)
+
+    walk(tree)
+    return list(dict.fromkeys(found))

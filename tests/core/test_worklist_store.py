@@ -122,3 +122,11 @@ def test_the_list_survives_metadata_that_is_not_strict_json(listing):
         project.store.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (meta, doc_id))
     summaries = worklist.summaries([1, 2, 3, 4], "kim")
     assert [summaries[i].date for i in (1, 2, 3, 4)] == ["2025-02-01", "", "20250301", ""]
+
+
+def test_the_terms_a_search_highlights_are_those_it_looks_for():
+    from annotator.core.search_query import wanted_terms
+
+    assert wanted_terms('(원주시 OR "국비 120억") NOT 추경 원주시') == ["원주시", "국비 120억"]
+    assert wanted_terms("인공지능(AI) AND 예산") == ["인공지능(AI)", "예산"]
+    assert wanted_terms('"국비 120억') == [] and wanted_terms("  ") == []
