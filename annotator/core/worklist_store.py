@@ -28,6 +28,12 @@ class DocumentFilter:
     query: str = ""  # full-text search (see ``search_query``)
     mine: bool = False  # only documents assigned to the annotator (see ``team.assignment``)
 
+    def reads_ids_only(self) -> bool:
+        """True when only ids are read (the id range, the assignments): milliseconds at any size.
+        A status, a label or a search reads a row for every document it looks at: seconds at a
+        million documents, which the window asks of a worker thread."""
+        return self.status is None and self.label is None and not self.query.strip()
+
 
 @dataclass(frozen=True)
 class DocumentSummary:

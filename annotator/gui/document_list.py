@@ -1,29 +1,49 @@
-"""The left panel: search, status and label filters, and the document table."""
+"""The left panel: search, status and label filters, and the document table.
+
+Searches and the status and label filters are answered by a worker thread
+(``DocumentSearch``): the table keeps showing the previous answer, a busy bar
+and "Searching…" show under it when the answer takes a moment, and the
+keys keep working on the open document. Each filter asked makes the answers
+to the earlier ones stale; they are dropped when they come. The unfiltered
+list (and "my documents") reads only ids and is shown at once.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QVBoxLayout,
+                               QWidget)
 
+from ..core.document_order import DocumentOrder
 from ..core.records import STATUSES
 from ..core.schema import Schema
+from ..core.search_query import parse
 from ..core.worklist_store import DocumentFilter, SearchError
 from .assignment_filter import AssignmentFilter
 from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_name
+from .document_search import DocumentSearch
+from .request_worker import run_until
 from .tables import row_table
 from .translation import language
 
 SEARCH_DELAY_MS = 300
+BUSY_DELAY_MS = 150  # an answer quicker than this shows no busy bar (no flicker on every key)
 
 
 class DocumentList(QWidget):
     documentChosen = Signal(int)  # the user picked a document
     message = Signal(str)
+    listed = Signal()  # the list shows the answer to the latest filter (or its error)
 
-    def __init__(self, model: DocumentModel, schema: Schema, parent=None):
+    def __init__(self, model: DocumentModel, schema: Schema, search: DocumentSearch | None = None, parent=None):
+        """``search`` answers the costly filters on a worker thread; without it they are read here."""
         super().__init__(parent)
         self.model = model
         self.schema = schema
+        self.annotator = model.annotator  # whose list is asked for; the model shows it once it is read
+        self.search_worker = search
+        self._asked = 0  # the worker's number for the filter asked last; 0 when none is out
+        self._open_doc_id: int | None = None  # the window's document, selected in whatever list is shown
         self.search = QLineEdit(clearButtonEnabled=True)
         self.status_filter = QComboBox()
         self.label_filter = QComboBox()
@@ -32,6 +52,8 @@ class DocumentList(QWidget):
         self.error = QLabel(wordWrap=True, visible=False, textFormat=Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b3261e;")
         self.count = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.busy = QProgressBar(textVisible=False, visible=False, maximumHeight=8, maximumWidth=90)
+        self.busy.setRange(0, 0)  # no measure of how far a query is: a bar that sweeps
         self.table = row_table(model, self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -49,7 +71,15 @@ class DocumentList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.busy)
+        layout.addLayout(footer)
+        self._busy_delay = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_delay.timeout.connect(self._show_busy)
+        if search is not None:
+            search.found.connect(self._found)
+            search.failed.connect(self._search_failed)
         self._delay = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._delay.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._delay.start)
@@ -69,25 +99,89 @@ class DocumentList(QWidget):
     def set_annotator(self, annotator: str) -> None:
         """List ``annotator``'s documents (theirs by default when they have assigned ones)."""
         self.assignment_filter.choose_for(self.model.worklist.store, annotator)
-        self.model.annotator = annotator
+        self.annotator = annotator
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        """List the documents the search box and the filters ask for: at once when only ids are read,
+        else on the worker thread (the answer replaces the rows when it comes)."""
         self._delay.stop()
-        current = self.current_doc_id()
+        if self._asked:
+            self.search_worker.cancel()  # the answer on its way is for an older filter
+            self._asked = 0
+        flt = self.current_filter()
         try:
-            self.model.set_filter(self.current_filter())
+            parse(flt.query)  # a malformed query is reported at once, and the rows stay
         except SearchError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            self.message.emit(str(error))
+            self._show_error(str(error))
             return
         self.error.hide()
+        worker = self.search_worker
+        if worker is None or not worker.threaded or flt.reads_ids_only():
+            self._show(self.annotator, flt, self.model.worklist.document_ids(self.annotator, flt))
+            return
+        self._asked = worker.request(self.annotator, flt)
+        if not self.busy.isVisible():
+            self._busy_delay.start()
+
+    def searching(self) -> bool:
+        """The list does not show what the search box and the filters ask yet: typing has not paused,
+        or the worker's answer has not come."""
+        return bool(self._asked) or self._delay.isActive()
+
+    def wait_until_listed(self, seconds: float = 60.0) -> bool:
+        """Run the event loop until the list shows the latest filter (screenshots, benchmarks, tests)."""
+        if self._delay.isActive():
+            self.apply_filter()
+        return run_until(lambda: not self.searching(), self.listed, seconds)
+
+    def stop(self) -> None:
+        """The window closes: the worker thread ends (a query it runs is interrupted)."""
+        self._delay.stop()
+        self._asked = 0
+        if self.search_worker is not None:
+            self.search_worker.stop()
+
+    def _found(self, number: int, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
+        if number != self._asked:
+            return  # a newer filter was asked meanwhile: its answer is the one to show
+        self._asked = 0
+        self._show(annotator, flt, ids)
+
+    def _search_failed(self, number: int, message: str) -> None:
+        if number != self._asked:
+            return
+        self._asked = 0
+        self._show_error(message)
+
+    def _show(self, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
+        self.model.show(annotator, flt, ids)
+        self._searching_ended()
+        if self._open_doc_id is not None:
+            self.show_current(self._open_doc_id)
+        self.listed.emit()
+
+    def _show_error(self, message: str) -> None:
+        self._searching_ended()
+        self.error.setText(message)
+        self.error.show()
+        self.message.emit(message)
+        self.listed.emit()
+
+    def _show_busy(self) -> None:
+        if self.searching():
+            self.busy.show()
+            self._update_count()
+
+    def _searching_ended(self) -> None:
+        self._busy_delay.stop()
+        self.busy.hide()
         self._update_count()
-        if current is not None:
-            self.show_current(current)
 
     def _update_count(self) -> None:
+        if self.busy.isVisible():
+            self.count.setText(self.tr("Searching…"))
+            return
         total = self.model.rowCount()
         self.count.setText(self.tr("%n document(s)", "", total))
 
@@ -98,7 +192,9 @@ class DocumentList(QWidget):
         return self.model.doc_id(index.row()) if index.isValid() else None
 
     def show_current(self, doc_id: int) -> None:
-        """Mark ``doc_id`` as current without emitting ``documentChosen``."""
+        """Mark ``doc_id`` (the window's open document) as current without emitting ``documentChosen``;
+        it is marked again in every list shown later that has it."""
+        self._open_doc_id = doc_id
         row = self.model.row_of(doc_id)
         selection = self.table.selectionModel()
         with QSignalBlocker(selection):

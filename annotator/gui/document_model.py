@@ -71,16 +71,16 @@ class DocumentModel(QAbstractTableModel):
     # -- content -----------------------------------------------------------------
 
     def set_filter(self, flt: DocumentFilter) -> None:
-        """Show the documents matching ``flt``; raises ``SearchError`` and keeps the rows on a bad query."""
-        ids = self.worklist.document_ids(self.annotator, flt)
+        """Show the documents matching ``flt``, read here; raises ``SearchError`` and keeps the rows on a
+        bad query. (The window's list asks a worker thread for them: ``DocumentList``.)"""
+        self.show(self.annotator, flt, self.worklist.document_ids(self.annotator, flt))
+
+    def show(self, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
+        """Show ``ids``, ``annotator``'s documents matching ``flt`` (their statuses and span counts)."""
         self.beginResetModel()
-        self.filter, self._ids = flt, ids
+        self.annotator, self.filter, self._ids = annotator, flt, ids
         self._pages.clear()
         self.endResetModel()
-
-    def set_annotator(self, annotator: str) -> None:
-        self.annotator = annotator
-        self.set_filter(self.filter)
 
     def doc_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

@@ -24,6 +24,7 @@ from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
 from .document_model import DocumentModel
+from .document_search import DocumentSearch
 from .document_view import DocumentView, LabelLook
 from .editor import Editor
 from .export_dialog import ExportDialog
@@ -65,7 +66,8 @@ class MainWindow(QMainWindow):
         self.editor = Editor(project, annotator, self.stack, self)
         self.shortcuts = WorkbenchActions(self, project.schema, self.stack)
 
-        self.documents = DocumentList(DocumentModel(self.worklist, annotator, self), project.schema)
+        self.documents = DocumentList(DocumentModel(self.worklist, annotator, self), project.schema,
+                                      DocumentSearch(project, self))
         self.header = DocumentHeader()
         self.view = DocumentView()
         families = fonts.hangul_families()
@@ -411,9 +413,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.suggestions.stop()
+        self.documents.stop()
         self.training.stop()
         self.database.stop()
         self.review.worker.wait()  # its threads belong to this window
+        self.next_document.wait()
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -2,9 +2,11 @@
 reason in the status bar ("다음 문서 — 불확실: 0.42").
 
 Without a model the choice is the next unfinished document of the list (returned and
-calibration documents first), made at once. With one, the model scores a
-sample of the unfinished documents on a worker thread; the window opens the
-choice when it comes (unless another document was opened meanwhile).
+calibration documents first), made at once when the list is unfiltered or
+"my documents". With one, or when the list is searched or filtered by status
+or label (a query of seconds at a million documents), the choice is made on a
+worker thread; the window opens it when it comes (unless another document was
+opened meanwhile).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class NextDocument(QObject):
         self.after = after
         asked, annotator = self._asked, self.annotator()
         inputs = self.inputs(annotator)
-        if self.project.model_info() is None:
+        if self.project.model_info() is None and flt.reads_ids_only():
             self.chosen.emit(self._choose(self.project, annotator, after, flt, inputs))
             return
         self.worker.run(lambda project: self._choose(project, annotator, after, flt, inputs),

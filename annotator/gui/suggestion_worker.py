@@ -2,43 +2,23 @@
 
 Suggesting a long article takes a tenth of a second or more, and the learned
 strings are re-read from every layer after each change in a big project;
-neither may hold up a keypress. The worker thread opens the project folder a
-second time (its own SQLite connection, which sees every committed change
-through WAL) and answers only the newest request: requests that queued up
-while it was busy are skipped. An in-memory project has no folder to open
-again, so its suggestions are computed on the spot.
+neither may hold up a keypress. Only the newest request is answered
+(``request_worker``).
 """
 
 from __future__ import annotations
 
-import queue
-import threading
-import traceback
+from PySide6.QtCore import Signal
 
-from PySide6.QtCore import QObject, Signal
-
-from ..core.errors import AnnotatorError
 from ..core.project import Project
+from .request_worker import LatestRequestWorker
 
-_STOP = None
 
-
-class SuggestionWorker(QObject):
+class SuggestionWorker(LatestRequestWorker):
     computed = Signal(int, int, object)  # request number, doc id, list[Suggestion]
     failed = Signal(int, str)  # request number, message
 
-    def __init__(self, project: Project, parent=None):
-        super().__init__(parent)
-        self._project = project
-        self._folder = project.folder if project.store.path is not None else None
-        self._requests: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._latest = 0
-
-    @property
-    def latest(self) -> int:
-        """The number of the newest request."""
-        return self._latest
+    thread_name = "suggestions"
 
     def request(self, doc_id: int, annotator: str) -> int:
         """Ask for ``doc_id`` 's suggestions for ``annotator``; returns the request's number.
@@ -46,59 +26,10 @@ class SuggestionWorker(QObject):
         The answer (``computed`` or ``failed``) carries the number, so a caller keeps
         only the answer to its latest request.
         """
-        self._latest += 1
-        if self._folder is None:
-            self._answer(self._project, self._latest, doc_id, annotator)
-            return self._latest
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="suggestions", daemon=True)
-            self._thread.start()
-        self._requests.put((self._latest, doc_id, annotator))
-        return self._latest
+        return self.submit(doc_id, annotator)
 
-    def stop(self) -> None:
-        """End the thread and close its connection (waits for a running computation)."""
-        if self._thread is not None:
-            self._requests.put(_STOP)
-            self._thread.join(timeout=10)
-            self._thread = None
+    def answer(self, project: Project, number: int, doc_id: int, annotator: str) -> None:
+        self.emit(self.computed, number, doc_id, project.suggest(doc_id, annotator))
 
-    # -- the worker thread ---------------------------------------------------------------
-
-    def _run(self) -> None:
-        project = None
-        try:
-            while True:
-                request = self._requests.get()
-                while request is not _STOP and not self._requests.empty():
-                    request = self._requests.get()  # a newer request makes the older ones moot
-                if request is _STOP:
-                    return
-                if project is None:
-                    try:
-                        project = Project.open(self._folder, backup=False)
-                    except AnnotatorError as error:
-                        self._emit(self.failed, request[0], str(error))
-                        continue
-                self._answer(project, *request)
-        finally:
-            if project is not None:
-                project.close()
-
-    def _answer(self, project: Project, number: int, doc_id: int, annotator: str) -> None:
-        try:
-            suggestions = project.suggest(doc_id, annotator)
-        except AnnotatorError as error:
-            self._emit(self.failed, number, str(error))
-        except Exception as error:  # noqa: BLE001 - a bug must not silence suggestions for the session
-            traceback.print_exc()
-            self._emit(self.failed, number, f"{type(error).__name__}: {error}")
-        else:
-            self._emit(self.computed, number, doc_id, suggestions)
-
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        try:
-            signal.emit(*args)  # queued to the GUI thread when called from the worker
-        except RuntimeError:  # the window is gone
-            pass
+    def failed_to_answer(self, number: int, message: str) -> None:
+        self.emit(self.failed, number, message)

@@ -13,11 +13,10 @@ the worker.
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_left, bisect_right
 from typing import Any, Callable, Mapping, NamedTuple
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..core.operations import Change
@@ -25,6 +24,7 @@ from ..core.records import Document
 from ..core.suggest import Suggestion
 from . import settings
 from .overlays import MODEL_SUGGESTIONS, SUGGESTIONS, Overlay, OverlayStyle
+from .request_worker import run_until
 from .span_model import format_attributes
 from .suggestion_worker import SuggestionWorker
 from .translation import language
@@ -343,16 +343,7 @@ class SuggestionController(QObject):
 
     def wait_until_ready(self, seconds: float = 5.0) -> bool:
         """Run the event loop until the latest answer is drawn (``--screenshot``, benchmarks)."""
-        deadline = time.monotonic() + seconds
-        while not self.ready and time.monotonic() < deadline:
-            loop = QEventLoop()
-            timer = QTimer(loop, singleShot=True)
-            timer.timeout.connect(loop.quit)
-            timer.start(max(1, round((deadline - time.monotonic()) * 1000)))
-            self.answered.connect(loop.quit)
-            loop.exec()
-            self.answered.disconnect(loop.quit)
-        return self.ready
+        return run_until(lambda: self.ready, self.answered, seconds)
 
 
 def attach(window) -> SuggestionController:

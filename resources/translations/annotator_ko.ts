@@ -292,6 +292,10 @@
 </context>
 <context>
     <name>DocumentList</name>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>

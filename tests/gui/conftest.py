@@ -111,6 +111,14 @@ def file_dialog(monkeypatch):
     return state
 
 
+def listed(window, qtbot) -> list[int]:
+    """Wait until the document list shows the answer to its latest filter (searches and the status
+    and label filters run on a worker thread); returns the ids it shows."""
+    qtbot.waitUntil(lambda: not window.documents.searching(), timeout=10_000)
+    model = window.documents.model
+    return [model.doc_id(r) for r in range(model.rowCount())]
+
+
 def open_titled(window, title_start: str) -> int:
     """Open the document whose title starts with ``title_start``; returns its id."""
     doc_id = next(d.id for d in window.project.documents() if d.title.startswith(title_start))

@@ -9,7 +9,7 @@ from annotator.core.worklist_store import WorklistStore
 from annotator.gui import document_model
 from annotator.gui.document_model import DocumentModel
 
-from .conftest import EMOJI_TITLE, open_titled
+from .conftest import EMOJI_TITLE, listed, open_titled
 from .test_labelling import label_entity
 
 
@@ -22,6 +22,7 @@ def search(window, qtbot, text: str) -> None:
     window.documents.search.setFocus()  # keys act where the focus is: a person clicks the box (or Ctrl+Shift+F)
     window.documents.search.setText(text)  # QTest types ASCII only; Korean arrives through the IME
     qtbot.keyClick(window.documents.search, Qt.Key.Key_Return)
+    listed(window, qtbot)
 
 
 def test_search_finds_korean_substrings_and_keeps_the_open_document(window, qtbot):
@@ -59,15 +60,15 @@ def test_status_and_label_filters(window, qtbot):
     doc_id = open_titled(window, EMOJI_TITLE)
     label_entity(window, qtbot)
     window.documents.status_filter.setCurrentIndex(window.documents.status_filter.findData("in_progress"))
-    assert rows(window) == [doc_id]
+    assert listed(window, qtbot) == [doc_id]
     window.documents.status_filter.setCurrentIndex(0)
     window.documents.label_filter.setCurrentIndex(window.documents.label_filter.findData("AGENCY"))
-    assert rows(window) == [doc_id]
+    assert listed(window, qtbot) == [doc_id]
     window.documents.label_filter.setCurrentIndex(window.documents.label_filter.findData("BUDGET"))
-    assert rows(window) == []
+    assert listed(window, qtbot) == []
     window.documents.label_filter.setCurrentIndex(0)
     window.documents.status_filter.setCurrentIndex(window.documents.status_filter.findData("new"))
-    assert doc_id not in rows(window) and len(rows(window)) == 15
+    assert doc_id not in listed(window, qtbot) and len(rows(window)) == 15
 
 
 def test_document_model_passes_the_model_tester(window, qtmodeltester):

@@ -12,6 +12,7 @@ from annotator.core.records import GOLD
 from annotator.gui.document_model import STATUS
 from annotator.gui.review_model import NOTES
 
+from .conftest import listed
 from .test_review_mode import CTRL, at, emoji_doc, review_dir, reviewing  # noqa: F401 - fixtures
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -71,7 +72,7 @@ def test_return_in_review_mode_then_fixed_by_the_annotator(reviewing, open_windo
     assert lee.header.reason.isVisible() and REASON in lee.header.reason.text()
     assert lee.annotator_returns.button.isVisible() and "1" in lee.annotator_returns.button.text()
     lee.annotator_returns.button.click()  # lists only the returned ones
-    assert lee.documents.model.rowCount() == 1
+    assert listed(lee, qtbot) == [doc_id]
     qtbot.keyClick(lee.view, Qt.Key.Key_Return, CTRL)  # done again
     status = lee.project.status(doc_id, "lee")
     assert (status.status, status.reason) == ("done", REASON)
@@ -122,7 +123,7 @@ def test_notes_on_a_span_the_document_and_a_candidate(reviewing, open_window, qt
     assert kim.header.notes.isVisible() and "제목에 이모지가 있어요" in kim.header.notes.text()
     kim.documents.search.setText("이모지가 있어요")
     kim.documents.apply_filter()
-    assert [kim.documents.model.doc_id(r) for r in range(kim.documents.model.rowCount())] == [doc_id]
+    assert listed(kim, qtbot) == [doc_id]
 
 
 def test_compare_with_gold(review_dir, open_window, qtbot):
