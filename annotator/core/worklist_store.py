@@ -52,16 +52,19 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search_terms(query: str) -> tuple[str | None, list[str]]:
+def search_terms(query: str, fts: bool = True) -> tuple[str | None, list[str]]:
     """Turn what the user typed into (FTS5 MATCH expression, LIKE patterns).
 
     Plain words must all occur (as substrings: the index is trigram). Words of
     one or two characters cannot be trigram-matched and become LIKE scans.
-    A query with double quotes or AND/OR/NOT/NEAR is passed to FTS5 as written.
+    A query with double quotes or AND/OR/NOT/NEAR is passed to FTS5 as written. Without ``fts``
+    (a PostgreSQL server: its pg_trgm indexes answer LIKE) every word is a LIKE pattern.
     """
     query = query.strip()
     if not query:
         return None, []
+    if not fts:
+        return None, [_like(w) for w in query.split()]
     if _FTS_SYNTAX.search(query):
         return query, []
     words = query.split()
@@ -98,7 +101,7 @@ class WorklistStore:
         if flt.label:
             clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
-        match, likes = search_terms(flt.query)
+        match, likes = search_terms(flt.query, fts=self.store.engine.name == "sqlite")
         text_clauses, text_params = [], []
         if match:
             text_clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")

@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         # The folder's name tells copies of one project apart (their schemas share a name).
-        name = self.project.folder.absolute().name if self.project.store.path is not None else self.project.name
+        name = self.project.folder.absolute().name if not self.project.store.in_memory else self.project.name
         title = self.tr("%1 — review — annotator") if self.review.active else self.tr("%1 — %2 — annotator")
         self.setWindowTitle(title.replace("%1", name).replace("%2", self.annotator))
         self.annotator_status.setText(self.tr("Annotator: %1").replace("%1", self.annotator))

@@ -29,7 +29,7 @@ class ProjectWorker(QObject):
     def run(self, work: Callable[[Project], Any], done: Callable[[Any], None],
             failed: Callable[[str], None]) -> None:
         """``work(project)`` on a worker thread, then ``done(result)`` or ``failed(message)`` here."""
-        if self.project.store.path is None:
+        if self.project.store.in_memory:
             try:
                 result = work(self.project)
             except AnnotatorError as error:

@@ -30,7 +30,7 @@ class SuggestionWorker(QObject):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
         self._project = project
-        self._folder = project.folder if project.store.path is not None else None
+        self._folder = project.folder if not project.store.in_memory else None
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._latest = 0

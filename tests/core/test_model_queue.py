@@ -13,6 +13,7 @@ from annotator.core.team.assignment import assign
 
 from .model_fixtures import labelled_project
 from .test_model import schema_with_person
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from annotator.core.team.effort import team_figures
 from annotator.core.worklist_store import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 STAMP = "2025-03-14T09:00:00+00:00"
 

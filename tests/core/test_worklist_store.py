@@ -7,6 +7,7 @@ import pytest
 from annotator.core.operations import SetStatus
 from annotator.core.project import Project
 from annotator.core.worklist_store import DocumentFilter, SearchError, WorklistStore, search_terms
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture

@@ -50,7 +50,6 @@ class SuggestionStore:
             found.add((text[start:end], label))
         return found
 
-    def change_marker(self) -> tuple[int, int]:
+    def change_marker(self) -> tuple:
         """Changes whenever this connection or another process writes to the database."""
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        return self.conn.total_changes, version
+        return self.store.change_marker()
