@@ -224,6 +224,28 @@ class PostgresEngine:
     def checkpoint(self, conn: PostgresConnection, mode: str, timeout_s: float | None) -> bool:
         return False  # the server keeps its own files
 
+    # -- moving a project (project_move) ----------------------------------------------------------
+
+    def stream(self, conn: PostgresConnection, sql: str, chunk: int) -> Iterator[tuple]:
+        """The rows of ``sql`` through a server-side cursor, ``chunk`` at a time (inside a transaction)."""
+        cursor = conn.raw.cursor(name="annotator_stream")
+        cursor.itersize = chunk
+        try:
+            cursor.execute(translate(sql))
+            yield from cursor
+        finally:
+            cursor.close()
+
+    def id_high_water(self, conn: PostgresConnection, table: str) -> int:
+        """The highest id ``table``'s identity column has given."""
+        given = conn.execute(f"SELECT last_value, is_called FROM {table}_id_seq").fetchone()
+        highest = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        return max(highest, given[0] if given[1] else 0)
+
+    def set_id_high_water(self, conn: PostgresConnection, table: str, value: int) -> None:
+        if value > 0:
+            conn.execute(f"SELECT setval('{table}_id_seq', ?)", (value,))
+
     @contextmanager
     def snapshot(self, conn: PostgresConnection) -> Iterator[PostgresConnection]:
         """A connection of its own in one REPEATABLE READ, READ ONLY transaction: an export sees one state."""

@@ -135,6 +135,26 @@ class SQLiteEngine:
                 conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         return not busy and frames == copied
 
+    # -- moving a project (project_move) ----------------------------------------------------------
+
+    def stream(self, conn: sqlite3.Connection, sql: str, chunk: int) -> Iterator[tuple]:
+        """The rows of ``sql``, read as they are needed (a cursor of SQLite's steps through them)."""
+        return iter(conn.execute(sql))
+
+    def id_high_water(self, conn: sqlite3.Connection, table: str) -> int:
+        """The highest id ``table`` has given (AUTOINCREMENT remembers deleted ones)."""
+        counted = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        highest = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        return max(highest, counted[0] if counted else 0)
+
+    def set_id_high_water(self, conn: sqlite3.Connection, table: str, value: int) -> None:
+        """Ids given from now on are above ``value`` (a table without AUTOINCREMENT goes on from its rows)."""
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ? AND sql LIKE '%AUTOINCREMENT%'",
+                        (table,)).fetchone() is None:
+            return
+        if conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (value, table)).rowcount == 0:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, value))
+
     @contextmanager
     def snapshot(self, conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         """A read-only connection holding one read transaction (the store's own when in memory)."""
