@@ -26,9 +26,12 @@ EDGE_KEYS = {
 }
 
 
-def _action(window: QMainWindow, *keys: str | QKeySequence.StandardKey) -> QAction:
+def window_action(window: QMainWindow, *keys: str | QKeySequence.StandardKey, triggered=None) -> QAction:
+    """An action whose keys work anywhere in ``window``; ``triggered`` is connected when given."""
     action = QAction(window)
     action.setShortcuts([QKeySequence(k) for k in keys])
+    if triggered is not None:
+        action.triggered.connect(triggered)
     window.addAction(action)
     return action
 
@@ -52,23 +55,23 @@ class WorkbenchActions(QObject):
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         window.addAction(self.undo)
         window.addAction(self.redo)
-        self.delete_span = _action(window, "Delete", "Backspace")
-        self.find = _action(window, "Ctrl+Shift+F")  # Ctrl+F finds in the open document (find_bar)
-        self.mark_done = _action(window, "Ctrl+Return", "Ctrl+Enter")
-        self.skip = _action(window, "Ctrl+K")
-        self.flag = _action(window, "Ctrl+Shift+K")
-        self.previous = _action(window, "PgUp")
-        self.next = _action(window, "PgDown")
-        self.import_files = _action(window, "Ctrl+I")
-        self.import_folder = _action(window, "Ctrl+Shift+I")
-        self.export = _action(window, "Ctrl+E")
-        self.switch_annotator = _action(window)
-        self.quit = _action(window, "Ctrl+Q")
-        self.labels = {label.name: _action(window, *([label.key] if label.key else [])) for label in schema.labels}
-        self.edges = {edge: _action(window, key) for edge, key in EDGE_KEYS.items()}
-        self.accept_suggestion = _action(window, "A")
-        self.accept_all_suggestions = _action(window, "Shift+A")
-        self.reject_suggestion = _action(window, "X")
+        self.delete_span = window_action(window, "Delete", "Backspace")
+        self.find = window_action(window, "Ctrl+Shift+F")  # Ctrl+F finds in the open document (find_bar)
+        self.mark_done = window_action(window, "Ctrl+Return", "Ctrl+Enter")
+        self.skip = window_action(window, "Ctrl+K")
+        self.flag = window_action(window, "Ctrl+Shift+K")
+        self.previous = window_action(window, "PgUp")
+        self.next = window_action(window, "PgDown")
+        self.import_files = window_action(window, "Ctrl+I")
+        self.import_folder = window_action(window, "Ctrl+Shift+I")
+        self.export = window_action(window, "Ctrl+E")
+        self.switch_annotator = window_action(window)
+        self.quit = window_action(window, "Ctrl+Q")
+        self.labels = {label.name: window_action(window, *([label.key] if label.key else [])) for label in schema.labels}
+        self.edges = {edge: window_action(window, key) for edge, key in EDGE_KEYS.items()}
+        self.accept_suggestion = window_action(window, "A")
+        self.accept_all_suggestions = window_action(window, "Shift+A")
+        self.reject_suggestion = window_action(window, "X")
         self.next_suggestion = _text_action(window, "Tab")
         self.previous_suggestion = _text_action(window, "Shift+Tab")
         self.accept_suggestion_in_text = _text_action(window, "Return", "Enter")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter, QStackedWidget,
+                               QHeaderView, QLabel, QProgressBar, QPushButton, QStackedWidget,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.records import GOLD
@@ -26,6 +26,7 @@ from .document_model import status_name
 from .gold_trend import GoldTrend, compute_trend
 from .model_panel import ModelPanel
 from .progress_tab import ProgressTab
+from .tables import table_over_chart
 
 
 def compute_report(project, all_documents: bool, label: str | None) -> tuple[dict, dict[int, str], dict]:
@@ -124,8 +125,8 @@ class AgreementDialog(QDialog):
         self.pages.addWidget(pairs_tab)
         self.pages.addWidget(self.empty_state)
         self.tabs.addTab(self.pages, "")
-        self.tabs.addTab(self._split(self.label_table, self.label_chart), "")
-        self.tabs.addTab(self._split(self.progress_table, self.annotator_chart), "")
+        self.tabs.addTab(table_over_chart(self.label_table, self.label_chart), "")
+        self.tabs.addTab(table_over_chart(self.progress_table, self.annotator_chart), "")
         self.tabs.addTab(documents_tab, "")
         self.gold_trend = GoldTrend(_table)
         self.tabs.addTab(self.gold_trend, "")
@@ -137,14 +138,6 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-
-    @staticmethod
-    def _split(table: QTableView, chart: BarChart) -> QSplitter:
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table)
-        splitter.addWidget(chart)
-        splitter.setSizes([220, 300])
-        return splitter
 
     # -- computing -----------------------------------------------------------------
 

@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from .actions import window_action
 from .overlays import Overlay, OverlayStyle
 
 OVERLAY = "find"
@@ -90,20 +90,13 @@ class FindBar(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.close_button.clicked.connect(self.close_bar)
-        self.find_action = self._action("Ctrl+F", self.open_bar)
-        self.next_action = self._action("F3", lambda: self.step(1))
-        self.previous_action = self._action("Shift+F3", lambda: self.step(-1))
+        self.find_action = window_action(self.window, "Ctrl+F", triggered=self.open_bar)
+        self.next_action = window_action(self.window, "F3", triggered=lambda: self.step(1))
+        self.previous_action = window_action(self.window, "Shift+F3", triggered=lambda: self.step(-1))
         window.shortcuts.edit_menu.insertActions(window.shortcuts.find, [self.find_action, self.next_action,
                                                                          self.previous_action])
         self.hide()
         self.retranslate()
-
-    def _action(self, key: str, slot) -> QAction:
-        action = QAction(self.window)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
 
     def is_open(self) -> bool:
         return not self.isHidden()

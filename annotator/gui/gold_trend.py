@@ -4,11 +4,12 @@ per week they did the work (``core.team.gold_agreement``), as a table and a char
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..core.team.gold_agreement import gold_over_time
 from .agreement_tables import FigureTable
 from .bar_chart import BarChart, ChartData
+from .tables import table_over_chart
 
 
 def compute_trend(project) -> dict[str, list[dict]]:
@@ -28,10 +29,7 @@ class GoldTrend(QWidget):
         self.table: QTableView = table_factory(self.figures)
         self.chart = BarChart()
         self.note = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.chart)
-        splitter.setSizes([220, 300])
+        splitter = table_over_chart(self.table, self.chart)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)

@@ -6,12 +6,13 @@ when the tab is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout,
                                QWidget)
 
 from ..core.team.effort import TeamFigures, team_figures
 from .agreement_tables import FigureTable
 from .bar_chart import BarChart, ChartData
+from .tables import table_over_chart
 
 DAYS_SHOWN = 14  # the chart's most recent days with recorded time
 
@@ -68,10 +69,7 @@ class ProgressTab(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.chart)
-        splitter.setSizes([220, 300])
+        splitter = table_over_chart(self.table, self.chart)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)

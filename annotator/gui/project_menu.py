@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .actions import window_action
 from ..core.errors import AnnotatorError
 from ..core.project import SCHEMA_FILE, Project
 from . import file_dialogs, launch, settings
@@ -26,8 +26,8 @@ class ProjectMenu(QObject):
         self.window = window
         menu = window.shortcuts.file_menu
         first = menu.actions()[0] if menu.actions() else None
-        self.new = self._action("Ctrl+N", self.new_project)
-        self.open = self._action("Ctrl+O", self.open_project)
+        self.new = window_action(self.window, "Ctrl+N", triggered=self.new_project)
+        self.open = window_action(self.window, "Ctrl+O", triggered=self.open_project)
         menu.insertActions(first, [self.new, self.open])
         self.recent = menu.addMenu("")
         menu.insertMenu(first, self.recent)
@@ -35,13 +35,6 @@ class ProjectMenu(QObject):
         self.recent.aboutToShow.connect(self._fill_recent)
         self.retranslate()
         on_language_change(window, self.retranslate)
-
-    def _action(self, key: str, slot) -> QAction:
-        action = QAction(self.window)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
 
     def _start_folder(self) -> Path:
         """Beside the open project: copies of a project usually live next to each other."""

@@ -1,9 +1,10 @@
-"""The read-only, row-selecting table every list panel uses (documents, spans, review candidates)."""
+"""The read-only, row-selecting table every list panel uses (documents, spans, review candidates),
+and the dashboard's table over its chart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSignalBlocker
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
 
 
 def row_table(model: QAbstractItemModel, row_height: int) -> QTableView:
@@ -31,3 +32,12 @@ def select_row_silently(table: QTableView, row: int | None, column: int = 0) -> 
                                       | QItemSelectionModel.SelectionFlag.Rows)
             table.scrollTo(index)
     table.viewport().update()
+
+
+def table_over_chart(table: QTableView, chart: QWidget) -> QSplitter:
+    """A dashboard figure: its table above its bar chart, the chart taking more room."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(table)
+    splitter.addWidget(chart)
+    splitter.setSizes([220, 300])
+    return splitter
