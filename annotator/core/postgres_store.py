@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import PermissionRefusedError, ProjectError, ServerError, ServerUnavailableError
 from .migrations import KNOWN, MIGRATION_SET
+from .postgres_roles import CHECK_FUNCTION, check_triggers, roles_sql
 from .postgres_schema import BASELINE, BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE, change_triggers
 from .postgres_sql import translate
 
@@ -116,6 +117,9 @@ class PostgresConnection:
         psycopg = _psycopg()
         if isinstance(exc, psycopg.errors.InsufficientPrivilege):
             message = exc.diag.message_primary or str(exc)
+            if message.startswith("permission denied"):  # a table its group has no right to write
+                message += (" (annotators write their own layer, reviewers gold and returns, managers assign"
+                            " and import: annotator server-roles)")
             return PermissionRefusedError(f"{self.location}: {message}; nothing was changed")
         if isinstance(exc, psycopg.OperationalError) and (self.raw.broken or self.raw.closed):
             return ServerUnavailableError(f"{self.location}: the server cannot be reached ({_first_line(exc)})")
@@ -174,6 +178,8 @@ class PostgresEngine:
                                            "annotator schema; use an empty database")
                     raw.execute(BASELINE)
                     raw.execute(change_triggers())
+                    raw.execute(CHECK_FUNCTION)
+                    raw.execute(check_triggers())
                     self._record(raw, BASELINE_MIGRATIONS)
                     applied = list(BASELINE_MIGRATIONS)
                 for name in KNOWN:
@@ -197,6 +203,25 @@ class PostgresEngine:
         for name in names:
             raw.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) VALUES (%s, %s, %s)",
                         (MIGRATION_SET, name, stamp))
+
+    # -- roles (postgres_roles) ------------------------------------------------------------------
+
+    def user(self, conn: PostgresConnection) -> str:
+        """The server's name for this connection's user: their layer."""
+        return conn.execute("SELECT current_user").fetchone()[0]
+
+    def set_up_roles(self, conn: PostgresConnection, annotators=(), reviewers=(), managers=()) -> list[str]:
+        """Create the groups, grant their rights here, add the named logins; returns the statements run."""
+        database = conn.execute("SELECT current_database()").fetchone()[0]
+        statements = roles_sql(database, annotators, reviewers, managers)
+        try:
+            with conn.raw.transaction():
+                for statement in statements:
+                    conn.raw.execute(statement)
+        except self.psycopg.errors.InsufficientPrivilege as exc:
+            raise PermissionRefusedError(f"{self.location}: cannot set up the roles ({_first_line(exc)}); "
+                                         "the database owner with CREATEROLE (or a superuser) does this") from None
+        return statements
 
     # -- transactions -----------------------------------------------------------------------
 
