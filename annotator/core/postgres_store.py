@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from .errors import PermissionRefusedError, ProjectError, ServerError, ServerUnavailableError
 from .migrations import KNOWN, MIGRATION_SET
 from .postgres_roles import CHECK_FUNCTION, check_triggers, roles_sql
-from .postgres_schema import BASELINE, BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE, change_triggers
+from .postgres_schema import CHANNEL, BASELINE, BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE, change_triggers
 from .postgres_sql import translate
 
 CONNECT_TIMEOUT_S = 5
@@ -131,6 +131,37 @@ class PostgresConnection:
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+class Notifications:
+    """Others' commits as the documents they touched (``None``: documents came or went), heard on a
+    connection of its own that LISTENs to the channel the schema's triggers notify. The store's own
+    connection's changes are left out: the window shows those already."""
+
+    def __init__(self, engine: "PostgresEngine", own: PostgresConnection):
+        self.engine = engine
+        self.own = own
+        self.conn = engine.connect()
+        self.conn.execute(f"LISTEN {CHANNEL}")
+
+    def take(self) -> set[int | None]:
+        """What arrived since the last call, without waiting; ``ServerUnavailableError`` when the
+        server is gone (a query, not only the socket: a dead server sends nothing)."""
+        own_pid = self.own.raw.info.backend_pid
+        found: set[int | None] = set()
+        try:
+            self.conn.raw.execute("SELECT 1")
+            for note in self.conn.raw.notifies(timeout=0):
+                if note.pid == own_pid:
+                    continue
+                _, _, doc_id = note.payload.partition(" ")
+                found.add(int(doc_id) if doc_id.isdigit() else None)
+        except Exception as exc:
+            raise self.conn.refusal(exc) from exc
+        return found
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 class PostgresEngine:
@@ -245,6 +276,9 @@ class PostgresEngine:
 
     def change_marker(self, conn: PostgresConnection) -> tuple[int]:
         return (self.data_version(conn),)
+
+    def notifications(self, conn: PostgresConnection) -> Notifications:
+        return Notifications(self, conn)
 
     def checkpoint(self, conn: PostgresConnection, mode: str, timeout_s: float | None) -> bool:
         return False  # the server keeps its own files

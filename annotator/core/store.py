@@ -81,6 +81,17 @@ class Store:
             self.conn.close()
             raise
 
+    def switch_to(self, other: "Store") -> "Store":
+        """Work on ``other``'s database from now on, through this same object (every part of a window
+        holds it); returns a Store holding the database left. A window whose server went away works on
+        a local copy this way (``offline_copy``)."""
+        if self._depth:
+            raise ProjectError("cannot switch databases inside a transaction")
+        left = Store.__new__(Store)
+        left.__dict__.update(self.__dict__)
+        self.__dict__.update(other.__dict__)
+        return left
+
     @property
     def in_memory(self) -> bool:
         """A throwaway database: no project folder holds it, no other connection can open it."""

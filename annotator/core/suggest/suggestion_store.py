@@ -13,7 +13,10 @@ from ..store import Store
 class SuggestionStore:
     def __init__(self, store: Store):
         self.store = store
-        self.conn = store.conn
+
+    @property
+    def conn(self):
+        return self.store.conn  # not kept: a window offline works on another connection (offline_copy)
 
     def labelled_strings(self, ignored_layers: Iterable[str] = ()) -> list[tuple[str, str, int]]:
         """(text, label, how many spans) over every layer but ``ignored_layers``.
