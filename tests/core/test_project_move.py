@@ -125,3 +125,10 @@ def test_an_unreachable_server_is_named(tmp_path, postgres_server):
     with pytest.raises(ProjectError, match="cannot connect to the server"):
         Project.create(tmp_path / "p", server=url)
     assert not (tmp_path / "p").exists()
+
+
+def test_restore_refuses_a_project_on_a_server(tmp_path, server_url, capsys):
+    folder = tmp_path / "p"
+    Project.create(folder, server=server_url).close()
+    assert main(["restore", str(folder)]) == 2
+    assert "on a PostgreSQL server" in capsys.readouterr().err
