@@ -59,6 +59,14 @@ def check_server_address(server: str) -> str:
     return server
 
 
+def login_name(server: str) -> str:
+    """The user libpq logs in as: the address's, else PGUSER, else the system login (libpq's order)."""
+    import getpass
+    import os
+
+    return _parts(server).get("user") or os.environ.get("PGUSER") or getpass.getuser()
+
+
 def describe(server: str) -> str:
     """The server as messages name it: user@host:port/database, never a password."""
     try:
