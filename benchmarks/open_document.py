@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# ANNOTATOR_SOURCE=DIR: measure another checkout of annotator (see scale.py).
+sys.path.insert(0, os.environ.get("ANNOTATOR_SOURCE", str(Path(__file__).resolve().parents[1])))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate_articles  # noqa: E402

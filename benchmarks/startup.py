@@ -21,12 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# ANNOTATOR_SOURCE=DIR: measure another checkout of annotator (see scale.py).
+sys.path.insert(0, os.environ.get("ANNOTATOR_SOURCE", str(Path(__file__).resolve().parents[1])))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build_project  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(os.environ.get("ANNOTATOR_SOURCE", Path(__file__).resolve().parents[1])).resolve()
 BARE_QT = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit

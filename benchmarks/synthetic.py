@@ -51,3 +51,73 @@ def build_project(folder: Path, documents: int, spans_per_document: int = 0, ann
                 ])
         done = min(done + batch, documents)
     return project
+
+
+ANNOTATORS = ("kim", "lee", "park")
+
+
+def analysed_templates(count: int) -> list[tuple[str, list[Morpheme], list[tuple[int, int]]]]:
+    """``count`` generated articles of about 600 characters with Kiwi's real analysis (as an import stores it)."""
+    from annotator.core.kiwi import analyse_many
+
+    texts = generate_articles(count)
+    return [(text, analysis.morphemes, analysis.sentences) for text, analysis in zip(texts, analyse_many(texts))]
+
+
+def _layers(doc_id: int, nouns: list[Morpheme], spans: int, labels: list[str], annotators, seed: int):
+    """The same ``spans`` entities for every annotator, each missing, relabelling or widening about one in six."""
+    step = max(1, len(nouns) // max(1, spans))
+    picks = nouns[::step][:spans]
+    drafts = []
+    for a, name in enumerate(annotators):
+        for k, m in enumerate(picks):
+            roll = (doc_id * 7 + k * 13 + a * 31 + seed) % 18
+            label = labels[(k + doc_id) % len(labels)]
+            if roll == 0:
+                continue
+            if roll == 1:
+                label = labels[(k + doc_id + 1) % len(labels)]
+            end = picks[k + 1].start - 1 if roll == 2 and k + 1 < len(picks) and picks[k + 1].start - 1 > m.end else m.end
+            drafts.append(SpanDraft(doc_id, name, m.start, end, label))
+    return drafts
+
+
+def build_large_project(folder: Path, documents: int, spans_per_annotator: int = 10, annotators=ANNOTATORS,
+                        done_share: float = 0.1, batch: int = 5000, progress=None) -> Project:
+    """Articles of about 600 characters with Kiwi's morphemes and a date, ``spans_per_annotator`` spans
+    in each annotator's layer, and the first ``done_share`` of the documents done by every annotator.
+
+    Built through the store (no Kiwi per document: 500 analysed articles are reused with a distinct
+    last line), with a large page cache so the span indexes do not thrash."""
+    from annotator.core.records import Status
+
+    project = Project.create(folder)
+    store = project.store
+    store.conn.execute("PRAGMA cache_size = -1000000")  # 1 GB while building only
+    store.conn.execute("PRAGMA synchronous = NORMAL")
+    templates = analysed_templates(min(documents, 500))
+    labels = project.schema.label_names
+    done_until = int(documents * done_share)
+    for first in range(0, documents, batch):
+        with store.transaction():
+            for i in range(first, min(first + batch, documents)):
+                text, morphemes, sentences = templates[i % len(templates)]
+                suffix = f"\n문서 {i}"
+                pieces = morphemes + [m._replace(start=m.start + len(text), end=m.end + len(text))
+                                      for m in rough_morphemes(suffix) if m.start > 0]
+                text += suffix
+                doc_id = store.insert_document(
+                    uid=document_uid(text), title=text.split("\n", 1)[0], text=text, raw=None,
+                    meta={"date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d} 09:00"}, source="synthetic",
+                    encoding="utf-8", morphemes=pack_morphemes(pieces),
+                    sentences=pack_sentences(sentences[:-1] + [(sentences[-1][0], len(text))]),
+                )
+                nouns = [m for m in morphemes if m.tag in ("NNG", "NNP")]
+                store.insert_spans(_layers(doc_id, nouns, spans_per_annotator, labels, annotators, 0))
+                if i < done_until:
+                    for name in annotators:
+                        store.write_status(Status(doc_id, name, "done"))
+        if progress:
+            progress(min(first + batch, documents))
+    store.conn.execute("PRAGMA synchronous = FULL")
+    return project

@@ -24,13 +24,13 @@ query, morphemes a few hundred documents per query, each decoded once.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from . import review_store
+from .morphemes import morpheme_bounds
 from .records import GOLD
 from .team import assignment_store
 
@@ -99,13 +99,6 @@ class AlphaTally:
         if n < 2 or not expected:
             return None
         return 1 - (n - 1) * (n - sum(self.diagonal.values())) / expected
-
-
-def morpheme_bounds(blob: bytes | None) -> tuple[array, array]:
-    values = array("I")
-    if blob:
-        values.frombytes(blob)
-    return values[0::3], values[1::3]
 
 
 def _outer_first(key: Key) -> tuple[int, int]:
@@ -249,18 +242,15 @@ class AgreementReport:
 
 def agreement(project, annotators=None, label: str | None = None, all_documents: bool = False) -> AgreementReport:
     store = project.store
-    spans: dict[int, dict[str, list[Key]]] = {}
-    for doc_id, name, start, end, span_label in review_store.span_keys(store, label):
-        spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     statuses = review_store.status_rows(store)
     if annotators is None:
         names = sorted(({n for n, _, _ in review_store.label_counts(store)} | {n for _, n, _ in statuses}) - {GOLD})
     else:
         names = list(dict.fromkeys(annotators))
-    all_ids = store.document_ids()
-    assigned = assignment_store.documents_by_annotator(store)
+    all_ids = store.document_ids() if all_documents else []
+    assigned = assignment_store.documents_by_annotator(store) if all_documents else {}
     # Every document counts for everyone, or rather the documents assigned to them when they have some.
-    counted: dict[str, set[int]] = {n: (set(assigned.get(n) or all_ids) if all_documents else set()) for n in names}
+    counted: dict[str, set[int]] = {n: set(assigned.get(n) or all_ids) for n in names}
     progress = {n: {"done": 0, "statuses": {}, "spans": 0, "labels": {}} for n in names}
     for doc_id, name, status in statuses:
         if name in progress:
@@ -275,8 +265,11 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
             progress[name]["labels"][span_label] = count
 
     pairs = {(a, b): PairAgreement(a, b) for a, b in combinations(names, 2)}
-    coders_of = {d: [n for n in names if d in counted[n]] for d in all_ids}
-    compared = [d for d in all_ids if len(coders_of[d]) >= 2]
+    coders_of = {d: [n for n in names if d in counted[n]] for d in set().union(*counted.values())}
+    compared = sorted(d for d, coders in coders_of.items() if len(coders) >= 2)
+    spans: dict[int, dict[str, list[Key]]] = {}
+    for doc_id, name, start, end, span_label in review_store.span_keys(store, compared, label):
+        spans.setdefault(doc_id, {}).setdefault(name, []).append((start, end, span_label))
     label_ids: dict[str, int] = {}
     compared_spans: dict[str, dict[str, int]] = {n: {} for n in names}
     units: Counter = Counter()  # (value of each coder of a unit) -> how many such units, for α
@@ -305,5 +298,5 @@ def agreement(project, annotators=None, label: str | None = None, all_documents:
     alpha = AlphaTally()
     for values, count in units.items():
         alpha.add_unit(list(values), count)
-    return AgreementReport(names, "all documents" if all_documents else "done", label, len(all_ids),
+    return AgreementReport(names, "all documents" if all_documents else "done", label, store.document_count(),
                            list(pairs.values()), alpha, compared, progress, compared_spans)

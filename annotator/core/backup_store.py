@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import ProjectError
+from .leftovers import partial_name
 from .migrations import MIGRATION_SET
 from .store import BUSY_TIMEOUT_S, busy_message
 
@@ -106,16 +107,30 @@ def restore_into(backup: Path, db_path: Path, timeout_s: float | None = None) ->
     source = open_backup(backup)
     target = sqlite3.connect(db_path, timeout=timeout_s)
     deadline = time.monotonic() + timeout_s
+    resized: Path | None = None
 
     def waited(status: int, remaining: int, total: int) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
             raise ProjectError(busy_message(db_path))
 
     try:
+        page_size = target.execute("PRAGMA page_size").fetchone()[0]
+        if source.execute("PRAGMA page_size").fetchone()[0] != page_size and target.execute(
+                "PRAGMA journal_mode").fetchone()[0] == "wal":
+            # SQLite copies no pages of another size into a WAL database (a backup from before
+            # projects were made with 8 KB pages): a copy of the backup with the live page size first.
+            resized = Path(backup).with_name(partial_name(Path(backup).name, "resized"))
+            source.execute("VACUUM INTO ?", (str(resized),))
+            source.close()
+            source = sqlite3.connect(resized, isolation_level=None)
+            source.execute(f"PRAGMA page_size = {int(page_size)}")
+            source.execute("VACUUM")
         source.backup(target, progress=waited)
     finally:
         target.close()
         source.close()
+        if resized is not None:
+            resized.unlink(missing_ok=True)
 
 
 def verify_restored(conn: sqlite3.Connection, expected: dict[str, int]) -> str | None:

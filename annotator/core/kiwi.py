@@ -14,7 +14,7 @@ from array import array
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .morphemes import TAG_INDEX, TAGS, Analysis, Morpheme
+from .morphemes import TAG_INDEX, UNKNOWN_TAG, Analysis, Morpheme, pack_morpheme_rows, pack_sentence_rows
 
 _lock = threading.Lock()
 _kiwi = None
@@ -87,7 +87,7 @@ def analyse_many_packed(texts: Iterable[str]) -> Iterator[tuple[bytes, bytes]]:
     if first is None:
         return
     tag_index = TAG_INDEX
-    unknown = len(TAGS) - 1
+    unknown = UNKNOWN_TAG
     for tokens in get_kiwi().tokenize(chain([first], iterator)):
         values = array("I")
         sentences = array("I")
@@ -101,4 +101,4 @@ def analyse_many_packed(texts: Iterable[str]) -> Iterator[tuple[bytes, bytes]]:
                 sentences.extend((start, end))
             elif end > sentences[-1]:
                 sentences[-1] = end
-        yield values.tobytes(), sentences.tobytes()
+        yield pack_morpheme_rows(values), pack_sentence_rows(sentences)

@@ -136,6 +136,10 @@ class OtherDatabase:
 
         return self.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans")
 
+    def span_uids(self) -> list[str]:
+        """The identities of every span and deleted span (what this project looks up of its own)."""
+        return [row[0] for row in self.conn.execute("SELECT uid FROM spans UNION SELECT uid FROM span_tombstones")]
+
     def tombstones(self) -> Iterator[tuple]:
         """``team.versions_store.TOMBSTONE_COLUMNS`` of every deleted span."""
         from .team.versions_store import TOMBSTONE_COLUMNS

@@ -162,7 +162,6 @@ def m0003_span_identity(db: Database) -> None:
     )
 
 
-
 @migrations(name="0004_team_loop")
 def m0004_team_loop(db: Database) -> None:
     """The team loop: a reviewer returns a document to an annotator with a reason (반려: the status
@@ -216,6 +215,74 @@ def m0005_assignments_active_time(db: Database) -> None:
             PRIMARY KEY (doc_id, annotator, day)
         );
         CREATE INDEX active_time_annotator ON active_time (annotator, day);
+        """
+    )
+
+
+@migrations(name="0008_compact_search_index")
+def m0008_compact_search_index(db: Database) -> None:
+    """The trigram index keeps no word positions (``detail=none``): a sixth of the size, and
+    searches are substring LIKEs it answers as before (``search_store``). ``documents_ids`` is a
+    narrow copy of the ids in order, so counting, paging and walking the documents never reads
+    rows with their texts (the table is otherwise the only thing in id order). The annotator-label
+    index carries the document, so the list's label filter reads the index alone. Searching notes
+    reads indexes of the few rows that have one, not every span; an annotator's statuses (returned
+    documents, progress) are one index range; the strings labelled so far are counted as spans
+    change (``labelled_strings``)."""
+    db.executescript(
+        """
+        DROP TABLE documents_fts;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='id', tokenize='trigram', detail='none'
+        );
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        CREATE INDEX documents_ids ON documents (id);
+        DROP INDEX spans_annotator_label;
+        CREATE INDEX spans_annotator_label ON spans (annotator, label, doc_id);
+        CREATE INDEX spans_notes ON spans (doc_id, note) WHERE note <> '';
+        CREATE INDEX rejections_notes ON rejections (doc_id, note) WHERE note <> '';
+        CREATE INDEX statuses_annotator ON statuses (annotator, status, doc_id);
+
+        -- How many spans of each layer label each string: the learned suggestions read this
+        -- (thousands of rows) instead of every span with its document's text (a minute at a
+        -- million documents, after every change). Kept by triggers, so every path that writes
+        -- spans (operations, imports, merges) keeps it right.
+        CREATE TABLE labelled_strings (
+            layer TEXT NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (layer, label, text)
+        );
+        INSERT INTO labelled_strings (layer, label, text, spans)
+            SELECT s.annotator, s.label, substr(d.text, s.start + 1, s."end" - s.start), count(*)
+            FROM spans s JOIN documents d ON d.id = s.doc_id GROUP BY 1, 2, 3;
+        CREATE TRIGGER spans_labelled_insert AFTER INSERT ON spans BEGIN
+            INSERT INTO labelled_strings (layer, label, text, spans)
+                SELECT new.annotator, new.label, substr(text, new.start + 1, new."end" - new.start), 1
+                FROM documents WHERE id = new.doc_id
+                ON CONFLICT (layer, label, text) DO UPDATE SET spans = spans + 1;
+        END;
+        CREATE TRIGGER spans_labelled_delete AFTER DELETE ON spans BEGIN
+            UPDATE labelled_strings SET spans = spans - 1
+                WHERE layer = old.annotator AND label = old.label AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            DELETE FROM labelled_strings
+                WHERE layer = old.annotator AND label = old.label AND spans <= 0 AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+        END;
+        CREATE TRIGGER spans_labelled_update AFTER UPDATE OF doc_id, annotator, start, "end", label ON spans BEGIN
+            UPDATE labelled_strings SET spans = spans - 1
+                WHERE layer = old.annotator AND label = old.label AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            DELETE FROM labelled_strings
+                WHERE layer = old.annotator AND label = old.label AND spans <= 0 AND text = (
+                    SELECT substr(text, old.start + 1, old."end" - old.start) FROM documents WHERE id = old.doc_id);
+            INSERT INTO labelled_strings (layer, label, text, spans)
+                SELECT new.annotator, new.label, substr(text, new.start + 1, new."end" - new.start), 1
+                FROM documents WHERE id = new.doc_id
+                ON CONFLICT (layer, label, text) DO UPDATE SET spans = spans + 1;
+        END;
         """
     )
 

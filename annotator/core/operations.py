@@ -83,10 +83,7 @@ class AddSpans(Operation):
     description: str = "add span"
 
     def run(self, store) -> Change:
-        added = []
-        for draft in self.drafts:
-            span_id = store.insert_span(draft)
-            added.append(store.span(span_id))
+        added = [store.add_span(draft) for draft in self.drafts]
         expected = {s.id: s for s in added}
         return Change(added=added, inverse=RemoveSpans([s.id for s in added], description=self.description,
                                                        expected=expected))

@@ -21,7 +21,7 @@ GROUPS = (ANNOTATOR, REVIEWER, MANAGER)
 
 # Tables everybody reads; the writes each group's members may make (rows checked by the trigger).
 READ = ("documents", "documents_fts", "spans", "span_tombstones", "statuses", "rejections", "document_notes",
-        "assignments", "active_time", "project_meta", "annotator_migrations")
+        "assignments", "active_time", "project_meta", "annotator_migrations", "labelled_strings")
 LAYER_TABLES = ("spans", "span_tombstones", "statuses", "rejections", "document_notes", "active_time")
 MANAGED_TABLES = ("documents", "assignments", "project_meta")
 

@@ -17,7 +17,8 @@ Equivalences: ``INTEGER PRIMARY KEY [AUTOINCREMENT]`` is an identity column
 (never reused), ``BLOB`` is ``bytea``, ``typeof`` checks are the column types,
 the FTS5 trigram table is pg_trgm GIN indexes under a view of the same name
 (``documents_fts``: ``rowid``, ``title``, ``text``), so the search's
-``LIKE '%term%'`` on it runs unchanged. Text columns compare and sort by code
+``LIKE '%term%'`` on it (``search_store``) runs unchanged, as an ILIKE the
+indexes answer; SQLite's narrow id index (``documents_ids``) is the primary key's. Text columns compare and sort by code
 point (``COLLATE "C"``), as SQLite's do, whatever the server's locale.
 
 Beyond SQLite's schema a server has: the sequence ``annotator_changes`` that
@@ -37,6 +38,7 @@ BASELINE_MIGRATIONS = (
     "0003_span_identity",
     "0004_team_loop",
     "0005_assignments_active_time",
+    "0008_compact_search_index",
 )
 
 BASELINE = r"""
@@ -84,7 +86,8 @@ CREATE TABLE spans (
     CHECK (start >= 0 AND "end" > start)
 );
 CREATE INDEX spans_doc_layer ON spans (doc_id, annotator, start);
-CREATE INDEX spans_annotator_label ON spans (annotator, label);
+CREATE INDEX spans_annotator_label ON spans (annotator, label, doc_id);
+CREATE INDEX spans_notes ON spans (doc_id, note) WHERE note <> '';
 
 CREATE TABLE span_tombstones (
     uid text COLLATE "C" PRIMARY KEY,
@@ -109,6 +112,7 @@ CREATE TABLE statuses (
     returned_at text COLLATE "C" NOT NULL DEFAULT '',
     PRIMARY KEY (doc_id, annotator)
 );
+CREATE INDEX statuses_annotator ON statuses (annotator, status, doc_id);
 
 CREATE TABLE rejections (
     doc_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -122,6 +126,7 @@ CREATE TABLE rejections (
     updated_at text COLLATE "C" NOT NULL DEFAULT '',
     PRIMARY KEY (doc_id, layer, start, "end", label)
 );
+CREATE INDEX rejections_notes ON rejections (doc_id, note) WHERE note <> '';
 
 CREATE TABLE document_notes (
     doc_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -152,6 +157,38 @@ CREATE TABLE active_time (
 CREATE INDEX active_time_annotator ON active_time (annotator, day);
 
 CREATE TABLE project_meta (key text COLLATE "C" PRIMARY KEY, value text COLLATE "C" NOT NULL);
+
+-- How many spans of each layer label each string (migration 0008), kept by a trigger. It runs as
+-- the schema's owner (SECURITY DEFINER): a login that may write spans need not write this table.
+CREATE TABLE labelled_strings (
+    layer text COLLATE "C" NOT NULL,
+    label text COLLATE "C" NOT NULL,
+    text text COLLATE "C" NOT NULL,
+    spans integer NOT NULL,
+    PRIMARY KEY (layer, label, text)
+);
+CREATE FUNCTION annotator_labelled_strings() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public AS $$
+DECLARE
+    covered text;
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        SELECT substr(d.text, OLD.start + 1, OLD."end" - OLD.start) INTO covered FROM documents d WHERE d.id = OLD.doc_id;
+        UPDATE labelled_strings SET spans = spans - 1
+            WHERE layer = OLD.annotator AND label = OLD.label AND text = covered;
+        DELETE FROM labelled_strings
+            WHERE layer = OLD.annotator AND label = OLD.label AND text = covered AND spans <= 0;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO labelled_strings (layer, label, text, spans)
+            SELECT NEW.annotator, NEW.label, substr(d.text, NEW.start + 1, NEW."end" - NEW.start), 1
+            FROM documents d WHERE d.id = NEW.doc_id
+            ON CONFLICT (layer, label, text) DO UPDATE SET spans = labelled_strings.spans + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER spans_labelled AFTER INSERT OR DELETE OR UPDATE OF doc_id, annotator, start, "end", label ON spans
+    FOR EACH ROW EXECUTE FUNCTION annotator_labelled_strings();
 
 -- Every write moves the sequence (Store.data_version) and tells listening windows which document.
 CREATE SEQUENCE annotator_changes;

@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping
 from . import review_store
 from .content_rules import status_problem
 from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
-from .morphemes import Morpheme, unpack_morphemes, unpack_sentences
+from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
 from .project_files import DATABASE_FILE, SCHEMA_FILE, server_address, write_server_address
@@ -154,8 +154,14 @@ class Project:
     # -- spans -------------------------------------------------------------------
 
     def snap(self, doc_id: int, start: int, end: int) -> tuple[int, int]:
-        text = self.document(doc_id).text
-        return snap_to_morphemes(text, start, end, self.morphemes(doc_id))
+        found = self.store.text_and_morphemes(doc_id)
+        if found is None:
+            raise ProjectError(f"no document {doc_id} in {self.folder}")
+        text, blob = found
+        morphemes = self._morpheme_cache.get(doc_id)
+        if morphemes is None:  # not the document read last: decode only what snapping looks at
+            morphemes = morphemes_around(blob, start, end)
+        return snap_to_morphemes(text, start, end, morphemes)
 
     def spans(self, doc_id: int | None = None, annotator: str | None = None, label: str | None = None) -> list[Span]:
         return self.store.spans(doc_id, annotator, label)
@@ -243,16 +249,16 @@ class Project:
             raise SpanError("a span needs an annotator (a layer name)")
         if self.schema.label(label) is None:
             raise SpanError(f"unknown label {label!r} (schema has {', '.join(self.schema.label_names)})")
-        length = self.store.document_length(doc_id)
+        # One query: the length, and an index range scan of the layer around [start, end).
+        length, overlapping = self.store.length_and_overlapping(doc_id, annotator, start, end)
         if length is None:
             raise SpanError(f"no document {doc_id}")
         if not 0 <= start < end <= length:
             raise SpanError(f"span [{start}, {end}) is empty or outside the text (0–{length})")
         if self.schema.overlap == "allow":
             return
-        # An index range scan of the layer around [start, end), not the whole layer.
-        others = [(s.start, s.end, s.label, s.text)
-                  for s in self.store.overlapping_spans(doc_id, annotator, start, end) if s.id not in ignore]
+        others = [(s_start, s_end, s_label, s_text)
+                  for span_id, s_start, s_end, s_label, s_text in overlapping if span_id not in ignore]
         pending = [(s, e, label, "") for s, e, label in also if s < end and start < e]
         for s_start, s_end, s_label, s_text in others + pending:
             nested = (s_start <= start and end <= s_end) or (start <= s_start and s_end <= end)

@@ -31,10 +31,17 @@ def layer_rows(store, doc_id: int | None = None, label: str | None = None) -> li
     return store.conn.execute(f"SELECT doc_id, annotator, start, end, label, id FROM spans {clause}", params).fetchall()
 
 
-def span_keys(store, label: str | None = None) -> list[tuple[int, str, int, int, str]]:
-    """(doc_id, annotator, start, end, label) of every layer, in no particular order (agreement)."""
-    clause, params = _where(label=label)
-    return store.conn.execute(f"SELECT doc_id, annotator, start, end, label FROM spans {clause}", params).fetchall()
+def span_keys(store, doc_ids: Sequence[int], label: str | None = None) -> Iterator[tuple[int, str, int, int, str]]:
+    """(doc_id, annotator, start, end, label) of every layer in ``doc_ids`` (agreement), a few hundred
+    documents per query: only the documents compared, not every span of the project."""
+    ids = sorted(doc_ids)
+    extra, params = ("AND label = ?", [label]) if label is not None else ("", [])
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        yield from store.conn.execute(
+            f"SELECT doc_id, annotator, start, end, label FROM spans WHERE doc_id IN ({marks}) {extra}",
+            [*chunk, *params])
 
 
 def label_counts(store, label: str | None = None) -> list[tuple[str, str, int]]:

@@ -20,6 +20,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from .errors import ProjectError, StaleSpanError
 from .migrations import KNOWN
 from .records import GOLD, Document, Span, SpanDraft, Status
+from .search_query import Term
+from .search_store import matching_ids
 from .sqlite_store import BUSY_TIMEOUT_S, CHECKPOINT_MODES, SQLiteEngine, busy_message  # noqa: F401 (re-exported)
 
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
@@ -232,6 +234,14 @@ class Store:
                 yield self._document(row)
             last = rows[-1][0]
 
+    def document_text(self, doc_id: int) -> str | None:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def text_and_morphemes(self, doc_id: int) -> tuple[str, bytes | None] | None:
+        """(text, packed morphemes): what snapping a selection reads, in one query."""
+        return self.conn.execute("SELECT text, morphemes FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
     def document_length(self, doc_id: int) -> int | None:
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
@@ -254,24 +264,14 @@ class Store:
         return (row[0], row[1]) if row else (None, None)
 
     def search(self, query: str, limit: int = 1000) -> list[int]:
-        """Document ids whose title or text contains ``query`` (FTS5 trigram: Korean substrings).
-
-        Queries of fewer than three characters fall back to a scan, as trigrams cannot match them.
-        PostgreSQL's pg_trgm indexes answer the LIKE (``postgres_schema``).
-        """
+        """Document ids whose title or text contains ``query`` as written (the trigram index finds
+        Korean substrings; fewer than three characters are a scan). The document list's search
+        box parses AND, OR, NOT and quotes (``search_query``)."""
         query = query.strip()
         if not query:
             return []
-        if len(query) < 3 or self.engine.name != "sqlite":
-            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            rows = self.conn.execute(
-                "SELECT id FROM documents WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
-                " ORDER BY id LIMIT ?", (pattern, pattern, limit))
-        else:
-            phrase = '"' + query.replace('"', '""') + '"'
-            rows = self.conn.execute(
-                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid LIMIT ?",
-                (phrase, limit))
+        sql, params = matching_ids(Term(query))
+        rows = self.conn.execute(f"SELECT id FROM ({sql}) AS found ORDER BY id LIMIT ?", (*params, limit))
         return [r[0] for r in rows]
 
     # -- spans ---------------------------------------------------------------
@@ -290,8 +290,11 @@ class Store:
                     text=row[6], attrs=json.loads(row[7]), uid=row[8], rev=row[9], note=row[10])
 
     def insert_span(self, draft: SpanDraft) -> int:
+        return self.add_span(draft).id
+
+    def add_span(self, draft: SpanDraft) -> Span:
         """Store a new span, or bring back a deleted one (``draft.uid`` set: undo of a removal), whose
-        tombstone goes and whose revision history continues."""
+        tombstone goes and whose revision history continues. Returns it as stored."""
         uid, history, previous = draft.uid or new_uid(), "", None
         if draft.uid:
             if self.conn.execute("SELECT 1 FROM spans WHERE uid = ?", (uid,)).fetchone():
@@ -305,13 +308,19 @@ class Store:
         span_id = draft.id
         if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
             span_id = None  # taken (after a restore): the span comes back under a new id
-        stamp = stamp_after(previous)
-        values = (uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, _json(draft.attrs),
-                  draft.note, new_rev(), history, stamp, stamp)
+        stamp, rev, attrs = stamp_after(previous), new_rev(), _json(draft.attrs)
+        values = (uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, attrs,
+                  draft.note, rev, history, stamp, stamp)
         if span_id is None:
-            return self.conn.execute(self._SPAN_INSERT + " RETURNING id", values).fetchall()[0][0]
-        self.conn.execute(self._SPAN_INSERT_WITH_ID, (*values, span_id))
-        return span_id
+            span_id = self.conn.execute(self._SPAN_INSERT + " RETURNING id", values).fetchall()[0][0]
+        else:
+            self.conn.execute(self._SPAN_INSERT_WITH_ID, (*values, span_id))
+        # Built from what was written, not read back: only the covered text comes from the database.
+        text = self.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                 (draft.start + 1, draft.end - draft.start, draft.doc_id)).fetchone()[0]
+        return Span(id=span_id, doc_id=draft.doc_id, annotator=draft.annotator, start=draft.start,
+                    end=draft.end, label=draft.label, text=text, attrs=json.loads(attrs), uid=uid, rev=rev,
+                    note=draft.note)
 
     def insert_spans(self, drafts: Sequence[SpanDraft]) -> None:
         """New spans in bulk (imports): fresh identities."""
@@ -357,14 +366,17 @@ class Store:
         )
         return [self._span(row) for row in rows]
 
-    def overlapping_spans(self, doc_id: int, annotator: str, start: int, end: int) -> list[Span]:
-        """Spans of one layer that overlap ``[start, end)`` (index range scan, not the whole layer)."""
+    def length_and_overlapping(self, doc_id: int, annotator: str, start: int,
+                               end: int) -> tuple[int | None, list[tuple[int, int, int, str, str]]]:
+        """(the document's length or ``None`` when there is none, (id, start, end, label, text) of the
+        layer's spans overlapping ``[start, end)``): what validating a new span reads, in one query."""
         rows = self.conn.execute(
-            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN documents d ON d.id = s.doc_id"
-            " WHERE s.doc_id = ? AND s.annotator = ? AND s.start < ? AND s.end > ? ORDER BY s.start",
-            (doc_id, annotator, end, start),
-        )
-        return [self._span(row) for row in rows]
+            "SELECT d.length, s.id, s.start, s.end, s.label, substr(d.text, s.start + 1, s.end - s.start)"
+            " FROM documents d LEFT JOIN spans s ON s.doc_id = d.id AND s.annotator = ? AND s.start < ?"
+            " AND s.end > ? WHERE d.id = ?", (annotator, end, start, doc_id)).fetchall()
+        if not rows:
+            return None, []
+        return rows[0][0], [row[1:] for row in rows if row[1] is not None]
 
     def update_span(self, span_id: int, *, start: int, end: int, label: str, attrs: dict,
                     note: str | None = None) -> None:

@@ -134,7 +134,8 @@ class DocumentList(QWidget):
         self.search.setPlaceholderText(self.tr("Search titles and texts (Ctrl+Shift+F)"))
         self.search.setToolTip(self.tr(
             "Words must all occur, anywhere in a word (원주시 finds 원주시가).\n"
-            "Quotes and AND / OR / NOT give a full-text query: \"국비 120억\" OR 예산"))
+            "Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:\n"
+            "(원주시 OR \"국비 120억\") NOT 추경"))
         for combo, items in (
             (self.status_filter, [(self.tr("All statuses"), None)] + [(status_name(s), s) for s in STATUSES]),
             (self.label_filter, [(self.tr("All labels"), None)]

@@ -1,6 +1,7 @@
 """The document list: ids of the matching documents, summaries paged in on demand.
 
-Only the ids of the filtered documents are held (a list of ints); titles,
+Only the ids of the filtered documents are held (``DocumentOrder``: for the
+whole project a range, not a million ints); titles,
 dates, statuses and span counts are read a page at a time as rows are
 painted, and a bounded number of pages is kept. Texts are never read.
 """
@@ -13,6 +14,7 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..core.document_order import DocumentOrder
 from ..core.worklist_store import DocumentFilter, DocumentSummary, WorklistStore
 from .plain_text import plain_tooltip
 
@@ -51,14 +53,14 @@ class DocumentModel(QAbstractTableModel):
         self.worklist = worklist
         self.annotator = annotator
         self.filter = DocumentFilter()
-        self._ids: list[int] = []  # import order, documents returned to the annotator first
-        self._rows: dict[int, int] = {}  # doc id -> row
+        self._ids: DocumentOrder = DocumentOrder([], [])  # returned to the annotator first, then import order
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
         self.review = None  # review mode: a ``review_model.ReviewColumns`` fills the last two columns
 
     def set_review(self, review) -> None:
         self.review = review
-        self.review_changed(self._ids)
+        if len(self._ids):  # every row: not a lookup per id of a million
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._ids) - 1, SPANS))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, STATUS, SPANS)
 
     def review_changed(self, doc_ids: Iterable[int]) -> None:
@@ -73,7 +75,6 @@ class DocumentModel(QAbstractTableModel):
         ids = self.worklist.document_ids(self.annotator, flt)
         self.beginResetModel()
         self.filter, self._ids = flt, ids
-        self._rows = {doc_id: row for row, doc_id in enumerate(ids)}
         self._pages.clear()
         self.endResetModel()
 
@@ -85,7 +86,7 @@ class DocumentModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int | None:
-        return self._rows.get(doc_id)
+        return self._ids.row_of(doc_id)
 
     def summary(self, row: int) -> DocumentSummary | None:
         if not 0 <= row < len(self._ids):

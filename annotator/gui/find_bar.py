@@ -17,6 +17,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from ..core.search_query import wanted_terms
 from .actions import window_action
 from .overlays import Overlay, OverlayStyle
 
@@ -24,8 +25,6 @@ OVERLAY = "find"
 HITS = OverlayStyle(fill_alpha=170, fill_colour="#ffd54f", tags=False, z=-2, clickable=False)
 DELAY_MS = 150
 MAX_HITS = 20_000
-_QUERY_WORDS = re.compile(r'"([^"]+)"|(\S+)')
-_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 class Hit(NamedTuple):
@@ -37,13 +36,9 @@ class Hit(NamedTuple):
 
 
 def query_terms(query: str) -> list[str]:
-    """The words and quoted phrases of a document-list search (operators and brackets left out)."""
-    terms = []
-    for phrase, word in _QUERY_WORDS.findall(query):
-        term = (phrase or word).strip("()*^")
-        if term and term not in _OPERATORS:
-            terms.append(term)
-    return terms
+    """The words and quoted phrases of a document-list search, read as the list reads them
+    (``search_query``): operators, brackets and the terms after NOT left out."""
+    return wanted_terms(query)
 
 
 def find_hits(text: str, terms: list[str]) -> list[tuple[int, int]]:

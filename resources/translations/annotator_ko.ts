@@ -300,9 +300,11 @@
     </message>
     <message>
         <source>Words must all occur, anywhere in a word (원주시 finds 원주시가).
-Quotes and AND / OR / NOT give a full-text query: &quot;국비 120억&quot; OR 예산</source>
+Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
+(원주시 OR &quot;국비 120억&quot;) NOT 추경</source>
         <translation>입력한 낱말이 모두 들어 있는 문서를 찾습니다. 낱말 안의 일부도 찾습니다(원주시 → 원주시가).
-따옴표와 AND / OR / NOT으로 전문 검색식을 쓸 수 있습니다: &quot;국비 120억&quot; OR 예산</translation>
+따옴표는 구절을 하나로 묶고, AND / OR / NOT과 괄호로 낱말을 조합합니다:
+(원주시 OR &quot;국비 120억&quot;) NOT 추경</translation>
     </message>
     <message>
         <source>All statuses</source>

@@ -8,6 +8,7 @@ import pytest
 
 from annotator import Project, ProjectError
 from annotator.core.migrations import KNOWN
+from annotator.core.suggest.suggestion_store import SuggestionStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -23,6 +24,13 @@ def test_frozen_database_upgrades(tmp_path, frozen):
         assert [(s.text, s.label, s.annotator) for s in project.spans(doc.id)] == [("원주시", "AGENCY", "kim")]
         assert project.status(doc.id, "kim").status == "done"
         assert project.morphemes(doc.id)  # the stored analysis is still readable
+        assert project.search("원주시") == [doc.id]  # the search index was rebuilt without positions
+        with project.store.transaction():
+            added = project.store.insert_document(uid="new", title="", text="대구시가 발표했다", raw=None, meta={},
+                                                  source="", encoding="utf-8", morphemes=b"", sentences=b"")
+        assert project.search("대구시") == [added]  # and new documents go into it
+        # the strings labelled so far, counted once
+        assert SuggestionStore(project.store).labelled_strings() == [("원주시", "AGENCY", 1)]
 
 
 def test_every_released_version_has_a_frozen_database():

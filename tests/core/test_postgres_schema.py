@@ -83,3 +83,18 @@ def test_sqlite_needs_no_server_support():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
     assert sqlite3.sqlite_version_info >= (3, 35)  # RETURNING, which the store uses on both engines
+
+
+def test_the_search_runs_on_the_trigram_indexes(server_url):
+    """The document list's search SQL (search_store), unchanged, is an ILIKE the pg_trgm indexes answer."""
+    from annotator.core.search_query import Term
+    from annotator.core.search_store import matching_ids
+
+    store = Store(server=server_url)
+    try:
+        store.conn.execute("SET enable_seqscan = off")  # an empty table would be scanned otherwise
+        sql, params = matching_ids(Term("원주시"))
+        plan = " ".join(row[0] for row in store.conn.execute("EXPLAIN " + sql, params))
+        assert "documents_text_trgm" in plan and "documents_title_trgm" in plan and "~~*" in plan  # ~~* is ILIKE
+    finally:
+        store.close()

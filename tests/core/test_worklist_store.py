@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.operations import SetStatus
+from annotator.core.operations import SetStatus, UpdateSpan
 from annotator.core.project import Project
-from annotator.core.worklist_store import DocumentFilter, SearchError, WorklistStore, search_terms
-from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
+from annotator.core.worklist_store import DocumentFilter, SearchError, WorklistStore
+
+from ..engines import database_for, engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture
-def listing():
-    project = Project.in_memory()
+def listing(engine, request, tmp_path):
+    """Four documents, in memory, or on the PostgreSQL server (its search: pg_trgm under the same SQL)."""
+    server = database_for(request, engine)
+    project = Project.in_memory() if server is None else Project.create(tmp_path / "p", server=server)
     texts = ["원주시가 국비 120억 원을 확보했다", "대구시는 디지털 치료기기를 키운다", "원주시와 대구시가 협력한다", "AI 예산"]
     with project.store.transaction():
         for n, text in enumerate(texts):
@@ -23,18 +26,9 @@ def listing():
     project.close()
 
 
-def test_search_terms():
-    assert search_terms("  ") == (None, [])
-    assert search_terms("원주시 대구시") == ('"원주시" AND "대구시"', [])
-    assert search_terms("원주 AI") == (None, ["%원주%", "%AI%"])
-    assert search_terms('50%_') == ('"50%_"', [])
-    assert search_terms('원주시 OR 대구시') == ("원주시 OR 대구시", [])
-    assert search_terms('"국비 120억"') == ('"국비 120억"', [])
-
-
 def test_filters_and_search(listing):
     project, worklist = listing
-    assert worklist.document_ids("kim") == [1, 2, 3, 4]
+    assert list(worklist.document_ids("kim")) == [1, 2, 3, 4]
     assert worklist.document_ids("kim", DocumentFilter(query="원주시")) == [1, 3]
     assert worklist.document_ids("kim", DocumentFilter(query="원주시 대구시")) == [3]
     assert worklist.document_ids("kim", DocumentFilter(query="원주시 OR 치료기기")) == [1, 2, 3]
@@ -51,7 +45,7 @@ def test_filters_and_search(listing):
 
 def test_malformed_query_is_a_search_error(listing):
     _, worklist = listing
-    for query in ('"원주시', "원주시 AND", "NOT"):
+    for query in ('"원주시', "원주시 AND", "NOT", "(원주시 OR 대구시", "OR 원주시", "NOT 원주시", '""'):
         with pytest.raises(SearchError, match="cannot search"):
             worklist.document_ids("kim", DocumentFilter(query=query))
 
@@ -74,6 +68,57 @@ def test_summaries_progress_and_next_unfinished(listing):
     assert worklist.next_unfinished("kim", 1) is None
 
 
+def test_quotes_or_not_and_groups(listing):
+    """The README's promises, answered by the trigram index without word positions."""
+    _, worklist = listing
+
+    def found(query: str) -> list[int]:
+        return list(worklist.document_ids("kim", DocumentFilter(query=query)))
+
+    assert found('"국비 120억"') == [1] and found('"국비 120억 원을"') == [1]
+    assert found('"120억 국비"') == []  # a phrase keeps its order
+    assert found("원주시 NOT 대구시") == [1]
+    assert found("원주시 AND 대구시") == found("원주시 대구시") == [3]
+    assert found("(원주시 OR 치료기기) NOT 협력") == [1, 2]
+    assert found("(원주시 OR AI) 예산") == [4]  # a short term inside a group is a scan of what matched
+    assert found("원주시 NOT AI") == [1, 3] and found("예산 OR 키운다") == [2, 4]
+    assert found("ai") == [4]  # Latin letters in either case, like LIKE
+    assert found("원주시가") == [1] and found("시가") == [1, 3]  # substrings, inside words
+
+
+def test_search_terms_with_like_wildcards_match_literally(listing):
+    project, worklist = listing
+    with project.store.transaction():
+        for n, text in enumerate(["증가율 10.5% 달성", "증가율 10.55 달성", "file_name.txt", "filexname.txt"]):
+            project.store.insert_document(uid=f"w{n}", title="", text=text, raw=None, meta={}, source="",
+                                          encoding="utf-8", morphemes=b"", sentences=b"")
+    assert list(worklist.document_ids("kim", DocumentFilter(query="10.5%"))) == [5]
+    assert list(worklist.document_ids("kim", DocumentFilter(query="file_name"))) == [7]
+    assert project.search("10.5%") == [5] and project.search("e_n") == [7]
+
+
+def test_unfiltered_ids_come_from_three_lookups_when_none_is_missing(listing):
+    project, worklist = listing
+    assert worklist.document_ids("kim") == range(1, 5)
+    with project.store.transaction():
+        project.store.conn.execute("DELETE FROM documents WHERE id = 2")
+    assert list(worklist.document_ids("kim")) == [1, 3, 4]
+    assert worklist.document_ids("kim", DocumentFilter(query="원주시")) == [1, 3]
+
+
+def test_notes_are_searched_as_typed(listing):
+    """A note on a span is found by the search box; the notes index holds only spans that have one."""
+    project, worklist = listing
+    span = project.add_span(2, 0, 3, "AGENCY", "kim", snap=False)
+    project.apply(UpdateSpan(span.id, note="예산 확인 필요"))
+    assert list(worklist.document_ids("kim", DocumentFilter(query="확인 필요"))) == [2]
+    assert list(worklist.document_ids("kim", DocumentFilter(query="원주시"))) == [1, 3]
+    if project.store.server is None:  # SQLite's plan (PostgreSQL's planner picks by its statistics)
+        plan = " ".join(str(row) for row in project.store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT doc_id FROM spans WHERE note <> '' AND note LIKE '%x%'"))
+        assert "spans_notes" in plan
+
+
 def test_the_list_survives_metadata_that_is_not_strict_json(listing):
     """NaN was stored by earlier versions (Python's json writes it); SQLite's JSON functions refuse it."""
     project, worklist = listing
@@ -82,3 +127,11 @@ def test_the_list_survives_metadata_that_is_not_strict_json(listing):
         project.store.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", (meta, doc_id))
     summaries = worklist.summaries([1, 2, 3, 4], "kim")
     assert [summaries[i].date for i in (1, 2, 3, 4)] == ["2025-02-01", "", "20250301", ""]
+
+
+def test_the_terms_a_search_highlights_are_those_it_looks_for():
+    from annotator.core.search_query import wanted_terms
+
+    assert wanted_terms('(원주시 OR "국비 120억") NOT 추경 원주시') == ["원주시", "국비 120억"]
+    assert wanted_terms("인공지능(AI) AND 예산") == ["인공지능(AI)", "예산"]
+    assert wanted_terms('"국비 120억') == [] and wanted_terms("  ") == []

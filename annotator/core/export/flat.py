@@ -18,11 +18,10 @@ end a span inside a token. ``flatten`` decides, and says what it changed:
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import unpack_morphemes, unpack_sentences
+from ..morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
 from .document import ExportDocument, ExportSpan
 from .tagging import entity_tags, tag_names
 
@@ -41,9 +40,8 @@ class Flat(NamedTuple):
 
 def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
-    values = array("I")
-    values.frombytes(morphemes_blob or b"")
-    return tokenize_ranges(text, zip(values[0::3], values[1::3]))
+    starts, ends = morpheme_bounds(morphemes_blob)
+    return tokenize_ranges(text, zip(starts, ends))
 
 
 def tokenize_ranges(text: str, morphemes) -> list[tuple[int, int]]:

@@ -93,15 +93,19 @@ def team_figures(project) -> TeamFigures:
         per_doc[row.doc_id] = per_doc.get(row.doc_id, 0.0) + row.seconds
         per_day = days.setdefault(row.day, {})
         per_day[row.annotator] = per_day.get(row.annotator, 0.0) + row.seconds
-    spans: dict[str, dict[int, set]] = {}
-    for doc_id, name, start, end, label in review_store.span_keys(store):
-        spans.setdefault(name, {}).setdefault(doc_id, set()).add((start, end, label))
-
     adjudicated = {d for d, s in statuses.get(GOLD, {}).items() if s == "adjudicated"}
+    # Spans only of the documents the figures look at (timed, or compared with gold): not every span
+    # of a large project.
+    wanted = adjudicated.union(*(per_doc.keys() for per_doc in seconds.values()))
+    spans: dict[str, dict[int, set]] = {}
+    for doc_id, name, start, end, label in review_store.span_keys(store, wanted):
+        spans.setdefault(name, {}).setdefault(doc_id, set()).add((start, end, label))
+    layers = {name for name, _, _ in review_store.label_counts(store)}
+
     calibration_ids = {row.doc_id for row in calibration_rows}
     figures = TeamFigures(len(lengths), len(set().union(*assigned.values())) if assigned else 0,
                           len(calibration_ids), review_seconds=sum(seconds.get(GOLD, {}).values()), days=days)
-    names = sorted((set(assigned) | set(statuses) | set(seconds) | set(spans)) - {GOLD})
+    names = sorted((set(assigned) | set(statuses) | set(seconds) | layers) - {GOLD})
     for name in names:
         mine = assigned.get(name, set())
         done = {d for d, s in statuses.get(name, {}).items() if s == "done"}

@@ -65,9 +65,8 @@ def gold_over_time(project, annotators=None, per: str = WEEK, batch: int = 20) -
     names = sorted({name for _, name in done_at} - {GOLD}) if annotators is None else [
         n for n in dict.fromkeys(annotators) if n != GOLD]
     layers: dict[tuple[int, str], set] = {}
-    for doc_id, name, start, end, label in review_store.span_keys(store):
-        if doc_id in adjudicated:
-            layers.setdefault((doc_id, name), set()).add((start, end, label))
+    for doc_id, name, start, end, label in review_store.span_keys(store, adjudicated):
+        layers.setdefault((doc_id, name), set()).add((start, end, label))
     result = {}
     for name in names:
         done = sorted((stamp, d) for (d, who), (status, stamp) in done_at.items()

@@ -71,7 +71,7 @@ def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]
 
 def merge_span_versions(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None) -> None:
     store = project.store
-    known = versions_store.revisions(store)
+    known = versions_store.revisions(store, other.span_uids())
     texts = _Texts(store)
     new = []  # spans never seen here, stored together at the end
     for theirs in list(_their_versions(other, ids, known, report)):
@@ -120,7 +120,7 @@ def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeRep
     from ..merge_store import insert_spans
 
     layers: dict[tuple[int, str], set[Key]] = {}
-    for doc_id, name, start, end, label in versions_store.spans_without_identity(project.store):
+    for doc_id, name, start, end, label in versions_store.spans_without_identity(project.store, ids.values()):
         layers.setdefault((doc_id, name), set()).add((start, end, label))
     overlap = project.schema.overlap
     texts = _Texts(project.store)

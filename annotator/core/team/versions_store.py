@@ -4,9 +4,11 @@ come from the other copy, times included, so merging the same copy again recogni
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .versions import SpanVersion
+
+CHUNK = 500  # values per IN (...) list, well under SQLite's variable limit
 
 SPAN_COLUMNS = "uid, doc_id, annotator, start, end, label, attrs, note, rev, history, created_at, updated_at"
 TOMBSTONE_COLUMNS = "uid, doc_id, annotator, start, end, label, rev, history, deleted_at"
@@ -26,12 +28,19 @@ def tombstone_version(row, doc_id: int | None = None) -> SpanVersion:
                        tuple(history.split()), deleted_at, True)
 
 
-def revisions(store) -> dict[str, tuple[str, str]]:
-    """{uid: (rev, history)} of every span this project knows, tombstones included: what tells a merge
-    which spans it already has as they are (most of them), without reading them whole."""
-    found = dict((uid, (rev, history)) for uid, rev, history in store.conn.execute(
-        "SELECT uid, rev, history FROM span_tombstones"))
-    found.update((uid, (rev, history)) for uid, rev, history in store.conn.execute("SELECT uid, rev, history FROM spans"))
+def revisions(store, uids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """{uid: (rev, history)} of the spans among ``uids`` (the other copy's) this project knows,
+    tombstones included: what tells a merge which spans it already has as they are (most of them),
+    without reading them whole, nor every span of a large project (the uid indexes, by chunks)."""
+    uids = list(uids)
+    found: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(uids), CHUNK):
+        chunk = uids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update((uid, (rev, history)) for uid, rev, history in store.conn.execute(
+            f"SELECT uid, rev, history FROM span_tombstones WHERE uid IN ({marks})", chunk))
+        found.update((uid, (rev, history)) for uid, rev, history in store.conn.execute(
+            f"SELECT uid, rev, history FROM spans WHERE uid IN ({marks})", chunk))
     return found
 
 
@@ -125,7 +134,12 @@ def write_document_note_row(store, key: tuple[int, str], row: tuple) -> None:
         (*key, *row))
 
 
-def spans_without_identity(store) -> Iterable[tuple[int, str, int, int, str]]:
-    """(doc_id, annotator, start, end, label) of every span: a copy from before span identities is
-    matched by content."""
-    return store.conn.execute("SELECT doc_id, annotator, start, end, label FROM spans").fetchall()
+def spans_without_identity(store, doc_ids: Iterable[int]) -> Iterator[tuple[int, str, int, int, str]]:
+    """(doc_id, annotator, start, end, label) of every span of ``doc_ids``: a copy from before span
+    identities is matched by content."""
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        yield from store.conn.execute(
+            f"SELECT doc_id, annotator, start, end, label FROM spans WHERE doc_id IN ({marks})", chunk)
