@@ -99,7 +99,7 @@ class PostgresConnection:
         try:
             return self.raw.execute(translate(sql), tuple(params))
         except Exception as exc:
-            raise self.refusal(exc) from exc
+            self.reraise(exc)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]):
         if self._trace is not None:
@@ -108,7 +108,7 @@ class PostgresConnection:
         try:
             cursor.executemany(translate(sql), [tuple(row) for row in rows])
         except Exception as exc:
-            raise self.refusal(exc) from exc
+            self.reraise(exc)
         return cursor
 
     @property
@@ -119,6 +119,13 @@ class PostgresConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+    def reraise(self, exc: Exception) -> None:
+        """Raise ``exc`` as the user's error it stands for (``refusal``), or as it is."""
+        refused = self.refusal(exc)
+        if refused is exc:
+            raise exc
+        raise refused from exc
 
     def refusal(self, exc: Exception) -> Exception:
         """What to raise for ``exc``: the server's word for the user, or ``exc`` itself (a bug)."""
@@ -165,7 +172,7 @@ class Notifications:
                 _, _, doc_id = note.payload.partition(" ")
                 found.add(int(doc_id) if doc_id.isdigit() else None)
         except Exception as exc:
-            raise self.conn.refusal(exc) from exc
+            self.conn.reraise(exc)
         return found
 
     def close(self) -> None:
