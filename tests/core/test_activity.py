@@ -8,7 +8,6 @@ from annotator.core.team import activity_store
 from annotator.core.team.activity import IDLE_AFTER_S, ActiveTimeClock, save_active_time
 
 from .synthetic import Words, numbered_text
-from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 class FakeClock:
