@@ -59,18 +59,21 @@ class Project:
         return cls.open(folder)
 
     @classmethod
-    def open(cls, folder: Path | str, backup: bool = False) -> "Project":
+    def open(cls, folder: Path | str, backup: bool = False, database: Path | None = None) -> "Project":
         """Open a project folder. ``backup``: first keep a backup of its database if one is due
         (``backups.take_backup``; its ``BackupError`` is raised). Opening never copies otherwise:
-        the workbench backs up on a worker thread once its window shows."""
+        the workbench backs up on a worker thread once its window shows. ``database``: an SQLite
+        file to work on instead of the folder's own (a window's worker threads follow the window
+        onto its local copy when the server is away, ``offline_copy``)."""
         folder = Path(folder)
         if folder.is_file() and folder.name == SCHEMA_FILE:
             folder = folder.parent
         if not folder.is_dir():
             raise ProjectError(f"{folder}: no such project folder")
         schema = load_schema(folder / SCHEMA_FILE)
-        server = server_address(folder)
-        project = cls(folder, schema, Store(folder / DATABASE_FILE) if server is None else Store(server=server))
+        server = server_address(folder) if database is None else None
+        store = Store(database or folder / DATABASE_FILE) if server is None else Store(server=server)
+        project = cls(folder, schema, store)
         if backup and server is None:  # a server keeps its own backups (pg_dump)
             from .backups import take_backup
 

@@ -37,10 +37,10 @@ class ProjectWorker(QObject):
             else:
                 done(result)
             return
-        folder = self.project.folder
+        folder, database = self.project.folder, self.project.store.path  # the window's file, if any
 
         def job(_context):
-            with open_project(folder) as project:
+            with open_project(folder, database) as project:
                 return work(project)
 
         worker = Worker(job, self)

@@ -53,7 +53,8 @@ class SuggestionWorker(QObject):
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="suggestions", daemon=True)
             self._thread.start()
-        self._requests.put((self._latest, doc_id, annotator))
+        # The database the window works on now: its local copy while the server is away.
+        self._requests.put((self._latest, doc_id, annotator, self._project.store.path))
         return self._latest
 
     def stop(self) -> None:
@@ -66,7 +67,7 @@ class SuggestionWorker(QObject):
     # -- the worker thread ---------------------------------------------------------------
 
     def _run(self) -> None:
-        project = None
+        project, database = None, None
         try:
             while True:
                 request = self._requests.get()
@@ -74,16 +75,20 @@ class SuggestionWorker(QObject):
                     request = self._requests.get()  # a newer request makes the older ones moot
                 if request is _STOP:
                     return
+                number, doc_id, annotator, wanted = request
+                if project is not None and wanted != database:  # the window went offline or came back
+                    _close_quietly(project)
+                    project = None
                 if project is None:
                     try:
-                        project = Project.open(self._folder, backup=False)
+                        project, database = Project.open(self._folder, backup=False, database=wanted), wanted
                     except AnnotatorError as error:
-                        self._emit(self.failed, request[0], str(error))
+                        self._emit(self.failed, number, str(error))
                         continue
-                self._answer(project, *request)
+                self._answer(project, number, doc_id, annotator)
         finally:
             if project is not None:
-                project.close()
+                _close_quietly(project)
 
     def _answer(self, project: Project, number: int, doc_id: int, annotator: str) -> None:
         try:
@@ -102,3 +107,10 @@ class SuggestionWorker(QObject):
             signal.emit(*args)  # queued to the GUI thread when called from the worker
         except RuntimeError:  # the window is gone
             pass
+
+
+def _close_quietly(project: Project) -> None:
+    try:
+        project.close()
+    except Exception:  # noqa: BLE001 - a connection to a server that went away may refuse even to close
+        pass

@@ -82,6 +82,8 @@ def test_without_the_server_the_window_works_on_and_sends_the_edits_when_it_is_b
         assert kim.document is not None and kim.document.id == doc_id  # still on the same document
         label_entity(kim, qtbot)
         assert [s.text for s in my_spans(kim)] == [ENTITY]  # shown, stored in the local copy
+        kim.suggestions.show_document(kim.document)  # suggestions come from the local copy too
+        qtbot.waitUntil(lambda: kim.suggestions.ready and bool(kim.suggestions.marks()), timeout=5000)
     qtbot.waitUntil(lambda: kim.server.online, timeout=8000)
     assert [s.text for s in my_spans(kim)] == [ENTITY]
     with Project.open(server_dir) as on_server:
