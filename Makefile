@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test fonts clean-venv translations
+.PHONY: run test fonts postgresql clean-venv translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,22 @@ fonts:
 		echo "note: no font covering Hangul was found. Install one, e.g. 'sudo apt-get install fonts-nanum'."; \
 	fi
 
+# A PostgreSQL server for the tests that run the store on a server (they start a throwaway one).
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing PostgreSQL for the server tests (postgresql)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
+			echo "warning: could not install postgresql; the PostgreSQL tests will be skipped"; \
+	else \
+		echo "note: no PostgreSQL server found; its tests are skipped. Install one, e.g. 'sudo apt-get install postgresql'."; \
+	fi
+
 run: $(STAMP) fonts
 	$(BIN)/annotator
 
-test: $(DEV_STAMP) fonts
+test: $(DEV_STAMP) fonts postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 clean-venv:

@@ -13,11 +13,45 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (tests/postgres_server.py), with a template
+    database that has the schema; skipped, saying why, where none can be started."""
+    from tests.postgres_server import TemporaryServer, why_not
+
+    reason = why_not()
+    if reason:
+        pytest.skip(f"no PostgreSQL server for these tests: {reason}")
+    server = TemporaryServer().start()
+    try:
+        from annotator.core.store import Store
+
+        server.template = server.create_database()
+        Store(server=server.url(server.template)).close()
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def project(tmp_path):
+def server_url(postgres_server):
+    """A new, empty annotator database on the session's server (a copy of the template: milliseconds)."""
+    return postgres_server.url(postgres_server.create_database(template=postgres_server.template))
+
+
+@pytest.fixture
+def engine():
+    """The engine the ``project`` fixture creates projects on. Modules that run on both import
+    ``tests.engines.engine``, which overrides this one."""
+    return "sqlite"
+
+
+@pytest.fixture
+def project(tmp_path, engine, request):
     from annotator import Project
 
-    p = Project.create(tmp_path / "proj")
+    server = request.getfixturevalue("server_url") if engine == "postgresql" else None
+    p = Project.create(tmp_path / "proj", server=server)
     yield p
     p.close()
 

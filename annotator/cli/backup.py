@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.errors import AnnotatorError
 from ..core.project import DATABASE_FILE, SCHEMA_FILE
+from ..core.project_files import server_address
 from .common import EXIT_OK, err
 
 
@@ -27,6 +28,10 @@ def cmd_restore(args) -> int:
     db_path = folder / DATABASE_FILE
     if not (folder / SCHEMA_FILE).is_file():
         raise AnnotatorError(f"{folder}: no such project folder")
+    if server_address(folder) is not None and not args.list:
+        raise AnnotatorError(f"{folder}: the annotations are on a PostgreSQL server ({server_address(folder)}); its "
+                             "backups are the server's (pg_dump), and the project.db here, if any, is from before "
+                             "the move: annotator migrate --to sqlite brings the server's rows back into it")
     if args.list:
         backups = list_backups(db_path, damaged=True)
         for backup in backups:

@@ -37,7 +37,7 @@ def open_project(path: str, changes_data: bool = False) -> Project:
     """Open a project. A command that changes data first keeps a backup when one is due (see
     ``core.backups``); read-only commands never copy the database, so they never wait for it."""
     project = Project.open(Path(path))
-    if changes_data:
+    if changes_data and project.database_path is not None:  # a server's backups are its administrator's
         backup_if_due(project.database_path)
     return project
 

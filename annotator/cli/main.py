@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, distribution, export, model, project, review, suggest, team
+from . import backup, distribution, export, model, project, review, server, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, team, distribution, model)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, distribution, model, server)
 
 
 def build_parser() -> argparse.ArgumentParser:

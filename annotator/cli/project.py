@@ -31,8 +31,9 @@ def ensure_demo_project(folder: Path | None = None) -> Path:
 
 
 def cmd_init(args) -> int:
-    project = Project.create(Path(args.project), args.schema)
-    print(f"Created project {project.name} in {project.folder} ({len(project.schema.labels)} labels)")
+    project = Project.create(Path(args.project), args.schema, server=args.server)
+    where = f"; annotations on {project.store.location}" if args.server else ""
+    print(f"Created project {project.name} in {project.folder} ({len(project.schema.labels)} labels{where})")
     project.close()
     return EXIT_OK
 
@@ -115,6 +116,9 @@ def register(sub) -> None:
     p = sub.add_parser("init", help="create a project folder with a schema and a database")
     p.add_argument("project")
     p.add_argument("--schema", help="a project.toml to start from (default: the Korean policy schema)")
+    p.add_argument("--server", metavar="postgresql://USER@HOST/DB",
+                   help="keep the annotations in this PostgreSQL database (shared by the team); the folder keeps "
+                        "the schema, label files and gazetteers. No password here: ~/.pgpass or PGPASSWORD")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import", help="import articles (and spans) from files and folders")

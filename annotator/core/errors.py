@@ -69,3 +69,15 @@ class OverlapError(SpanError):
 
     def __reduce__(self):
         return (OverlapError, (self.label, self.start, self.end, self.text))
+
+
+class ServerError(ProjectError):
+    """A shared PostgreSQL server refused or could not do what was asked (see ``postgres_store``)."""
+
+
+class ServerUnavailableError(ServerError):
+    """The server cannot be reached (down, network gone, connection dropped): nothing was changed there."""
+
+
+class PermissionRefusedError(ServerError):
+    """The server's roles refuse this change to this user (an annotator writing another's layer, ...)."""

@@ -8,11 +8,9 @@ never joins (or blocks) the writer's transactions.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import contextmanager
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
-from .store import BUSY_TIMEOUT_S, Store
+from .store import Store
 
 
 class ExportRow(NamedTuple):
@@ -29,37 +27,27 @@ class ExportRow(NamedTuple):
     sentences: bytes | None
 
 
-@contextmanager
-def snapshot(store: Store) -> Iterator[sqlite3.Connection]:
+def snapshot(store: Store):
     """A read-only connection holding one read transaction (the store's own when in memory)."""
-    if store.path is None:
-        yield store.conn
-        return
-    conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
-                           isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("BEGIN")
-        yield conn
-    finally:
-        conn.close()  # ends the read transaction
+    return store.snapshot()
 
 
-def layer_exists(conn: sqlite3.Connection, layer: str) -> bool:
+def layer_exists(conn: Any, layer: str) -> bool:
     return conn.execute(
         "SELECT EXISTS (SELECT 1 FROM spans WHERE annotator = ?) OR EXISTS (SELECT 1 FROM statuses WHERE annotator = ?)",
         (layer, layer),
     ).fetchone()[0] == 1
 
 
-def layer_labels(conn: sqlite3.Connection, layer: str) -> list[str]:
+def layer_labels(conn: Any, layer: str) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT label FROM spans WHERE annotator = ? ORDER BY label", (layer,))]
 
 
-def document_count(conn: sqlite3.Connection) -> int:
+def document_count(conn: Any) -> int:
     return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
-def export_batches(conn: sqlite3.Connection, layer: str, chunk: int = 1000,
+def export_batches(conn: Any, layer: str, chunk: int = 1000,
                    analysis: bool = False) -> Iterator[list[ExportRow]]:
     """Every document in id order, ``chunk`` at a time, with ``layer``'s spans and status.
 

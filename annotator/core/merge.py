@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import merge_store
 from .backups import take_named_backup
+from .project_files import server_address
 from .errors import ProjectError
 from .migrations import KNOWN
 from .team.copy_check import check_copy
@@ -41,6 +42,9 @@ class _DryRun(Exception):
 
 
 def _database_path(path: Path) -> Path:
+    if path.is_dir() and server_address(path) is not None:
+        raise ProjectError(f"{path}: its annotations are on a PostgreSQL server ({server_address(path)}), not in a "
+                           "copy to merge; work on the server, or merge a package of it (annotator package)")
     database = path / DATABASE_FILE if path.is_dir() else path
     if not database.is_file():
         raise ProjectError(f"{path}: no project database here (expected a project folder or its {DATABASE_FILE})")

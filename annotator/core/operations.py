@@ -52,6 +52,18 @@ class Operation:
         raise NotImplementedError
 
 
+def _check_revision(span: Span | None, rev: str | None) -> None:
+    """Optimistic concurrency: an edit made on the span as a window showed it (revision ``rev``) is
+    refused when someone else changed or deleted the span since (another reviewer's gold edit)."""
+    if rev is None or (span is not None and span.rev == rev):
+        return
+    if span is None:
+        raise StaleSpanError("the span was deleted by someone else since your window showed it; nothing was changed")
+    raise StaleSpanError(f"the span was changed by someone else since your window showed it (it is now "
+                         f"{span.label} “{span.text}” by {span.annotator}); nothing was changed: look again and "
+                         "repeat the edit if it still holds")
+
+
 def _check_current(span: Span | None, expected: Span, what: str) -> None:
     """Undo and redo touch only the span the step itself left behind: the same identity (ids can
     repeat after a restore) with the same content. Content, not revision: undoing a deletion
@@ -80,15 +92,18 @@ class AddSpans(Operation):
 @dataclass
 class RemoveSpans(Operation):
     """Delete spans; ``expected`` ({id: span as the step left it}, set on an undo step) refuses
-    spans that changed since."""
+    spans that changed since; ``revs`` ({id: revision the window showed}) refuses spans others changed."""
 
     span_ids: Sequence[int]
     description: str = "remove span"
     expected: Mapping[int, Span] | None = None
+    revs: Mapping[int, str] | None = None
 
     def run(self, store) -> Change:
         for span_id, span in (self.expected or {}).items():
             _check_current(store.span(span_id), span, f"undo “{self.description}”")
+        for span_id, rev in (self.revs or {}).items():
+            _check_revision(store.span(span_id), rev)
         removed = [s for s in (store.span(i) for i in self.span_ids) if s is not None]
         for span in removed:
             store.delete_span(span.id)
@@ -103,7 +118,8 @@ class RemoveSpans(Operation):
 class UpdateSpan(Operation):
     """Relabel, move a boundary, change attributes or the note; ``None`` keeps a field.
     ``drop_attrs`` removes those attributes (see ``relabel``). ``expect`` (the span as the step
-    left it, set on an undo step) refuses a span changed since."""
+    left it, set on an undo step) refuses a span changed since; ``rev`` (the revision the window
+    showed) refuses a span someone else changed or deleted since."""
 
     span_id: int
     start: int | None = None
@@ -114,9 +130,11 @@ class UpdateSpan(Operation):
     note: str | None = None
     expect: Span | None = None
     drop_attrs: Sequence[str] = ()
+    rev: str | None = None
 
     def run(self, store) -> Change:
         before = store.span(self.span_id)
+        _check_revision(before, self.rev)
         if self.expect is not None:
             _check_current(before, self.expect, f"undo “{self.description}”")
         if before is None:
@@ -136,11 +154,13 @@ class UpdateSpan(Operation):
         return Change(updated=[(before, after)], inverse=inverse)
 
 
-def relabel(span: Span, label: str, schema) -> UpdateSpan:
+def relabel(span: Span, label: str, schema, checked: bool = False) -> UpdateSpan:
     """Give ``span`` another label. What the old label's recognisers set (an amount's value, an
-    agency's canonical name) described it as that label and goes; other attributes stay."""
+    agency's canonical name) described it as that label and goes; other attributes stay. ``checked``:
+    refused if someone else changed the span since (see ``UpdateSpan.rev``)."""
     dropped = () if label == span.label else tuple(sorted(schema.recogniser_attributes(span.label)))
-    return UpdateSpan(span.id, label=label, drop_attrs=dropped, description="relabel span")
+    return UpdateSpan(span.id, label=label, drop_attrs=dropped, description="relabel span",
+                      rev=span.rev if checked else None)
 
 
 @dataclass

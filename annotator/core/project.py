@@ -1,4 +1,5 @@
-"""A project: a folder with ``project.toml`` (the schema) and ``project.db``."""
+"""A project: a folder with ``project.toml`` (the schema) and ``project.db``, or ``server.toml``
+naming the PostgreSQL server that holds its annotations (``project_files``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
 from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
-from .project_files import DATABASE_FILE, SCHEMA_FILE
+from .project_files import DATABASE_FILE, SCHEMA_FILE, server_address, write_server_address
 from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
@@ -36,32 +37,44 @@ class Project:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: Path | str, schema_file: Path | str | None = None) -> "Project":
+    def create(cls, folder: Path | str, schema_file: Path | str | None = None, server: str | None = None) -> "Project":
+        """A new project folder. ``server``: a PostgreSQL database (``postgresql://USER@HOST/DB``, no
+        password) holds the annotations; the folder keeps the schema, label files and gazetteers."""
         folder = Path(folder)
         if (folder / SCHEMA_FILE).exists():
             raise ProjectError(f"{folder / SCHEMA_FILE}: a project already exists here")
         source = Path(schema_file) if schema_file else default_schema_path()
         load_schema(source)  # refuse a bad schema before writing anything
+        if server is not None:
+            from .postgres_store import check_server_address
+
+            check_server_address(server)
+            Store(server=server).close()  # reachable, and the schema is there, before the folder is
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            write_server_address(folder, server)
             shutil.copyfile(source, folder / SCHEMA_FILE)
         except OSError as exc:
             raise ProjectError(f"{folder}: cannot create the project ({exc.strerror})") from None
         return cls.open(folder)
 
     @classmethod
-    def open(cls, folder: Path | str, backup: bool = False) -> "Project":
+    def open(cls, folder: Path | str, backup: bool = False, database: Path | None = None) -> "Project":
         """Open a project folder. ``backup``: first keep a backup of its database if one is due
         (``backups.take_backup``; its ``BackupError`` is raised). Opening never copies otherwise:
-        the workbench backs up on a worker thread once its window shows."""
+        the workbench backs up on a worker thread once its window shows. ``database``: an SQLite
+        file to work on instead of the folder's own (a window's worker threads follow the window
+        onto its local copy when the server is away, ``offline_copy``)."""
         folder = Path(folder)
         if folder.is_file() and folder.name == SCHEMA_FILE:
             folder = folder.parent
         if not folder.is_dir():
             raise ProjectError(f"{folder}: no such project folder")
         schema = load_schema(folder / SCHEMA_FILE)
-        project = cls(folder, schema, Store(folder / DATABASE_FILE))
-        if backup:
+        server = server_address(folder) if database is None else None
+        store = Store(database or folder / DATABASE_FILE) if server is None else Store(server=server)
+        project = cls(folder, schema, store)
+        if backup and server is None:  # a server keeps its own backups (pg_dump)
             from .backups import take_backup
 
             try:
@@ -72,8 +85,9 @@ class Project:
         return project
 
     @property
-    def database_path(self) -> Path:
-        return self.folder / DATABASE_FILE
+    def database_path(self) -> Path | None:
+        """The SQLite file, or None when the annotations are on a server."""
+        return self.store.path
 
     @classmethod
     def in_memory(cls, schema: Schema | None = None) -> "Project":
@@ -279,7 +293,7 @@ class Project:
     def gazetteer_files(self) -> list[Path]:
         """The bundled gazetteers, then the project's ``gazetteers/*.tsv`` (whose lines win)."""
         files = sorted(bundled_gazetteers_dir().glob("*.tsv"))
-        if self.store.path is not None:
+        if not self.store.in_memory:
             files += sorted((self.folder / GAZETTEER_DIR).glob("*.tsv"))
         return files
 
@@ -325,7 +339,7 @@ class Project:
         """``model.crfsuite`` and ``model.json`` in the project folder (in memory for a project in memory)."""
         from .model import ModelFiles
 
-        return ModelFiles(self.folder if self.store.path is not None else None)
+        return ModelFiles(self.folder if not self.store.in_memory else None)
 
     def train(self, **options):
         """Train the model on the finished work now and store it; returns its ``ModelInfo``

@@ -1,7 +1,9 @@
 """A project folder's own files, and the guard that keeps outputs and inputs off them.
 
 A project folder holds ``project.toml`` (the schema), ``project.db`` with
-SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it, and ``backups/``.
+SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it, and ``backups/``; or,
+for a project whose annotations are on a PostgreSQL server, ``server.toml``
+(the server's address, never a password) instead of ``project.db``.
 
 The rule for the database files: only SQLite opens, writes, renames or
 removes them. Closing any descriptor of a database file drops every POSIX
@@ -24,6 +26,35 @@ SCHEMA_FILE = "project.toml"
 DATABASE_FILE = "project.db"
 BACKUP_FOLDER = "backups"
 SQLITE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+SERVER_FILE = "server.toml"
+
+
+def server_address(folder: Path) -> str | None:
+    """The PostgreSQL server holding the folder's annotations (``server.toml``), or None: SQLite."""
+    import tomllib
+
+    path = folder / SERVER_FILE
+    if not path.is_file():
+        return None
+    try:
+        address = tomllib.loads(path.read_text(encoding="utf-8")).get("server")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise AnnotatorError(f"{path}: cannot read the server's address ({exc})") from None
+    if not isinstance(address, str) or not address.strip():
+        raise AnnotatorError(f"{path}: needs a line  server = \"postgresql://USER@HOST/DATABASE\"")
+    return address.strip()
+
+
+def write_server_address(folder: Path, address: str | None) -> None:
+    """Record where the annotations are (``None``: in ``project.db``, the file is removed)."""
+    path = folder / SERVER_FILE
+    if address is None:
+        path.unlink(missing_ok=True)
+        return
+    escaped = address.replace("\\", "\\\\").replace('"', '\\"')
+    path.write_text("# This project's annotations are on a PostgreSQL server. No password here: libpq reads it\n"
+                    "# from ~/.pgpass or PGPASSWORD, and the user from the address or PGUSER.\n"
+                    f'server = "{escaped}"\n', encoding="utf-8")
 
 
 def database_files(db_path: Path) -> list[Path]:

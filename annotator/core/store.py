@@ -1,37 +1,30 @@
-"""The only module that speaks SQL. One SQLite file per project.
+"""The store: documents, spans, statuses, and the transactions around them.
 
-Durability: WAL journal with ``synchronous=FULL``, so every committed
-transaction survives a crash of the process and a power cut; readers never
-block the writer. Writes take ``BEGIN IMMEDIATE`` and wait up to
-``BUSY_TIMEOUT_S`` for another process holding the write lock.
+One interface over two engines (``store.engine``): SQLite, the default, one file
+per project (``sqlite_store``), or a shared PostgreSQL server (``postgres_store``).
+The SQL here and in the other ``*_store`` modules is written once, in the form both
+run (``?`` placeholders, ``ON CONFLICT``, ``RETURNING``); the PostgreSQL connection
+translates the few spellings that differ (``postgres_sql``). What only one engine
+has (PRAGMAs, checkpoints, notifications) is a method of its engine.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import ProjectError, StaleSpanError
-from .migrations import KNOWN, MIGRATION_SET, apply_pending
+from .migrations import KNOWN
 from .records import GOLD, Document, Span, SpanDraft, Status
 from .search_query import Term
 from .search_store import matching_ids
+from .sqlite_store import BUSY_TIMEOUT_S, CHECKPOINT_MODES, SQLiteEngine, busy_message  # noqa: F401 (re-exported)
 
-BUSY_TIMEOUT_S = 30.0
-PAGE_SIZE = 8192  # rows of a ~600-character document with its morphemes (~2.5 KB): 3 a page, not 1 of 4 KB
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
-CHECKPOINT_MODES = ("PASSIVE", "FULL", "RESTART", "TRUNCATE")
-
-
-def busy_message(path: Path | str | None) -> str:
-    return (f"{path}: the project is busy in another program for over {BUSY_TIMEOUT_S:.0f} s; "
-            "nothing was changed, try again")
 
 
 def now() -> str:
@@ -71,69 +64,65 @@ def _json(value: Any) -> str:
 
 
 class Store:
-    def __init__(self, path: Path | str | None = None):
-        """Open (creating if needed) the database at ``path``; ``None`` is in memory."""
-        self.path = Path(path) if path is not None else None
-        target = str(self.path) if self.path is not None else ":memory:"
-        # Only SQLite ever opens project.db, its -wal or its -shm (no open(), copy, rename, truncate):
-        # closing any descriptor of the file drops every POSIX lock this process holds on it, the
-        # locks of its other connections included, and another process closing its last connection
-        # then checkpoints and deletes the WAL under them. So "is it a database?" is SQLite's answer.
-        if self.path is not None and not self._writable():
-            raise ProjectError(
-                f"{self.path.parent}: the project folder or its database is read-only; "
-                "annotator needs to write there (copy the folder somewhere writable)"
-            )
-        try:
-            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise ProjectError(f"{target}: cannot open database ({exc})") from None
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect only in a new, empty database
-            if self.path is not None:
-                conn.execute("PRAGMA journal_mode = WAL")  # the first statement that reads the file
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-                raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
-            raise ProjectError(f"{target}: cannot open database ({exc})") from None
-        self.conn = conn
+    def __init__(self, path: Path | str | None = None, server: str | None = None):
+        """Open (creating if needed) the database at ``path`` (``None``: in memory), or the
+        PostgreSQL database ``server`` (a libpq connection string or URL, see ``postgres_store``)."""
+        if server is not None:
+            from .postgres_store import PostgresEngine
+
+            self.engine = PostgresEngine(server)
+        else:
+            self.engine = SQLiteEngine(Path(path) if path is not None else None)
+        self.path = getattr(self.engine, "path", None)  # the SQLite file; None in memory and on a server
+        self.server = server
+        self.conn = self.engine.connect()
         self._depth = 0
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def switch_to(self, other: "Store") -> "Store":
+        """Work on ``other``'s database from now on, through this same object (every part of a window
+        holds it); returns a Store holding the database left. A window whose server went away works on
+        a local copy this way (``offline_copy``)."""
+        if self._depth:
+            raise ProjectError("cannot switch databases inside a transaction")
+        left = Store.__new__(Store)
+        left.__dict__.update(self.__dict__)
+        self.__dict__.update(other.__dict__)
+        return left
+
+    @property
+    def in_memory(self) -> bool:
+        """A throwaway database: no project folder holds it, no other connection can open it."""
+        return self.path is None and self.server is None
+
+    @property
+    def location(self) -> str:
+        """The database, as messages name it (a file, or the server without its password)."""
+        return self.engine.location
 
     # -- lifecycle -----------------------------------------------------------
 
     def _migrate(self) -> None:
         try:
             applied = self.applied_migrations()
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{self.path}: not a usable database ({exc})") from None
+        except self.engine.errors as exc:
+            raise ProjectError(f"{self.location}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
         if unknown:
             raise ProjectError(
-                f"{self.path}: written by a newer version of annotator (schema {unknown[-1]}); "
+                f"{self.location}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
         if set(KNOWN) - set(applied):
-            try:
-                apply_pending(self.conn)
-            except sqlite3.OperationalError as exc:
-                raise ProjectError(f"{self.path}: cannot update the database ({exc})") from None
-
-    def _writable(self) -> bool:
-        folder_ok = os.access(self.path.parent, os.W_OK)
-        return folder_ok and (not self.path.exists() or os.access(self.path, os.W_OK))
+            self.engine.apply_pending(self.conn)
 
     def applied_migrations(self) -> list[str]:
-        """Names of the applied migrations, oldest first (sqlite-utils' own table)."""
-        if not self.conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
-            return []
-        return [r[0] for r in self.conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
-            (MIGRATION_SET,))]
+        """Names of the applied migrations, oldest first."""
+        return self.engine.applied_migrations(self.conn)
 
     def schema_version(self) -> str:
         applied = self.applied_migrations()
@@ -152,38 +141,31 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectError(busy_message(self.path)) from None
-            raise
+        self.engine.begin(self.conn)
         self._depth = 1
         try:
             yield
         except BaseException:
-            self._rollback()
+            self.engine.rollback(self.conn)
             raise
         else:
             try:
-                self.conn.execute("COMMIT")
-            except sqlite3.Error:  # a full disk at commit: the transaction must not stay open
-                self._rollback()
+                self.engine.commit(self.conn)
+            except self.engine.errors:  # a full disk at commit: the transaction must not stay open
+                self.engine.rollback(self.conn)
                 raise
         finally:
             self._depth = 0
 
-    def _rollback(self) -> None:
-        # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR): ROLLBACK would
-        # then fail with "no transaction is active" and hide the error that matters.
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-
-    # -- the database file: versions, checkpoints -------------------------------
+    # -- the database: versions, checkpoints -------------------------------------
 
     def data_version(self) -> int:
-        """Changes when another connection commits (cheap: no disk read in WAL mode)."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        """Changes when another connection commits (cheap: no disk read)."""
+        return self.engine.data_version(self.conn)
+
+    def change_marker(self) -> tuple:
+        """Changes whenever this connection or another one writes to the database."""
+        return self.engine.change_marker(self.conn)
 
     def generation(self) -> str:
         """Which copy of the database this is: ``restore`` sets a new one (see ``GENERATION_KEY``)."""
@@ -199,21 +181,17 @@ class Store:
 
     def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
         """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when
-        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE)."""
+        all of it was copied. ``timeout_s`` bounds the wait for other connections (TRUNCATE). A server
+        has no file of the project's: False."""
         if mode not in CHECKPOINT_MODES:
             raise ValueError(f"checkpoint mode {mode!r}")
-        if self.path is None or self._depth:
+        if self._depth:
             return False
-        if timeout_s is not None:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
-        try:
-            busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
-        except sqlite3.OperationalError:
-            return False
-        finally:
-            if timeout_s is not None:
-                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        return not busy and frames == copied
+        return self.engine.checkpoint(self.conn, mode, timeout_s)
+
+    def snapshot(self):
+        """A context manager yielding a read-only connection that sees one consistent state (exports)."""
+        return self.engine.snapshot(self.conn)
 
     # -- documents -----------------------------------------------------------
 
@@ -228,12 +206,11 @@ class Store:
 
     def insert_document(self, *, uid: str, title: str, text: str, raw: str | None, meta: dict,
                         source: str, encoding: str, morphemes: bytes, sentences: bytes) -> int:
-        cursor = self.conn.execute(
+        return self.conn.execute(
             "INSERT INTO documents (uid, title, text, raw, meta, source, encoding, length, morphemes,"
-            " sentences, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " sentences, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (uid, title, text, raw, _json(meta), source, encoding, len(text), morphemes, sentences, now()),
-        )
-        return cursor.lastrowid
+        ).fetchall()[0][0]
 
     def _document(self, row) -> Document:
         return Document(id=row[0], uid=row[1], title=row[2], text=row[3], meta=json.loads(row[4]), source=row[5])
@@ -301,8 +278,12 @@ class Store:
 
     _SPAN_COLUMNS = ("s.id, s.doc_id, s.annotator, s.start, s.end, s.label,"
                      " substr(d.text, s.start + 1, s.end - s.start), s.attrs, s.uid, s.rev, s.note")
-    _SPAN_INSERT = ("INSERT INTO spans (id, uid, doc_id, annotator, start, end, label, attrs, note, rev, history,"
-                    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    # Without an id, the database gives the next one (AUTOINCREMENT or an identity column; an explicit
+    # NULL would be refused by PostgreSQL). RETURNING, not lastrowid: both engines have it.
+    _SPAN_INSERT = ("INSERT INTO spans (uid, doc_id, annotator, start, end, label, attrs, note, rev, history,"
+                    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+    _SPAN_INSERT_WITH_ID = ("INSERT INTO spans (uid, doc_id, annotator, start, end, label, attrs, note, rev, history,"
+                            " created_at, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
     def _span(self, row) -> Span:
         return Span(id=row[0], doc_id=row[1], annotator=row[2], start=row[3], end=row[4], label=row[5],
@@ -328,13 +309,16 @@ class Store:
         if span_id is not None and self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
             span_id = None  # taken (after a restore): the span comes back under a new id
         stamp, rev, attrs = stamp_after(previous), new_rev(), _json(draft.attrs)
-        cursor = self.conn.execute(self._SPAN_INSERT, (
-            span_id, uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, attrs,
-            draft.note, rev, history, stamp, stamp))
+        values = (uid, draft.doc_id, draft.annotator, draft.start, draft.end, draft.label, attrs,
+                  draft.note, rev, history, stamp, stamp)
+        if span_id is None:
+            span_id = self.conn.execute(self._SPAN_INSERT + " RETURNING id", values).fetchall()[0][0]
+        else:
+            self.conn.execute(self._SPAN_INSERT_WITH_ID, (*values, span_id))
         # Built from what was written, not read back: only the covered text comes from the database.
         text = self.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                                  (draft.start + 1, draft.end - draft.start, draft.doc_id)).fetchone()[0]
-        return Span(id=cursor.lastrowid, doc_id=draft.doc_id, annotator=draft.annotator, start=draft.start,
+        return Span(id=span_id, doc_id=draft.doc_id, annotator=draft.annotator, start=draft.start,
                     end=draft.end, label=draft.label, text=text, attrs=json.loads(attrs), uid=uid, rev=rev,
                     note=draft.note)
 
@@ -342,7 +326,7 @@ class Store:
         """New spans in bulk (imports): fresh identities."""
         stamp = now()
         self.conn.executemany(self._SPAN_INSERT, [
-            (None, new_uid(), d.doc_id, d.annotator, d.start, d.end, d.label, _json(d.attrs), d.note, new_rev(), "",
+            (new_uid(), d.doc_id, d.annotator, d.start, d.end, d.label, _json(d.attrs), d.note, new_rev(), "",
              stamp, stamp) for d in drafts])
 
     def span(self, span_id: int) -> Span | None:

@@ -69,10 +69,11 @@ class Editor(QObject):
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
-            self._push(relabel(span, label, self.project.schema), self.tr("Relabel as %1").replace("%1", label))
+            self._push(relabel(span, label, self.project.schema, checked=True),
+                       self.tr("Relabel as %1").replace("%1", label))
 
     def remove(self, span: Span) -> bool:
-        return self._push(RemoveSpans([span.id]),
+        return self._push(RemoveSpans([span.id], revs={span.id: span.rev}),
                           self.tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", span.text))
 
     def move_edge(self, document: Document, span: Span, edge: str, direction: int, by_character: bool) -> None:
@@ -82,7 +83,7 @@ class Editor(QObject):
         if (start, end) == (span.start, span.end):
             self.failed.emit(self.tr("The span cannot move further that way"))
             return
-        self._push(UpdateSpan(span.id, start=start, end=end), self.tr("Resize span"), ResizeCommand)
+        self._push(UpdateSpan(span.id, start=start, end=end, rev=span.rev), self.tr("Resize span"), ResizeCommand)
 
     # -- suggestions ----------------------------------------------------------------------
 

@@ -23,12 +23,19 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def resolve_annotator(given: str | None, interactive: bool) -> str | None:
-    """``--annotator``, else the remembered name, else ask (interactive only), else a fallback."""
+def resolve_annotator(given: str | None, interactive: bool, folder: Path | None = None) -> str | None:
+    """``--annotator``, else on a server the login (the roles key layers on it), else the remembered
+    name, else ask (interactive only), else a fallback."""
+    from ..core.project_files import server_address
     from . import dialogs, settings
 
     if given and given.strip():
         return given.strip()
+    server = server_address(folder) if folder is not None and folder.is_dir() else None
+    if server is not None:
+        from ..core.postgres_store import login_name
+
+        return login_name(server)
     saved = settings.saved_annotator()
     if saved:
         return saved
@@ -102,7 +109,7 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     set_language(lang or saved_language())
-    name = resolve_annotator(annotator, interactive=not screenshot)
+    name = resolve_annotator(annotator, interactive=not screenshot, folder=Path(folder))
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2

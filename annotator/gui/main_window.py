@@ -17,7 +17,7 @@ from ..core.project import Project
 from ..core.records import Document
 from ..core.team.assignment import next_unfinished_document
 from ..core.worklist_store import WorklistStore
-from . import dialogs, empty_state, find_bar, fonts, settings
+from . import dialogs, empty_state, find_bar, fonts, server_watch, settings
 from .actions import WorkbenchActions
 from .activity_tracker import ActivityTracker
 from .database_watch import DatabaseWatch
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.annotator = annotator
         self.document: Document | None = None
+        self.server: server_watch.ServerWatch | None = None  # set once the window is ready (a server project)
         self.worklist = WorklistStore(project.store)
         self.stack = QUndoStack(self)
         self.editor = Editor(project, annotator, self.stack, self)
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         if review:
             self.review.set_active(True, open_ready=not start_at_first)
         self.database.start()  # after the first document: backups go to a worker thread later
+        self.server = server_watch.attach(self)  # a project on a server: others' work shows live
         self.view.setFocus()  # the keys the README lists act on the text, not the search box
         self.activity = ActivityTracker(self)
 
@@ -250,6 +252,12 @@ class MainWindow(QMainWindow):
     def reload_replaced_database(self) -> None:
         """Another program replaced the database (a restore): re-read the list, the progress and the
         open document. The undo history starts afresh: its steps were made on the database that is gone."""
+        self.reload_everything(self.tr("The project database was replaced by another program (a restore): "
+                                       "the documents were reloaded and the undo history starts afresh"))
+
+    def reload_everything(self, message: str) -> None:
+        """The window works on another database (a restore; a server gone or back): re-read the list,
+        the progress and the open document, start the undo history afresh and say why."""
         self.stack.clear()
         current, self.document = self.document, None
         self.documents.apply_filter()
@@ -263,8 +271,25 @@ class MainWindow(QMainWindow):
             self.view.show_text("")
             self.header.show_document(None, None)
             self.spans.model.reset(None, self.annotator, [])
-        self.show_message(self.tr("The project database was replaced by another program (a restore): "
-                                  "the documents were reloaded and the undo history starts afresh"))
+        self.show_message(message)
+
+    def show_changes_from_elsewhere(self, doc_ids: set) -> None:
+        """Others committed (on a server: the team's windows): re-read what they touched. ``None`` among
+        the ids: documents came or went."""
+        ids = {d for d in doc_ids if d is not None}
+        if None in doc_ids:
+            self.empty_state.refresh()
+            self.documents.apply_filter()
+        self.documents.model.refresh(ids)
+        if self.document is not None and self.document.id in ids:
+            doc_id = self.document.id
+            selected = self.selected_span()
+            self.spans.model.reset(doc_id, self.annotator, self.project.spans(doc_id, self.annotator))
+            self._refresh_overlay()
+            self.header.show_status(self.project.status(doc_id, self.annotator))
+            self.select_span(selected.id if selected is not None and self.project.store.span(selected.id) else None)
+        self._update_progress()
+        self.review.changed_elsewhere(ids)
 
     # -- spans -------------------------------------------------------------------------
 
@@ -400,6 +425,8 @@ class MainWindow(QMainWindow):
         """Work as ``name``: their statuses, spans and progress; the undo history starts afresh."""
         self.stack.clear()
         self.annotator = self.editor.annotator = name
+        if self.server is not None:
+            self.server.offline.annotator = name
         self.documents.set_annotator(name)
         current, self.document = self.document, None
         if current is not None:
@@ -416,6 +443,8 @@ class MainWindow(QMainWindow):
         self.documents.stop()
         self.training.stop()
         self.database.stop()
+        if self.server is not None:
+            self.server.stop()
         self.review.worker.wait()  # its threads belong to this window
         self.next_document.wait()
         super().closeEvent(event)
@@ -427,7 +456,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         # The folder's name tells copies of one project apart (their schemas share a name).
-        name = self.project.folder.absolute().name if self.project.store.path is not None else self.project.name
+        name = self.project.folder.absolute().name if not self.project.store.in_memory else self.project.name
         title = self.tr("%1 — review — annotator") if self.review.active else self.tr("%1 — %2 — annotator")
         self.setWindowTitle(title.replace("%1", name).replace("%2", self.annotator))
         self.annotator_status.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
@@ -438,3 +467,5 @@ class MainWindow(QMainWindow):
         self.header.retranslate()
         self._show_progress()
         self.suggestions.retranslate()
+        if self.server is not None:
+            self.server.retranslate()

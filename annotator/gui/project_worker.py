@@ -29,7 +29,7 @@ class ProjectWorker(QObject):
     def run(self, work: Callable[[Project], Any], done: Callable[[Any], None],
             failed: Callable[[str], None]) -> None:
         """``work(project)`` on a worker thread, then ``done(result)`` or ``failed(message)`` here."""
-        if self.project.store.path is None:
+        if self.project.store.in_memory:
             try:
                 result = work(self.project)
             except AnnotatorError as error:
@@ -37,10 +37,10 @@ class ProjectWorker(QObject):
             else:
                 done(result)
             return
-        folder = self.project.folder
+        folder, database = self.project.folder, self.project.store.path  # the window's file, if any
 
         def job(_context):
-            with open_project(folder) as project:
+            with open_project(folder, database) as project:
                 return work(project)
 
         worker = Worker(job, self)

@@ -3,12 +3,14 @@
 Suggestions and the document list's queries are asked for again and again
 (after every change, every pause in typing); only the answer to the latest
 question is wanted. The thread opens the project folder a second time (its
-own SQLite connection, which sees every committed change through WAL),
+own connection, which sees every committed change; in SQLite through WAL),
 skips the requests that queued up while it was busy, and can interrupt the
 query it is running when a newer request arrives. Answers carry the
 request's number, so the GUI thread drops any that are stale by the time
-they arrive. An in-memory project has no folder to open again: its requests
-are answered on the spot.
+they arrive. Each request names the database the window works on, so the
+thread follows the window onto its local copy while a server is away, and
+back. An in-memory project has no folder to open again: its requests are
+answered on the spot.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class LatestRequestWorker(QObject):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
         self._project = project
-        self._folder = project.folder if project.store.path is not None else None
+        self._folder = project.folder if not project.store.in_memory else None
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._latest = 0
@@ -65,7 +67,8 @@ class LatestRequestWorker(QObject):
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
             self._thread.start()
-        self._requests.put((self._latest, args))
+        # The database the window works on now: its local copy while the server is away.
+        self._requests.put((self._latest, args, self._project.store.path))
         return self._latest
 
     def cancel(self) -> None:
@@ -87,7 +90,7 @@ class LatestRequestWorker(QObject):
     # -- the worker thread ---------------------------------------------------------------
 
     def _run(self) -> None:
-        project = None
+        project, database = None, None
         try:
             while True:
                 request = self._requests.get()
@@ -95,10 +98,13 @@ class LatestRequestWorker(QObject):
                     request = self._requests.get()  # a newer request makes the older ones moot
                 if request is _STOP:
                     return
-                number, args = request
+                number, args, wanted = request
+                if project is not None and wanted != database:  # the window went offline or came back
+                    _close_quietly(project)
+                    project = None
                 if project is None:
                     try:
-                        project = Project.open(self._folder, backup=False)
+                        project, database = Project.open(self._folder, backup=False, database=wanted), wanted
                     except AnnotatorError as error:
                         self.failed_to_answer(number, str(error))
                         continue
@@ -110,7 +116,7 @@ class LatestRequestWorker(QObject):
                     self._running = None
         finally:
             if project is not None:
-                project.close()
+                _close_quietly(project)
 
     def _watch_staleness(self, project: Project) -> None:
         watch = getattr(project.store.conn, "set_progress_handler", None)  # SQLite's; other engines run on
@@ -141,6 +147,13 @@ class LatestRequestWorker(QObject):
             signal.emit(*args)  # queued to the GUI thread when called from the worker
         except RuntimeError:  # the window is gone
             pass
+
+
+def _close_quietly(project: Project) -> None:
+    try:
+        project.close()
+    except Exception:  # noqa: BLE001 - a connection to a server that went away may refuse even to close
+        pass
 
 
 def run_until(done: Callable[[], bool], signal, seconds: float) -> bool:

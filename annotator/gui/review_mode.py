@@ -266,6 +266,20 @@ class ReviewMode(QObject):
                 self.select_row(self.model.row_of_key(key))
         self._show_status()
 
+    def changed_elsewhere(self, doc_ids: set[int]) -> None:
+        """Others changed these documents (a shared server): their review states, and the open one's candidates."""
+        if not self.active:
+            return
+        if self.columns.reviews is None:
+            self._changed_while_loading |= doc_ids
+        else:
+            self.columns.update(self.project.review_state(d) for d in doc_ids if self.project.store.document(d))
+            self.window.documents.model.review_changed(doc_ids)
+        document = self.window.document
+        if document is not None and document.id in doc_ids:
+            self._refresh(document.id)
+        self._show_status()
+
     # -- selecting candidates ---------------------------------------------------------------
 
     def _selected_key(self) -> tuple[int, int, str] | None:

@@ -39,7 +39,7 @@ class TrainingJob(QObject):
 
     def available(self) -> bool:
         """A project in memory has no folder a child process could open."""
-        return self.project.store.path is not None
+        return not self.project.store.in_memory
 
     def start(self, automatic: bool = False) -> bool:
         """Train now in the background; False when a training already runs or cannot."""

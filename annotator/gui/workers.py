@@ -53,10 +53,11 @@ Job = Callable[[JobContext], Any]
 
 
 @contextmanager
-def open_project(folder: Path) -> Iterator[Project]:
-    """The job's own SQLite connection to the project. Only SQLite opens the database file: a
+def open_project(folder: Path, database: Path | None = None) -> Iterator[Project]:
+    """The job's own connection to the project (to ``database``, the file the window works on, when
+    given: its local copy while the server is away). Only SQLite opens the database file: a
     descriptor closed anywhere in this process would drop the window's locks (``core.project_files``)."""
-    project = Project.open(folder, backup=False)
+    project = Project.open(folder, backup=False, database=database)
     try:
         yield project
     finally:

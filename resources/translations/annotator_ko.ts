@@ -1559,6 +1559,29 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>ServerWatch</name>
+    <message>
+        <source>The server cannot be reached (%1): working on a local copy of the documents opened; your edits are sent when it is back</source>
+        <translation>서버에 연결할 수 없습니다(%1). 연 문서의 로컬 사본으로 계속 작업합니다. 편집 내용은 서버가 돌아오면 전송됩니다</translation>
+    </message>
+    <message>
+        <source>Back on the server: %1 change(s) made offline sent; %2 conflict with changes made on the server meanwhile and were not applied (kept in %3)</source>
+        <translation>서버에 다시 연결됨: 오프라인 변경 %1건을 보냈습니다. %2건은 그동안 서버에서 바뀐 내용과 충돌해 적용하지 않았습니다(%3에 보관)</translation>
+    </message>
+    <message>
+        <source>Back on the server: %1 change(s) made offline sent</source>
+        <translation>서버에 다시 연결됨: 오프라인 변경 %1건을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>서버: %1</translation>
+    </message>
+    <message>
+        <source>Offline: %1 unreachable</source>
+        <translation>오프라인: %1에 연결할 수 없음</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Other keys</source>

@@ -29,10 +29,10 @@ def find(text: str, word: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(word)
 
 
-def build_project(folder: Path) -> Project:
+def build_project(folder: Path, server: str | None = None) -> Project:
     schema = default_schema_path().read_text(encoding="utf-8").replace('overlap = "forbid"', 'overlap = "allow"')
     schema_file = write(folder / "schema.toml", schema)
-    project = Project.create(folder / "proj", schema_file)
+    project = Project.create(folder / "proj", schema_file, server=server)
     for name, text in ARTICLES.items():
         write(folder / "articles" / name, text)
     report = project.import_paths([folder / "articles"], clean=False)

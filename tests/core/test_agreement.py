@@ -11,6 +11,7 @@ from sklearn.metrics import cohen_kappa_score
 from annotator.core.agreement import AlphaTally, cohen_kappa
 
 from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 LABELS = ("BUDGET", "AGENCY", "TECH", "PROGRAM")
 

@@ -13,11 +13,13 @@ from annotator.core.export import ExportCancelled, Split
 from annotator.core.export.json_lines import MasterWriter
 
 from .export_fixtures import build_project, gold_by_uid
+from ..engines import ENGINES, database_for
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    p = build_project(tmp_path_factory.mktemp("export"))
+@pytest.fixture(scope="module", params=ENGINES)
+def project(request, tmp_path_factory):
+    """The export project, on SQLite and on PostgreSQL."""
+    p = build_project(tmp_path_factory.mktemp("export"), server=database_for(request, request.param))
     yield p
     p.close()
 

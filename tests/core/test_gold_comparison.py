@@ -10,6 +10,7 @@ from annotator.core.team.gold_agreement import gold_over_time, iso_week
 from annotator.core.team.gold_comparison import compare_with_gold
 
 from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 def test_each_span_falls_in_one_group(project):

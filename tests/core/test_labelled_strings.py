@@ -12,6 +12,8 @@ from annotator.core.records import SpanDraft
 from annotator.core.suggest.suggestion_store import SuggestionStore
 from annotator.core.text import document_uid
 
+from ..engines import engine  # noqa: F401 (test_counts_on_both_engines)
+
 TEXTS = ["원주시가 국비 120억 원을 확보했다", "대구시는 디지털트윈 사업을 키운다"]
 
 
@@ -95,3 +97,18 @@ def test_merged_edits_and_deletions_are_counted(tmp_path):
     with Project.open(tmp_path / "ours") as project:
         project.merge_from(tmp_path / "theirs")
         assert stored(project) == recount(project) == Counter({("원주시", "PROGRAM"): 1, ("120억", "BUDGET"): 1})
+
+
+def test_counts_on_both_engines(project):
+    """The counting triggers in each engine's form (SQLite's, and PostgreSQL's plpgsql)."""
+    from tests.core.synthetic import Words
+
+    words = Words(project, "원주시 국비 원주시 디지털트윈 원주시")
+    first = words.mark("kim", 0, None, "AGENCY")
+    words.mark("kim", 2, None, "AGENCY")
+    other = words.mark("lee", 4, None, "TECH")
+    project.relabel_span(other.id, "AGENCY")
+    project.resize_span(first.id, 0, 2)
+    project.remove_span(words.mark("kim", 3, None, "TECH").id)
+    assert stored(project) == recount(project) == Counter({("원주시", "AGENCY"): 2, ("원주", "AGENCY"): 1})
+    assert stored(project, ["lee"]) == recount(project, ["lee"])

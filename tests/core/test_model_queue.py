@@ -13,11 +13,12 @@ from annotator.core.team.assignment import assign
 
 from .model_fixtures import labelled_project
 from .test_model import schema_with_person
+from ..engines import database_for, engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture
-def queue_project(tmp_path):
-    project = Project.create(tmp_path / "queue", schema_with_person(tmp_path))
+def queue_project(tmp_path, engine, request):
+    project = Project.create(tmp_path / "queue", schema_with_person(tmp_path), server=database_for(request, engine))
     finished = labelled_project(project, 8)
     unfinished = labelled_project(project, 6, annotator="other", seed=21, done=False)  # kim has not started these
     yield project, finished, unfinished

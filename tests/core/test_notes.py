@@ -9,6 +9,7 @@ from annotator.core.team.notes import SetNote, candidate_note, candidate_note_op
 from annotator.core.worklist_store import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 def test_span_document_and_candidate_notes_undo(project):

@@ -12,13 +12,14 @@ from annotator.core.team.assignment import assign, move_unfinished
 from annotator.core.team.package import write_package
 
 from .synthetic import Words, numbered_text
+from ..engines import database_for, engine  # noqa: F401 (the reviewer's project on SQLite and on PostgreSQL)
 
 
 @pytest.fixture
-def main(tmp_path):
+def main(tmp_path, engine, request):
     """The reviewer's project: 8 documents, kim and lee one each per document, a gazetteer and a user
     dictionary; kim has a span in her first document, which gold has adjudicated; lee has a span too."""
-    project = Project.create(tmp_path / "main")
+    project = Project.create(tmp_path / "main", server=database_for(request, engine))
     (project.folder / "gazetteers").mkdir()
     (project.folder / "gazetteers" / "local.tsv").write_text("원주시\tAGENCY\n", encoding="utf-8")
     (project.folder / "userdict.tsv").write_text("디지털트윈\tNNP\n", encoding="utf-8")
@@ -105,8 +106,11 @@ def test_a_move_made_after_packaging_survives_merging_the_package(main, tmp_path
     with Project.create(back) as fresh:
         for document in main.documents():
             Words(fresh, document.text)
+    source = main.folder
+    if main.store.server is not None:  # a project on a server is not merged from: a package of it is
+        source = write_package(main, "park", tmp_path / "park").out
     with Project.open(back) as fresh:
-        assert fresh.merge_from(main.folder).team.assignments_updated > 0
+        assert fresh.merge_from(source).team.assignments_updated > 0
         assert assignment_store.assigned_ids(fresh.store, "park") == moved
 
 

@@ -5,6 +5,7 @@ from annotator.core.operations import AddSpans, Batch, RemoveSpans
 from annotator.core.records import SpanDraft
 
 from ..conftest import write
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from annotator.core.records import Status
 from annotator.core.worklist_store import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 
 @pytest.fixture

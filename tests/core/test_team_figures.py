@@ -14,13 +14,14 @@ from annotator.core.team.effort import team_figures
 from annotator.core.worklist_store import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
+from ..engines import database_for, engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
 STAMP = "2025-03-14T09:00:00+00:00"
 
 
 @pytest.fixture
-def project(tmp_path):
-    project = Project.create(tmp_path / "p")
+def project(tmp_path, engine, request):
+    project = Project.create(tmp_path / "p", server=database_for(request, engine))
     yield project
     project.close()
 

@@ -8,26 +8,45 @@ import pytest
 
 from annotator import GOLD, Project, ProjectError
 from annotator.core.migrations import apply_pending
+from annotator.core.project_move import move_to_server
 from annotator.core.operations import RejectSpans, RemoveSpans, WithdrawRejections
 from annotator.core.records import Rejection
 from annotator.core.text import document_uid
 
 from .synthetic import Words, numbered_text
 from .team_copies import copy_project, dump
+from ..engines import database_for, engine  # noqa: F401 (copy a on SQLite and on PostgreSQL)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture
-def team(tmp_path):
-    """A base project where kim marked words 0 and 2; copied to ``a`` and ``b`` (kim's laptop and desktop)."""
+def team(tmp_path, engine, request):
+    """A base project where kim marked words 0 and 2; copied to ``a`` and ``b`` (kim's laptop and desktop).
+    On PostgreSQL, ``a`` is then moved to the server: the copies merged into it are SQLite files."""
     with Project.create(tmp_path / "base") as base:
         words = Words(base, numbered_text(8, "a"))
         words.mark("kim", 0, 0, "AGENCY")
         words.mark("kim", 2, 3, "BUDGET")
     for name in ("a", "b"):
         copy_project(tmp_path / "base", tmp_path / name)
+    server = database_for(request, engine)
+    if server is not None:
+        move_to_server(tmp_path / "a", server)
     return tmp_path
+
+
+def merging_from_a(engine):
+    """A test that merges ``a`` into ``b``: on PostgreSQL ``a`` is no copy (its folder names the server)."""
+    if engine == "postgresql":
+        pytest.skip("a project on a server is not merged from (its folder holds no copy); packages are")
+
+
+def test_a_server_project_is_not_merged_from(team, engine):
+    if engine == "sqlite":
+        return
+    with Project.open(team / "b") as b, pytest.raises(ProjectError, match="on a PostgreSQL server"):
+        b.merge_from(team / "a")
 
 
 def only_span(project, label):
@@ -43,7 +62,8 @@ def diverge(team):
         b.remove_span(only_span(b, "AGENCY").id)
 
 
-def test_edits_deletions_and_undone_deletions_travel(team):
+def test_edits_deletions_and_undone_deletions_travel(team, engine):
+    merging_from_a(engine)
     with Project.open(team / "a") as a:
         budget = only_span(a, "BUDGET")
         a.resize_span(budget.id, budget.start, budget.end - 4)
@@ -79,7 +99,8 @@ def test_a_true_conflict_is_reported_with_both_versions_and_ours_kept(team):
 
 
 @pytest.mark.parametrize("prefer, kept", [("ours", "TECH"), ("theirs", None)])
-def test_prefer_ours_or_theirs_settles_the_conflict_for_good(team, prefer, kept):
+def test_prefer_ours_or_theirs_settles_the_conflict_for_good(team, prefer, kept, engine):
+    merging_from_a(engine)
     diverge(team)
     with Project.open(team / "a") as a:
         [conflict] = a.merge_from(team / "b", prefer=prefer).conflicts
@@ -93,7 +114,8 @@ def test_prefer_ours_or_theirs_settles_the_conflict_for_good(team, prefer, kept)
             assert dump(a) == dump(b)
 
 
-def test_prefer_newer_picks_the_same_version_in_either_copy(team):
+def test_prefer_newer_picks_the_same_version_in_either_copy(team, engine):
+    merging_from_a(engine)
     diverge(team)
     for name in ("a", "b"):  # each copy merges the other as it was before either merge
         copy_project(team / name, team / f"{name}-before")
@@ -104,7 +126,8 @@ def test_prefer_newer_picks_the_same_version_in_either_copy(team):
         assert dump(a) == dump(b) and not a.spans(annotator="kim", label="TECH")
 
 
-def test_the_same_change_in_two_copies_is_no_conflict(team):
+def test_the_same_change_in_two_copies_is_no_conflict(team, engine):
+    merging_from_a(engine)
     for name in ("a", "b"):
         with Project.open(team / name) as copy:
             copy.relabel_span(only_span(copy, "AGENCY").id, "TECH")
@@ -126,7 +149,8 @@ def test_dry_run_reports_without_writing(team):
         assert real.to_dict() | {"dry_run": True} == dry.to_dict()
 
 
-def test_a_withdrawn_rejection_and_a_status_set_back_to_new_travel(team):
+def test_a_withdrawn_rejection_and_a_status_set_back_to_new_travel(team, engine):
+    merging_from_a(engine)
     with Project.open(team / "a") as a:
         doc_id = next(a.documents()).id
         rejection = Rejection(doc_id, 0, 3, "TECH", GOLD)
@@ -145,7 +169,8 @@ def test_a_withdrawn_rejection_and_a_status_set_back_to_new_travel(team):
         assert b.status(doc_id, "kim").status == "new"
 
 
-def test_a_stale_gold_in_an_annotators_copy_never_undoes_the_reviewers_decision(team):
+def test_a_stale_gold_in_an_annotators_copy_never_undoes_the_reviewers_decision(team, engine):
+    merging_from_a(engine)
     with Project.open(team / "a") as reviewer:  # a: the reviewer's copy; b: kim's
         doc_id = next(reviewer.documents()).id
         gold = reviewer.add_span(doc_id, 0, 3, "AGENCY", GOLD, snap=False)

@@ -54,3 +54,16 @@ def test_annotator_name_comes_from_the_flag_the_settings_or_the_dialog(qapp, mon
     assert launch.resolve_annotator(None, interactive=True) == "park"
     assert launch.resolve_annotator(None, interactive=False) == "park"
     assert asked == [1]
+
+
+def test_on_a_server_the_annotator_is_the_login(qapp, tmp_path, monkeypatch):
+    """The roles key layers on the server login: without --annotator the window works as that login."""
+    from annotator.core.project_files import write_server_address
+
+    settings.save_annotator("park")
+    write_server_address(tmp_path, "postgresql://db.example.org/policy_ner")
+    monkeypatch.setenv("PGUSER", "kim")
+    assert launch.resolve_annotator(None, interactive=False, folder=tmp_path) == "kim"
+    write_server_address(tmp_path, "postgresql://lee@db.example.org/policy_ner")
+    assert launch.resolve_annotator(None, interactive=True, folder=tmp_path) == "lee"
+    assert launch.resolve_annotator("gold", interactive=True, folder=tmp_path) == "gold"  # a reviewer says so

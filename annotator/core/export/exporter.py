@@ -95,7 +95,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     if isinstance(split, str):
         split = Split.parse(split, seed)
     out = Path(out)
-    if project.store.path is not None:
+    if not project.store.in_memory:
         refuse_own_files(project.folder, out)
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)

@@ -12,7 +12,10 @@ from ..store import Store
 class SuggestionStore:
     def __init__(self, store: Store):
         self.store = store
-        self.conn = store.conn
+
+    @property
+    def conn(self):
+        return self.store.conn  # not kept: a window offline works on another connection (offline_copy)
 
     def labelled_strings(self, ignored_layers: Iterable[str] = ()) -> list[tuple[str, str, int]]:
         """(text, label, how many spans) over every layer but ``ignored_layers``: read from the
@@ -37,7 +40,6 @@ class SuggestionStore:
             found.add((text[start:end], label))
         return found
 
-    def change_marker(self) -> tuple[int, int]:
+    def change_marker(self) -> tuple:
         """Changes whenever this connection or another process writes to the database."""
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        return self.conn.total_changes, version
+        return self.store.change_marker()

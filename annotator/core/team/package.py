@@ -51,7 +51,7 @@ def _copy_files(project: Project, out: Path) -> list[str]:
 def write_package(project: Project, annotator: str, out: Path | str) -> PackageReport:
     """Write ``annotator``'s package to the new folder ``out`` (or an empty one)."""
     out = Path(out)
-    if project.store.path is None:
+    if project.store.in_memory:
         raise ProjectError("a project in memory cannot be packaged")
     if annotator == GOLD or not annotator.strip():
         raise ProjectError(f"--annotator needs an annotator's name, not {annotator!r}")

@@ -1,0 +1,73 @@
+"""Commands for a shared project on a PostgreSQL server: ``migrate`` (and ``init --server``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.errors import ProjectError
+from ..core.project_move import move_to_server, move_to_sqlite
+from .common import EXIT_ERROR, EXIT_OK, err, open_project
+
+
+def cmd_migrate(args) -> int:
+    folder = Path(args.project)
+    if args.to == "sqlite":
+        report = move_to_sqlite(folder)
+    elif args.to.startswith(("postgresql:", "postgres:")) or "=" in args.to:
+        report = move_to_server(folder, args.to)
+    else:
+        err(f"--to takes sqlite or a PostgreSQL address (postgresql://USER@HOST/DB), not {args.to!r}")
+        return EXIT_ERROR
+    print(report.describe())
+    if report.kept is not None:
+        print(f"The project.db from before is kept as {report.kept}", file=sys.stderr)
+    if args.to != "sqlite":
+        print(f"{folder}/project.db is left as it was, a copy of the project before the move; "
+              "annotator now opens the server", file=sys.stderr)
+    return EXIT_OK
+
+
+def _names(value: str | None) -> list[str]:
+    return [name.strip() for name in (value or "").split(",") if name.strip()]
+
+
+def cmd_server_roles(args) -> int:
+    with open_project(args.project) as project:
+        store = project.store
+        if store.server is None:
+            raise ProjectError(f"{args.project}: the project is in project.db, not on a server (no roles there)")
+        statements = store.engine.set_up_roles(store.conn, _names(args.annotators), _names(args.reviewers),
+                                               _names(args.managers))
+    if args.verbose:
+        print(";\n".join(statements) + ";")
+    print(f"Roles set up on {store.location}: annotator_annotator, annotator_reviewer, annotator_manager"
+          + "".join(f"; {group} {', '.join(_names(names))}" for group, names in
+                    (("annotators", args.annotators), ("reviewers", args.reviewers), ("managers", args.managers))
+                    if _names(names)))
+    print("New logins have no password: set one with  ALTER ROLE name PASSWORD '…'  (psql \\password name); "
+          "each person's login name is their layer (annotator gui PROJECT --annotator NAME)", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("migrate", help="move the annotations to a PostgreSQL server or back into project.db",
+                       description="Move every row (documents, spans with their history, deletions, statuses, "
+                                   "returns, notes, rejections, assignments, active time) between the folder's "
+                                   "project.db and an empty PostgreSQL database, checked by counts. Passwords come "
+                                   "from ~/.pgpass or PGPASSWORD, never the address.")
+    p.add_argument("project")
+    p.add_argument("--to", required=True, metavar="postgresql://USER@HOST/DB|sqlite")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("server-roles", help="set up who may write what on the project's PostgreSQL server",
+                       description="Create the groups annotator_annotator (writes their own layer), "
+                                   "annotator_reviewer (gold and returns) and annotator_manager (everything: "
+                                   "assignments, imports, merges), grant them their rights on this database, and "
+                                   "add logins to them. Run it as the database owner with CREATEROLE.")
+    p.add_argument("project")
+    p.add_argument("--annotators", metavar="A,B,...", help="logins that annotate (created without a password if new)")
+    p.add_argument("--reviewers", metavar="R,...", help="logins that review")
+    p.add_argument("--managers", metavar="M,...", help="logins that manage")
+    p.add_argument("--verbose", action="store_true", help="print the SQL run")
+    p.set_defaults(func=cmd_server_roles)

@@ -1,0 +1,166 @@
+"""The window on a shared server: others' work shows within a second; without the server it goes on.
+
+- Live: the schema's triggers NOTIFY the documents every commit touched; a
+  connection of the window's own LISTENs (``postgres_store.Notifications``), and
+  every ``POLL_MS`` what others changed is re-read: the open document's spans and
+  status, the list's rows, the review states, the progress. Per-annotator layers
+  mean writers rarely meet; an undo step whose span someone else changed is
+  refused (``StaleSpanError``), and so is an edit made on a span the window
+  showed at an older revision (``operations.UpdateSpan.rev``: two reviewers on gold).
+- Offline (``core.offline_copy``): each opened document is copied to a local
+  file, again after each change to it. When the server stops answering the
+  window switches to that file, says so in the status bar, and keeps working;
+  every ``RECONNECT_MS`` it tries the server, and once back merges what was done
+  offline into it and reports what could not be applied (kept in the file).
+  A keypress in the quarter second before the switch is refused with the
+  server's message, not acknowledged.
+
+A project in ``project.db`` has none of this (``attach`` returns None): its
+window watches the file (``database_watch``).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from ..core.errors import AnnotatorError, ServerUnavailableError
+from ..core.offline_copy import OfflineCopy
+
+POLL_MS = 250
+RECONNECT_MS = 3000
+MIRROR_DELAY_MS = 200  # copy the open document after a burst of edits, not after each key
+
+
+class ServerWatch(QObject):
+    changed = Signal(object)  # set of doc ids others changed (None in it: documents came or went)
+    reachable = Signal(bool)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.store = window.project.store
+        self.location = self.store.location
+        self.online = True
+        self.notifications = self.store.engine.notifications(self.store.conn)
+        self.offline = OfflineCopy(window.project, window.annotator)
+        self._last_attempt = 0.0
+        self.indicator = QLabel()
+        window.statusBar().addPermanentWidget(self.indicator)
+        self.timer = QTimer(self, interval=POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.mirror_timer = QTimer(self, singleShot=True, interval=MIRROR_DELAY_MS)
+        self.mirror_timer.timeout.connect(self.mirror_open_document)
+        self.changed.connect(window.show_changes_from_elsewhere)
+        self.changed.connect(self._others_changed)
+        window.documentOpened.connect(lambda _doc_id: self.mirror_timer.start())
+        window.changeApplied.connect(self._own_change)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.timer.start()
+        self.mirror_open_document()
+        self._send_left_behind()
+
+    # -- live ---------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        if not self.online:
+            if time.monotonic() - self._last_attempt >= RECONNECT_MS / 1000:
+                self.reconnect()
+            return
+        try:
+            changed = self.notifications.take()
+        except ServerUnavailableError as error:
+            self.go_offline(str(error))
+            return
+        if changed:
+            self.changed.emit(changed)
+
+    def _others_changed(self, doc_ids: set) -> None:
+        if self.window.document is not None and self.window.document.id in doc_ids:
+            self.mirror_timer.start()
+
+    def _own_change(self, change) -> None:
+        if self.window.document is not None and self.window.document.id in change.doc_ids:
+            self.mirror_timer.start()
+
+    # -- offline ---------------------------------------------------------------------------
+
+    def mirror_open_document(self) -> None:
+        document = self.window.document
+        if not self.online or document is None:
+            return
+        try:
+            self.offline.mirror(document.id)
+        except ServerUnavailableError as error:
+            self.go_offline(str(error))
+        except AnnotatorError as error:  # the local disk: say it, the server still has everything
+            self.window.show_message(str(error))
+
+    def go_offline(self, reason: str) -> None:
+        self.online = False
+        self._last_attempt = time.monotonic()
+        self.offline.go_offline()
+        self.window.reload_everything(self.tr(
+            "The server cannot be reached (%1): working on a local copy of the documents opened; your edits "
+            "are sent when it is back").replace("%1", reason))
+        self.retranslate()
+        self.reachable.emit(False)
+
+    def reconnect(self) -> None:
+        self._last_attempt = time.monotonic()
+        try:
+            report = self.offline.reconnect()
+        except AnnotatorError as error:
+            self.window.show_message(str(error))
+            return
+        if report is None:
+            return
+        self.online = True
+        self.notifications.close()
+        self.notifications = self.store.engine.notifications(self.store.conn)
+        self.window.reload_everything(self._sent_message(report))
+        self.retranslate()
+        self.reachable.emit(True)
+
+    def _sent_message(self, report) -> str:
+        sent = (sum(report.spans_added.values()) + sum(report.spans_updated.values())
+                + sum(report.spans_deleted.values()) + report.statuses_updated + report.notes_updated
+                + report.rejections_added + report.rejections_withdrawn)
+        if report.conflicts:
+            return self.tr("Back on the server: %1 change(s) made offline sent; %2 conflict with changes made on the "
+                           "server meanwhile and were not applied (kept in %3)").replace("%1", str(sent)).replace(
+                "%2", str(len(report.conflicts))).replace("%3", str(report.source))
+        return self.tr("Back on the server: %1 change(s) made offline sent").replace("%1", str(sent))
+
+    def _send_left_behind(self) -> None:
+        try:
+            for _path, report in self.offline.send_left_behind():
+                self.window.show_message(self._sent_message(report))
+        except AnnotatorError as error:
+            self.window.show_message(str(error))
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.mirror_timer.stop()
+        self.notifications.close()
+        self.offline.close()
+
+    def retranslate(self) -> None:
+        if self.online:
+            self.indicator.setText(self.tr("Server: %1").replace("%1", self.location))
+            self.indicator.setStyleSheet("")
+        else:
+            self.indicator.setText(self.tr("Offline: %1 unreachable").replace("%1", self.location))
+            self.indicator.setStyleSheet("color: #a00; font-weight: bold;")
+
+
+def attach(window) -> ServerWatch | None:
+    if window.project.store.server is None:
+        return None
+    watch = ServerWatch(window)
+    watch.start()
+    return watch

@@ -1,0 +1,100 @@
+"""The PostgreSQL schema keeps up with the SQLite migrations, and the SQL translation."""
+
+import sqlite3
+
+import pytest
+
+from annotator.core.errors import ProjectError
+from annotator.core.migrations import KNOWN
+from annotator.core.postgres_schema import BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE
+from annotator.core.postgres_sql import translate
+from annotator.core.store import Store
+
+
+def test_every_migration_has_a_postgresql_form():
+    """A new migration in migrations.py needs its PostgreSQL form in postgres_schema.LATER."""
+    missing = [name for name in KNOWN if name not in BASELINE_MIGRATIONS and name not in LATER]
+    assert not missing, f"add the PostgreSQL form of {missing} to annotator/core/postgres_schema.py LATER"
+    assert not set(LATER) - set(KNOWN)
+
+
+@pytest.mark.parametrize("sql, expected", [
+    ("SELECT id FROM spans WHERE doc_id = ? AND note LIKE ? ESCAPE '\\'",
+     "SELECT id FROM spans WHERE doc_id = %s AND note ILIKE %s ESCAPE '\\'"),
+    ("SELECT start, end, label FROM spans ORDER BY start, end", 'SELECT start, "end", label FROM spans ORDER BY start, "end"'),
+    ("SELECT s.end, excluded.end FROM spans s", "SELECT s.end, excluded.end FROM spans s"),
+    ("SELECT sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), end FROM t",
+     "SELECT sum(CASE WHEN status = 'done' THEN 1 ELSE 0 END), \"end\" FROM t"),
+    ("SELECT '?', '100%', \"end\" FROM t WHERE a = ?", "SELECT '?', '100%%', \"end\" FROM t WHERE a = %s"),
+    ("SELECT a FROM spans WHERE +annotator = ? AND b = 1 + 2", "SELECT a FROM spans WHERE annotator = %s AND b = 1 + 2"),
+])
+def test_translation_to_postgresql(sql, expected):
+    assert translate(sql) == expected
+
+
+def sqlite_columns(store) -> dict[str, list[str]]:
+    tables = [r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documents_fts%'"
+        " AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'")]
+    return {t: sorted(r[1] for r in store.conn.execute(f"PRAGMA table_info({t})")) for t in tables}
+
+
+def test_the_server_schema_has_every_table_and_column(server_url):
+    sqlite = Store(None)
+    server = Store(server=server_url)
+    try:
+        assert server.applied_migrations() == sqlite.applied_migrations() == list(KNOWN)
+        for table, columns in sqlite_columns(sqlite).items():
+            found = sorted(r[0] for r in server.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,)))
+            assert found == columns, table
+        # the search's trigram table answers the same LIKE on both
+        assert server.conn.execute("SELECT rowid, title, text FROM documents_fts").fetchall() == []
+    finally:
+        sqlite.close()
+        server.close()
+
+
+def test_a_server_database_of_a_newer_version_is_refused(server_url):
+    Store(server=server_url).close()
+    store = Store(server=server_url)
+    store.conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                       ("annotator", "9999_from_the_future", "9999"))
+    store.close()
+    with pytest.raises(ProjectError, match="newer version of annotator .*9999_from_the_future"):
+        Store(server=server_url)
+
+
+def test_a_database_with_other_tables_is_not_taken_over(postgres_server):
+    url = postgres_server.url(postgres_server.create_database())
+    with postgres_server.admin(url.rsplit("dbname=", 1)[1]) as conn:
+        conn.execute("CREATE TABLE documents (id int)")
+    with pytest.raises(ProjectError, match="no annotator schema"):
+        Store(server=url)
+
+
+def test_sqlite_needs_no_server_support():
+    """SQLite stays the default: opening a project never imports psycopg."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom annotator import Project\nProject.in_memory().close()\n"
+            "print('psycopg' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+    assert sqlite3.sqlite_version_info >= (3, 35)  # RETURNING, which the store uses on both engines
+
+
+def test_the_search_runs_on_the_trigram_indexes(server_url):
+    """The document list's search SQL (search_store), unchanged, is an ILIKE the pg_trgm indexes answer."""
+    from annotator.core.search_query import Term
+    from annotator.core.search_store import matching_ids
+
+    store = Store(server=server_url)
+    try:
+        store.conn.execute("SET enable_seqscan = off")  # an empty table would be scanned otherwise
+        sql, params = matching_ids(Term("원주시"))
+        plan = " ".join(row[0] for row in store.conn.execute("EXPLAIN " + sql, params))
+        assert "documents_text_trgm" in plan and "documents_title_trgm" in plan and "~~*" in plan  # ~~* is ILIKE
+    finally:
+        store.close()
