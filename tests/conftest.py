@@ -69,3 +69,18 @@ def article_text():
         "😀🇰🇷 원주의료기기테크노밸리에서 ‘디지털트윈 융합 의료혁신 선도사업’은 국비 120억 원을 확보했다.\n"
         "과기정통부는 인공지능(AI)으로 11조5,600억원)에 투자한다.\n"
     )
+
+
+def around_migration(monkeypatch, name: str, before) -> None:
+    """Run ``before()`` just before migration ``name`` is applied (on whatever thread applies it)."""
+    from annotator.core import migrations
+
+    def wrapped(function):
+        def run(db):
+            before()
+            function(db)
+
+        return run
+
+    monkeypatch.setattr(migrations, "_MIGRATIONS",
+                        [(n, wrapped(f) if n == name else f) for n, f in migrations._MIGRATIONS])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
+import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from ..core.project import Project
+from ..core.migrations import UpgradeStep, reporting_upgrades
+from ..core.project import DATABASE_FILE, SCHEMA_FILE, Project
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 LARGE_DATABASE = 200 * 1024 * 1024  # say why a command waits
@@ -33,10 +35,38 @@ def progress_bar(description: str, enabled: bool = True):
         yield update
 
 
+@contextmanager
+def reporting_upgrade(path: Path):
+    """Say on stderr, before it runs, that opening the project at ``path`` upgrades a database written
+    by an earlier version (its size, each step, what the slow ones do), with a progress bar on a
+    terminal; then how long it took."""
+    from ..core.backups import database_size
+
+    database = (path.parent if path.name == SCHEMA_FILE else path) / DATABASE_FILE
+    started, update = None, None
+    with ExitStack() as bar:
+        def announce(step: UpgradeStep) -> None:
+            nonlocal started, update
+            if started is None:
+                started = time.monotonic()
+                err(f"upgrading {database} ({database_size(database) / 1e6:,.1f} MB), written by an earlier "
+                    f"version of annotator, in {step.total} step(s); a large project takes a few minutes")
+                update = bar.enter_context(progress_bar("Upgrading"))
+            err(f"  step {step.number}/{step.total}: {step.describe()}")
+            update(step.number - 1, step.total)
+
+        with reporting_upgrades(announce):
+            yield
+    if started is not None:
+        err(f"upgraded in {time.monotonic() - started:.1f} s")
+
+
 def open_project(path: str, changes_data: bool = False) -> Project:
-    """Open a project. A command that changes data first keeps a backup when one is due (see
-    ``core.backups``); read-only commands never copy the database, so they never wait for it."""
-    project = Project.open(Path(path))
+    """Open a project (saying so on stderr when its database needs an upgrade first). A command that
+    changes data first keeps a backup when one is due (see ``core.backups``); read-only commands never
+    copy the database, so they never wait for it."""
+    with reporting_upgrade(Path(path)):
+        project = Project.open(Path(path))
     if changes_data and project.database_path is not None:  # a server's backups are its administrator's
         backup_if_due(project.database_path)
     return project

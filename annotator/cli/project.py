@@ -12,7 +12,7 @@ from ..core.ingest.readers import FORMATS
 from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar, reporting_upgrade
 from .distribution import print_team_stats, team_stats
 
 
@@ -21,7 +21,7 @@ def ensure_demo_project(folder: Path | None = None) -> Path:
     folder = folder or demo_project_dir()
     if not (folder / SCHEMA_FILE).exists():
         Project.create(folder).close()
-    with Project.open(folder) as project:
+    with reporting_upgrade(folder), Project.open(folder) as project:
         if project.document_count() == 0:
             print(f"Preparing the demo project in {folder} (analysing the sample articles with Kiwi)…", file=sys.stderr)
             report = project.import_samples()

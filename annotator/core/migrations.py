@@ -10,13 +10,53 @@ numpy whenever they are installed (0.3–0.5 s of every start on most machines).
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MIGRATION_SET = "annotator"
 _MIGRATIONS: list[tuple[str, Callable[["Database"], None]]] = []
+
+# The steps that take long on a big project, and what they do (the others take moments).
+SLOW_STEPS = {
+    "0008_compact_search_index": "rebuilds the search index and counts the labelled strings: "
+                                 "about 40 s per 100,000 documents",
+}
+
+
+@dataclass(frozen=True)
+class UpgradeStep:
+    """A migration about to be applied on open: the ``number``-th of ``total`` pending."""
+
+    name: str
+    number: int
+    total: int
+
+    @property
+    def slow(self) -> bool:
+        return self.name in SLOW_STEPS
+
+    def describe(self) -> str:
+        return f"{self.name} ({SLOW_STEPS[self.name]})" if self.slow else self.name
+
+
+UpgradeObserver = Callable[[UpgradeStep], None]
+_observer: ContextVar[UpgradeObserver | None] = ContextVar("upgrade_observer", default=None)
+
+
+@contextmanager
+def reporting_upgrades(observer: UpgradeObserver) -> Iterator[None]:
+    """Projects opened within (on this thread) call ``observer(step)`` before each migration they
+    apply: the CLI and the window say that an upgrade runs, and how far it got."""
+    token = _observer.set(observer)
+    try:
+        yield
+    finally:
+        _observer.reset(token)
 
 
 def migrations(*, name: str):
@@ -35,10 +75,35 @@ def apply_pending(conn: sqlite3.Connection, stop_before: str | None = None) -> N
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
+    db = Database(conn)
+    observer = _observer.get()
+    pending = _pending(db, stop_before) if observer is not None else []
+    sets = Migrations(MIGRATION_SET)
+    for name, function in _MIGRATIONS:
+        if name in pending:
+            function = _announced(function, UpgradeStep(name, pending.index(name) + 1, len(pending)), observer)
+        sets(name=name)(function)
+    sets.apply(db, stop_before=stop_before)
+
+
+def _pending(db: "Database", stop_before: str | None) -> list[str]:
+    from sqlite_utils.migrations import Migrations
+
     sets = Migrations(MIGRATION_SET)
     for name, function in _MIGRATIONS:
         sets(name=name)(function)
-    sets.apply(Database(conn), stop_before=stop_before)
+    if not sets.applied(db):
+        return []  # a new database is being created, not upgraded
+    names = [migration.name for migration in sets.pending(db)]
+    return names[:names.index(stop_before)] if stop_before in names else names
+
+
+def _announced(function: Callable[["Database"], None], step: UpgradeStep, observer: UpgradeObserver):
+    def announce_then_apply(db: "Database") -> None:
+        observer(step)
+        function(db)
+
+    return announce_then_apply
 
 
 @migrations(name="0001_initial")

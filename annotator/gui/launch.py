@@ -66,16 +66,17 @@ def _report_unexpected():
     return hook
 
 
-def open_window(folder: Path, annotator: str, review: bool = False, start_at_first: bool = False):
+def open_window(folder: Path, annotator: str, review: bool = False, start_at_first: bool = False, parent=None):
     """A shown workbench window on the project in ``folder``; the window owns the project and closes
-    it when it goes. The folder is remembered for File › Open recent."""
+    it when it goes. The folder is remembered for File › Open recent. A database an earlier version
+    wrote is upgraded first, off the GUI thread, with a dialog over ``parent`` (``upgrade_dialog``)."""
     from PySide6.QtCore import Qt
 
-    from ..core.project import Project
     from . import settings
     from .main_window import MainWindow
+    from .upgrade_dialog import open_project
 
-    project = Project.open(Path(folder).absolute())
+    project = open_project(Path(folder).absolute(), parent)
     try:
         window = MainWindow(project, annotator, start_at_first=start_at_first, review=review)
     except BaseException:
@@ -100,10 +101,10 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from ..core.project import Project
     from .main_window import MainWindow
     from .settings import saved_language
     from .translation import set_language
+    from .upgrade_dialog import open_project
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
@@ -114,12 +115,13 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
     if screenshot:
-        with Project.open(Path(folder).absolute()) as project:
+        with open_project(Path(folder).absolute()) as project:
             window = MainWindow(project, name, start_at_first=not review, review=review)
             window.resize(*SCREENSHOT_SIZE)
             window.show()
             window.review.worker.wait()  # review states are counted on a worker thread
             window.suggestions.wait_until_ready()
+            window.documents.wait_until_listed()
             for _ in range(3):  # deliver their results, then lay out what changed
                 app.processEvents()
             window.grab().save(str(screenshot))

@@ -74,7 +74,7 @@ class ProjectMenu(QObject):
                 settings.add_recent_project(folder)
                 return other
         try:
-            return launch.open_window(folder, self.window.review.own_annotator)
+            return launch.open_window(folder, self.window.review.own_annotator, parent=self.window)
         except AnnotatorError as error:
             self._refuse(str(error))
             return None

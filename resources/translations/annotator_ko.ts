@@ -1786,6 +1786,33 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Upgrading the project</source>
+        <translation>프로젝트 업그레이드 중</translation>
+    </message>
+    <message>
+        <source>%1 was written by an earlier version of annotator: its database is being upgraded. A large project takes a few minutes; the window opens when it is done.</source>
+        <translation>%1은(는) 이전 버전의 annotator로 만들어져 데이터베이스를 업그레이드하고 있습니다. 큰 프로젝트는 몇 분 걸리며, 끝나면 창이 열립니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%2단계 중 %1단계: %3</translation>
+    </message>
+    <message>
+        <source>rebuilding the search index (about 40 s per 100,000 documents)</source>
+        <translation>검색 색인을 다시 만드는 중 (문서 10만 건에 약 40초)</translation>
+    </message>
+    <message>
+        <source>updating the tables (%1)</source>
+        <translation>테이블을 갱신하는 중 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 elapsed</source>
+        <translation>%1 경과</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchActions</name>
     <message>
         <source>&amp;File</source>
