@@ -52,10 +52,6 @@ class UpgradeDialog(QDialog):
         self.running = True
 
     def show_step(self, step: UpgradeStep) -> None:
-        if not self.isVisible():
-            self._started = time.monotonic()
-            self._clock.start()
-            self.show()
         self.setWindowTitle(self.tr("Upgrading the project"))
         self.explanation.setText(self.tr(
             "%1 was written by an earlier version of annotator: its database is being upgraded. "
@@ -63,6 +59,11 @@ class UpgradeDialog(QDialog):
             .replace("%1", str(self.folder / DATABASE_FILE)))
         self.step.setText(self.tr("Step %1 of %2: %3").replace("%1", str(step.number))
                           .replace("%2", str(step.total)).replace("%3", self.describe(step)))
+        if not self.isVisible():  # the first step: the upgrade starts now
+            self._started = time.monotonic()
+            self._clock.start()
+            self.adjustSize()
+            self.show()
         self._show_elapsed()
 
     def describe(self, step: UpgradeStep) -> str:
