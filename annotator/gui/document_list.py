@@ -35,13 +35,13 @@ class DocumentList(QWidget):
     message = Signal(str)
     listed = Signal()  # the list shows the answer to the latest filter (or its error)
 
-    def __init__(self, model: DocumentModel, schema: Schema, search: DocumentSearch | None = None, parent=None):
-        """``search`` answers the costly filters on a worker thread; without it they are read here."""
+    def __init__(self, model: DocumentModel, schema: Schema, worker: DocumentSearch | None = None, parent=None):
+        """``worker`` answers the costly filters on a thread of its own; without it they are read here."""
         super().__init__(parent)
         self.model = model
         self.schema = schema
         self.annotator = model.annotator  # whose list is asked for; the model shows it once it is read
-        self.search_worker = search
+        self.search_worker = worker
         self._asked = 0  # the worker's number for the filter asked last; 0 when none is out
         self._open_doc_id: int | None = None  # the window's document, selected in whatever list is shown
         self.search = QLineEdit(clearButtonEnabled=True)
@@ -77,9 +77,9 @@ class DocumentList(QWidget):
         layout.addLayout(footer)
         self._busy_delay = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_delay.timeout.connect(self._show_busy)
-        if search is not None:
-            search.found.connect(self._found)
-            search.failed.connect(self._search_failed)
+        if worker is not None:
+            worker.found.connect(self._found)
+            worker.failed.connect(self._search_failed)
         self._delay = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._delay.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._delay.start)
