@@ -191,6 +191,7 @@ def main() -> int:
             window.documents.search.setText(query)
             started = time.perf_counter()
             window.documents.apply_filter()
+            window.documents.wait_until_listed()  # answered on a worker thread
             print(f"search {query!r}: {window.documents.model.rowCount():,} rows in "
                   f"{ms(time.perf_counter() - started)}")
         window.close()

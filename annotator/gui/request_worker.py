@@ -77,7 +77,8 @@ class LatestRequestWorker(QObject):
         self._latest += 1
 
     def stop(self) -> None:
-        """End the thread and close its connection (after the computation it runs)."""
+        """End the thread and close its connection, once the computation it runs is over (a query of an
+        ``interruptible`` worker stops at once)."""
         if self._thread is not None:
             self.cancel()
             self._requests.put(_STOP)
@@ -119,7 +120,7 @@ class LatestRequestWorker(QObject):
                 _close_quietly(project)
 
     def _watch_staleness(self, project: Project) -> None:
-        watch = getattr(project.store.conn, "set_progress_handler", None)  # SQLite's; other engines run on
+        watch = getattr(project.store.conn, "set_progress_handler", None)  # SQLite's; a server's query runs out
         if self.interruptible and watch is not None:
             watch(lambda: self._running is not None and self._running != self._latest, self.CHECK_EVERY_STEPS)
 
