@@ -14,7 +14,29 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Sequence, overload
 
 
-class IdsWithout(Sequence[int]):
+class _Rows(Sequence[int]):
+    """A sequence of ids by row: subclasses say how long it is and which id a valid row holds."""
+
+    @overload
+    def __getitem__(self, row: int) -> int: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[int]: ...
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return [self[r] for r in range(*row.indices(len(self)))]
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        return self._at(row)
+
+    def _at(self, row: int) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class IdsWithout(_Rows):
     """The ids of ``ids`` (a range) except ``skipped``, ascending."""
 
     def __init__(self, ids: range, skipped: Iterable[int]):
@@ -26,19 +48,7 @@ class IdsWithout(Sequence[int]):
     def __len__(self) -> int:
         return len(self.ids) - len(self.skipped)
 
-    @overload
-    def __getitem__(self, row: int) -> int: ...
-
-    @overload
-    def __getitem__(self, row: slice) -> list[int]: ...
-
-    def __getitem__(self, row):
-        if isinstance(row, slice):
-            return [self[r] for r in range(*row.indices(len(self)))]
-        if row < 0:
-            row += len(self)
-        if not 0 <= row < len(self):
-            raise IndexError(row)
+    def _at(self, row: int) -> int:
         return self.ids.start + row + bisect_right(self._rows_before, row)
 
     def row_of(self, doc_id: int) -> int | None:
@@ -50,7 +60,7 @@ class IdsWithout(Sequence[int]):
         return doc_id - self.ids.start - skipped
 
 
-class DocumentOrder(Sequence[int]):
+class DocumentOrder(_Rows):
     """``first`` (in that order), then ``rest`` (ascending); no id in both."""
 
     def __init__(self, first: Sequence[int], rest: Sequence[int]):
@@ -61,19 +71,7 @@ class DocumentOrder(Sequence[int]):
     def __len__(self) -> int:
         return len(self.first) + len(self.rest)
 
-    @overload
-    def __getitem__(self, row: int) -> int: ...
-
-    @overload
-    def __getitem__(self, row: slice) -> list[int]: ...
-
-    def __getitem__(self, row):
-        if isinstance(row, slice):
-            return [self[r] for r in range(*row.indices(len(self)))]
-        if row < 0:
-            row += len(self)
-        if not 0 <= row < len(self):
-            raise IndexError(row)
+    def _at(self, row: int) -> int:
         return self.first[row] if row < len(self.first) else self.rest[row - len(self.first)]
 
     def row_of(self, doc_id: int) -> int | None:
