@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import backup_store, leftovers
-from .errors import ProjectError
+from .errors import ProjectError, readable_size
 from .project_files import BACKUP_FOLDER, SQLITE_SIDE_SUFFIXES, database_files
 
 DUE_AFTER = timedelta(minutes=30)
@@ -202,8 +202,8 @@ def _take(db_path: Path, reason: str, cancelled, protect: Iterable[Path] = ()) -
         raise BackupError(f"{folder}: cannot keep backups there ({exc.strerror})") from None
     size = database_size(db_path)
     if free < size + max(size // 10, FREE_MARGIN):  # never fill the disk the project writes to
-        raise BackupError(f"{folder}: not enough free disk space for a backup ({free >> 20} MB free, "
-                          f"the database takes {size >> 20} MB)")
+        raise BackupError(f"{folder}: not enough free disk space for a backup ({readable_size(free)} free, "
+                          f"the database takes {readable_size(size)})")
     taken = _now()
     stamp = taken.strftime(_STAMP)
     target = folder / f"{db_path.stem}-{stamp}{'-' + reason if reason else ''}.db"

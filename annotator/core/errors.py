@@ -35,6 +35,31 @@ class DiskFullError(ProjectError):
     """The disk (or the user's quota) is full while writing a named file."""
 
 
+# Below this much free space, a database that SQLite cannot open is taken to be on a full disk:
+# opening writes the -shm (32 KB) and WAL frames before anything else.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def readable_size(size: int) -> str:
+    """1,536 → "1.5 KB": sizes in messages, never "0 MB" for a small file."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
+
+
+def disk_full_problem(folder: Path) -> str | None:
+    """"the disk is full (12.0 KB free)" when ``folder``'s disk is (nearly) full, else None."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return f"the disk is full ({readable_size(free)} free)" if free < NEARLY_FULL_BYTES else None
+
+
 @contextmanager
 def reporting_disk_full(path: Path | str | None, consequence: str) -> Iterator[None]:
     """Turn "no space left" from SQLite or the operating system into a ``DiskFullError`` naming ``path``

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import merge_store
 from .backups import take_named_backup
 from .project_files import server_address
-from .errors import ProjectError
+from .errors import ProjectError, reporting_disk_full
 from .migrations import KNOWN
 from .team.copy_check import check_copy
 from .team.layer_merge import merge_layers
@@ -69,7 +69,8 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
             take_named_backup(project.store.path, "merge")  # undo a merge: annotator restore PROJECT …-before-merge.db
         report = MergeReport(database, prefer=prefer, dry_run=dry_run)
         try:
-            with project.store.transaction():
+            with reporting_disk_full(project.store.path, "nothing was merged (a merge is one transaction); free some "
+                                     "space and merge again"), project.store.transaction():
                 ids = _merge_documents(project.store, other, report)
                 merge_layers(project, other, ids, report, prefer)
                 report.team = merge_team_tables(project.store, other.conn, ids)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import ProjectError
+from .errors import ProjectError, disk_full_problem
 from .migrations import MIGRATION_SET, apply_pending
 
 BUSY_TIMEOUT_S = 30.0
@@ -57,7 +57,7 @@ class SQLiteEngine:
         try:
             conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+            raise self._cannot_open(exc) from None
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect only in a new, empty database
@@ -68,8 +68,15 @@ class SQLiteEngine:
             conn.close()
             if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
                 raise ProjectError(f"{target}: not an SQLite database ({exc})") from None
-            raise ProjectError(f"{target}: cannot open database ({exc})") from None
+            raise self._cannot_open(exc) from None
         return conn
+
+    def _cannot_open(self, exc: sqlite3.Error) -> ProjectError:
+        # SQLite reports a full disk at open as "disk I/O error" (it cannot write the -shm): say why.
+        if self.path is not None and (problem := disk_full_problem(self.path.parent)):
+            return ProjectError(f"{self.path}: cannot open database: {problem}; free some space and open "
+                                "the project again (nothing was changed)")
+        return ProjectError(f"{self.location}: cannot open database ({exc})")
 
     def _writable(self) -> bool:
         folder_ok = os.access(self.path.parent, os.W_OK)

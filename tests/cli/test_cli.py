@@ -39,6 +39,17 @@ def test_init_import_stats(tmp_path):
     assert again.returncode == 0 and "Imported 0 new documents (1 already present)" in again.stdout
 
 
+
+def test_a_new_project_is_named_after_its_folder(tmp_path):
+    # Not after the bundled schema: exports, manifests and reports of two teams' projects differ.
+    result = run("init", tmp_path / "team#1")
+    assert result.returncode == 0 and "Created project team#1 in" in result.stdout
+    assert run("stats", tmp_path / "team#1").stdout.startswith("Project team#1:")
+    schema = tmp_path / "mine.toml"
+    schema.write_text('name = "예산 과제"\n' + (tmp_path / "team#1" / "project.toml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    assert "Created project 예산 과제 in" in run("init", tmp_path / "p2", "--schema", schema).stdout
+
 def test_usage_and_project_errors(tmp_path):
     assert run("import").returncode == 2
     result = run("stats", tmp_path / "missing")

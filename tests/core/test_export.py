@@ -230,7 +230,7 @@ def test_hf_dataset_loads_with_class_labels_and_a_card(project, tmp_path, texts)
                 for s, e, _ in entities_from_bio([(None, x) for x in t])]
     assert "35 억 원" in entities and "인공지능 반도체" in entities and "인공지능" not in entities
     card = (tmp_path / "hf" / "README.md").read_text(encoding="utf-8")
-    assert "B-PROGRAM" in card and "seed 3" in card and "korean-policy" in card
+    assert "B-PROGRAM" in card and "seed 3" in card and project.name in card
     manifest = json.loads((tmp_path / "hf" / "export.json").read_text(encoding="utf-8"))
     assert manifest["parts"] == dict(report.parts) and sum(manifest["parts"].values()) == 4
     project.export("hf", tmp_path / "hf-single")

@@ -167,9 +167,10 @@ def test_layers_and_the_finished_only_option_follow_the_source(window, qtbot, tm
     assert dialog.finished_only.text() == "판정 완료로 표시한 문서만"
     dialog.source_box.setCurrentIndex(1)
     assert dialog.finished_only.text() == "이 작업자가 완료로 표시한 문서만"
-    assert dialog.path.text().endswith("korean-policy-lee.jsonl")
+    name = window.project.folder.name  # a new project is named after its folder
+    assert dialog.path.text().endswith(f"{name}-lee.jsonl")
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))
-    assert dialog.path.text().endswith("korean-policy-lee-brat") and dialog.path_hint.text() == "폴더를 만듭니다"
+    assert dialog.path.text().endswith(f"{name}-lee-brat") and dialog.path_hint.text() == "폴더를 만듭니다"
 
 
 def test_escape_during_an_export_cancels_it_and_closes_once_stopped(window, qtbot, tmp_path, monkeypatch):

@@ -212,6 +212,79 @@ def test_export_on_a_full_disk_names_the_output_and_leaves_nothing(tmp_path, mon
     assert list((tmp_path / "out").iterdir()) == []
 
 
+
+def test_merge_on_a_full_disk_names_the_database_and_merges_nothing(tmp_path, monkeypatch, capsys):
+    with Project.create(tmp_path / "p") as project:
+        project.import_paths([write(tmp_path / "in" / "a.txt", GOOD)])
+    with Project.create(tmp_path / "copy") as copy:
+        for n in range(30):
+            write(tmp_path / "more" / f"{n:02}.txt", f"기사 {n}\n\n" + "원주시가 국비 120억 원을 확보했다. " * 60)
+        copy.import_paths([tmp_path / "more"])
+    _fill_the_disk(monkeypatch)
+    with Project.open(tmp_path / "p", backup=False) as project:
+        with pytest.raises(ProjectError, match="the disk is full; nothing was merged") as caught:
+            project.merge_from(tmp_path / "copy")
+        assert str(caught.value).startswith(str(tmp_path / "p" / "project.db"))
+        assert project.document_count() == 1
+    assert main(["merge", str(tmp_path / "p"), str(tmp_path / "copy")]) == 2
+    error = capsys.readouterr().err
+    assert f"{tmp_path / 'p' / 'project.db'}: the disk is full" in error and "internal error" not in error
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB file system of its own (tmpfs), where the test can run out of space for real."""
+    import subprocess
+
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder):
+    with open(folder / "filler", "wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+
+
+def test_opening_a_project_on_a_really_full_disk_says_the_disk_is_full(small_disk, capsys):
+    with Project.create(small_disk / "p") as project:
+        project.import_paths([write(small_disk / "a.txt", GOOD)])
+    _fill(small_disk)
+    assert main(["stats", str(small_disk / "p")]) == 2
+    error = capsys.readouterr().err
+    assert f"{small_disk / 'p' / 'project.db'}: cannot open database: the disk is full" in error
+    assert "free some space" in error
+    (small_disk / "filler").unlink()
+    with Project.open(small_disk / "p", backup=False) as project:
+        assert project.document_count() == 1
+
+
+def test_an_open_that_fails_on_a_nearly_full_disk_says_the_disk_is_full(tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    with Project.create(tmp_path / "p"):
+        pass
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10 << 30, 10 << 30, 12_288))
+    with pytest.raises(ProjectError, match=r"project.db: cannot open database: the disk is full \(12.0 KB free\)"):
+        Project.open(tmp_path / "p", backup=False)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10 << 30, 1 << 30, 9 << 30))
+    with pytest.raises(ProjectError, match=r"project.db: cannot open database \(disk I/O error\)"):
+        Project.open(tmp_path / "p", backup=False)
+
 # -- the reserved gold layer: one rule -----------------------------------------------------------
 
 
