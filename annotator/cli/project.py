@@ -67,6 +67,9 @@ def cmd_import(args) -> int:
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
         + (f"; {len(report.rejected)} rejected" if report.rejected else "")
     )
+    if report.spans_overlapping:
+        print(f"{report.spans_overlapping} spans left out: they overlap spans their layer already holds "
+              "(the schema forbids overlaps)")
     if not report.files and not report.rejected:
         err("no importable files found (.txt, .jsonl, .csv, .json)")
         return EXIT_ERROR

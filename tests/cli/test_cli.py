@@ -70,3 +70,14 @@ def test_gui_without_display_exits_2(tmp_path):
     result = subprocess.run([sys.executable, "-m", "annotator", "gui", str(project)], capture_output=True,
                             text=True, env=env, timeout=120)
     assert result.returncode == 2 and "no display found" in result.stderr
+
+
+def test_import_says_how_many_spans_overlapping_the_layer_it_left_out(tmp_path):
+    text = "원주시가 국비 120억 원을 확보했다."
+    write(tmp_path / "a.jsonl", json.dumps({"text": text, "spans": [[8, 14, "BUDGET"]]}, ensure_ascii=False) + "\n")
+    write(tmp_path / "b.jsonl", json.dumps({"text": text, "spans": [[8, 12, "BUDGET"]]}, ensure_ascii=False) + "\n")
+    run("init", tmp_path / "p")
+    run("import", tmp_path / "p", tmp_path / "a.jsonl", "--annotator", "kim")
+    result = run("import", tmp_path / "p", tmp_path / "b.jsonl", "--annotator", "kim")
+    assert result.returncode == 0, result.stderr
+    assert "1 spans left out: they overlap spans their layer already holds" in result.stdout

@@ -90,6 +90,42 @@ def test_doccano_spans_use_utf16_offsets_and_attach_to_existing_document(project
     assert again.spans_added == 0
 
 
+
+def test_a_document_repeated_in_one_file_gets_each_span_once(project, tmp_path):
+    # Two lines of one document (Prodigy writes one per answer; an INCEpTION export one per user).
+    text = "원주시가 국비 120억 원을 확보했다."
+    lines = [{"text": text, "spans": [{"start": 0, "end": 3, "label": "AGENCY"}]},
+             {"text": text, "spans": [{"start": 0, "end": 3, "label": "AGENCY"},
+                                      {"start": 8, "end": 14, "label": "BUDGET"}]}]
+    write(tmp_path / "twice.jsonl", "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n")
+    report = project.import_paths([tmp_path / "twice.jsonl"], annotator="kim")
+    assert report.ok and report.spans_added == 2
+    assert [(s.text, s.label) for s in project.spans(annotator="kim")] == [("원주시", "AGENCY"), ("120억 원", "BUDGET")]
+
+
+def test_a_repeated_document_whose_spans_overlap_is_refused_at_its_line(project, tmp_path):
+    text = "원주시가 국비 120억 원을 확보했다."
+    lines = [{"text": text, "spans": [{"start": 8, "end": 14, "label": "BUDGET"}]},
+             {"text": "다른 기사"},
+             {"text": text, "spans": [{"start": 8, "end": 12, "label": "BUDGET"}]}]
+    write(tmp_path / "both.jsonl", "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n")
+    report = project.import_paths([tmp_path / "both.jsonl"], annotator="kim")
+    [error] = [str(e) for e in report.rejected]
+    assert error.endswith("both.jsonl:3: span [8, 12) BUDGET overlaps [8, 14) BUDGET of line 1, the same document "
+                          "in layer kim; the schema forbids overlaps")
+    assert project.document_count() == 0
+
+
+def test_spans_overlapping_what_the_layer_already_holds_are_skipped_and_counted(project, tmp_path):
+    text = "원주시가 국비 120억 원을 확보했다."
+    write(tmp_path / "a.jsonl", json.dumps({"text": text, "spans": [[8, 14, "BUDGET"]]}, ensure_ascii=False) + "\n")
+    write(tmp_path / "b.jsonl", json.dumps({"text": text, "spans": [[8, 12, "BUDGET"], [0, 3, "AGENCY"]]},
+                                           ensure_ascii=False) + "\n")
+    project.import_paths([tmp_path / "a.jsonl"], annotator="kim")
+    report = project.import_paths([tmp_path / "b.jsonl"], annotator="kim")
+    assert report.ok and report.spans_added == 1 and report.spans_overlapping == 1
+    assert [(s.text, s.label) for s in project.spans(annotator="kim")] == [("원주시", "AGENCY"), ("120억 원", "BUDGET")]
+
 def test_prodigy_spans_outside_text_or_unknown_label(project, tmp_path):
     write(tmp_path / "p.jsonl", json.dumps({"text": "원주시", "spans": [{"start": 0, "end": 9, "label": "AGENCY"}]}) + "\n")
     write(tmp_path / "q.jsonl", json.dumps({"text": "원주시", "spans": [{"start": 0, "end": 3, "label": "ORG"}]}) + "\n")

@@ -37,6 +37,7 @@ class ImportReport:
     documents_added: int = 0
     documents_existing: int = 0
     spans_added: int = 0
+    spans_overlapping: int = 0  # not added: they overlap a span the layer already holds (overlaps forbidden)
     rejected: list[InputError] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
     cancelled: bool = False  # stopped before reading every file
@@ -143,7 +144,31 @@ def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None
         raise InputError(readable_path(error.path), error.line, error.reason) from None
     if label_map is not None:
         records = [label_map.import_record(r) for r in records]
-    return [_prepare(r, encoding, annotator, schema, map_labels or {}) for r in records], encoding
+    prepared = [_prepare(r, encoding, annotator, schema, map_labels or {}) for r in records]
+    _merge_repeated_documents(records, prepared, schema.overlap == "forbid")
+    return prepared, encoding
+
+
+def _merge_repeated_documents(records: list[Record], prepared: list[_PreparedDocument], forbid_overlaps: bool) -> None:
+    """A document that comes several times in one file (a line per Prodigy answer, an XMI per INCEpTION
+    user) gets each span of a layer once; with overlaps forbidden, spans of one layer that overlap across
+    the repeats refuse the file, as they would within one record."""
+    earlier: dict[tuple[str, str | None], list[tuple[int, int, str, str, int | None]]] = {}
+    for record, doc in zip(records, prepared):
+        if not doc.spans or doc.snap:  # eojeol spans are compared once snapped (``_write``)
+            continue
+        layer_spans = earlier.setdefault((doc.uid, doc.annotator), [])
+        known = {span[:3] for span in layer_spans}
+        doc.spans = [span for span in doc.spans if span[:3] not in known]
+        for start, end, label, _ in doc.spans if forbid_overlaps else ():
+            for s, e, other, source, line in layer_spans:
+                if start < e and s < end:
+                    there = f"line {line}" if source == doc.source else f"{source}:{line}"
+                    prefix = f"{record.where}: " if record.where else ""
+                    raise InputError(doc.source, record.line,
+                                     f"{prefix}span [{start}, {end}) {label} overlaps [{s}, {e}) {other} of {there}, "
+                                     f"the same document in layer {doc.annotator}; the schema forbids overlaps")
+        layer_spans.extend((start, end, label, doc.source, record.line) for start, end, label, _ in doc.spans)
 
 
 @dataclass
@@ -229,15 +254,15 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
         while in_order and in_order[0].complete:
             ready.append(in_order.popleft())
         if sum(len(f.documents) for f in ready) >= BATCH_DOCUMENTS:
-            _write(project.store, ready, report)
+            _write(project.store, ready, report, project.schema.overlap == "forbid")
             ready = []
     ready.extend(in_order)  # all complete now: the rest had no new documents
     if ready:
-        _write(project.store, ready, report)
+        _write(project.store, ready, report, project.schema.overlap == "forbid")
     return report
 
 
-def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
+def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overlaps: bool) -> None:
     """Store whole files in one transaction: new documents, then annotator layers."""
     stored = (f"{report.documents_added} new documents were stored before it filled, the rest were not; free some "
               "space and import again (what is stored is skipped)")
@@ -259,15 +284,23 @@ def _write(store, files: list[_PendingFile], report: ImportReport) -> None:
             if doc.snap:  # a document stored before: its morphemes are in the store
                 _snap(doc, store.analysis_blobs(ids[doc.uid])[0])
         drafts = []
+        layers: dict[tuple[int, str], list[tuple[int, int, str]]] = {}  # what each layer holds, drafts included
         for doc in with_spans:
             doc_id = ids[doc.uid]
-            have = {(s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator)}
+            key = (doc_id, doc.annotator)
+            if key not in layers:
+                layers[key] = [(s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator)]
+            held = layers[key]
             for start, end, label, attrs in doc.spans:
-                if (start, end, label) not in have:
-                    have.add((start, end, label))
-                    attrs = dict(attrs)
-                    note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
-                    drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
+                if (start, end, label) in held:
+                    continue  # imported before, or by another record of this document
+                if forbid_overlaps and any(start < e and s < end for s, e, _ in held):
+                    report.spans_overlapping += 1
+                    continue
+                held.append((start, end, label))
+                attrs = dict(attrs)
+                note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
+                drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
 
