@@ -190,6 +190,9 @@ class ImportDialog(JobDialog):
             lines.append(self.tr("%n document(s) were already in the project", "", report.documents_existing))
         if report.spans_added:
             lines.append(self.tr("%n span(s) added", "", report.spans_added))
+        if report.spans_overlapping:
+            lines.append(self.tr("%n span(s) left out: they overlap spans their layer already holds", "",
+                                 report.spans_overlapping))
         lines.append(self.tr("%n file(s) read", "", report.files))
         details = [(str(error), True) for error in report.rejected]
         if report.rejected:
@@ -225,7 +228,7 @@ class ImportDialog(JobDialog):
         self.label_map.setToolTip(self.tr("A TOML file mapping the files' labels onto the project's (see README)"))
         self.start_button.setText(self.tr("Import"))
         descriptions = {
-            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi"),
+            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)"),
             "txt": self.tr("one article a file (UTF-8 or CP949)"),
             "jsonl": self.tr("one document a line: text, title, meta, spans"),
             "csv": self.tr("a text column; the other columns become metadata"),
@@ -236,7 +239,7 @@ class ImportDialog(JobDialog):
             "nikl": self.tr("NIKL (모두의 말뭉치) NE JSON"),
             "naver": self.tr("Naver NER eojeol BIO; particles are cut off"),
             "conllu": self.tr("CoNLL-U with NE= tags in MISC"),
-            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI"),
+            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI, or INCEpTION's .zip of a document or a project"),
         }
         for row in range(self.format_box.count()):
             name = self.format_box.itemData(row)

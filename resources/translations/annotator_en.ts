@@ -124,6 +124,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n span(s) left out: they overlap spans their layer already holds</source>
+        <translation>
+            <numerusform>%n span left out: it overlaps spans its layer already holds</numerusform>
+            <numerusform>%n spans left out: they overlap spans their layer already holds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) read</source>
         <translation>
             <numerusform>%n file read</numerusform>

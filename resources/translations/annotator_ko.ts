@@ -872,6 +872,12 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n span(s) left out: they overlap spans their layer already holds</source>
+        <translation>
+            <numerusform>겹치는 구간 %n개는 넣지 않았습니다: 그 레이어에 이미 있는 구간과 겹칩니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) read</source>
         <translation>
             <numerusform>파일 %n개를 읽었습니다</numerusform>
@@ -962,8 +968,12 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>가져오기</translation>
     </message>
     <message>
-        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</source>
-        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi</translation>
+        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)</source>
+        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)</translation>
+    </message>
+    <message>
+        <source>INCEpTION/WebAnno UIMA CAS XMI, or INCEpTION&apos;s .zip of a document or a project</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI, 또는 INCEpTION에서 내려받은 문서·프로젝트 .zip</translation>
     </message>
     <message>
         <source>KLUE-NER TSV, a document per sentence</source>
@@ -980,10 +990,6 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>CoNLL-U with NE= tags in MISC</source>
         <translation>MISC에 NE= 태그가 있는 CoNLL-U</translation>
-    </message>
-    <message>
-        <source>INCEpTION/WebAnno UIMA CAS XMI</source>
-        <translation>INCEpTION/WebAnno UIMA CAS XMI</translation>
     </message>
     <message>
         <source>one article a file (UTF-8 or CP949)</source>

@@ -24,10 +24,10 @@ FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "
                   "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi"}
 # MAX_DOCUMENT_CHARS (content_rules): longer texts are refused; the importer checks each record.
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
-              ".conllu": "conllu", ".xmi": "xmi"}
+              ".conllu": "conllu", ".xmi": "xmi", ".zip": "xmi"}  # .zip: INCEpTION's XMI exports
 # The files a folder yields when one of these formats is named (else: every extension above).
 FORMAT_EXTENSIONS = {"klue": {".tsv", ".txt"}, "naver": {".txt", ".tsv", ""}, "nikl": {".json"},
-                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi"}}
+                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi", ".zip"}}
 
 
 @dataclass
