@@ -26,20 +26,45 @@ def _order(span: Span) -> tuple[int, int, int]:
     return span.start, span.end, span.id
 
 
-def format_attributes(attrs, text: str = "") -> str:
+KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+KOREAN_CURRENCIES = {"KRW": "원", "USD": "달러", "JPY": "엔", "CNY": "위안", "EUR": "유로"}
+
+
+def korean_amount(value: Decimal) -> str | None:
+    """12000000000 → "120억", 1156000000000 → "1조 1,560억", as Korean articles write amounts; None for
+    a value that is not a whole, non-negative number (shown in digits)."""
+    if value != value.to_integral_value() or value < 0:
+        return None
+    rest, parts = int(value), []
+    for size, unit in KOREAN_UNITS:
+        if rest >= size:
+            parts.append(f"{rest // size:,}{unit}")
+            rest %= size
+    if rest or not parts:
+        parts.append(f"{rest:,}")
+    return " ".join(parts)
+
+
+def format_attributes(attrs, text: str = "", korean_units: bool = False) -> str:
     """``value``/``currency`` as a readable amount (≈ before an approximate one), a ``canonical``
-    name that differs from the span's ``text`` as "= name", other attributes as ``key=value``."""
+    name that differs from the span's ``text`` as "= name", other attributes as ``key=value``.
+    ``korean_units``: amounts in 만/억/조 and 원/달러 (short enough for the span list's column)."""
     parts = []
     value, currency = attrs.get("value"), attrs.get("currency")
     approximate = "≈" if attrs.get("approximate") is True else ""
     if value is not None:
         try:
-            shown = f"{Decimal(str(value)):,f}"
+            number = Decimal(str(value))
+            shown = f"{number:,f}"
             if "." in shown:
                 shown = shown.rstrip("0").rstrip(".")
+            korean = korean_amount(number) if korean_units and number.is_finite() else None
         except InvalidOperation:
-            shown = str(value)
-        parts.append(approximate + (f"{shown} {currency}" if currency else shown))
+            shown, korean = str(value), None
+        if korean is not None:
+            parts.append(approximate + korean + (" " + KOREAN_CURRENCIES.get(currency, currency) if currency else ""))
+        else:
+            parts.append(approximate + (f"{shown} {currency}" if currency else shown))
     elif approximate:
         parts.append(approximate)
     canonical = attrs.get("canonical")
@@ -115,8 +140,8 @@ class SpanModel(QAbstractTableModel):
                 return span.label
             if column == TEXT:
                 return span.text
-            if column == ATTRIBUTES:
-                return format_attributes(span.attrs, span.text)
+            if column == ATTRIBUTES:  # in digits in the tooltip
+                return format_attributes(span.attrs, span.text, korean_units=language() == "ko")
             if column == NOTE:
                 return span.note
         elif role == Qt.ItemDataRole.DecorationRole and column == LABEL:

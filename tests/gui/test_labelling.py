@@ -209,9 +209,19 @@ def test_span_list_shows_normalised_amounts(window):
     window.open_document(window.documents.neighbour(doc_id, -1))
     window.open_document(doc_id)
     assert not window.spans.table.isColumnHidden(2)
-    assert window.spans.model.index(0, 2).data() == "12,000,000,000 KRW"
+    assert window.spans.model.index(0, 2).data() == "120억 원"  # the Korean interface's units
+    assert "12,000,000,000 KRW" in window.spans.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)  # every digit
     assert format_attributes({"value": "9640000000.50", "currency": "USD", "source": "rule"}) == \
         "9,640,000,000.5 USD, source=rule"
     assert format_attributes({"value": "30000000000", "currency": "KRW", "approximate": True}) == "≈30,000,000,000 KRW"
     assert format_attributes({"canonical": "과학기술정보통신부"}, "과기정통부") == "= 과학기술정보통신부"
     assert format_attributes({"canonical": "원주시"}, "원주시") == ""
+    # The span list of the Korean interface: 만/억/조 as articles write them, short enough for its column.
+    assert format_attributes({"value": "12000000000", "currency": "KRW"}, korean_units=True) == "120억 원"
+    assert format_attributes({"value": "1156000000000", "currency": "KRW", "approximate": True},
+                             korean_units=True) == "≈1조 1,560억 원"
+    assert format_attributes({"value": "2540000000000", "currency": "USD"}, korean_units=True) == "2조 5,400억 달러"
+    assert format_attributes({"value": "50001234", "currency": "GBP"}, korean_units=True) == "5,000만 1,234 GBP"
+    assert format_attributes({"value": "9640000000.50", "currency": "USD"}, korean_units=True) == \
+        "9,640,000,000.5 USD"  # not whole: digits
+    assert format_attributes({"value": "0"}, korean_units=True) == "0"
