@@ -246,6 +246,10 @@ class Store:
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def last_document_id(self) -> int:
+        """The highest document id (0 for none): new documents change it; cheaper than counting."""
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+
     def document_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 

@@ -1,11 +1,12 @@
 """The window's care of its database file: a replaced database, checkpoints, backups.
 
-- Another program may replace the database (``annotator restore``). SQLite's
+- Another program may write to the database (a second window, an
+  ``annotator`` command) or replace it (``annotator restore``). SQLite's
   ``data_version``, polled every second (no disk read), says another
-  connection committed; the project's generation (``Store.generation``,
-  which a restore renews) says the database was replaced. The window then
-  reloads, and its undo history starts afresh: its steps were made on the
-  database that is gone.
+  connection committed: the window re-reads what it shows. The project's
+  generation (``Store.generation``, which a restore renews) says the
+  database was replaced: the window reloads, and its undo history starts
+  afresh, since its steps were made on the database that is gone.
 - After ``IDLE_S`` without edits a passive checkpoint copies the WAL into
   ``project.db``, and closing runs a truncating one, so a ``project.db``
   copied off the laptop holds everything acknowledged.
@@ -36,6 +37,7 @@ CLOSE_TIMEOUT_S = 2.0
 
 class DatabaseWatch(QObject):
     replaced = Signal()  # another program put a different database in place (a restore)
+    changed_elsewhere = Signal()  # another connection committed to this database
     message = Signal(str)  # a backup that could not be taken, for the status bar
 
     def __init__(self, project: Project, parent=None):
@@ -71,6 +73,8 @@ class DatabaseWatch(QObject):
                 if generation != self._generation:
                     self._generation = generation
                     self.replaced.emit()
+                else:
+                    self.changed_elsewhere.emit()
         except sqlite3.Error as error:  # once, not every second: the next action reports it anyway
             self.timer.stop()
             self.message.emit(f"{self.db_path}: {error}")

@@ -114,6 +114,12 @@ class DocumentModel(QAbstractTableModel):
         for row in rows:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def forget_summaries(self) -> None:
+        """Others changed documents this model cannot name: rows are read again as they show."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._ids:

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.next_document = attach_next_document(self)
         self.database = DatabaseWatch(project, self)
         self.database.replaced.connect(self.reload_replaced_database)
+        self.database.changed_elsewhere.connect(self.show_commits_from_elsewhere)
+        self._last_document_id = project.store.last_document_id()
         self.database.message.connect(self.show_message)
         self.changeApplied.connect(self.database.edited)
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
@@ -273,6 +275,17 @@ class MainWindow(QMainWindow):
             self.spans.model.reset(None, self.annotator, [])
         self.show_message(message)
 
+    def show_commits_from_elsewhere(self) -> None:
+        """Another program committed to this project's file (a second window, a command): SQLite does not
+        say what changed, so the open document, the list's rows and any new documents are re-read."""
+        ids = {self.document.id} if self.document is not None else set()
+        last = self.project.store.last_document_id()
+        if last != self._last_document_id:
+            self._last_document_id = last
+            ids.add(None)
+        self.documents.model.forget_summaries()
+        self.show_changes_from_elsewhere(ids)
+
     def show_changes_from_elsewhere(self, doc_ids: set) -> None:
         """Others committed (on a server: the team's windows): re-read what they touched. ``None`` among
         the ids: documents came or went."""
@@ -288,6 +301,7 @@ class MainWindow(QMainWindow):
             self._refresh_overlay()
             self.header.show_status(self.project.status(doc_id, self.annotator))
             self.select_span(selected.id if selected is not None and self.project.store.span(selected.id) else None)
+            self.suggestions.refresh()  # what the new spans cover is no longer suggested
         self._update_progress()
         self.review.changed_elsewhere(ids)
 

@@ -13,6 +13,7 @@ from annotator.core import backup_store
 from annotator.core.backups import list_backups, take_backup
 from annotator.core.restore import restore_backup
 from annotator.gui import database_watch
+from annotator.gui.document_model import SPANS, STATUS, status_name
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_labelling import label_entity, my_spans
@@ -91,3 +92,38 @@ def test_closing_the_window_leaves_every_span_in_project_db(open_window, project
     label_entity(window, qtbot)
     window.close()
     assert spans_in_file_alone(project_dir, tmp_path) == 1
+
+
+def test_work_another_program_commits_shows_in_the_open_document(open_window, project_dir, qtbot, monkeypatch):
+    # A second window, `annotator suggest --apply-as`, or a script on the same project file: the open
+    # document, its status and the list follow within a poll, as on a server.
+    monkeypatch.setattr(database_watch, "POLL_MS", 50)
+    window = open_window(project_dir)
+    doc_id = open_titled(window, EMOJI_TITLE)
+    start = window.document.text.index("과기정통부")
+    script = ("import sys; from annotator import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              f"    p.add_span({doc_id}, {start}, {start + 5}, 'AGENCY', 'kim', snap=False)\n"
+              f"    p.set_status({doc_id}, 'kim', 'done')\n")
+    subprocess.run([sys.executable, "-c", script, str(project_dir)], check=True)
+    qtbot.waitUntil(lambda: [s.text for s in window.spans.model.spans()] == ["과기정통부"], timeout=5000)
+    assert len(window.view._overlays["annotations"].spans) == 1  # drawn, not only listed
+    assert window.header.status.text() == status_name("done")
+    qtbot.waitUntil(lambda: window.suggestions.ready, timeout=5000)
+    assert not [m for m in window.suggestions.marks() if m.start < start + 5 and start < m.end]  # labelled now
+    model = window.documents.model
+    row = model.row_of(doc_id)
+    assert model.data(model.index(row, STATUS)) == status_name("done")  # the list's row too
+    assert model.data(model.index(row, SPANS)) in (1, "1")
+
+
+def test_documents_another_program_adds_appear_in_the_list(open_window, project_dir, qtbot, monkeypatch):
+    monkeypatch.setattr(database_watch, "POLL_MS", 50)
+    window = open_window(project_dir)
+    before = window.documents.model.rowCount()
+    script = ("import sys; from annotator import Project\n"
+              "with Project.open(sys.argv[1]) as p, p.store.transaction():\n"
+              "    p.store.insert_document(uid='elsewhere', title='다른 프로그램이 넣은 기사', text='식약처가 발표했다.',\n"
+              "        raw=None, meta={}, source='script', encoding='utf-8', morphemes=b'', sentences=b'')\n")
+    subprocess.run([sys.executable, "-c", script, str(project_dir)], check=True)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == before + 1, timeout=5000)
