@@ -18,7 +18,8 @@ What is promised:
 - A window closed (or killed) while offline leaves its file; the next window
   opened on the project sends it when the server is there (files are named
   with their process, so one still in use by a running window is left alone).
-- Not promised: documents never opened in this session are not there offline;
+- Not promised: documents neither opened in this session nor copied ahead (the window copies
+  the next ones of its list, ``server_watch.PREFETCH``) are not there offline;
   the undo history starts afresh at each switch; figures computed on worker
   threads (review states of other documents) wait for the server.
 """

@@ -8,7 +8,9 @@
   refused (``StaleSpanError``), and so is an edit made on a span the window
   showed at an older revision (``operations.UpdateSpan.rev``: two reviewers on gold).
 - Offline (``core.offline_copy``): each opened document is copied to a local
-  file, again after each change to it. When the server stops answering the
+  file, again after each change to it, and so are the next ``PREFETCH``
+  documents of the list and the documents returned to me, one every
+  ``PREFETCH_MS`` (and again when others change them). When the server stops answering the
   window switches to that file, says so in the status bar, and keeps working;
   every ``RECONNECT_MS`` it tries the server, and once back merges what was done
   offline into it and reports what could not be applied (kept in the file).
@@ -28,10 +30,13 @@ from PySide6.QtWidgets import QLabel
 
 from ..core.errors import AnnotatorError, ServerUnavailableError
 from ..core.offline_copy import OfflineCopy
+from ..core.worklist_store import WorklistStore
 
 POLL_MS = 250
 RECONNECT_MS = 3000
 MIRROR_DELAY_MS = 200  # copy the open document after a burst of edits, not after each key
+PREFETCH = 20  # documents after the open one in the list, copied ahead for working offline
+PREFETCH_MS = 1000  # one at a time: each copy is a few queries on the GUI thread's connection
 
 
 class ServerWatch(QObject):
@@ -53,6 +58,12 @@ class ServerWatch(QObject):
         self.timer.timeout.connect(self.poll)
         self.mirror_timer = QTimer(self, singleShot=True, interval=MIRROR_DELAY_MS)
         self.mirror_timer.timeout.connect(self.mirror_open_document)
+        self.mirrored: set[int] = set()  # documents in the local copy
+        self._ahead: list[int] = []  # documents to copy ahead, next first
+        self._ahead_of: int | None = None  # the open document they were chosen for
+        self._stale: set[int] = set()  # copied, then changed by others
+        self.prefetch_timer = QTimer(self, interval=PREFETCH_MS)
+        self.prefetch_timer.timeout.connect(self.prefetch)
         self.changed.connect(window.show_changes_from_elsewhere)
         self.changed.connect(self._others_changed)
         window.documentOpened.connect(lambda _doc_id: self.mirror_timer.start())
@@ -61,6 +72,7 @@ class ServerWatch(QObject):
 
     def start(self) -> None:
         self.timer.start()
+        self.prefetch_timer.start()
         self.mirror_open_document()
         self._send_left_behind()
 
@@ -82,6 +94,9 @@ class ServerWatch(QObject):
     def _others_changed(self, doc_ids: set) -> None:
         if self.window.document is not None and self.window.document.id in doc_ids:
             self.mirror_timer.start()
+        stale = [doc_id for doc_id in doc_ids if doc_id in self.mirrored and doc_id not in self._ahead]
+        self._stale.update(stale)
+        self._ahead[:0] = stale  # copied ahead, then changed by others: copy again first
 
     def _own_change(self, change) -> None:
         if self.window.document is not None and self.window.document.id in change.doc_ids:
@@ -91,22 +106,47 @@ class ServerWatch(QObject):
 
     def mirror_open_document(self) -> None:
         document = self.window.document
+        if self.online and document is not None:
+            self._mirror(document.id)
+
+    def prefetch(self) -> None:
+        """Copy one more of the documents the annotator is likely to open next."""
+        document = self.window.document
         if not self.online or document is None:
             return
+        if self._ahead_of != document.id:
+            self._ahead = self._documents_ahead(document.id)
+            if self._ahead:  # else the list is still loading: choose again next time
+                self._ahead_of = document.id
+        while self._ahead:
+            doc_id = self._ahead.pop(0)
+            if doc_id not in self.mirrored or doc_id in self._stale:
+                self._stale.discard(doc_id)
+                self._mirror(doc_id)
+                return
+
+    def _documents_ahead(self, doc_id: int) -> list[int]:
+        ahead = [self.window.documents.neighbour(doc_id, step) for step in range(1, PREFETCH + 1)]
+        returned = sorted(WorklistStore(self.store).returned_ids(self.window.annotator))[:PREFETCH]
+        return list(dict.fromkeys(d for d in returned + ahead if d is not None and d != doc_id))
+
+    def _mirror(self, doc_id: int) -> None:
         try:
-            self.offline.mirror(document.id)
+            self.offline.mirror(doc_id)
         except ServerUnavailableError as error:
             self.go_offline(str(error))
         except AnnotatorError as error:  # the local disk: say it, the server still has everything
             self.window.show_message(str(error))
+        else:
+            self.mirrored.add(doc_id)
 
     def go_offline(self, reason: str) -> None:
         self.online = False
         self._last_attempt = time.monotonic()
         self.offline.go_offline()
         self.window.reload_everything(self.tr(
-            "The server cannot be reached (%1): working on a local copy of the documents opened; your edits "
-            "are sent when it is back").replace("%1", reason))
+            "The server cannot be reached (%1): working on a local copy of the documents opened and the next "
+            "ones of the list; your edits are sent when it is back").replace("%1", reason))
         self.retranslate()
         self.reachable.emit(False)
 
@@ -120,6 +160,8 @@ class ServerWatch(QObject):
         if report is None:
             return
         self.online = True
+        self.mirrored.clear()  # the copy was merged and removed: a new one fills from here
+        self._ahead_of = None
         self.notifications.close()
         self.notifications = self.store.engine.notifications(self.store.conn)
         self.window.reload_everything(self._sent_message(report))
@@ -145,6 +187,7 @@ class ServerWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.prefetch_timer.stop()
         self.mirror_timer.stop()
         self.notifications.close()
         self.offline.close()

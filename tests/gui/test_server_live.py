@@ -89,3 +89,33 @@ def test_without_the_server_the_window_works_on_and_sends_the_edits_when_it_is_b
     with Project.open(server_dir) as on_server:
         assert on_server.store.server == server_url
         assert [s.text for s in on_server.spans(doc_id, "kim")] == [ENTITY]
+
+
+def test_the_next_documents_of_my_list_are_there_offline_and_their_edits_reach_the_server(
+        open_window, server_dir, server_url, postgres_server, qtbot, monkeypatch):
+    from annotator.core.project import Project
+    from annotator.gui import server_watch
+
+    from ..core.test_offline_copy import server_away
+    from .test_labelling import select_codepoints
+
+    monkeypatch.setattr(server_watch, "PREFETCH_MS", 20)
+    kim = open_window(server_dir, "kim")
+    first = kim.document.id
+    following = kim.documents.neighbour(first, 1)
+    qtbot.waitUntil(lambda: following in kim.server.mirrored, timeout=5000)
+    with server_away(postgres_server, server_url):
+        qtbot.waitUntil(lambda: not kim.server.online, timeout=2000)
+        assert kim.documents.model.row_of(following) is not None  # listed offline
+        kim.open_document(following)
+        assert kim.document.id == following  # a document never opened online
+        word = next(m for m in kim.project.morphemes(following) if m.tag.startswith("NN") and m.end - m.start >= 2)
+        select_codepoints(kim, word.start, word.end)
+        qtbot.keyClick(kim.view, Qt.Key.Key_2)
+        assert [(s.start, s.end) for s in my_spans(kim)] == [(word.start, word.end)]
+        qtbot.keyClick(kim.view, Qt.Key.Key_Return, CTRL)  # done; on to the next unfinished, offline
+        assert kim.document.id != following and kim.document.id in kim.server.mirrored
+    qtbot.waitUntil(lambda: kim.server.online, timeout=8000)
+    with Project.open(server_dir) as on_server:
+        assert [(s.start, s.end) for s in on_server.spans(following, "kim")] == [(word.start, word.end)]
+        assert on_server.status(following, "kim").status == "done"
