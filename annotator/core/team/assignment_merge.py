@@ -33,8 +33,12 @@ def merge_team_tables(store, other_conn, ids: dict[int, int]) -> TeamMergeReport
     """Bring in the other copy's assignments and active time; ``ids`` maps their document ids to ours.
     Runs inside the caller's transaction."""
     report = TeamMergeReport()
-    ours = {(r.doc_id, r.annotator): r for r in assignment_store.assignment_rows(store, withdrawn=True)}
-    for row in assignment_store.other_assignment_rows(other_conn):
+    # Ours are read only for the documents their rows name: a small copy merges into a large project fast.
+    theirs = assignment_store.other_assignment_rows(other_conn)
+    touched = {ids[r.doc_id] for r in theirs if r.doc_id in ids}
+    ours = {(r.doc_id, r.annotator): r
+            for r in assignment_store.assignment_rows(store, withdrawn=True, doc_ids=touched)} if touched else {}
+    for row in theirs:
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue
@@ -44,8 +48,11 @@ def merge_team_tables(store, other_conn, ids: dict[int, int]) -> TeamMergeReport
                   mine and (mine.updated_at, mine.withdrawn, mine.calibration)):
             assignment_store.put_assignment(store, row)
             report.assignments_updated += 1
-    times = {(r.doc_id, r.annotator, r.day): r for r in activity_store.active_time_rows(store)}
-    for row in activity_store.other_active_time_rows(other_conn):
+    their_times = list(activity_store.other_active_time_rows(other_conn))
+    touched = {ids[r.doc_id] for r in their_times if r.doc_id in ids}
+    times = {(r.doc_id, r.annotator, r.day): r
+             for r in activity_store.active_time_rows(store, doc_ids=touched)} if touched else {}
+    for row in their_times:
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue

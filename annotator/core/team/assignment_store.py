@@ -6,9 +6,11 @@ old row, withdrawn, so merges carry the move (the newer ``updated_at`` wins).
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
 from ..records import UNFINISHED
+
+CHUNK = 500  # document ids in one IN (…): under every engine's limit of parameters
 
 
 class AssignmentRow(NamedTuple):
@@ -25,8 +27,9 @@ def document_sizes(store) -> list[tuple[int, str, int]]:
 
 
 def assignment_rows(store, annotator: str | None = None, withdrawn: bool = False,
-                    doc_id: int | None = None) -> list[AssignmentRow]:
-    """Assignments (only current ones unless ``withdrawn``), by document then annotator."""
+                    doc_id: int | None = None, doc_ids: Sequence[int] | None = None) -> list[AssignmentRow]:
+    """Assignments (only current ones unless ``withdrawn``), by document then annotator; of
+    ``doc_id`` or of ``doc_ids`` only when given (a merge reads the documents the other copy has)."""
     clauses, params = [], []
     for column, value in (("annotator", annotator), ("doc_id", doc_id)):
         if value is not None:
@@ -34,11 +37,16 @@ def assignment_rows(store, annotator: str | None = None, withdrawn: bool = False
             params.append(value)
     if not withdrawn:
         clauses.append("withdrawn = 0")
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = store.conn.execute(
-        f"SELECT doc_id, annotator, calibration, withdrawn, updated_at FROM assignments {where}"
-        " ORDER BY doc_id, annotator", params)
-    return [AssignmentRow(d, a, bool(c), bool(w), u) for d, a, c, w, u in rows]
+    chunks = [None] if doc_ids is None else [sorted(doc_ids)[i:i + CHUNK] for i in range(0, len(doc_ids), CHUNK)]
+    found = []
+    for chunk in chunks:
+        where = clauses + ([f"doc_id IN ({','.join('?' * len(chunk))})"] if chunk is not None else [])
+        rows = store.conn.execute(
+            "SELECT doc_id, annotator, calibration, withdrawn, updated_at FROM assignments"
+            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, annotator",
+            [*params, *(chunk or ())])
+        found += [AssignmentRow(d, a, bool(c), bool(w), u) for d, a, c, w, u in rows]
+    return found
 
 
 def documents_by_annotator(store) -> dict[str, set[int]]:

@@ -153,8 +153,9 @@ def _later(mine: tuple | None, theirs: tuple) -> bool:
 
 
 def merge_statuses(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    ours = versions_store.status_rows(store)
-    for their_doc, name, *row in other.statuses():
+    theirs = list(other.statuses())
+    ours = versions_store.status_rows(store, (ids[row[0]] for row in theirs))
+    for their_doc, name, *row in theirs:
         key, row = (ids[their_doc], name), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
@@ -167,8 +168,9 @@ def merge_statuses(store, other, ids: dict[int, int], report: MergeReport) -> No
 
 
 def merge_rejections(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    ours = versions_store.rejection_rows(store)
-    for their_doc, layer, start, end, label, *row in other.rejections():
+    theirs = list(other.rejections())
+    ours = versions_store.rejection_rows(store, (ids[row[0]] for row in theirs))
+    for their_doc, layer, start, end, label, *row in theirs:
         key, row = (ids[their_doc], layer, start, end, label), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
@@ -184,8 +186,9 @@ def merge_rejections(store, other, ids: dict[int, int], report: MergeReport) -> 
 
 
 def merge_document_notes(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    ours = versions_store.document_note_rows(store)
-    for their_doc, layer, *row in other.document_notes():
+    theirs = list(other.document_notes())
+    ours = versions_store.document_note_rows(store, (ids[row[0]] for row in theirs))
+    for their_doc, layer, *row in theirs:
         key, row = (ids[their_doc], layer), tuple(row)
         if _later(ours.get(key), row):
             versions_store.write_document_note_row(store, key, row)

@@ -92,9 +92,19 @@ def _span_values(version: SpanVersion) -> tuple:
 # -- rows merged by their time -------------------------------------------------------------
 # Each maps a key to (time, *values); the later row wins (values break a tie the same way everywhere).
 
-def status_rows(store) -> dict[tuple[int, str], tuple]:
-    """{(doc_id, annotator): (updated_at, status, comment, reason, returned_at)}."""
-    rows = store.conn.execute("SELECT doc_id, annotator, updated_at, status, comment, reason, returned_at FROM statuses")
+def _of_documents(store, select: str, doc_ids: Iterable[int]) -> Iterator[tuple]:
+    """Rows of ``select`` (a query with no WHERE) about ``doc_ids`` only: a merge reads ours for the
+    documents the other copy has rows about, so a small copy merges into a large project fast."""
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        yield from store.conn.execute(f"{select} WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def status_rows(store, doc_ids: Iterable[int]) -> dict[tuple[int, str], tuple]:
+    """{(doc_id, annotator): (updated_at, status, comment, reason, returned_at)} of ``doc_ids``."""
+    rows = _of_documents(
+        store, "SELECT doc_id, annotator, updated_at, status, comment, reason, returned_at FROM statuses", doc_ids)
     return {(row[0], row[1]): tuple(row[2:]) for row in rows}
 
 
@@ -106,10 +116,12 @@ def write_status_row(store, key: tuple[int, str], row: tuple) -> None:
         " returned_at = excluded.returned_at", (*key, *row))
 
 
-def rejection_rows(store) -> dict[tuple[int, str, int, int, str], tuple]:
-    """{(doc_id, layer, start, end, label): (updated_at, rejected, note, created_at)}, withdrawn ones included."""
-    rows = store.conn.execute(
-        "SELECT doc_id, layer, start, end, label, updated_at, rejected, note, created_at FROM rejections")
+def rejection_rows(store, doc_ids: Iterable[int]) -> dict[tuple[int, str, int, int, str], tuple]:
+    """{(doc_id, layer, start, end, label): (updated_at, rejected, note, created_at)} of ``doc_ids``,
+    withdrawn ones included."""
+    rows = _of_documents(
+        store, "SELECT doc_id, layer, start, end, label, updated_at, rejected, note, created_at FROM rejections",
+        doc_ids)
     return {tuple(row[:5]): tuple(row[5:]) for row in rows}
 
 
@@ -121,9 +133,9 @@ def write_rejection_row(store, key: tuple, row: tuple) -> None:
         " created_at = excluded.created_at", (*key, *row))
 
 
-def document_note_rows(store) -> dict[tuple[int, str], tuple]:
-    """{(doc_id, layer): (updated_at, note)}."""
-    rows = store.conn.execute("SELECT doc_id, layer, updated_at, note FROM document_notes")
+def document_note_rows(store, doc_ids: Iterable[int]) -> dict[tuple[int, str], tuple]:
+    """{(doc_id, layer): (updated_at, note)} of ``doc_ids``."""
+    rows = _of_documents(store, "SELECT doc_id, layer, updated_at, note FROM document_notes", doc_ids)
     return {(row[0], row[1]): tuple(row[2:]) for row in rows}
 
 
