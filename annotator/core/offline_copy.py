@@ -18,8 +18,12 @@ What is promised:
 - A window closed (or killed) while offline leaves its file; the next window
   opened on the project sends it when the server is there (files are named
   with their process, so one still in use by a running window is left alone).
-- Not promised: documents neither opened in this session nor copied ahead (the window copies
-  the next ones of its list, ``server_watch.PREFETCH``) are not there offline;
+- A window closed while online keeps its copy too (the documents it opened
+  and copied ahead): a window started while the server cannot be reached
+  opens on the newest copy its annotator left (``start_offline``), and sends
+  it when the server is back. A copy nothing was changed in merges as nothing.
+- Not promised: documents neither opened nor copied ahead (the window copies the next ones of
+  its list, ``server_watch.PREFETCH``) are not there offline;
   the undo history starts afresh at each switch; figures computed on worker
   threads (review states of other documents) wait for the server.
 """
@@ -27,6 +31,8 @@ What is promised:
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,11 +42,15 @@ from .store import Store
 from .team.package_store import copy_rows
 
 OFFLINE_FOLDER = "offline"
+_IN_USE: set[Path] = set()  # copies a window of this process works with (its pid names them all)
+
+
+def _safe(annotator: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in annotator) or "layer"
 
 
 def _file_name(annotator: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in annotator) or "layer"
-    return f"{safe}-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S%f')}-{os.getpid()}.db"
+    return f"{_safe(annotator)}-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S%f')}-{os.getpid()}.db"
 
 
 def _running(pid: int) -> bool:
@@ -58,22 +68,48 @@ def left_behind(folder: Path) -> list[Path]:
     found = []
     for path in sorted((folder / OFFLINE_FOLDER).glob("*.db")):
         pid = path.stem.rsplit("-", 1)[-1]
-        if not (pid.isdigit() and (int(pid) == os.getpid() or _running(int(pid)))):
+        if path.absolute() in _IN_USE:
+            continue
+        if not (pid.isdigit() and int(pid) != os.getpid() and _running(int(pid))):
             found.append(path)
     return found
 
 
+def start_offline(folder: Path, annotator: str, server_url: str):
+    """The server cannot be reached as a window starts: the project on this annotator's newest copy
+    left by an earlier window, as (``Project``, ``OfflineCopy`` already offline), or None when there
+    is none. The copy is taken into a file of this window's own with SQLite's backup API (and the old
+    one removed), so no other window takes it too."""
+    from .project import Project
+
+    safe = _safe(annotator)
+    mine = [path for path in left_behind(folder) if path.stem.rsplit("-", 2)[0] == safe]
+    if not mine:
+        return None
+    own = folder / OFFLINE_FOLDER / _file_name(annotator)
+    with closing(sqlite3.connect(mine[-1])) as source, closing(sqlite3.connect(own)) as target:
+        source.backup(target)
+    mine[-1].unlink()  # closed, and its rows are in ours: sent with ours when the server is back
+    _IN_USE.add(own.absolute())
+    project = Project.open(folder, database=own)
+    offline = OfflineCopy(project, annotator, server_url)
+    offline.copy, offline.copy_file, offline._offline = project.store, own, True
+    return project, offline
+
+
 class OfflineCopy:
-    def __init__(self, project, annotator: str):
+    def __init__(self, project, annotator: str, server_url: str | None = None):
         self.project = project
         self.annotator = annotator
+        self.server_url = server_url or project.store.server
         self.copy: Store | None = None
         self.copy_file: Path | None = None
         self.server: Store | None = None  # while offline: the store of the server connection that was lost
+        self._offline = False
 
     @property
     def offline(self) -> bool:
-        return self.server is not None
+        return self._offline
 
     def _open(self) -> Store:
         if self.copy is None:
@@ -81,6 +117,7 @@ class OfflineCopy:
             folder.mkdir(exist_ok=True)
             self.copy_file = folder / _file_name(self.annotator)
             self.copy = Store(self.copy_file)
+            _IN_USE.add(self.copy_file.absolute())
         return self.copy
 
     def mirror(self, doc_id: int) -> None:
@@ -97,6 +134,7 @@ class OfflineCopy:
         """The project works on the local copy from now on."""
         if not self.offline:
             self.server = self.project.store.switch_to(self._open())
+            self._offline = True
 
     def reconnect(self):
         """Back to the server if it answers (else None): the copy is merged into it; returns the
@@ -104,15 +142,17 @@ class OfflineCopy:
         if not self.offline:
             return None
         try:
-            fresh = Store(server=self.server.server)
+            fresh = Store(server=self.server_url)
         except ServerError:
             return None
-        try:
-            self.server.close()
-        except Exception:  # noqa: BLE001 - the lost connection may refuse even to close
-            pass
+        if self.server is not None:  # None for a window that started offline
+            try:
+                self.server.close()
+            except Exception:  # noqa: BLE001 - the lost connection may refuse even to close
+                pass
         self.project.store.switch_to(fresh).close()  # the copy's connection, left
-        self.server, self.copy = None, None
+        self.server, self.copy, self._offline = None, None, False
+        _IN_USE.discard(self.copy_file.absolute())
         report = self.project.merge_from(self.copy_file)
         if not report.conflicts:
             self.copy_file.unlink(missing_ok=True)  # closed: SQLite removed its -wal and -shm
@@ -132,8 +172,11 @@ class OfflineCopy:
         return sent
 
     def close(self) -> None:
-        """The window closes: an unused copy goes (one with offline edits not yet sent stays)."""
+        """The window closes. Online, its copy is closed and kept for a window that starts without the
+        server (``start_offline``; the next one online sends it, changing nothing); offline, the project
+        closes it, and it stays with edits not yet sent. Either way another window may take it now."""
         if self.copy is not None and not self.offline:
             self.copy.close()
-            self.copy_file.unlink(missing_ok=True)
             self.copy = None
+        if self.copy_file is not None:
+            _IN_USE.discard(self.copy_file.absolute())

@@ -74,11 +74,10 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
 
     from . import settings
     from .main_window import MainWindow
-    from .upgrade_dialog import open_project
 
-    project = open_project(Path(folder).absolute(), parent)
+    project, offline = _open_or_start_offline(Path(folder).absolute(), annotator, parent)
     try:
-        window = MainWindow(project, annotator, start_at_first=start_at_first, review=review)
+        window = MainWindow(project, annotator, start_at_first=start_at_first, review=review, offline=offline)
     except BaseException:
         project.close()
         raise
@@ -88,6 +87,24 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
     window.show()
     settings.add_recent_project(project.folder)
     return window
+
+
+def _open_or_start_offline(folder: Path, annotator: str, parent):
+    """(project, None); or, for a server project whose server cannot be reached, the project on the
+    copy of this annotator's documents an earlier window kept, and its ``OfflineCopy``."""
+    from ..core.errors import ServerUnavailableError
+    from ..core.offline_copy import start_offline
+    from ..core.project_files import server_address
+    from .upgrade_dialog import open_project
+
+    try:
+        return open_project(folder, parent), None
+    except ServerUnavailableError as error:
+        started = start_offline(folder, annotator, server_address(folder))
+        if started is None:
+            raise ServerUnavailableError(f"{error}; no copy of {annotator}'s documents was kept here by an earlier "
+                                         "window, so there is nothing to work on until the server answers") from None
+        return started
 
 
 def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,

@@ -54,9 +54,11 @@ class MainWindow(QMainWindow):
     documentOpened = Signal(int)
     changeApplied = Signal(object)  # a core Change, after the panels took it in
 
-    def __init__(self, project: Project, annotator: str, start_at_first: bool = False, review: bool = False):
+    def __init__(self, project: Project, annotator: str, start_at_first: bool = False, review: bool = False,
+                 offline=None):
         """Opens the first unfinished document, or the first of the list with ``start_at_first``;
-        ``review`` starts in review mode at the first document ready for review."""
+        ``review`` starts in review mode at the first document ready for review. ``offline``: the
+        ``OfflineCopy`` of a server project started without the server (``project`` is on it)."""
         super().__init__()
         self.project = project
         self.annotator = annotator
@@ -112,8 +114,9 @@ class MainWindow(QMainWindow):
             self.open_document(first)
         if review:
             self.review.set_active(True, open_ready=not start_at_first)
-        self.database.start()  # after the first document: backups go to a worker thread later
-        self.server = server_watch.attach(self)  # a project on a server: others' work shows live
+        if offline is None:  # a local copy of a server project is neither watched nor backed up
+            self.database.start()  # after the first document: backups go to a worker thread later
+        self.server = server_watch.attach(self, offline)  # a project on a server: others' work shows live
         self.view.setFocus()  # the keys the README lists act on the text, not the search box
         self.activity = ActivityTracker(self)
 

@@ -15,7 +15,9 @@
   every ``RECONNECT_MS`` it tries the server, and once back merges what was done
   offline into it and reports what could not be applied (kept in the file).
   A keypress in the quarter second before the switch is refused with the
-  server's message, not acknowledged.
+  server's message, not acknowledged. A window that starts without the server
+  works on the copy an earlier window of the annotator kept (``launch``,
+  ``offline_copy.start_offline``) and sends it the same way.
 
 A project in ``project.db`` has none of this (``attach`` returns None): its
 window watches the file (``database_watch``).
@@ -43,14 +45,18 @@ class ServerWatch(QObject):
     changed = Signal(object)  # set of doc ids others changed (None in it: documents came or went)
     reachable = Signal(bool)
 
-    def __init__(self, window):
+    def __init__(self, window, offline: OfflineCopy | None = None):
+        """``offline``: the window started without the server, on the copy ``offline_copy.start_offline``
+        found; it works on it and sends it once the server answers."""
+        from ..core.postgres_store import describe  # a server project's window only
+
         super().__init__(window)
         self.window = window
         self.store = window.project.store
-        self.location = self.store.location
-        self.online = True
-        self.notifications = self.store.engine.notifications(self.store.conn)
-        self.offline = OfflineCopy(window.project, window.annotator)
+        self.offline = offline or OfflineCopy(window.project, window.annotator)
+        self.location = describe(self.offline.server_url)
+        self.online = not self.offline.offline
+        self.notifications = self.store.engine.notifications(self.store.conn) if self.online else None
         self._last_attempt = 0.0
         self.indicator = QLabel()
         window.statusBar().addPermanentWidget(self.indicator)
@@ -73,6 +79,12 @@ class ServerWatch(QObject):
     def start(self) -> None:
         self.timer.start()
         self.prefetch_timer.start()
+        if not self.online:
+            self._last_attempt = time.monotonic()
+            self.window.show_message(self.tr(
+                "The server cannot be reached: working on the local copy of your documents kept from last time; "
+                "your edits are sent when it is back"))
+            return
         self.mirror_open_document()
         self._send_left_behind()
 
@@ -162,11 +174,13 @@ class ServerWatch(QObject):
         self.online = True
         self.mirrored.clear()  # the copy was merged and removed: a new one fills from here
         self._ahead_of = None
-        self.notifications.close()
+        if self.notifications is not None:
+            self.notifications.close()
         self.notifications = self.store.engine.notifications(self.store.conn)
         self.window.reload_everything(self._sent_message(report))
         self.retranslate()
         self.reachable.emit(True)
+        self._send_left_behind()  # copies other windows left meanwhile
 
     def _sent_message(self, report) -> str:
         sent = (sum(report.spans_added.values()) + sum(report.spans_updated.values())
@@ -189,7 +203,8 @@ class ServerWatch(QObject):
         self.timer.stop()
         self.prefetch_timer.stop()
         self.mirror_timer.stop()
-        self.notifications.close()
+        if self.notifications is not None:
+            self.notifications.close()
         self.offline.close()
 
     def retranslate(self) -> None:
@@ -201,9 +216,11 @@ class ServerWatch(QObject):
             self.indicator.setStyleSheet("color: #a00; font-weight: bold;")
 
 
-def attach(window) -> ServerWatch | None:
-    if window.project.store.server is None:
+def attach(window, offline: OfflineCopy | None = None) -> ServerWatch | None:
+    """The watch of a window on a server project (``offline``: started without the server); None for
+    a project in ``project.db``."""
+    if window.project.store.server is None and offline is None:
         return None
-    watch = ServerWatch(window)
+    watch = ServerWatch(window, offline)
     watch.start()
     return watch

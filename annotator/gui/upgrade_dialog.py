@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout
 
-from ..core.errors import ProjectError
+from ..core.errors import ProjectError, ServerUnavailableError
 from ..core.migrations import UpgradeStep, reporting_upgrades
 from ..core.project import DATABASE_FILE, Project
 from .workers import Worker
@@ -86,9 +86,15 @@ def open_project(folder: Path, parent=None) -> Project:
     folder = Path(folder)
     dialog = UpgradeDialog(folder, parent)
 
+    unreachable: list[ServerUnavailableError] = []  # kept whole: the window may start on a local copy
+
     def upgrade(_context) -> None:
         with reporting_upgrades(dialog.stepStarted.emit):
-            Project.open(folder, backup=False).close()
+            try:
+                Project.open(folder, backup=False).close()
+            except ServerUnavailableError as error:
+                unreachable.append(error)
+                raise
 
     worker = Worker(upgrade)
     failures: list[str] = []
@@ -102,6 +108,8 @@ def open_project(folder: Path, parent=None) -> Project:
     dialog.running = False
     dialog.close()
     dialog.deleteLater()
+    if unreachable:
+        raise unreachable[0]
     if failures:
         raise ProjectError(failures[0])
     return Project.open(folder)

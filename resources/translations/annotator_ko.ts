@@ -1567,6 +1567,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
 <context>
     <name>ServerWatch</name>
     <message>
+        <source>The server cannot be reached: working on the local copy of your documents kept from last time; your edits are sent when it is back</source>
+        <translation>서버에 연결할 수 없습니다. 지난번에 남겨 둔 내 문서의 로컬 사본으로 작업합니다. 편집 내용은 서버가 돌아오면 전송됩니다</translation>
+    </message>
+    <message>
         <source>The server cannot be reached (%1): working on a local copy of the documents opened and the next ones of the list; your edits are sent when it is back</source>
         <translation>서버에 연결할 수 없습니다(%1). 연 문서와 목록의 다음 문서들의 로컬 사본으로 계속 작업합니다. 편집 내용은 서버가 돌아오면 전송됩니다</translation>
     </message>

@@ -96,3 +96,39 @@ def test_a_window_closed_offline_leaves_its_copy_for_the_next(shared, postgres_s
         [(path, report)] = OfflineCopy(project, "kim").send_left_behind()
         assert report.notes_updated == 1 and not path.exists()
         assert project.document_notes(words.doc_id) == {"kim": "오프라인 메모"}
+
+
+def test_a_copy_closed_online_is_kept_and_a_start_without_the_server_takes_the_newest_of_mine(
+        shared, postgres_server, server_url):
+    from annotator.core.offline_copy import start_offline
+
+    folder, words = shared
+    with Project.open(folder) as project:
+        lee = OfflineCopy(project, "lee")
+        lee.mirror(words.doc_id)
+        lee.close()
+        older, newer = OfflineCopy(project, "kim"), OfflineCopy(project, "kim")
+        older.mirror(words.doc_id)
+        older.close()
+        newer.mirror(words.doc_id)
+        project.set_note(words.doc_id, "kim", "두 번째 창")
+        newer.mirror(words.doc_id)
+        assert newer.copy_file not in left_behind(folder)  # open: in use by this process
+        newer.close()
+        assert {older.copy_file, newer.copy_file, lee.copy_file} == set(left_behind(folder))
+    with server_away(postgres_server, server_url):
+        project, offline = start_offline(folder, "kim", server_url)
+        with project:
+            assert offline.offline and project.store.path == offline.copy_file
+            assert not newer.copy_file.exists() and older.copy_file.exists() and lee.copy_file.exists()
+            assert project.document_notes(words.doc_id) == {"kim": "두 번째 창"}  # the newest copy's
+            assert offline.copy_file not in left_behind(folder)
+            project.set_status(words.doc_id, "kim", "done")
+        offline.close()  # the window closes, still offline: its copy waits for the server
+        assert start_offline(folder, "park", server_url) is None
+    with Project.open(folder) as project:
+        again = OfflineCopy(project, "kim")
+        sent = again.send_left_behind()
+        assert {path for path, _ in sent} == {older.copy_file, lee.copy_file, offline.copy_file}
+        assert project.status(words.doc_id, "kim").status == "done"
+        assert not list((folder / OFFLINE_FOLDER).glob("*.db"))

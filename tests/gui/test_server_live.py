@@ -119,3 +119,39 @@ def test_the_next_documents_of_my_list_are_there_offline_and_their_edits_reach_t
     with Project.open(server_dir) as on_server:
         assert [(s.start, s.end) for s in on_server.spans(following, "kim")] == [(word.start, word.end)]
         assert on_server.status(following, "kim").status == "done"
+
+
+def test_a_window_started_without_the_server_opens_on_the_copy_an_earlier_window_kept(
+        open_window, server_dir, server_url, postgres_server, qtbot, monkeypatch):
+    from annotator.core.errors import ServerUnavailableError
+    from annotator.core.project import Project
+    from annotator.gui import server_watch
+    from annotator.gui.launch import open_window as launch_window
+
+    from ..core.test_offline_copy import server_away
+    from .test_labelling import select_codepoints
+
+    monkeypatch.setattr(server_watch, "PREFETCH_MS", 20)
+    with server_away(postgres_server, server_url):  # nothing kept yet: a clear refusal
+        with pytest.raises(ServerUnavailableError, match="no copy of kim's documents was kept here"):
+            launch_window(server_dir, "kim")
+    earlier = open_window(server_dir, "kim")
+    following = earlier.documents.neighbour(earlier.document.id, 1)
+    qtbot.waitUntil(lambda: following in earlier.server.mirrored, timeout=5000)
+    earlier.close()  # online: its copy stays for a start without the server
+    with server_away(postgres_server, server_url):
+        kim = launch_window(server_dir, "kim")  # deletes itself on close
+        assert not kim.server.online and kim.project.store.server is None
+        assert "오프라인" in kim.server.indicator.text() or "Offline" in kim.server.indicator.text()
+        kim.open_document(following)
+        word = next(m for m in kim.project.morphemes(following) if m.tag.startswith("NN") and m.end - m.start >= 2)
+        kim.windowHandle().requestActivate()
+        qtbot.waitUntil(kim.isActiveWindow)
+        select_codepoints(kim, word.start, word.end)
+        qtbot.keyClick(kim.view, Qt.Key.Key_2)
+        assert [(s.start, s.end) for s in my_spans(kim)] == [(word.start, word.end)]
+    qtbot.waitUntil(lambda: kim.server.online, timeout=8000)
+    assert kim.project.store.server == server_url
+    with Project.open(server_dir) as on_server:
+        assert [(s.start, s.end) for s in on_server.spans(following, "kim")] == [(word.start, word.end)]
+    kim.close()

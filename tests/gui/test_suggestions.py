@@ -63,7 +63,7 @@ def test_accept_all_is_one_undo_step_and_the_span_list_shows_the_amount(window, 
     assert window.project.status(doc_id, "kim").status == "in_progress"
     row = next(r for r, s in enumerate(window.spans.model.spans()) if s.text == AMOUNT)
     assert not window.spans.table.isColumnHidden(2)
-    assert window.spans.model.index(row, 2).data() == "12,000,000,000 KRW"
+    assert window.spans.model.index(row, 2).data() == "120억 원"  # 만/억 in the Korean interface
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert my_spans(window) == []
     assert window.project.status(doc_id, "kim").status == "new"
