@@ -246,6 +246,16 @@ class Store:
         row = self.conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def document_marker(self, doc_id: int) -> tuple:
+        """Changes when anything about the document is written: a span added, edited, deleted or
+        restored, a status, a rejection, a note (what a window shows of it). Read through indexes."""
+        return self.conn.execute(
+            "SELECT (SELECT count(*) FROM spans WHERE doc_id = ?), (SELECT max(updated_at) FROM spans WHERE doc_id = ?),"
+            " (SELECT count(*) FROM span_tombstones WHERE doc_id = ?),"
+            " (SELECT max(updated_at) FROM statuses WHERE doc_id = ?),"
+            " (SELECT max(updated_at) FROM rejections WHERE doc_id = ?),"
+            " (SELECT max(updated_at) FROM document_notes WHERE doc_id = ?)", (doc_id,) * 6).fetchone()
+
     def last_document_id(self) -> int:
         """The highest document id (0 for none): new documents change it; cheaper than counting."""
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.database.replaced.connect(self.reload_replaced_database)
         self.database.changed_elsewhere.connect(self.show_commits_from_elsewhere)
         self._last_document_id = project.store.last_document_id()
+        self._open_marker = None  # the open document's ``document_marker`` when others last committed
         self.database.message.connect(self.show_message)
         self.changeApplied.connect(self.database.edited)
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
@@ -280,8 +281,14 @@ class MainWindow(QMainWindow):
 
     def show_commits_from_elsewhere(self) -> None:
         """Another program committed to this project's file (a second window, a command): SQLite does not
-        say what changed, so the open document, the list's rows and any new documents are re-read."""
-        ids = {self.document.id} if self.document is not None else set()
+        say what changed, so the list's rows, any new documents and the open document if its marker
+        moved (an import of other documents leaves it, and its suggestions, alone) are re-read."""
+        ids = set()
+        if self.document is not None:
+            marker = self.project.store.document_marker(self.document.id)
+            if marker != self._open_marker:
+                self._open_marker = marker
+                ids.add(self.document.id)
         last = self.project.store.last_document_id()
         if last != self._last_document_id:
             self._last_document_id = last

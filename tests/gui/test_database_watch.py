@@ -123,7 +123,12 @@ def test_documents_another_program_adds_appear_in_the_list(open_window, project_
     before = window.documents.model.rowCount()
     script = ("import sys; from annotator import Project\n"
               "with Project.open(sys.argv[1]) as p, p.store.transaction():\n"
-              "    p.store.insert_document(uid='elsewhere', title='다른 프로그램이 넣은 기사', text='식약처가 발표했다.',\n"
+              "    p.store.insert_document(uid=sys.argv[2], title='다른 프로그램이 넣은 기사', text=sys.argv[2],\n"
               "        raw=None, meta={}, source='script', encoding='utf-8', morphemes=b'', sentences=b'')\n")
-    subprocess.run([sys.executable, "-c", script, str(project_dir)], check=True)
+    subprocess.run([sys.executable, "-c", script, str(project_dir), "식약처가 발표했다."], check=True)
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == before + 1, timeout=5000)
+    resets = []
+    window.spans.model.modelReset.connect(lambda: resets.append(1))
+    subprocess.run([sys.executable, "-c", script, str(project_dir), "과기정통부가 발표했다."], check=True)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == before + 2, timeout=5000)
+    assert resets == []  # an import of other documents leaves the open one (and its suggestions) alone
