@@ -23,7 +23,8 @@ from ..core.records import GOLD
 from . import file_dialogs
 from .job_dialog import JobDialog
 
-SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
+SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
+                "webanno", "inception")
 CLEANED_FORMATS = ("auto", "txt")
 CSV_FORMATS = ("auto", "csv")
 
@@ -228,7 +229,8 @@ class ImportDialog(JobDialog):
         self.label_map.setToolTip(self.tr("A TOML file mapping the files' labels onto the project's (see README)"))
         self.start_button.setText(self.tr("Import"))
         descriptions = {
-            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)"),
+            "auto": self.tr("by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, "
+                            ".tsv (WebAnno), .zip (INCEpTION)"),
             "txt": self.tr("one article a file (UTF-8 or CP949)"),
             "jsonl": self.tr("one document a line: text, title, meta, spans"),
             "csv": self.tr("a text column; the other columns become metadata"),
@@ -239,7 +241,9 @@ class ImportDialog(JobDialog):
             "nikl": self.tr("NIKL (모두의 말뭉치) NE JSON"),
             "naver": self.tr("Naver NER eojeol BIO; particles are cut off"),
             "conllu": self.tr("CoNLL-U with NE= tags in MISC"),
-            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI, or INCEpTION's .zip of a document or a project"),
+            "xmi": self.tr("INCEpTION/WebAnno UIMA CAS XMI"),
+            "webanno": self.tr("WebAnno TSV 3 (INCEpTION, WebAnno)"),
+            "inception": self.tr("INCEpTION's .zip of a document or a whole project (XMI or TSV)"),
         }
         for row in range(self.format_box.count()):
             name = self.format_box.itemData(row)

@@ -968,12 +968,16 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>가져오기</translation>
     </message>
     <message>
-        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)</source>
-        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .zip (INCEpTION)</translation>
+        <source>INCEpTION/WebAnno UIMA CAS XMI</source>
+        <translation>INCEpTION/WebAnno UIMA CAS XMI</translation>
     </message>
     <message>
-        <source>INCEpTION/WebAnno UIMA CAS XMI, or INCEpTION&apos;s .zip of a document or a project</source>
-        <translation>INCEpTION/WebAnno UIMA CAS XMI, 또는 INCEpTION에서 내려받은 문서·프로젝트 .zip</translation>
+        <source>WebAnno TSV 3 (INCEpTION, WebAnno)</source>
+        <translation>WebAnno TSV 3 (INCEpTION, WebAnno)</translation>
+    </message>
+    <message>
+        <source>INCEpTION&apos;s .zip of a document or a whole project (XMI or TSV)</source>
+        <translation>INCEpTION에서 내려받은 문서·프로젝트 전체 .zip (XMI 또는 TSV)</translation>
     </message>
     <message>
         <source>KLUE-NER TSV, a document per sentence</source>
@@ -994,6 +998,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>one article a file (UTF-8 or CP949)</source>
         <translation>파일마다 기사 하나 (UTF-8 또는 CP949)</translation>
+    </message>
+    <message>
+        <source>by file extension: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .tsv (WebAnno), .zip (INCEpTION)</source>
+        <translation>파일 확장자로 판단: .txt, .jsonl, .csv, .json (Label Studio), .conllu, .xmi, .tsv (WebAnno), .zip (INCEpTION)</translation>
     </message>
     <message>
         <source>one document a line: text, title, meta, spans</source>

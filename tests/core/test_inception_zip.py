@@ -99,7 +99,7 @@ def test_the_cli_imports_a_project_export_and_names_a_bad_member(tmp_path, capsy
 
 @pytest.mark.parametrize("data, reason", [
     (b"PK\x03\x04 truncated", "not a readable ZIP"),
-    (zipped({"notes.txt": "메모".encode()}), "holds no UIMA CAS XMI (.xmi) file"),
+    (zipped({"notes.txt": "메모".encode()}), "holds no UIMA CAS XMI (.xmi) or WebAnno TSV (.tsv) file"),
     (zipped({"a.xmi": b""}), "empty file"),
     (zipped({"a.xmi": b"<x/>", "TypeSystem.xml": b"<typeSystemDescription"}), "not a UIMA type system"),
 ])
@@ -129,9 +129,9 @@ def test_korean_member_names_from_a_windows_zip_read_as_korean(tmp_path):
 
 
 def test_a_member_over_the_size_limit_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
-    from annotator.core.ingest import xmi
+    from annotator.core.ingest import inception_zip
 
-    monkeypatch.setattr(xmi, "MAX_MEMBER_BYTES", 1_000)
+    monkeypatch.setattr(inception_zip, "MAX_MEMBER_BYTES", 1_000)
     path = tmp_path / "big.zip"
     path.write_bytes(zipped({"a.xmi": b" " * 5_000}))
     with pytest.raises(InputError, match="over the limit of 1,000"):

@@ -18,16 +18,19 @@ from ..errors import InputError
 from .encoding import decode_bytes, readable_path
 from .news import clean_article
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi")
+FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
+           "webanno", "inception")
 # Formats read by a module of their own: "module:function", called with (path, bytes) -> (records, encoding).
 FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "naver:read_naver",
-                  "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi"}
+                  "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi", "webanno": "webanno_tsv:read_webanno_tsv",
+                  "inception": "inception_zip:read_inception_zip"}
 # MAX_DOCUMENT_CHARS (content_rules): longer texts are refused; the importer checks each record.
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
-              ".conllu": "conllu", ".xmi": "xmi", ".zip": "xmi"}  # .zip: INCEpTION's XMI exports
+              ".conllu": "conllu", ".xmi": "xmi", ".tsv": "webanno", ".zip": "inception"}
 # The files a folder yields when one of these formats is named (else: every extension above).
 FORMAT_EXTENSIONS = {"klue": {".tsv", ".txt"}, "naver": {".txt", ".tsv", ""}, "nikl": {".json"},
-                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi", ".zip"}}
+                     "conllu": {".conllu", ".conll"}, "xmi": {".xmi"}, "webanno": {".tsv"},
+                     "inception": {".zip"}}
 
 
 @dataclass

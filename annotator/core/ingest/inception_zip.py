@@ -1,0 +1,126 @@
+"""INCEpTION's ZIP downloads, read as they are (nothing is unpacked to disk).
+
+- A document exported as UIMA CAS XMI is a ZIP of its ``.xmi`` and the
+  ``TypeSystem.xml`` (INCEpTION zips whatever its writer produced).
+- A project export holds one file per document and user:
+  ``annotation/DOC/USER.EXT`` (that user's layer), ``curation/DOC/CURATION_USER.EXT``
+  (the curated result: our gold layer) and ``annotation/DOC/INITIAL_CAS.EXT``
+  (the text as imported, no one's spans). With the XMI format each is itself a
+  ZIP (the ``.xmi`` and its type system); with WebAnno TSV 3 a ``.tsv``.
+  Serialised CASes (``annotation_ser/``), sources and settings are skipped.
+
+Messages name a member inside its archive: ``export.zip!annotation/a.txt/kim.zip!a.txt.xmi:1: …``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from ..content_rules import MAX_DOCUMENT_CHARS
+from ..errors import InputError
+from ..records import GOLD
+from .readers import Record
+from .webanno_tsv import read_webanno_tsv
+from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_from, xmi_record
+
+# An XMI or TSV holds the text once plus markup: far below this for the longest article we store.
+MAX_MEMBER_BYTES = 64 * MAX_DOCUMENT_CHARS
+# INCEpTION's pseudo-users in a project export: the curated layer, and the text as imported.
+CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
+
+
+def read_inception_zip(path: Path, data: bytes) -> tuple[list[Record], str]:
+    name = str(path)
+    records = []
+    for member, layer, kind, content in _members(name, data):
+        where = f"{name}!{member}"
+        if kind == "zip":  # a project export's XMI: one ZIP per document and user
+            found = [_record(f"{where}!{inner}", kind, inner_content)
+                     for inner, _, kind, inner_content in _members(where, content, nested=True)]
+        else:
+            found = [_record(where, kind, content)]
+        for record in found:
+            if layer == INITIAL_CAS:
+                record.spans = []  # the document as imported into INCEpTION: its text, no one's annotations
+            else:
+                record.annotator = layer
+        records.extend(found)
+    if not records:
+        raise InputError(name, None, "holds no UIMA CAS XMI (.xmi) or WebAnno TSV (.tsv) file: export from "
+                                     "INCEpTION in one of these formats, or unzip other archives and import the folder")
+    return records, "utf-8"
+
+
+def _record(name: str, kind: str, content) -> Record:
+    if kind == "tsv":
+        [record], _ = read_webanno_tsv(Path(name), content)
+        return record
+    xmi, type_system = content
+    return xmi_record(name, xmi, type_system)
+
+
+def _members(name: str, data: bytes, nested: bool = False):
+    """(member, layer, kind, content) of what a ZIP holds: ``xmi`` with (bytes, type system), ``tsv``
+    with bytes, and (unless ``nested``) ``zip`` with the bytes of a project export's per-user ZIP."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+    except Exception as exc:  # noqa: BLE001 - zipfile raises many kinds on damaged archives
+        raise InputError(name, None, f"not a readable ZIP ({reason_of(exc)})") from None
+    by_name = {_member_name(info): info for info in infos}
+    type_systems = {}  # a folder of the archive -> the type system beside its .xmi files
+
+    def type_system_in(folder: PurePosixPath):
+        for file_name in TYPE_SYSTEM_FILES:
+            if (candidate := str(folder / file_name)) in by_name:
+                return type_system_from(f"{name}!{candidate}", _read_member(name, archive, by_name[candidate]))
+        return dkpro_type_system()
+
+    for member, info in by_name.items():
+        path = PurePosixPath(member)
+        suffix, layer = path.suffix.lower(), _layer(path)
+        if suffix == ".xmi":
+            if path.parent not in type_systems:
+                type_systems[path.parent] = type_system_in(path.parent)
+            yield member, layer, "xmi", (_read_member(name, archive, info), type_systems[path.parent])
+        elif suffix == ".tsv" and (nested or layer is not None or len(path.parts) == 1):
+            yield member, layer, "tsv", _read_member(name, archive, info)
+        elif suffix == ".zip" and not nested and layer is not None:
+            yield member, layer, "zip", _read_member(name, archive, info)
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    member = info.filename.lstrip("/")  # INCEpTION before 2.0.8 wrote a leading "/"
+    if not info.flag_bits & 0x800:  # not marked UTF-8: zipfile read it as CP437; Korean Windows wrote CP949
+        try:
+            member = member.encode("cp437").decode("cp949")
+        except UnicodeError:
+            pass
+    return member
+
+
+def _layer(path: PurePosixPath) -> str | None:
+    """The layer a project export's ``annotation/DOC/USER.*`` or ``curation/DOC/….*`` holds."""
+    if len(path.parts) < 3 or path.parts[0] not in ("annotation", "curation"):
+        return None
+    user = path.name.split(".")[0]
+    if path.parts[0] == "curation" or user == CURATION_USER:
+        return GOLD
+    return user or None
+
+
+def _read_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    where = f"{name}!{_member_name(info)}"
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise InputError(where, None, f"{info.file_size:,} bytes unpacked is over the limit of {MAX_MEMBER_BYTES:,}")
+    try:
+        with archive.open(info) as handle:
+            content = handle.read(MAX_MEMBER_BYTES + 1)
+    except Exception as exc:  # noqa: BLE001 - bad CRC, encryption, unknown compression, truncation
+        raise InputError(where, None, f"cannot be unpacked ({reason_of(exc)})") from None
+    if len(content) > MAX_MEMBER_BYTES:
+        raise InputError(where, None, f"unpacks to over {MAX_MEMBER_BYTES:,} bytes")
+    return content
+
