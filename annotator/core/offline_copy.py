@@ -111,13 +111,21 @@ class OfflineCopy:
     def offline(self) -> bool:
         return self._offline
 
-    def _open(self) -> Store:
-        if self.copy is None:
+    def create_file(self) -> None:
+        """Create the copy's file with its tables, unless there is one: the slow part (the schema's
+        migrations), which a window does on a worker thread before it opens it (``_open``)."""
+        if self.copy_file is None:
             folder = self.project.folder / OFFLINE_FOLDER
             folder.mkdir(exist_ok=True)
-            self.copy_file = folder / _file_name(self.annotator)
+            path = folder / _file_name(self.annotator)
+            _IN_USE.add(path.absolute())
+            Store(path).close()
+            self.copy_file = path
+
+    def _open(self) -> Store:
+        if self.copy is None:
+            self.create_file()
             self.copy = Store(self.copy_file)
-            _IN_USE.add(self.copy_file.absolute())
         return self.copy
 
     def mirror(self, doc_id: int) -> None:
@@ -152,10 +160,11 @@ class OfflineCopy:
                 pass
         self.project.store.switch_to(fresh).close()  # the copy's connection, left
         self.server, self.copy, self._offline = None, None, False
-        _IN_USE.discard(self.copy_file.absolute())
-        report = self.project.merge_from(self.copy_file)
+        sent, self.copy_file = self.copy_file, None  # the next copy is a new file
+        _IN_USE.discard(sent.absolute())
+        report = self.project.merge_from(sent)
         if not report.conflicts:
-            self.copy_file.unlink(missing_ok=True)  # closed: SQLite removed its -wal and -shm
+            sent.unlink(missing_ok=True)  # closed: SQLite removed its -wal and -shm
         return report
 
     def send_left_behind(self) -> list[tuple[Path, object]]:

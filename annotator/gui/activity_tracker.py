@@ -53,10 +53,11 @@ class ActivityTracker(QObject):
         """Add the time counted since the last save to the annotator's active time."""
         taken = self.clock.take()
         try:
-            save_active_time(self.window.project.store, self.annotator, taken)
+            unsaved = save_active_time(self.window.project.store, self.annotator, taken)
         except AnnotatorError:  # the project is busy elsewhere: keep the time for the next save
-            for key, seconds in taken.items():
-                self.clock.give_back(key, seconds)
+            unsaved = taken
+        for key, seconds in unsaved.items():  # also a document an offline copy lacks: saved once back online
+            self.clock.give_back(key, seconds)
 
     def stop(self) -> None:
         self.timer.stop()

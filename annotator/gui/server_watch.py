@@ -25,6 +25,7 @@ window watches the file (``database_watch``).
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -71,6 +72,7 @@ class ServerWatch(QObject):
         self._ahead: list[int] = []  # documents to copy ahead, next first
         self._ahead_of: int | None = None  # the open document they were chosen for
         self._stale: set[int] = set()  # copied, then changed by others
+        self._creating: threading.Thread | None = None  # making the copy's file
         self.prefetch_timer = QTimer(self, interval=PREFETCH_MS)
         self.prefetch_timer.timeout.connect(self.prefetch)
         self.changed.connect(window.show_changes_from_elsewhere)
@@ -88,7 +90,10 @@ class ServerWatch(QObject):
                 "The server cannot be reached: working on the local copy of your documents kept from last time; "
                 "your edits are sent when it is back"))
             return
-        self.mirror_open_document()
+        # The copy's file (its tables: a third of a second) is made on a worker thread; copying waits for it.
+        self._creating = threading.Thread(target=self.offline.create_file, name="offline copy", daemon=True)
+        self._creating.start()
+        self.mirror_timer.start()
         self._send_left_behind()
 
     # -- live ---------------------------------------------------------------------------
@@ -119,15 +124,25 @@ class ServerWatch(QObject):
 
     # -- offline ---------------------------------------------------------------------------
 
+    def _file_ready(self) -> bool:
+        """Whether the copy's file is made (else copying comes back a little later)."""
+        if self._creating is not None and self._creating.is_alive():
+            self.mirror_timer.start()
+            return False
+        return True
+
     def mirror_open_document(self) -> None:
         document = self.window.document
-        if self.online and document is not None:
+        if self.online and document is not None and self._file_ready():
             self._mirror(document.id)
 
     def prefetch(self) -> None:
         """Copy one more of the documents the annotator is likely to open next."""
         document = self.window.document
-        if not self.online or document is None:
+        if not self.online or document is None or not self._file_ready():
+            return
+        if document.id not in self.mirrored:  # the open document first
+            self._mirror(document.id)
             return
         if self._ahead_of != document.id:
             try:
@@ -168,6 +183,8 @@ class ServerWatch(QObject):
 
     def go_offline(self, reason: str) -> None:
         self.online = False
+        if self._creating is not None:
+            self._creating.join()  # the copy's file, made before the window switches to it
         self._last_attempt = time.monotonic()
         self.offline.go_offline()
         self.window.reload_everything(self.tr(
@@ -214,6 +231,8 @@ class ServerWatch(QObject):
             self.window.show_message(str(error))
 
     def stop(self) -> None:
+        if self._creating is not None:
+            self._creating.join()
         self.timer.stop()
         self.prefetch_timer.stop()
         self.mirror_timer.stop()

@@ -105,3 +105,12 @@ def test_saved_time_adds_up_per_document_annotator_and_day(tmp_path):
         save_active_time(project.store, "lee", {(doc, "2025-03-14"): 0.0})  # nothing counted: no row
         rows = {(r.annotator, r.day): r.seconds for r in activity_store.active_time_rows(project.store)}
         assert rows == {("kim", "2025-03-14"): 42.5, ("kim", "2025-03-15"): 5.0}
+
+
+def test_time_of_a_document_the_database_lacks_is_handed_back_not_lost(tmp_path):
+    # A window's offline copy holds only some documents; the time of another waits for the server.
+    with Project.create(tmp_path / "p") as project:
+        doc = Words(project, numbered_text(10)).doc_id
+        unsaved = save_active_time(project.store, "kim", {(doc, "2025-03-14"): 30.0, (doc + 99, "2025-03-14"): 8.0})
+        assert unsaved == {(doc + 99, "2025-03-14"): 8.0}
+        assert [(r.doc_id, r.seconds) for r in activity_store.active_time_rows(project.store)] == [(doc, 30.0)]

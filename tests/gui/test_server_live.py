@@ -75,7 +75,7 @@ def test_without_the_server_the_window_works_on_and_sends_the_edits_when_it_is_b
 
     kim = open_window(server_dir, "kim")
     doc_id = open_titled(kim, EMOJI_TITLE)
-    kim.server.mirror_open_document()
+    qtbot.waitUntil(lambda: doc_id in kim.server.mirrored, timeout=5000)  # copied shortly after it opens
     with server_away(postgres_server, server_url):
         qtbot.waitUntil(lambda: not kim.server.online, timeout=2000)
         assert "Offline" in kim.server.indicator.text() or "오프라인" in kim.server.indicator.text()

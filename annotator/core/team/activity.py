@@ -84,10 +84,13 @@ class ActiveTimeClock:
         self._pending[key] = self._pending.get(key, 0.0) + seconds
 
 
-def save_active_time(store, annotator: str, seconds: Mapping[tuple[int, str], float]) -> None:
-    """Add what a clock took to ``annotator``'s active time, in one transaction."""
+def save_active_time(store, annotator: str, seconds: Mapping[tuple[int, str], float]) -> dict[tuple[int, str], float]:
+    """Add what a clock took to ``annotator``'s active time, in one transaction; returns the time of
+    documents this database does not hold (a window's offline copy lacks some), to be saved later."""
     seconds = {key: value for key, value in seconds.items() if value > 0}
     if not seconds:
-        return
+        return {}
+    present = activity_store.present_documents(store, {doc_id for doc_id, _ in seconds})
     with store.transaction():
-        activity_store.add_seconds(store, annotator, seconds, now())
+        activity_store.add_seconds(store, annotator, {k: v for k, v in seconds.items() if k[0] in present}, now())
+    return {key: value for key, value in seconds.items() if key[0] not in present}

@@ -15,6 +15,17 @@ class ActiveTimeRow(NamedTuple):
     updated_at: str
 
 
+def present_documents(store, doc_ids: set[int]) -> set[int]:
+    """Those of ``doc_ids`` this database holds."""
+    ids = sorted(doc_ids)
+    found: set[int] = set()
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        found.update(row[0] for row in store.conn.execute(
+            f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def add_seconds(store, annotator: str, seconds: Mapping[tuple[int, str], float], stamp: str) -> None:
     """Add {(doc_id, day): seconds} to ``annotator``'s active time."""
     store.conn.executemany(
