@@ -124,3 +124,10 @@ def test_a_project_export_in_tsv_brings_each_layer_and_the_curation(tmp_path):
         assert [(s.text, s.label) for s in project.spans(doc.id, "gold")] == expected
         assert [(s.text, s.label) for s in project.spans(doc.id, "kim")] == expected
         assert [s.label for s in project.spans(doc.id, "lee")] == ["AGENCY", "PROGRAM", "AGENCY", "TECH"]
+
+
+def test_version_3_1_text_is_java_escaped(tmp_path):
+    body = (f"#FORMAT=WebAnno TSV 3.1\n#T_SP={NE}|value\n\n\n"
+            "#Text=\\uc6d0\\uc8fc\\uc2dc \\\"\\ub2e8\\\"\n1-1\t0-3\t원주시\tAGENCY\n1-2\t4-7\t\"단\"\t_\n")
+    [record] = read_file(write(tmp_path / "old.tsv", body), "webanno")[0]
+    assert record.text == '원주시 "단"' and spans_of(record) == [("원주시", "AGENCY")]

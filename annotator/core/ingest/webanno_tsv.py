@@ -33,10 +33,16 @@ _STACK = re.compile(r"(?<!\\)\|")
 _ID = re.compile(r"^(.*)\[(\d+)\]$")
 
 
+def _java_unescape(match: re.Match) -> str:
+    escaped = match[1]
+    return chr(int(escaped[1:], 16)) if escaped[0] == "u" else _TEXT_ESCAPES.get(escaped, escaped)
+
+
 def _unescape_text(text: str, minor: int) -> str:
+    """A ``#Text=`` line's text: 3.2 and later escape control characters and the backslash; 3.0 and
+    3.1 used Java's escapes."""
     if minor <= 1:
-        return _JAVA_ESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if m[1][0] == "u" else
-                                {"'": "'", '"': '"'}.get(m[1], _TEXT_ESCAPES.get(m[1], m[1])), text)
+        return _JAVA_ESCAPE.sub(_java_unescape, text)
     return _TEXT_ESCAPE.sub(lambda m: _TEXT_ESCAPES.get(m[1], m[1]), text)
 
 
