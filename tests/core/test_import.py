@@ -254,3 +254,25 @@ def test_import_in_a_child_process_reports_progress_and_rejections(project, tmp_
     assert report.documents_added == 1 and phases[-1] == "import" and progress[-1] == (2, 2)
     assert str(report.rejected[0]).endswith("bad.jsonl:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)")
     assert [d.title for d in project.documents()] == ["과기정통부, 인공지능 예산 발표"]
+
+
+def test_held_spans_find_overlaps_as_a_scan_of_every_span_does():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from annotator.core.ingest.importer import _HeldSpans
+
+    extents = st.tuples(st.integers(0, 40), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1]))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(extents, max_size=12), st.lists(extents, max_size=12))
+    def check(stored, added):
+        held, plain = _HeldSpans([]), []
+        for start, end in stored + added:
+            overlapping = any(start < e and s < end for s, e in plain)
+            assert held.overlaps(start, end) == overlapping
+            if not overlapping:  # a layer that forbids overlaps only ever holds non-overlapping spans
+                held.add((start, end, "L"))
+                plain.append((start, end))
+
+    check()

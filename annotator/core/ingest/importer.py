@@ -8,6 +8,8 @@ next file: the files read so far are stored whole, the rest are not read.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,25 +286,45 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
             if doc.snap:  # a document stored before: its morphemes are in the store
                 _snap(doc, store.analysis_blobs(ids[doc.uid])[0])
         drafts = []
-        layers: dict[tuple[int, str], list[tuple[int, int, str]]] = {}  # what each layer holds, drafts included
+        layers: dict[tuple[int, str], _HeldSpans] = {}  # what each layer holds, drafts included
         for doc in with_spans:
             doc_id = ids[doc.uid]
             key = (doc_id, doc.annotator)
             if key not in layers:
-                layers[key] = [(s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator)]
+                layers[key] = _HeldSpans((s.start, s.end, s.label) for s in store.spans(doc_id, doc.annotator))
             held = layers[key]
             for start, end, label, attrs in doc.spans:
                 if (start, end, label) in held:
                     continue  # imported before, or by another record of this document
-                if forbid_overlaps and any(start < e and s < end for s, e, _ in held):
+                if forbid_overlaps and held.overlaps(start, end):
                     report.spans_overlapping += 1
                     continue
-                held.append((start, end, label))
+                held.add((start, end, label))
                 attrs = dict(attrs)
                 note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
+
+
+class _HeldSpans:
+    """A layer's spans while an import adds to it: identical ones found in a set, overlaps by bisecting
+    the sorted extents (spans of a layer that forbids overlaps do not overlap each other)."""
+
+    def __init__(self, spans):
+        self.keys = set(spans)
+        self.extents = sorted((start, end) for start, end, _ in self.keys)
+
+    def __contains__(self, key: tuple[int, int, str]) -> bool:
+        return key in self.keys
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.extents, (start, end))
+        return (i > 0 and self.extents[i - 1][1] > start) or (i < len(self.extents) and self.extents[i][0] < end)
+
+    def add(self, key: tuple[int, int, str]) -> None:
+        self.keys.add(key)
+        insort(self.extents, key[:2])
 
 
 def _snap(doc: _PreparedDocument, morphemes: bytes | None) -> None:
