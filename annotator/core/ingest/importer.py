@@ -155,22 +155,23 @@ def _merge_repeated_documents(records: list[Record], prepared: list[_PreparedDoc
     """A document that comes several times in one file (a line per Prodigy answer, an XMI per INCEpTION
     user) gets each span of a layer once; with overlaps forbidden, spans of one layer that overlap across
     the repeats refuse the file, as they would within one record."""
-    earlier: dict[tuple[str, str | None], list[tuple[int, int, str, str, int | None]]] = {}
+    earlier: dict[tuple[str, str | None], tuple[_HeldSpans, list]] = {}  # per document and layer
     for record, doc in zip(records, prepared):
         if not doc.spans or doc.snap:  # eojeol spans are compared once snapped (``_write``)
             continue
-        layer_spans = earlier.setdefault((doc.uid, doc.annotator), [])
-        known = {span[:3] for span in layer_spans}
-        doc.spans = [span for span in doc.spans if span[:3] not in known]
+        held, origins = earlier.setdefault((doc.uid, doc.annotator), (_HeldSpans(()), []))
+        doc.spans = [span for span in doc.spans if span[:3] not in held]
         for start, end, label, _ in doc.spans if forbid_overlaps else ():
-            for s, e, other, source, line in layer_spans:
-                if start < e and s < end:
-                    there = f"line {line}" if source == doc.source else f"{source}:{line}"
-                    prefix = f"{record.where}: " if record.where else ""
-                    raise InputError(doc.source, record.line,
-                                     f"{prefix}span [{start}, {end}) {label} overlaps [{s}, {e}) {other} of {there}, "
-                                     f"the same document in layer {doc.annotator}; the schema forbids overlaps")
-        layer_spans.extend((start, end, label, doc.source, record.line) for start, end, label, _ in doc.spans)
+            if held.overlaps(start, end):
+                s, e, other, source, line = next(o for o in origins if start < o[1] and o[0] < end)
+                there = f"line {line}" if source == doc.source else f"{source}:{line}"
+                prefix = f"{record.where}: " if record.where else ""
+                raise InputError(doc.source, record.line,
+                                 f"{prefix}span [{start}, {end}) {label} overlaps [{s}, {e}) {other} of {there}, "
+                                 f"the same document in layer {doc.annotator}; the schema forbids overlaps")
+        for start, end, label, _ in doc.spans:
+            held.add((start, end, label))
+            origins.append((start, end, label, doc.source, record.line))
 
 
 @dataclass
