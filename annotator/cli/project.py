@@ -67,6 +67,8 @@ def cmd_import(args) -> int:
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
         + (f"; {len(report.rejected)} rejected" if report.rejected else "")
     )
+    if report.statuses_set:
+        print(f"{report.statuses_set} statuses set from the files (done, in progress, skipped; gold adjudicated)")
     if report.spans_overlapping:
         print(f"{report.spans_overlapping} spans left out: they overlap spans their layer already holds "
               "(the schema forbids overlaps)")

@@ -191,6 +191,8 @@ class ImportDialog(JobDialog):
             lines.append(self.tr("%n document(s) were already in the project", "", report.documents_existing))
         if report.spans_added:
             lines.append(self.tr("%n span(s) added", "", report.spans_added))
+        if report.statuses_set:
+            lines.append(self.tr("%n status(es) set as the files gave them", "", report.statuses_set))
         if report.spans_overlapping:
             lines.append(self.tr("%n span(s) left out: they overlap spans their layer already holds", "",
                                  report.spans_overlapping))

@@ -124,6 +124,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n status(es) set as the files gave them</source>
+        <translation>
+            <numerusform>%n status set as the files gave it</numerusform>
+            <numerusform>%n statuses set as the files gave them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s) left out: they overlap spans their layer already holds</source>
         <translation>
             <numerusform>%n span left out: it overlaps spans its layer already holds</numerusform>

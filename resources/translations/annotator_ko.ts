@@ -872,6 +872,12 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n status(es) set as the files gave them</source>
+        <translation>
+            <numerusform>파일에 적힌 대로 문서 상태 %n개를 설정했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s) left out: they overlap spans their layer already holds</source>
         <translation>
             <numerusform>겹치는 구간 %n개는 넣지 않았습니다: 그 레이어에 이미 있는 구간과 겹칩니다</numerusform>

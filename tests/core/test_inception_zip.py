@@ -170,3 +170,38 @@ def test_mutated_inception_zips_give_records_or_a_clean_error(tmp_path_factory, 
     path = tmp_path_factory.mktemp("zip") / "m.zip"
     path.write_bytes(mutate(sample, edits))
     check_zip(path)
+
+
+def test_the_users_states_of_a_project_export_come_in_as_statuses(tmp_path):
+    description = {"name": "정책", "source_documents": [{"name": "a.txt", "state": "CURATION_FINISHED"},
+                                                      {"name": "b.txt", "state": "ANNOTATION_IN_PROGRESS"}],
+                   "annotation_documents": [{"name": "a.txt", "user": "kim", "state": "FINISHED"},
+                                            {"name": "a.txt", "user": "lee", "state": "IN_PROGRESS"},
+                                            {"name": "b.txt", "user": "kim", "state": "IGNORE"},
+                                            {"name": "b.txt", "user": "lee", "state": "NEW"},
+                                            {"name": 7, "user": "kim", "state": "FINISHED"}]}  # ignored, not a name
+    members = zipfile.ZipFile(io.BytesIO(project_export()))
+    rebuilt = {name: members.read(name) for name in members.namelist()}
+    rebuilt["exportedproject.json"] = json.dumps(description).encode()
+    path = tmp_path / "project.zip"
+    path.write_bytes(zipped(rebuilt))
+    with Project.create(tmp_path / "p") as project:
+        report = project.import_paths([path])
+        assert report.ok and report.statuses_set == 4
+        a, b = sorted(project.documents(), key=lambda doc: doc.text != TEXT_A)
+        statuses = {(doc.id, name): project.status(doc.id, name).status
+                    for doc in (a, b) for name in ("kim", "lee", "gold")}
+        assert statuses == {(a.id, "kim"): "done", (a.id, "lee"): "in_progress", (a.id, "gold"): "adjudicated",
+                            (b.id, "kim"): "skipped", (b.id, "lee"): "new", (b.id, "gold"): "new"}
+        project.set_status(a.id, "kim", "flagged")  # changed here since: a second import leaves it
+        assert project.import_paths([path]).statuses_set == 0
+        assert project.status(a.id, "kim").status == "flagged"
+
+
+def test_a_broken_project_description_is_named_with_its_line(tmp_path):
+    path = tmp_path / "project.zip"
+    path.write_bytes(zipped({"exportedproject.json": b'{"name": "x",\n "annotation_documents": [}',
+                             "annotation/a.txt/kim.zip": document_zip(TEXT_B, [(0, 3, "AGENCY")])}))
+    with pytest.raises(InputError) as caught:
+        read_file(path, "auto")
+    assert caught.value.path == f"{path}!exportedproject.json" and caught.value.line == 2

@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..content_rules import (
-    MAX_DOCUMENT_CHARS, json_value_problem, layer_problem, offsets_problem, string_problem, text_problem,
+    MAX_DOCUMENT_CHARS, json_value_problem, layer_problem, offsets_problem, status_problem, string_problem,
+    text_problem,
 )
 from ..errors import AnnotatorError, InputError, reporting_disk_full
 from ..kiwi import analyse_many_packed
 from ..label_map import LabelMap, builtin_label_map, read_label_map
 from ..morphemes import unpack_morphemes
 from ..project_files import is_database_file
-from ..records import SpanDraft
+from ..records import SpanDraft, Status
 from ..snapping import snap_to_morphemes
 from ..text import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
 from .encoding import readable_path
@@ -40,6 +41,7 @@ class ImportReport:
     documents_existing: int = 0
     spans_added: int = 0
     spans_overlapping: int = 0  # not added: they overlap a span the layer already holds (overlaps forbidden)
+    statuses_set: int = 0  # statuses the files gave, set where the layer's status was still new
     rejected: list[InputError] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
     cancelled: bool = False  # stopped before reading every file
@@ -61,6 +63,7 @@ class _PreparedDocument:
     spans: list[tuple[int, int, str, dict]]
     annotator: str | None
     snap: bool = False  # snap the spans to the morphemes once they are known
+    status: str | None = None  # the layer's status the file gives
 
 
 def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "auto") -> list[Path]:
@@ -104,7 +107,9 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
     text = normalize_text(raw_text)
     spans = []
     layer = annotator or record.annotator or DEFAULT_ANNOTATOR
-    if record.spans and (problem := layer_problem(layer)):
+    if (record.spans or record.status) and (problem := layer_problem(layer)):
+        raise fail(problem)
+    if record.status is not None and (problem := status_problem(layer, record.status)):
         raise fail(problem)
     length = utf16_length(raw_text) if record.utf16_offsets else len(raw_text)
     for span in record.spans:
@@ -132,7 +137,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
     raw = record.raw if record.raw is not None else (raw_text if raw_text != text else None)
     title = normalize_text(record.title).strip() or text.strip().split("\n", 1)[0][:120]
     return _PreparedDocument(document_uid(text), text, title, raw, record.meta, source, encoding,
-                             spans, layer if spans else None, record.snap)
+                             spans, layer if spans or record.status else None, record.snap, record.status)
 
 
 def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
@@ -282,7 +287,8 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
             report.documents_added += len(pending.new)
             report.documents_existing += len(pending.documents) - len(pending.new)
         with_spans = [doc for pending in files for doc in pending.documents if doc.spans]
-        ids.update(store.document_ids_by_uid({doc.uid for doc in with_spans if doc.uid not in ids}))
+        with_status = [doc for pending in files for doc in pending.documents if doc.status]
+        ids.update(store.document_ids_by_uid({doc.uid for doc in with_spans + with_status if doc.uid not in ids}))
         for doc in with_spans:
             if doc.snap:  # a document stored before: its morphemes are in the store
                 _snap(doc, store.analysis_blobs(ids[doc.uid])[0])
@@ -306,6 +312,10 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
+        for doc in with_status:  # a status someone set here since is not overwritten
+            if store.status(ids[doc.uid], doc.annotator).status == "new":
+                store.write_status(Status(ids[doc.uid], doc.annotator, doc.status))
+                report.statuses_set += 1
 
 
 class _HeldSpans:

@@ -8,6 +8,9 @@
   (the text as imported, no one's spans). With the XMI format each is itself a
   ZIP (the ``.xmi`` and its type system); with WebAnno TSV 3 a ``.tsv``.
   Serialised CASes (``annotation_ser/``), sources and settings are skipped.
+- The project export's ``exportedproject.json`` gives each user's state of each
+  document: FINISHED comes in as done, IN_PROGRESS as in progress, IGNORE as
+  skipped; a document whose curation is finished has its gold adjudicated.
 
 Messages name a member inside its archive: ``export.zip!annotation/a.txt/kim.zip!a.txt.xmi:1: …``.
 """
@@ -18,9 +21,10 @@ import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from ..content_rules import MAX_DOCUMENT_CHARS
+from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, loads_json
 from ..errors import InputError
 from ..records import GOLD
+from .encoding import decode_bytes
 from .readers import Record
 from .webanno_tsv import read_webanno_tsv
 from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_from, xmi_record
@@ -29,28 +33,57 @@ from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_fr
 MAX_MEMBER_BYTES = 64 * MAX_DOCUMENT_CHARS
 # INCEpTION's pseudo-users in a project export: the curated layer, and the text as imported.
 CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
+PROJECT_FILE = "exportedproject.json"
+# INCEpTION's AnnotationDocumentState (a user's state of a document) as our statuses; NEW stays new.
+ANNOTATION_STATES = {"FINISHED": "done", "IN_PROGRESS": "in_progress", "IGNORE": "skipped"}
+ADJUDICATED = "adjudicated"  # gold's status once reviewed (review.ADJUDICATED)
 
 
 def read_inception_zip(path: Path, data: bytes) -> tuple[list[Record], str]:
     name = str(path)
     records = []
+    states: dict[tuple[str, str], str] = {}
     for member, layer, kind, content in _members(name, data):
         where = f"{name}!{member}"
+        if kind == "project":
+            states = _states(where, content)
+            continue
         if kind == "zip":  # a project export's XMI: one ZIP per document and user
             found = [_record(f"{where}!{inner}", kind, inner_content)
                      for inner, _, kind, inner_content in _members(where, content, nested=True)]
         else:
             found = [_record(where, kind, content)]
+        document = PurePosixPath(member).parts[1] if layer is not None else None
         for record in found:
             if layer == INITIAL_CAS:
                 record.spans = []  # the document as imported into INCEpTION: its text, no one's annotations
             else:
                 record.annotator = layer
+                record.status = states.get((document, GOLD if layer == GOLD else layer))
         records.extend(found)
     if not records:
         raise InputError(name, None, "holds no UIMA CAS XMI (.xmi) or WebAnno TSV (.tsv) file: export from "
                                      "INCEpTION in one of these formats, or unzip other archives and import the folder")
     return records, "utf-8"
+
+
+def _states(name: str, data: bytes) -> dict[tuple[str, str], str]:
+    """{(document name, user or gold): our status} from a project export's description."""
+    text = decode_bytes(data, name)[0]
+    try:
+        project = loads_json(text)
+    except JSONProblem as problem:
+        line = text.count("\n", 0, problem.pos) + 1 if problem.pos is not None else None
+        raise InputError(name, line, problem.reason) from None
+    states = {}
+    for item in project.get("annotation_documents") or () if isinstance(project, dict) else ():
+        if isinstance(item, dict) and ANNOTATION_STATES.get(item.get("state")) and isinstance(item.get("name"), str) \
+                and isinstance(item.get("user"), str):
+            states[(item["name"], item["user"])] = ANNOTATION_STATES[item["state"]]
+    for item in project.get("source_documents") or () if isinstance(project, dict) else ():
+        if isinstance(item, dict) and item.get("state") == "CURATION_FINISHED" and isinstance(item.get("name"), str):
+            states[(item["name"], GOLD)] = ADJUDICATED
+    return states
 
 
 def _record(name: str, kind: str, content) -> Record:
@@ -78,6 +111,8 @@ def _members(name: str, data: bytes, nested: bool = False):
                 return type_system_from(f"{name}!{candidate}", _read_member(name, archive, by_name[candidate]))
         return dkpro_type_system()
 
+    if not nested and PROJECT_FILE in by_name:  # first: the states of the files that follow
+        yield PROJECT_FILE, None, "project", _read_member(name, archive, by_name[PROJECT_FILE])
     for member, info in by_name.items():
         path = PurePosixPath(member)
         suffix, layer = path.suffix.lower(), _layer(path)

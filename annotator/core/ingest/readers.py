@@ -54,6 +54,7 @@ class Record:
     utf16_offsets: bool = False  # doccano counts JavaScript UTF-16 units
     raw: str | None = None  # the input before cleaning, when it differs
     annotator: str | None = None  # a layer named by the record itself (Label Studio)
+    status: str | None = None  # that layer's status of the document, when the file says (INCEpTION's states)
     where: str = ""  # within the line, for messages: "task 3" of a Label Studio export
     snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
 
