@@ -46,7 +46,9 @@ def cmd_merge(args) -> int:
             err(f"{report.source}: {count} spans with label {label!r}, which this project's schema lacks, skipped")
         for conflict in report.unsettled:
             err(f"{report.source}: conflict: {conflict}")
-    return EXIT_PARTIAL if report.unsettled or report.unknown_labels else EXIT_OK
+        for overlap in report.overlaps:
+            err(f"{report.source}: {overlap}")
+    return EXIT_PARTIAL if report.unsettled or report.unknown_labels or report.overlaps else EXIT_OK
 
 
 def _document_id(project, given: str) -> int | None:

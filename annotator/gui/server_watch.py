@@ -218,10 +218,16 @@ class ServerWatch(QObject):
                 + sum(report.spans_deleted.values()) + report.statuses_updated + report.notes_updated
                 + report.rejections_added + report.rejections_withdrawn)
         if report.conflicts:
-            return self.tr("Back on the server: %1 change(s) made offline sent; %2 conflict with changes made on the "
-                           "server meanwhile and were not applied (kept in %3)").replace("%1", str(sent)).replace(
+            message = self.tr("Back on the server: %1 change(s) made offline sent; %2 conflict with changes made on "
+                              "the server meanwhile and were not applied (kept in %3)").replace("%1", str(sent)).replace(
                 "%2", str(len(report.conflicts))).replace("%3", str(report.source))
-        return self.tr("Back on the server: %1 change(s) made offline sent").replace("%1", str(sent))
+        else:
+            message = self.tr("Back on the server: %1 change(s) made offline sent").replace("%1", str(sent))
+        if report.overlaps:  # the same layer edited offline and in another window meanwhile
+            first = report.overlaps[0]
+            message += self.tr("; %1 pair(s) of your spans now overlap: fix one of them (the first in “%2”)").replace(
+                "%1", str(len(report.overlaps))).replace("%2", first.first.text)
+        return message
 
     def _send_left_behind(self) -> None:
         try:

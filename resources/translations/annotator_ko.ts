@@ -1597,6 +1597,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>서버에 다시 연결됨: 오프라인 변경 %1건을 보냈습니다</translation>
     </message>
     <message>
+        <source>; %1 pair(s) of your spans now overlap: fix one of them (the first in “%2”)</source>
+        <translation>; 내 구간 %1쌍이 이제 겹칩니다. 하나를 고치세요 (첫 번째: “%2”)</translation>
+    </message>
+    <message>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>

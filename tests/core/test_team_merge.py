@@ -136,6 +136,32 @@ def test_the_same_change_in_two_copies_is_no_conflict(team, engine):
         assert dump(a) == dump(b)
 
 
+
+def test_spans_added_in_two_copies_that_overlap_are_reported_after_the_merge(team, engine, capsys):
+    # Each copy's edit was fine alone (kim on her laptop and her desktop); together they overlap. Neither
+    # copy's span is dropped (that would depend on the order of merges): the overlap is reported to fix.
+    from annotator.cli.main import main
+
+    merging_from_a(engine)
+    with Project.open(team / "a") as a:
+        doc_id = a.spans(annotator="kim")[0].doc_id
+        text = a.document(doc_id).text
+        fifth, sixth = text.split(" ")[4:6]
+        start = text.index(fifth)
+        a.add_span(doc_id, start, start + len(fifth), "TECH", "kim", snap=False)
+    with Project.open(team / "b") as b:
+        b.add_span(doc_id, start, text.index(sixth) + len(sixth), "PROGRAM", "kim", snap=False)
+        report = b.merge_from(team / "a")
+        [overlap] = report.overlaps
+        assert overlap.layer == "kim" and {overlap.first.label, overlap.second.label} == {"PROGRAM", "TECH"}
+        assert len(b.spans(doc_id, "kim")) == 4  # both kept
+        assert "the schema forbids overlaps" in str(overlap) and report.to_dict()["overlaps"][0]["layer"] == "kim"
+    assert main(["merge", str(team / "b"), str(team / "a")]) == 1  # merging again: reported until fixed
+    assert "overlaps" in capsys.readouterr().err
+    with Project.open(team / "b") as b:
+        b.remove_span(next(s for s in b.spans(doc_id, "kim") if s.label == "TECH").id)
+        assert b.merge_from(team / "a").overlaps == []
+
 def test_dry_run_reports_without_writing(team):
     diverge(team)
     with Project.open(team / "b") as b:

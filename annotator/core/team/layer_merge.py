@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..records import RETURNED
 from ..review import Key, spans_conflict
 from . import versions_store
-from .merge_report import KEPT_OURS, TOOK_THEIRS, UNSETTLED, MergeConflict, MergeReport, ShownVersion
+from .merge_report import KEPT_OURS, TOOK_THEIRS, UNSETTLED, LayerOverlap, MergeConflict, MergeReport, ShownVersion
 from .versions import SpanVersion, resolve
 
 
@@ -51,6 +51,19 @@ def merge_layers(project, other, ids: dict[int, int], report: MergeReport, prefe
     merge_statuses(project.store, other, ids, report)
     merge_rejections(project.store, other, ids, report)
     merge_document_notes(project.store, other, ids, report)
+    if project.schema.overlap == "forbid":
+        report_overlaps(project.store, ids.values(), report)
+
+
+def report_overlaps(store, doc_ids, report: MergeReport) -> None:
+    """Spans of one layer in the merged documents that overlap: reported on every merge until fixed
+    (dropping one would make the result depend on the order of merges)."""
+    texts = _Texts(store)
+    for doc_id, layer, first, second in versions_store.overlapping_pairs(store, doc_ids):
+        document = texts.of(doc_id)
+        shown = [ShownVersion(False, start, end, label, document.text[start:end], note, when, rev)
+                 for start, end, label, note, when, rev in (first, second)]
+        report.overlaps.append(LayerOverlap(document.uid, doc_id, layer, *shown))
 
 
 def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport):

@@ -73,6 +73,27 @@ class MergeConflict:
                 "ours": self.ours.to_dict(), "theirs": self.theirs.to_dict(), "resolution": self.resolution}
 
 
+@dataclass(frozen=True)
+class LayerOverlap:
+    """Two spans of one layer that overlap after a merge where the schema forbids it: each copy's
+    edit was fine alone (one annotator working in two copies). Both are kept, whichever copy came
+    first; the report asks a person to fix one."""
+
+    uid: str  # the document's
+    doc_id: int  # here
+    layer: str
+    first: ShownVersion
+    second: ShownVersion
+
+    def __str__(self) -> str:
+        return (f"document {self.doc_id} ({self.uid}) {self.layer}: {self.first} overlaps {self.second}; "
+                "the schema forbids overlaps: fix or delete one of them")
+
+    def to_dict(self) -> dict:
+        return {"uid": self.uid, "doc_id": self.doc_id, "layer": self.layer,
+                "first": self.first.to_dict(), "second": self.second.to_dict()}
+
+
 def _count(counts: dict[str, int], layer: str) -> None:
     counts[layer] = counts.get(layer, 0) + 1
 
@@ -97,6 +118,7 @@ class MergeReport:
     rejections_withdrawn: int = 0
     notes_updated: int = 0  # document and candidate notes
     conflicts: list[MergeConflict] = field(default_factory=list)
+    overlaps: list[LayerOverlap] = field(default_factory=list)  # in the merged documents' layers
     unknown_labels: dict[str, int] = field(default_factory=dict)  # skipped: label not in this schema
     team: TeamMergeReport = field(default_factory=TeamMergeReport)  # assignments and active time
 
@@ -135,4 +157,5 @@ class MergeReport:
             "rejections_withdrawn": self.rejections_withdrawn, "notes_updated": self.notes_updated,
             "unknown_labels": dict(self.unknown_labels), "changed": self.changed,
             "conflicts": [c.to_dict() for c in self.conflicts], "team": self.team.to_dict(),
+            "overlaps": [o.to_dict() for o in self.overlaps],
         }

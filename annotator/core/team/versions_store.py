@@ -155,3 +155,19 @@ def spans_without_identity(store, doc_ids: Iterable[int]) -> Iterator[tuple[int,
         marks = ",".join("?" * len(chunk))
         yield from store.conn.execute(
             f"SELECT doc_id, annotator, start, end, label FROM spans WHERE doc_id IN ({marks})", chunk)
+
+
+def overlapping_pairs(store, doc_ids: Iterable[int]) -> Iterator[tuple]:
+    """Pairs of spans of one layer that overlap, in ``doc_ids``: (doc_id, layer, (start, end, label,
+    note, updated_at, rev) of the one that starts first, the same of the other). Each document's
+    layer is found through the (doc_id, annotator, start) index."""
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        yield from ((row[0], row[1], row[2:8], row[8:]) for row in store.conn.execute(
+            "SELECT a.doc_id, a.annotator, a.start, a.\"end\", a.label, a.note, a.updated_at, a.rev,"
+            " b.start, b.\"end\", b.label, b.note, b.updated_at, b.rev FROM spans a JOIN spans b"
+            " ON b.doc_id = a.doc_id AND b.annotator = a.annotator AND b.id <> a.id"
+            " AND (b.start > a.start OR (b.start = a.start AND b.id > a.id)) AND b.start < a.\"end\""
+            f" WHERE a.doc_id IN ({','.join('?' * len(chunk))}) ORDER BY a.doc_id, a.annotator, a.start, b.start",
+            chunk))
