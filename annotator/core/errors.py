@@ -42,11 +42,14 @@ NEARLY_FULL_BYTES = 1 << 20
 
 def readable_size(size: int) -> str:
     """1,536 → "1.5 KB": sizes in messages, never "0 MB" for a small file."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
-        size /= 1024
-    raise AssertionError("unreachable")
+    if size < 1024:
+        return f"{size:,} B"
+    value = size / 1024
+    for unit in ("KB", "MB"):
+        if value < 1024:
+            return f"{value:,.1f} {unit}"
+        value /= 1024
+    return f"{value:,.1f} GB"
 
 
 def disk_full_problem(folder: Path) -> str | None:

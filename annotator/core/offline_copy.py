@@ -87,14 +87,14 @@ def start_offline(folder: Path, annotator: str, server_url: str):
     if not mine:
         return None
     own = folder / OFFLINE_FOLDER / _file_name(annotator)
+    # Opened read-write (not backup_store.copy_live's read-only snapshot): closing it folds in and
+    # removes the -wal a killed window left, so nothing of it stays behind once the file is removed.
     with closing(sqlite3.connect(mine[-1])) as source, closing(sqlite3.connect(own)) as target:
         source.backup(target)
     mine[-1].unlink()  # closed, and its rows are in ours: sent with ours when the server is back
     _IN_USE.add(own.absolute())
     project = Project.open(folder, database=own)
-    offline = OfflineCopy(project, annotator, server_url)
-    offline.copy, offline.copy_file, offline._offline = project.store, own, True
-    return project, offline
+    return project, OfflineCopy.working_on(project, annotator, server_url)
 
 
 class OfflineCopy:
@@ -106,6 +106,13 @@ class OfflineCopy:
         self.copy_file: Path | None = None
         self.server: Store | None = None  # while offline: the store of the server connection that was lost
         self._offline = False
+
+    @classmethod
+    def working_on(cls, project, annotator: str, server_url: str) -> "OfflineCopy":
+        """The copy of a project that already works on it (``project.store`` is the copy's file)."""
+        copy = cls(project, annotator, server_url)
+        copy.copy, copy.copy_file, copy._offline = project.store, project.store.path, True
+        return copy
 
     @property
     def offline(self) -> bool:

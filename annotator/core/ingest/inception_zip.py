@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, loads_json
 from ..errors import InputError
 from ..records import GOLD
+from ..review import ADJUDICATED
 from .encoding import decode_bytes
 from .readers import Record
 from .webanno_tsv import read_webanno_tsv
@@ -36,7 +37,6 @@ CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
 PROJECT_FILE = "exportedproject.json"
 # INCEpTION's AnnotationDocumentState (a user's state of a document) as our statuses; NEW stays new.
 ANNOTATION_STATES = {"FINISHED": "done", "IN_PROGRESS": "in_progress", "IGNORE": "skipped"}
-ADJUDICATED = "adjudicated"  # gold's status once reviewed (review.ADJUDICATED)
 
 
 def read_inception_zip(path: Path, data: bytes) -> tuple[list[Record], str]:
@@ -59,7 +59,7 @@ def read_inception_zip(path: Path, data: bytes) -> tuple[list[Record], str]:
                 record.spans = []  # the document as imported into INCEpTION: its text, no one's annotations
             else:
                 record.annotator = layer
-                record.status = states.get((document, GOLD if layer == GOLD else layer))
+                record.status = states.get((document, layer))
         records.extend(found)
     if not records:
         raise InputError(name, None, "holds no UIMA CAS XMI (.xmi) or WebAnno TSV (.tsv) file: export from "
