@@ -64,6 +64,7 @@ def test_notes_are_exported_and_read_back(project, tmp_path):
     w = Words(project, numbered_text(6))
     project.apply(UpdateSpan(w.mark(GOLD, 0, 0, "AGENCY").id, note="줄\n바꿈 있는 메모"))
     w.mark(GOLD, 2, 2, "BUDGET")
+    project.mark_adjudicated(w.doc_id)
     project.export("jsonl", tmp_path / "gold.jsonl")
     [line] = (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     spans = json.loads(line)["spans"]

@@ -57,6 +57,7 @@ def labelled(tmp_path):
         project.import_paths([tmp_path / "in"])
         doc_id = next(project.documents()).id
         project.add_span(doc_id, 0, 3, "AGENCY", "gold")
+        project.mark_adjudicated(doc_id)
     return tmp_path / "p", doc_id
 
 

@@ -190,6 +190,7 @@ def test_export_on_a_full_disk_names_the_output_and_leaves_nothing(tmp_path, mon
         project.import_paths([tmp_path / "in"])
         doc = next(project.documents())
         project.add_span(doc.id, doc.text.index("원주시가"), doc.text.index("원주시가") + 3, "AGENCY", "gold", snap=False)
+        project.mark_adjudicated(doc.id)
     from annotator.core.export import formats
 
     real_open = formats.open if hasattr(formats, "open") else open
