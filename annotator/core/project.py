@@ -445,6 +445,12 @@ class Project:
 
         return document_notes(self, doc_id)
 
+    def notes(self, annotator: str | None = None, kinds=None, doc_id: int | None = None):
+        """Flag comments, return reasons, document, span and candidate notes (``team.notes.ListedNote``)."""
+        from .team.notes import NOTE_KINDS, listed_notes
+
+        return listed_notes(self, annotator, NOTE_KINDS if kinds is None else kinds, doc_id)
+
     def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False):
         """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``.
         ``prefer`` (ours, theirs, newer) settles conflicts; ``dry_run`` only reports what would change."""

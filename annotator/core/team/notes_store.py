@@ -65,3 +65,39 @@ def documents_with_note(store, pattern: str) -> set[int]:
         " WHERE note LIKE ? ESCAPE '\\' UNION SELECT doc_id FROM rejections WHERE note LIKE ? ESCAPE '\\'",
         (pattern, pattern, pattern))
     return {row[0] for row in rows}
+
+
+
+# Each kind of note as one SELECT of (doc_id, layer, kind, note, at, start, "end", label).
+_LISTED = {
+    "flag": "SELECT doc_id, annotator AS layer, 'flag' AS kind, comment AS note, updated_at AS at,"
+            " CAST(NULL AS INTEGER) AS start, CAST(NULL AS INTEGER) AS \"end\", CAST(NULL AS TEXT) AS label"
+            " FROM statuses WHERE status = 'flagged'",
+    "return": "SELECT doc_id, annotator, 'return', reason, returned_at, NULL, NULL, NULL FROM statuses"
+              " WHERE reason != ''",
+    "document": "SELECT doc_id, layer, 'document', note, updated_at, NULL, NULL, NULL FROM document_notes"
+                " WHERE note != ''",
+    "span": "SELECT doc_id, annotator, 'span', note, updated_at, start, \"end\", label FROM spans WHERE note != ''",
+    "candidate": "SELECT doc_id, layer, 'candidate', note, updated_at, start, \"end\", label FROM rejections"
+                 " WHERE note != ''",
+}
+
+
+def listed_notes(store, kinds, layer: str | None = None, doc_id: int | None = None) -> list[tuple]:
+    """(doc_id, title, layer, kind, note, time, start, end, label, the text under the span) of every
+    note of ``kinds`` (keys of ``_LISTED``, in that order), of one layer if given (its name in any
+    case) and one document if given, by document and time."""
+    union = " UNION ALL ".join(_LISTED[kind] for kind in kinds)
+    conditions, params = [], []
+    if layer is not None:
+        conditions.append("lower(n.layer) = lower(?)")
+        params.append(layer)
+    if doc_id is not None:
+        conditions.append("n.doc_id = ?")
+        params.append(doc_id)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    return store.conn.execute(
+        "SELECT n.doc_id, d.title, n.layer, n.kind, n.note, n.at, n.start, n.\"end\", n.label,"
+        " coalesce(substr(d.text, n.start + 1, n.\"end\" - n.start), '')"
+        f" FROM ({union}) AS n JOIN documents d ON d.id = n.doc_id {where} ORDER BY n.doc_id, n.at, n.kind",
+        params).fetchall()
