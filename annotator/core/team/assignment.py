@@ -39,6 +39,10 @@ Documents = list[tuple[int, str, int]]  # (id, uid, length)
 
 @dataclass
 class Load:
+    """An annotator's documents and their characters. In a plan's ``loads`` these count every document
+    assigned to them, calibration included (as ``package`` and ``stats`` count), ``calibration`` of
+    which are calibration documents; while planning, the balance leaves calibration out."""
+
     documents: int = 0
     characters: int = 0
     calibration: int = 0
@@ -52,7 +56,7 @@ class AssignmentPlan:
     calibration: list[int] = field(default_factory=list)  # every calibration document, ids ascending
     new_rows: list[tuple[int, str, bool]] = field(default_factory=list)  # (doc_id, annotator, calibration)
     documents_assigned: int = 0  # documents that got someone new
-    loads: dict[str, Load] = field(default_factory=dict)  # after the plan, listed annotators (calibration apart)
+    loads: dict[str, Load] = field(default_factory=dict)  # after the plan, listed annotators (calibration included)
 
     def to_dict(self) -> dict:
         return {"annotators": self.annotators, "per_document": self.per_document, "seed": self.seed,
@@ -182,9 +186,9 @@ def plan_assignment(documents: Documents, existing: dict[int, dict[str, bool]], 
             loads[name].documents += 1
             loads[name].characters += length
         touched.add(doc_id)
-    for load in loads.values():
-        load.calibration = len(plan.calibration)
-    plan.loads = loads
+    calibration_characters = sum(length_of.get(doc_id, 0) for doc_id in plan.calibration)
+    plan.loads = {name: Load(load.documents + len(plan.calibration), load.characters + calibration_characters,
+                             len(plan.calibration)) for name, load in loads.items()}
     plan.documents_assigned = len(touched)
     return plan
 
