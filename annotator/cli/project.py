@@ -12,6 +12,7 @@ from ..core.ingest.readers import FORMATS
 from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
+from ..core.team.notes import flag_comments
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar, reporting_upgrade
 from .distribution import print_team_stats, team_stats
 
@@ -82,6 +83,8 @@ def cmd_stats(args) -> int:
     with open_project(args.project) as project:
         stats = project.stats()
         stats["team"] = team_stats(project)
+        flags = flag_comments(project)
+        stats["flags"] = [flag.as_dict() for flag in flags]
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -97,6 +100,8 @@ def cmd_stats(args) -> int:
                                                      for counts, w in zip(layers.values(), columns)))
     for layer, states in stats["statuses"].items():
         print(f"  {layer}: " + ", ".join(f"{k} {v}" for k, v in states.items()))
+        for flag in (flag for flag in flags if flag.annotator == layer):  # what the flags say, where they are counted
+            print(f"    flagged #{flag.doc_id} {flag.title}: {' '.join(flag.text.split()) or '(no comment)'}")
     print_team_stats(stats["team"])
     return EXIT_OK
 

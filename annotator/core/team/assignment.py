@@ -246,3 +246,17 @@ def next_unfinished_document(worklist, annotator: str, after_id: int, flt=None) 
         if found is not None:
             return found
     return None
+
+
+def unknown_annotator(project, name: str, any_case: bool = False) -> str | None:
+    """What is wrong with ``name`` when the project has never seen it (no spans, statuses or
+    assignments), naming the annotators it knows and the one ``name`` differs from only in case
+    (known, with ``any_case``, for a command that matches names in any case); None for a known
+    name. Commands that take a name warn with it: a typo would otherwise quietly mean someone new."""
+    store = project.store
+    known = sorted((set(store.annotators()) | set(assignment_store.documents_by_annotator(store))) - {GOLD})
+    alike = [other for other in known if other.casefold() == name.casefold()]
+    if name in known or name == GOLD or (alike and any_case):
+        return None
+    return (f"no annotator named {name!r} in this project yet (no spans, statuses or assignments; "
+            f"annotators: {', '.join(known) or 'none yet'})" + (f"; did you mean {alike[0]}?" if alike else ""))
