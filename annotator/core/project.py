@@ -21,6 +21,7 @@ from .snapping import snap_to_morphemes
 from .store import Store
 from .suggest import Suggester, Suggestion
 from .suggest.learned import LearnedStrings
+from .suggest.span_attributes import SpanAttributes
 from .suggest.suggestion_store import SuggestionStore
 
 USER_DICTIONARY_FILE = "userdict.tsv"
@@ -214,11 +215,12 @@ class Project:
     # -- the one path every change takes ---------------------------------------
 
     def apply(self, operation: Operation) -> Change:
-        """Validate and run ``operation`` in one committed transaction."""
+        """Validate and run ``operation`` in one committed transaction; its spans get the attributes
+        their labels' recognisers compute (``suggest.span_attributes``)."""
         with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
                 self.store.transaction():
             self._validate(operation)
-            return operation.run(self.store)
+            return self.span_attributes.complete(operation, self.store).run(self.store)
 
     def _validate(self, operation: Operation, removed: set[int] | None = None) -> None:
         """Refuse a bad operation before it runs; ``removed`` collects spans a batch removes before
@@ -307,6 +309,11 @@ class Project:
         learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
         return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
 
+    @cached_property
+    def span_attributes(self) -> SpanAttributes:
+        """Computes the attributes a label's recognisers set, for any span (see ``apply``)."""
+        return SpanAttributes(self.schema, self.suggester)
+
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
         overlaps a span of that layer or that this annotator rejected in this document."""
@@ -319,6 +326,13 @@ class Project:
             existing = [(s.start, s.end) for s in self.spans(doc_id, annotator)]
             rejected = [(r.start, r.end, r.label) for r in self.rejected_suggestions(doc_id, annotator)]
         return self.suggester.suggest(document.text, self.morphemes(doc_id), labels, existing, rejected)
+
+    def fill_attributes(self, layer: str = GOLD, dry_run: bool = False):
+        """Give ``layer``'s spans stored without their labels' attributes (an amount's value, an agency's
+        canonical name) what the recognisers compute: a ``span_attributes.FillReport``, undoable."""
+        from .suggest.span_attributes import fill_attributes
+
+        return fill_attributes(self, layer, dry_run)
 
     def reject_suggestion(self, doc_id: int, suggestion: Suggestion, annotator: str) -> Change:
         """Remember that ``annotator`` rejected ``suggestion`` here; undo with the change's inverse."""

@@ -262,16 +262,17 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
         while in_order and in_order[0].complete:
             ready.append(in_order.popleft())
         if sum(len(f.documents) for f in ready) >= BATCH_DOCUMENTS:
-            _write(project.store, ready, report, project.schema.overlap == "forbid")
+            _write(project.store, ready, report, project.schema.overlap == "forbid", project.span_attributes)
             ready = []
     ready.extend(in_order)  # all complete now: the rest had no new documents
     if ready:
-        _write(project.store, ready, report, project.schema.overlap == "forbid")
+        _write(project.store, ready, report, project.schema.overlap == "forbid", project.span_attributes)
     return report
 
 
-def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overlaps: bool) -> None:
-    """Store whole files in one transaction: new documents, then annotator layers."""
+def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overlaps: bool, attributes) -> None:
+    """Store whole files in one transaction: new documents, then annotator layers, whose spans get
+    the attributes their labels' recognisers compute (``SpanAttributes``) where they bring none."""
     stored = (f"{report.documents_added} new documents were stored before it filled, the rest were not; free some "
               "space and import again (what is stored is skipped)")
     with reporting_disk_full(store.path, stored), store.transaction():
@@ -310,7 +311,7 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
                 attrs = dict(attrs)
                 note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
-        store.insert_spans(drafts)
+        store.insert_spans(attributes.complete_drafts(drafts, store))
         report.spans_added += len(drafts)
         for doc in with_status:  # a status someone set here since is not overwritten
             if store.status(ids[doc.uid], doc.annotator).status == "new":

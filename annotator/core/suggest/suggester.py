@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..morphemes import Morpheme
-from ..schema import RECOGNISERS, Schema
+from ..schema import RECOGNISER_ATTRIBUTES, RECOGNISERS, Schema
 from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes
 from .amounts import find_amounts
 from .analysed_text import AnalysedText
@@ -52,6 +52,7 @@ class Suggester:
         self._learned = learned
         self._model = model
         self._gazetteer: Gazetteer | None = None
+        self._pinned: Gazetteer | None = None  # see pinned_gazetteer
         self._stamp: tuple = ()
         self._prefixes: dict[str, tuple[str, ...]] = {}
         self._last_fixed: tuple | None = None  # see _fixed_candidates
@@ -71,6 +72,8 @@ class Suggester:
     @property
     def gazetteer(self) -> Gazetteer:
         """The merged gazetteer, re-read when a file was added, removed or changed."""
+        if self._pinned is not None:
+            return self._pinned
         files = self._gazetteer_files()
         stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
         if self._gazetteer is None or stamp != self._stamp:
@@ -78,6 +81,16 @@ class Suggester:
             self._stamp = stamp
             self._prefixes = {}
         return self._gazetteer
+
+    @contextmanager
+    def pinned_gazetteer(self):
+        """For many spans at once (an import): look at the gazetteer files once, not per span."""
+        self._pinned = None
+        self._pinned = self.gazetteer
+        try:
+            yield
+        finally:
+            self._pinned = None
 
     @contextmanager
     def batch_learning(self, layer: str | None = None):
@@ -108,6 +121,14 @@ class Suggester:
             for name in dict.fromkeys(label.recognisers):
                 if name != MODEL and (learned is None or learned == (name == "learned")):
                     yield from self._recognisers[name](analysed, label.name)
+
+    def attributed(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        """What ``label``'s recognisers that set attributes (``RECOGNISER_ATTRIBUTES``) propose: what
+        ``span_attributes`` reads a span's attributes from."""
+        found = self.schema.label(label)
+        for name in dict.fromkeys(found.recognisers if found else ()):
+            if name != MODEL and RECOGNISER_ATTRIBUTES[name]:
+                yield from self._recognisers[name](analysed, label)
 
     def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
                 existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
