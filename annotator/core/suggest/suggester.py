@@ -52,7 +52,8 @@ class Suggester:
         self._learned = learned
         self._model = model
         self._gazetteer: Gazetteer | None = None
-        self._pinned: Gazetteer | None = None  # see pinned_gazetteer
+        self._pinning = False  # see pinned_gazetteer
+        self._pinned: Gazetteer | None = None
         self._stamp: tuple = ()
         self._prefixes: dict[str, tuple[str, ...]] = {}
         self._last_fixed: tuple | None = None  # see _fixed_candidates
@@ -80,17 +81,19 @@ class Suggester:
             self._gazetteer = Gazetteer.load(Path(p) for p, _, _ in stamp)
             self._stamp = stamp
             self._prefixes = {}
+        if self._pinning:
+            self._pinned = self._gazetteer
         return self._gazetteer
 
     @contextmanager
     def pinned_gazetteer(self):
-        """For many spans at once (an import): look at the gazetteer files once, not per span."""
-        self._pinned = None
-        self._pinned = self.gazetteer
+        """For many spans at once (an import): look at the gazetteer files once, when first needed,
+        not per span."""
+        self._pinning, self._pinned = True, None
         try:
             yield
         finally:
-            self._pinned = None
+            self._pinning, self._pinned = False, None
 
     @contextmanager
     def batch_learning(self, layer: str | None = None):
