@@ -306,7 +306,7 @@ class Project:
         from .model.recogniser import ModelRecogniser
 
         store = SuggestionStore(self.store)
-        learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
+        learned = LearnedStrings(store.string_evidence, store.change_marker, store.rejected_strings)
         return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
 
     @cached_property

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..morphemes import Morpheme
 from ..schema import RECOGNISER_ATTRIBUTES, RECOGNISERS, Schema
-from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes
+from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes, titled_name
 from .amounts import find_amounts
 from .analysed_text import AnalysedText
 from .gazetteer import Gazetteer
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ..model.recogniser import ModelRecogniser
 
 MODEL = "model"
-from .terms import names_industry, with_glued_prefix, with_product_head
+from .terms import is_industry, names_industry, with_glued_prefix, with_product_head
 
 
 class Suggester:
@@ -225,11 +225,23 @@ class Suggester:
         gazetteer or lexicon recogniser, whose rules (titles, industries) know better."""
         if self._learned is None:
             return
-        recognisers = self.schema.label(label).recognisers
-        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & set(recognisers) else set()
+        recognisers = set(self.schema.label(label).recognisers)
+        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & recognisers else set()
         for suggestion in self._learned.suggestions(analysed, label):
-            if suggestion.text not in known:
+            if suggestion.text not in known and not self._excluded(analysed, label, recognisers, suggestion):
                 yield suggestion
+
+    def _excluded(self, analysed: AnalysedText, label: str, recognisers: set[str], learned: Suggestion) -> bool:
+        """A learned string the label's own rules turn down, however often it was labelled: a
+        gazetteer name with a title glued to it (원주시장, 과기정통부장관) for a ``gazetteer`` label, an
+        industry (의료기기산업) for a ``lexicon`` label."""
+        if "lexicon" in recognisers and is_industry(learned.text):
+            return True
+        if "gazetteer" in recognisers:
+            for end, _entries in self.gazetteer.index(label).matches_at(analysed.text, learned.start):
+                if titled_name(analysed.text, end, learned.end):
+                    return True
+        return False
 
 
 def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> list[Suggestion]:
