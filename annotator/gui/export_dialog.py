@@ -291,13 +291,14 @@ class ExportDialog(JobDialog):
                 "%2", " · ".join(f"{part} {count:,}" for part, count in report.parts.items())))
         gold = report.source == GOLD
         if report.unfinished:
-            lines.append((self.tr("%n document(s) not marked adjudicated were included", "", report.unfinished) if gold
-                          else self.tr("%n document(s) not marked done were included", "", report.unfinished)))
+            lines.append(self.tr("%n document(s) not marked adjudicated were included", "", report.unfinished) if gold
+                         else self.tr("%n document(s) not marked done were included", "", report.unfinished))
         if report.skipped_status:
-            lines.append((self.tr("%n document(s) with gold spans not marked adjudicated were left out", "",
-                                  report.skipped_status) if gold
-                          else self.tr("%n document(s) with spans not marked done were left out", "",
-                                       report.skipped_status)))
+            left_out = report.skipped_status
+            lines.append(self.tr("%n document(s) with gold spans not marked adjudicated were left out "
+                                 "(untick the option to include them)", "", left_out) if gold
+                         else self.tr("%n document(s) with spans not marked done were left out "
+                                      "(untick the option to include them)", "", left_out))
         if report.skipped_unannotated:
             lines.append(self.tr("%n document(s) with no spans in this layer and not marked finished were skipped",
                                  "", report.skipped_unannotated))

@@ -69,17 +69,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) with gold spans not marked adjudicated were left out</source>
+        <source>%n document(s) with gold spans not marked adjudicated were left out (untick the option to include them)</source>
         <translation>
-            <numerusform>%n document with gold spans not marked adjudicated was left out</numerusform>
-            <numerusform>%n documents with gold spans not marked adjudicated were left out</numerusform>
+            <numerusform>%n document with gold spans not marked adjudicated was left out (untick the option to include it)</numerusform>
+            <numerusform>%n documents with gold spans not marked adjudicated were left out (untick the option to include them)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) with spans not marked done were left out</source>
+        <source>%n document(s) with spans not marked done were left out (untick the option to include them)</source>
         <translation>
-            <numerusform>%n document with spans not marked done was left out</numerusform>
-            <numerusform>%n documents with spans not marked done were left out</numerusform>
+            <numerusform>%n document with spans not marked done was left out (untick the option to include it)</numerusform>
+            <numerusform>%n documents with spans not marked done were left out (untick the option to include them)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -589,15 +589,15 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) with gold spans not marked adjudicated were left out</source>
+        <source>%n document(s) with gold spans not marked adjudicated were left out (untick the option to include them)</source>
         <translation>
-            <numerusform>골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 %n건은 뺐습니다</numerusform>
+            <numerusform>골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 %n건은 뺐습니다 (선택을 해제하면 넣습니다)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) with spans not marked done were left out</source>
+        <source>%n document(s) with spans not marked done were left out (untick the option to include them)</source>
         <translation>
-            <numerusform>스팬이 있지만 완료로 표시하지 않은 문서 %n건은 뺐습니다</numerusform>
+            <numerusform>스팬이 있지만 완료로 표시하지 않은 문서 %n건은 뺐습니다 (선택을 해제하면 넣습니다)</numerusform>
         </translation>
     </message>
     <message>

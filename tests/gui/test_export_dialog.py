@@ -93,7 +93,7 @@ def test_gold_waiting_for_the_reviewer_is_left_out_unless_the_option_is_unticked
     assert {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()} == set(adjudicated)
     assert finished.args[0].skipped_status == 1
     summary = dialog.summary.text().splitlines()
-    assert summary[2] == "골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 1건은 뺐습니다"
+    assert summary[2] == "골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 1건은 뺐습니다 (선택을 해제하면 넣습니다)"
     assert summary[3] == "이 레이어에 스팬이 없고 마침 표시도 없는 문서 13건은 건너뛰었습니다"
 
     qtbot.mouseClick(dialog.finished_only, LEFT)  # gold as it stands
