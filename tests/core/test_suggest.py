@@ -109,12 +109,18 @@ def test_suggestions_never_overlap_each_other_or_the_layer(tmp_path, article_tex
     project.close()
 
 
-def test_learned_strings_follow_labelling(tmp_path):
+def two_articles_naming_a_firm(tmp_path):
+    """A project of two articles naming 뉴로링크랩 (no gazetteer knows it): once in a, twice in b."""
     project = Project.create(tmp_path / "p")
     write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
     write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
     project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
     a, b = sorted(project.documents(), key=lambda d: d.title)
+    return project, a, b
+
+
+def test_learned_strings_follow_labelling(tmp_path):
+    project, a, b = two_articles_naming_a_firm(tmp_path)
     assert not [s for s in project.suggest(b.id) if s.text == "뉴로링크랩"]
     span = project.add_span(a.id, a.text.index("뉴로링크랩"), a.text.index("뉴로링크랩") + 5, "TECH", "kim")
     learned = [s for s in project.suggest(b.id) if s.text == "뉴로링크랩"]
@@ -233,11 +239,7 @@ def test_asking_again_about_the_same_document_matches_a_fresh_start(shared):
 
 def test_a_string_the_reviewer_rejected_is_no_longer_learned_under_that_label(tmp_path):
     """Issue 12, bug 7: kim labelled 뉴로링크랩 TECH, the reviewer rejected it; nobody is offered it as TECH again."""
-    project = Project.create(tmp_path / "p")
-    write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
-    write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
-    project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    a, b = sorted(project.documents(), key=lambda d: d.title)
+    project, a, b = two_articles_naming_a_firm(tmp_path)
     start = a.text.index("뉴로링크랩")
     project.add_span(a.id, start, start + 5, "TECH", "kim")
     assert {s.label for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"} == {"TECH"}
@@ -268,11 +270,7 @@ def test_learned_strings_honour_the_label_s_exclusions(tmp_path):
 
 
 def test_learned_strings_prefer_the_reviewer_s_label_over_one_annotator_s_use(tmp_path):
-    project = Project.create(tmp_path / "p")
-    write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
-    write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
-    project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    a, b = sorted(project.documents(), key=lambda d: d.title)
+    project, a, b = two_articles_naming_a_firm(tmp_path)
     start = a.text.index("뉴로링크랩")
     project.add_span(a.id, start, start + 5, "AGENCY", "lee")  # one annotator, once
     project.add_span(a.id, start, start + 5, "TECH", "gold")  # the reviewer's decision
