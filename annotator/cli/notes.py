@@ -6,10 +6,10 @@ import json
 from datetime import datetime
 
 from ..core.team.assignment import unknown_annotator
-from ..core.team.notes import FLAG, NOTE_KINDS, SPAN, CANDIDATE, ListedNote
+from ..core.team.notes import CANDIDATE, DOCUMENT, FLAG, NOTE_KINDS, RETURN, SPAN, ListedNote
 from .common import EXIT_OK, err, open_project, plural
 
-KIND_NAMES = {FLAG: "flag", "return": "returned", "document": "document note", SPAN: "span note",
+KIND_NAMES = {FLAG: "flag", RETURN: "returned", DOCUMENT: "document note", SPAN: "span note",
               CANDIDATE: "candidate note"}
 
 

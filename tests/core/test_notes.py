@@ -104,6 +104,9 @@ def test_the_listing_shows_flag_comments_returns_and_notes_of_every_kind(project
     assert [(n.kind, n.text) for n in listed_notes(project, "KIM")] == [
         ("flag", "제목이 잘렸어요"), ("span", "단위가 맞나요?"), ("document", "중복 기사 같아요")]
     assert [(n.annotator, n.text) for n in flag_comments(project)] == [("kim", "제목이 잘렸어요"), ("lee", "")]
+    assert [(n.kind, n.span_text) for n in project.notes(kinds=("span",))] == [("span", span_note.span_text)]
+    assert [(n.kind, n.annotator) for n in project.notes(kinds=("return", "candidate"))] == [
+        ("candidate", GOLD), ("return", "lee")]
     in_second = project.notes(doc_id=second.doc_id, kinds=("flag", "document"))
     assert sorted((n.kind, n.annotator) for n in in_second) == [("document", "kim"), ("flag", "lee")]
     project.set_status(first.doc_id, "kim", "done")  # unflagged: no longer a flag

@@ -67,20 +67,15 @@ def documents_with_note(store, pattern: str) -> set[int]:
     return {row[0] for row in rows}
 
 
-
-# Each kind of note as one SELECT of (doc_id, layer, kind, note, at, start, "end", label).
-_LISTED = {
-    "flag": "SELECT doc_id, annotator AS layer, 'flag' AS kind, comment AS note, updated_at AS at,"
-            " CAST(NULL AS INTEGER) AS start, CAST(NULL AS INTEGER) AS \"end\", CAST(NULL AS TEXT) AS label"
-            " FROM statuses WHERE status = 'flagged'",
-    "return": "SELECT doc_id, annotator, 'return', reason, returned_at, NULL, NULL, NULL FROM statuses"
-              " WHERE reason != ''",
-    "document": "SELECT doc_id, layer, 'document', note, updated_at, NULL, NULL, NULL FROM document_notes"
-                " WHERE note != ''",
-    "span": "SELECT doc_id, annotator, 'span', note, updated_at, start, \"end\", label FROM spans WHERE note != ''",
-    "candidate": "SELECT doc_id, layer, 'candidate', note, updated_at, start, \"end\", label FROM rejections"
-                 " WHERE note != ''",
-}
+_NO_SPAN = "CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS TEXT)"  # typed: PostgreSQL adds to them
+# Each kind of note as one SELECT of (doc_id, layer, kind, note, written, start, "end", label), any one first.
+_LISTED = {kind: f"SELECT {columns}" for kind, columns in {
+    "flag": f"doc_id, annotator, 'flag', comment, updated_at, {_NO_SPAN} FROM statuses WHERE status = 'flagged'",
+    "return": f"doc_id, annotator, 'return', reason, returned_at, {_NO_SPAN} FROM statuses WHERE reason != ''",
+    "document": f"doc_id, layer, 'document', note, updated_at, {_NO_SPAN} FROM document_notes WHERE note != ''",
+    "span": "doc_id, annotator, 'span', note, updated_at, start, \"end\", label FROM spans WHERE note != ''",
+    "candidate": "doc_id, layer, 'candidate', note, updated_at, start, \"end\", label FROM rejections WHERE note != ''",
+}.items()}
 
 
 def listed_notes(store, kinds, layer: str | None = None, doc_id: int | None = None) -> list[tuple]:
@@ -97,7 +92,7 @@ def listed_notes(store, kinds, layer: str | None = None, doc_id: int | None = No
         params.append(doc_id)
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     return store.conn.execute(
-        "SELECT n.doc_id, d.title, n.layer, n.kind, n.note, n.at, n.start, n.\"end\", n.label,"
+        f"WITH n (doc_id, layer, kind, note, written, start, \"end\", label) AS ({union})"
+        " SELECT n.doc_id, d.title, n.layer, n.kind, n.note, n.written, n.start, n.\"end\", n.label,"
         " coalesce(substr(d.text, n.start + 1, n.\"end\" - n.start), '')"
-        f" FROM ({union}) AS n JOIN documents d ON d.id = n.doc_id {where} ORDER BY n.doc_id, n.at, n.kind",
-        params).fetchall()
+        f" FROM n JOIN documents d ON d.id = n.doc_id {where} ORDER BY n.doc_id, n.written, n.kind", params).fetchall()
