@@ -1,0 +1,192 @@
+"""What a shared server refuses to store: the content rules of an import and a merge's copy check
+(``content_rules``, ``team.copy_check``), enforced by the database for every login.
+
+An annotator's login can write her own layer with psql, so the server cannot trust the workbench
+to have checked a row: junk there (offsets past the text, attributes that are not JSON, NaN
+seconds, a status from nowhere, a year-9999 time) would crash an export or a package later. Each
+rule is a named ``CHECK`` constraint (``RULES``; the name tells the refusal's reason, see
+``reason``) calling small immutable functions, generated from the Python rules' own limits; what
+needs another table or the clock (the end of a span within its document's text, a time at most a
+day ahead of the server's clock, as a copy check allows for clock skew) is a ``BEFORE`` trigger.
+``tests/core/test_server_trust.py`` checks that the server and the Python rules agree value by
+value. Deliberately stricter here: integers beyond a float's range in attributes. Not here: a
+document's ``meta`` (only managers write documents, earlier versions stored NaN there, and every
+reader of it copes).
+
+On a database that holds junk already (written before these rules), the constraint is added
+``NOT VALID``: it refuses new junk and changes that keep a row junk, and leaves old rows be.
+"""
+
+from __future__ import annotations
+
+from .content_rules import MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH, MAX_LAYER_NAME
+from .postgres_roles import PINNED
+from .records import GOLD, STATUSES
+from .review import ADJUDICATED
+from .team.copy_check import MAX_RAW_CHARS, SECONDS_A_DAY
+
+CLOCK_SKEW = "1 day"  # a time further ahead of the server's clock is refused
+_CONTROL = r"[\x01-\x1f\x7f-\x9f]"  # as content_rules._CONTROL (text on a server cannot hold \x00)
+# Python's str.strip() removes these besides control characters: a layer name may not start or end with one.
+_SPACE = "[" + "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x10000))
+                       if c.isspace() and not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F)) + "]"
+_TIME = (r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+         r"([T ]([01][0-9]|2[0-3])(:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?)?"
+         r"(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?$")
+_MAX_FLOAT = "1.7976931348623157e308"
+
+FUNCTIONS = rf"""
+CREATE OR REPLACE FUNCTION public.annotator_is_layer(name text) RETURNS boolean LANGUAGE sql IMMUTABLE
+{PINNED} AS $$
+    SELECT pg_catalog.char_length(name) BETWEEN 1 AND {MAX_LAYER_NAME}
+        AND name !~ '{_CONTROL}' AND name !~ '^{_SPACE}' AND name !~ '{_SPACE}$'
+$$;
+
+CREATE OR REPLACE FUNCTION public.annotator_is_time(stamp text) RETURNS boolean LANGUAGE sql IMMUTABLE
+{PINNED} AS $$
+    SELECT CASE WHEN stamp !~ '{_TIME}' OR pg_catalog.substr(stamp, 1, 4) = '0000' THEN false
+        ELSE pg_catalog.substr(stamp, 9, 2)::integer <= CASE pg_catalog.substr(stamp, 6, 2)::integer
+            WHEN 2 THEN CASE WHEN (pg_catalog.substr(stamp, 1, 4)::integer % 4 = 0
+                                   AND pg_catalog.substr(stamp, 1, 4)::integer % 100 <> 0)
+                                  OR pg_catalog.substr(stamp, 1, 4)::integer % 400 = 0 THEN 29 ELSE 28 END
+            WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30
+            ELSE 31 END
+    END
+$$;
+
+-- Strict JSON of an object, as content_rules.json_object_problem: no NaN or Infinity (PostgreSQL's
+-- parser refuses them), no lone surrogates, at most {MAX_JSON_DEPTH} levels, numbers a float holds.
+-- \u0000, which Python reads and jsonb cannot hold, is replaced for the check only.
+CREATE OR REPLACE FUNCTION public.annotator_is_json_object(value text) RETURNS boolean LANGUAGE plpgsql
+IMMUTABLE {PINNED} AS $$
+DECLARE
+    parsed jsonb;
+BEGIN
+    IF value = '{{}}' THEN
+        RETURN true;
+    END IF;
+    BEGIN
+        parsed := pg_catalog.replace(value, '\u0000', '\u0020')::jsonb;
+    EXCEPTION WHEN others THEN
+        RETURN false;
+    END;
+    RETURN pg_catalog.jsonb_typeof(parsed) = 'object'
+        AND NOT pg_catalog.jsonb_path_exists(parsed, 'strict $.**{{{MAX_JSON_DEPTH}}}')
+        AND NOT pg_catalog.jsonb_path_exists(parsed, 'strict $.** ? (@.type() == "number" && '
+                                                     '(@ > {_MAX_FLOAT} || @ < -{_MAX_FLOAT}))');
+END $$;
+
+-- What a CHECK cannot see: the document's length, and the server's clock.
+CREATE OR REPLACE FUNCTION public.annotator_check_content() RETURNS trigger LANGUAGE plpgsql
+{PINNED} AS $$
+DECLARE
+    latest text := pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC' + interval '{CLOCK_SKEW}',
+                                      'YYYY-MM-DD"T"HH24:MI:SS');
+    stamps text[];
+    ahead text;
+    text_length integer;
+BEGIN
+    CASE TG_TABLE_NAME
+{{stamps}}
+    END CASE;
+    SELECT s INTO ahead FROM pg_catalog.unnest(stamps) AS s WHERE s COLLATE "C" > latest LIMIT 1;
+    IF ahead IS NOT NULL THEN
+        RAISE EXCEPTION 'the time % is more than {CLOCK_SKEW} ahead of the server''s clock (%)', ahead, TG_TABLE_NAME
+            USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_time_ahead';
+    END IF;
+    IF TG_TABLE_NAME IN ('spans', 'span_tombstones', 'rejections') THEN
+        SELECT d.length INTO text_length FROM public.documents d WHERE d.id = NEW.doc_id;
+        IF NEW."end" > text_length THEN
+            RAISE EXCEPTION 'span [%, %) ends past the end of the text (% characters) (%)', NEW.start, NEW."end",
+                text_length, TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_in_text';
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+# Time columns: (table, column, may be empty).
+TIMES = (("spans", "created_at", False), ("spans", "updated_at", False), ("span_tombstones", "deleted_at", False),
+         ("statuses", "updated_at", False), ("statuses", "returned_at", True), ("rejections", "created_at", False),
+         ("rejections", "updated_at", True), ("document_notes", "updated_at", False),
+         ("assignments", "updated_at", False), ("active_time", "updated_at", False))
+LAYERS = (("spans", "annotator"), ("span_tombstones", "annotator"), ("statuses", "annotator"),
+          ("rejections", "layer"), ("document_notes", "layer"), ("assignments", "annotator"),
+          ("active_time", "annotator"))
+
+
+def _quoted(values) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
+def _rules() -> dict[str, tuple[str, str, str]]:
+    """Constraint name -> (table, condition, the reason a refusal gives)."""
+    rules: dict[str, tuple[str, str, str]] = {}
+    for table, column in LAYERS:
+        rules[f"{table}_{column}_layer"] = (
+            table, f"public.annotator_is_layer({column})",
+            f"{column} must be a layer name of 1 to {MAX_LAYER_NAME} characters without control characters or "
+            "spaces at its ends")
+    for table in ("spans", "span_tombstones", "rejections"):
+        rules[f"{table}_label"] = (table, f"pg_catalog.char_length(label) BETWEEN 1 AND {MAX_LAYER_NAME}",
+                                   f"label must be a name of 1 to {MAX_LAYER_NAME} characters")
+        rules[f"{table}_offsets"] = (table, 'start >= 0 AND "end" > start', "a span starts at 0 or later and is not empty")
+    for table, column, optional in TIMES:
+        condition = f"public.annotator_is_time({column})"
+        rules[f"{table}_{column}_time"] = (table, f"{column} = '' OR {condition}" if optional else condition,
+                                           f"{column} must be a time (ISO 8601, as 2024-05-01T09:30:00+00:00)")
+    for table, column in (("spans", "uid"), ("spans", "rev"), ("span_tombstones", "uid"), ("span_tombstones", "rev")):
+        rules[f"{table}_{column}_given"] = (table, f"{column} <> ''", f"{column} is empty")
+    rules["spans_attrs_json"] = ("spans", "public.annotator_is_json_object(attrs)",
+                                 "attrs must be strict JSON of an object (no NaN or Infinity, at most "
+                                 f"{MAX_JSON_DEPTH} levels)")
+    rules["documents_text_size"] = ("documents", "length = pg_catalog.char_length(text) AND length BETWEEN 1 AND "
+                                    f"{MAX_DOCUMENT_CHARS} AND pg_catalog.char_length(title) <= {MAX_DOCUMENT_CHARS}"
+                                    f" AND COALESCE(pg_catalog.char_length(raw), 0) <= {MAX_RAW_CHARS}",
+                                    f"a text of 1 to {MAX_DOCUMENT_CHARS:,} characters, and its length beside it")
+    rules["statuses_status"] = ("statuses", f"status IN ({_quoted(STATUSES)}) OR (annotator = '{GOLD}' AND "
+                                f"status = '{ADJUDICATED}')",
+                                f"a status is one of {', '.join(STATUSES)} ({ADJUDICATED} for {GOLD} only)")
+    for table, column in (("rejections", "rejected"), ("assignments", "calibration"), ("assignments", "withdrawn")):
+        rules[f"{table}_{column}_flag"] = (table, f"{column} IN (0, 1)", f"{column} is 0 or 1")
+    rules["active_time_day"] = ("active_time", r"day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'",
+                                "day is a date (YYYY-MM-DD)")
+    rules["active_time_seconds"] = ("active_time", f"seconds >= 0 AND seconds <= {SECONDS_A_DAY}",
+                                    f"seconds is a number from 0 to {SECONDS_A_DAY} (not NaN)")
+    return rules
+
+
+RULES = _rules()
+CONTENT_TABLES = tuple(dict.fromkeys(table for table, _, _ in TIMES))  # the trigger's tables
+
+
+def functions() -> str:
+    branches = []
+    for table in CONTENT_TABLES:
+        columns = ", ".join(f"NEW.{column}" for t, column, _ in TIMES if t == table)
+        branches.append(f"    WHEN '{table}' THEN stamps := ARRAY[{columns}];")
+    return FUNCTIONS.replace("{stamps}", "\n".join(branches))
+
+
+def content_triggers() -> str:
+    return "\n".join(f"DROP TRIGGER IF EXISTS {table}_content ON public.{table};\n"
+                     f"CREATE TRIGGER {table}_content BEFORE INSERT OR UPDATE ON public.{table}"
+                     " FOR EACH ROW EXECUTE FUNCTION public.annotator_check_content();" for table in CONTENT_TABLES)
+
+
+def add_constraints() -> list[tuple[str, str, str]]:
+    """(table, name, statement): each rule added NOT VALID (enforced from now on); ``validate``
+    then checks the rows already there."""
+    return [(table, name, f"ALTER TABLE public.{table} DROP CONSTRAINT IF EXISTS {name}, "
+                          f"ADD CONSTRAINT {name} CHECK ({condition}) NOT VALID")
+            for name, (table, condition, _) in RULES.items()]
+
+
+def validate(table: str, name: str) -> str:
+    return f"ALTER TABLE public.{table} VALIDATE CONSTRAINT {name}"
+
+
+def reason(constraint: str | None) -> str | None:
+    """The refusal's reason for a constraint of ``RULES`` (None: the server's own message says it)."""
+    rule = RULES.get(constraint or "")
+    return rule[2] if rule else None
