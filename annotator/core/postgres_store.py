@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from .errors import PermissionRefusedError, ProjectError, ServerError, ServerUnavailableError
 from .migrations import KNOWN, MIGRATION_SET
 from .move_store import IDENTITY_TABLES
-from . import postgres_rules
+from . import postgres_rules, server_login
 from .postgres_roles import (
     CHECK_FUNCTION, LEGACY_GROUPS, REVOKE_LEGACY_GROUPS, RolesReport, check_triggers, plan_roles, roles_statements,
 )
@@ -243,16 +243,36 @@ class PostgresEngine:
         return describe(self.server)
 
     def raw_connection(self):
+        password = server_login.given(self.server)
         try:
-            return self.psycopg.connect(self.server, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                        application_name=APPLICATION_NAME)
+            try:
+                return self._connect(password)
+            except self.psycopg.OperationalError as exc:
+                if server_login.NO_PASSWORD not in str(exc) or password is not None:
+                    raise
+                password = server_login.ask(self.server, self.location)
+                if password is None:
+                    raise
+                return self._connect(password)
         except self.psycopg.Error as exc:
-            if "permission denied for database" in str(exc):  # no CONNECT: not in this project's groups
+            message = str(exc)
+            if "permission denied for database" in message:  # no CONNECT: not in this project's groups
                 raise PermissionRefusedError(
                     f"{self.location}: {login_name(self.server)} may not open this project's database (a login "
                     "of another project, or not yet named: the database owner adds logins with  annotator "
                     "server-roles)") from None
+            if server_login.NO_PASSWORD in message:
+                raise PermissionRefusedError(f"{self.location}: {server_login.NEEDS_PASSWORD}") from None
+            if server_login.WRONG_PASSWORD in message:
+                server_login.forget(self.server)
+                raise PermissionRefusedError(f"{self.location}: the server refused the password for "
+                                             f"{login_name(self.server)}") from None
             raise ServerUnavailableError(f"{self.location}: cannot connect to the server ({_first_line(exc)})") from None
+
+    def _connect(self, password: str | None):
+        extra = {"password": password} if password is not None else {}
+        return self.psycopg.connect(self.server, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                    application_name=APPLICATION_NAME, **extra)
 
     def connect(self) -> PostgresConnection:
         return PostgresConnection(self.raw_connection(), self.location)

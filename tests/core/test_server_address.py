@@ -7,6 +7,7 @@ import pytest
 
 from annotator import Project
 from annotator.cli.main import main
+from annotator.core import server_login
 from annotator.core.errors import AnnotatorError
 from annotator.core.project_files import SERVER_FILE
 
@@ -50,3 +51,46 @@ def test_an_address_libpq_cannot_read_is_not_repeated_in_the_message(tmp_path, c
     assert main(["init", str(tmp_path / "p"), "--server", f"host=x password='{SECRET}"]) == 2
     err = capsys.readouterr().err
     assert "connection string" in err and SECRET not in err
+
+
+class Terminal:
+    """Standard input as a person at a terminal has it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_password_comes_from_pgpassword_pgpass_or_a_prompt(postgres_server, tmp_path, monkeypatch, capsys):
+    password = "s3cret-pw"
+    postgres_server.require_password("pwkim", password)
+    url = postgres_server.url(postgres_server.create_database(owner="pwkim"), "pwkim")
+    folder = tmp_path / "p"
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+
+    monkeypatch.setenv("PGPASSWORD", password)
+    assert main(["init", str(folder), "--server", url]) == 0
+    assert password not in (folder / SERVER_FILE).read_text(encoding="utf-8")
+
+    monkeypatch.delenv("PGPASSWORD")
+    assert main(["stats", str(folder)]) == 2  # nobody to ask: said so
+    err = capsys.readouterr().err
+    assert "password" in err and "PGPASSWORD" in err and "internal error" not in err
+
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:*:pwkim:{password}\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert main(["stats", str(folder)]) == 0
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    asked = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or password)
+    assert main(["stats", str(folder)]) == 0
+    assert len(asked) == 1 and "pwkim@" in asked[0] and password not in asked[0]
+    assert password not in (folder / SERVER_FILE).read_text(encoding="utf-8")
+    server_login.forget(url)  # as a new process would
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "wrong")
+    assert main(["stats", str(folder)]) == 2
+    assert "password" in capsys.readouterr().err
