@@ -3,7 +3,7 @@ managers everything (they assign, import and merge packages).
 
 **Groups per project.** Each project database has three group roles of its own, named after it
 (``policy_ner_annotators``, ``policy_ner_reviewers``, ``policy_ner_managers``: ``group_name``,
-and ``public.annotator_group`` in the database, which the row check reads): a reviewer of one
+and the same in the row check): a reviewer of one
 project is nobody in another database on the same server. Only these groups (and the owner)
 may connect; nobody else has ``TEMPORARY`` there, so no login can shadow a name with a
 temporary table or view, nor create anything in schema ``public``.
@@ -55,38 +55,7 @@ PINNED = "SET search_path = pg_catalog, public, pg_temp"  # every function: pg_t
 # The row check: the layer a row belongs to, and who may write it. Every name is qualified and the
 # search path pinned: a temporary view named pg_roles must not make anyone a superuser.
 CHECK_FUNCTION = rf"""
-CREATE OR REPLACE FUNCTION public.annotator_group(kind text) RETURNS text LANGUAGE sql STABLE
-{PINNED} AS $$
-    SELECT pg_catalog.current_database() || '_' || kind
-$$;
-
-CREATE OR REPLACE FUNCTION public.annotator_is_owner() RETURNS boolean LANGUAGE sql STABLE
-{PINNED} AS $$
-    SELECT COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user), false)
-        OR pg_catalog.pg_has_role(current_user, (SELECT d.datdba FROM pg_catalog.pg_database d
-                                                  WHERE d.datname = pg_catalog.current_database()), 'member')
-$$;
-
-CREATE OR REPLACE FUNCTION public.annotator_kinds() RETURNS text[] LANGUAGE sql STABLE
-{PINNED} AS $$
-    SELECT COALESCE(pg_catalog.array_agg(k.kind), '{{}}')
-    FROM pg_catalog.unnest(ARRAY['{ANNOTATORS}', '{REVIEWERS}', '{MANAGERS}']) AS k(kind)
-    JOIN pg_catalog.pg_roles r ON r.rolname = public.annotator_group(k.kind)
-    WHERE pg_catalog.pg_has_role(current_user, r.oid, 'member')
-$$;
-
--- groups: the kinds of group current_user is in (the parameter keeps its name from before s01)
-CREATE OR REPLACE FUNCTION public.annotator_may_write(groups text[], table_name text, layer text)
-RETURNS boolean LANGUAGE sql STABLE {PINNED} AS $$
-    SELECT CASE
-        WHEN layer = current_user AND table_name <> 'active_time' THEN
-            '{ANNOTATORS}' = ANY(groups) OR '{REVIEWERS}' = ANY(groups)
-        WHEN table_name = 'active_time' THEN layer = current_user
-        WHEN layer = '{GOLD}' THEN '{REVIEWERS}' = ANY(groups)
-        WHEN table_name = 'statuses' THEN '{REVIEWERS}' = ANY(groups)  -- returns: 반려
-        ELSE false
-    END
-$$;
+DROP FUNCTION IF EXISTS public.annotator_may_write(text[], text, text);  -- before s01: a helper of its own
 
 CREATE OR REPLACE FUNCTION public.annotator_check_layer() RETURNS trigger LANGUAGE plpgsql
 {PINNED} AS $$
@@ -94,11 +63,20 @@ DECLARE
     row_layer text;
     old_layer text;
     kinds text[];
+    layer text;
+    allowed boolean;
 BEGIN
-    IF public.annotator_is_owner() THEN
+    -- The owner (and a superuser) pass: a server without roles is one team with one login.
+    IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+            OR pg_catalog.pg_has_role(current_user, (SELECT d.datdba FROM pg_catalog.pg_database d
+                                                      WHERE d.datname = pg_catalog.current_database()), 'member') THEN
         RETURN COALESCE(NEW, OLD);
     END IF;
-    kinds := public.annotator_kinds();
+    -- This project's groups current_user is in (named as group_name names them).
+    SELECT COALESCE(pg_catalog.array_agg(k.kind), '{{}}') INTO kinds
+        FROM pg_catalog.unnest(ARRAY['{ANNOTATORS}', '{REVIEWERS}', '{MANAGERS}']) AS k(kind)
+        JOIN pg_catalog.pg_roles r ON r.rolname = pg_catalog.current_database() || '_' || k.kind
+        WHERE pg_catalog.pg_has_role(current_user, r.oid, 'member');
     IF '{MANAGERS}' = ANY(kinds) THEN
         RETURN COALESCE(NEW, OLD);
     END IF;
@@ -109,15 +87,26 @@ BEGIN
         IF TG_OP <> 'INSERT' THEN old_layer := OLD.annotator; END IF;
         IF TG_OP <> 'DELETE' THEN row_layer := NEW.annotator; END IF;
     END IF;
-    IF public.annotator_may_write(kinds, TG_TABLE_NAME, COALESCE(row_layer, old_layer))
-            AND (old_layer IS NULL OR public.annotator_may_write(kinds, TG_TABLE_NAME, old_layer)) THEN
+    allowed := true;
+    FOREACH layer IN ARRAY ARRAY[row_layer, old_layer] LOOP
+        CONTINUE WHEN layer IS NULL;
+        allowed := allowed AND CASE
+            WHEN layer = current_user AND TG_TABLE_NAME <> 'active_time' THEN
+                '{ANNOTATORS}' = ANY(kinds) OR '{REVIEWERS}' = ANY(kinds)
+            WHEN TG_TABLE_NAME = 'active_time' THEN layer = current_user
+            WHEN layer = '{GOLD}' THEN '{REVIEWERS}' = ANY(kinds)
+            WHEN TG_TABLE_NAME = 'statuses' THEN '{REVIEWERS}' = ANY(kinds)  -- returns: 반려
+            ELSE false
+        END;
+    END LOOP;
+    IF allowed THEN
         RETURN COALESCE(NEW, OLD);
     END IF;
     IF kinds = '{{}}' THEN
-        RAISE EXCEPTION '% may not change the layer %: % is in none of this project''s groups (%, %, %); the '
-            'database owner adds logins with  annotator server-roles', current_user,
-            COALESCE(old_layer, row_layer), current_user, public.annotator_group('{ANNOTATORS}'),
-            public.annotator_group('{REVIEWERS}'), public.annotator_group('{MANAGERS}')
+        RAISE EXCEPTION '% may not change the layer %: % is in none of this project''s groups (%_{ANNOTATORS}, '
+            '%_{REVIEWERS}, %_{MANAGERS}); the database owner adds logins with  annotator server-roles', current_user,
+            COALESCE(old_layer, row_layer), current_user, pg_catalog.current_database(),
+            pg_catalog.current_database(), pg_catalog.current_database()
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RAISE EXCEPTION '% may not change the layer % (%: annotators write their own layer, reviewers gold and returns)',
@@ -151,7 +140,7 @@ def check_triggers() -> str:
 
 
 def group_name(database: str, kind: str) -> str:
-    """The project's group of ``kind`` (as ``public.annotator_group`` computes it in the database)."""
+    """The project's group of ``kind`` (as the row check names it, in annotator_check_layer)."""
     return f"{database}_{kind}"
 
 
