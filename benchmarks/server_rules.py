@@ -52,10 +52,8 @@ def build(server: TemporaryServer, folder: Path, rules: bool) -> tuple[str, int,
     assert main(["server-roles", str(folder), "--annotators", "kim"]) == 0
     if not rules:
         with server.admin(url.rsplit("dbname=", 1)[1]) as conn:
-            for name, (table, _, _) in postgres_rules.RULES.items():
-                conn.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
-            for table in postgres_rules.CONTENT_TABLES:
-                conn.execute(f"DROP TRIGGER {table}_content ON {table}")
+            for statement in postgres_rules.removal():
+                conn.execute(statement)
     return url, doc_id, bounds
 
 

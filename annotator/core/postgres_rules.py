@@ -3,19 +3,22 @@
 
 An annotator's login can write her own layer with psql, so the server cannot trust the workbench
 to have checked a row: junk there (offsets past the text, attributes that are not JSON, NaN
-seconds, a status from nowhere, a year-9999 time) would crash an export or a package later. Each
-rule is a named ``CHECK`` constraint (``RULES``; the name tells the refusal's reason, see
-``reason``), an expression generated from the Python rules' own limits (written out, not a call
-of an SQL function: PostgreSQL plans such a call afresh for every statement, 40 times slower); a
-time may be at most a day ahead of the server's clock, as a copy check allows for clock skew.
-What needs another table (the end of a span within its document's text) is a ``BEFORE`` trigger.
-``tests/core/test_server_trust.py`` checks that the server and the Python rules agree value by
-value. Deliberately stricter here: integers beyond a float's range in attributes. Not here: a
-document's ``meta`` (only managers write documents, earlier versions stored NaN there, and every
-reader of it copes).
+seconds, a status from nowhere, a year-9999 time) would crash an export or a package later.
 
-On a database that holds junk already (written before these rules), the constraint is added
-``NOT VALID``: it refuses new junk and changes that keep a row junk, and leaves old rows be.
+Each rule (``RULES``) has a name, which a refusal carries as its constraint name (``reason`` gives
+its words), and a condition generated from the Python rules' own limits. Simple conditions are
+``CHECK`` constraints. Those that match a pattern, parse JSON, or read another table (layer
+names, times, attributes, the end of a span within its document's text) run in one ``BEFORE``
+trigger, ``annotator_check_content``: PostgreSQL prepares every CHECK afresh for each statement,
+and these cost twice as much there (``benchmarks/server_rules.py``). A time may be at most a day
+ahead of the server's clock, as a copy check allows for clock skew.
+
+``tests/core/test_postgres_schema.py`` checks that the server and the Python rules agree value
+by value. Deliberately stricter here: integers beyond a float's range in attributes. Not here: a
+document's ``meta`` (only managers write documents, earlier versions stored NaN there, and every
+reader of it copes). On a database that holds junk already (written before these rules), a
+constraint is added ``NOT VALID`` and the trigger sees only new rows: new junk is refused, old
+rows are left be.
 """
 
 from __future__ import annotations
@@ -65,16 +68,22 @@ BEGIN
                                                      '(@ > {_MAX_FLOAT} || @ < -{_MAX_FLOAT}))');
 END $$;
 
--- What a CHECK cannot see: the length of the span's document.
+-- The rules a CHECK would prepare afresh for each statement (see the module's docstring).
 CREATE OR REPLACE FUNCTION public.annotator_check_content() RETURNS trigger LANGUAGE plpgsql
 {PINNED} AS $$
 DECLARE
     text_length integer;
 BEGIN
-    SELECT d.length INTO text_length FROM public.documents d WHERE d.id = NEW.doc_id;
-    IF NEW."end" > text_length THEN
-        RAISE EXCEPTION 'span [%, %) ends past the end of the text (% characters) (%)', NEW.start, NEW."end",
-            text_length, TG_TABLE_NAME USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_in_text';
+    CASE TG_TABLE_NAME
+{{branches}}
+    END CASE;
+    IF TG_TABLE_NAME IN ('spans', 'span_tombstones', 'rejections') THEN
+        SELECT d.length INTO text_length FROM public.documents d WHERE d.id = NEW.doc_id;
+        IF NEW."end" > text_length THEN
+            RAISE EXCEPTION 'span [%, %) ends past the end of the text (% characters)', NEW.start, NEW."end",
+                text_length USING ERRCODE = 'check_violation', TABLE = TG_TABLE_NAME,
+                CONSTRAINT = TG_TABLE_NAME || '_in_text';
+        END IF;
     END IF;
     RETURN NEW;
 END $$;
@@ -118,56 +127,69 @@ def _quoted(values) -> str:
     return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
 
 
-def _rules() -> dict[str, tuple[str, str, str]]:
-    """Constraint name -> (table, condition, the reason a refusal gives)."""
-    rules: dict[str, tuple[str, str, str]] = {}
+def _rules() -> dict[str, tuple[str, bool, str, str]]:
+    """Constraint name -> (table, in the trigger (else a CHECK), condition with ``{row}`` before each
+    column, the reason a refusal gives)."""
+    rules: dict[str, tuple[str, bool, str, str]] = {}
     for table, column in LAYERS:
         rules[f"{table}_{column}_layer"] = (
-            table, layer_condition(column),
+            table, True, layer_condition("{row}" + column),
             f"{column} must be a layer name of 1 to {MAX_LAYER_NAME} characters without control characters or "
             "spaces at its ends")
-    for table in ("spans", "span_tombstones", "rejections"):
-        rules[f"{table}_label"] = (table, f"pg_catalog.char_length(label) BETWEEN 1 AND {MAX_LAYER_NAME}",
-                                   f"label must be a name of 1 to {MAX_LAYER_NAME} characters")
-        rules[f"{table}_offsets"] = (table, 'start >= 0 AND "end" > start', "a span starts at 0 or later and is not empty")
     for table, column, optional in TIMES:
-        condition = f"({time_condition(column)} AND {ahead_condition(column)})"
-        rules[f"{table}_{column}_time"] = (table, f"({column} = '' OR {condition})" if optional else condition,
+        stamp = "{row}" + column
+        condition = f"({time_condition(stamp)} AND {ahead_condition(stamp)})"
+        rules[f"{table}_{column}_time"] = (table, True, f"({stamp} = '' OR {condition})" if optional else condition,
                                            f"{column} must be a time (ISO 8601, as 2024-05-01T09:30:00+00:00) at "
                                            f"most {CLOCK_SKEW} ahead of the server's clock")
-    for table, column in (("spans", "uid"), ("spans", "rev"), ("span_tombstones", "uid"), ("span_tombstones", "rev")):
-        rules[f"{table}_{column}_given"] = (table, f"{column} <> ''", f"{column} is empty")
-    rules["spans_attrs_json"] = ("spans", json_condition("attrs"),
+    rules["spans_attrs_json"] = ("spans", True, json_condition("{row}attrs"),
                                  "attrs must be strict JSON of an object (no NaN or Infinity, at most "
                                  f"{MAX_JSON_DEPTH} levels)")
-    rules["documents_text_size"] = ("documents", "length = pg_catalog.char_length(text) AND length BETWEEN 1 AND "
-                                    f"{MAX_DOCUMENT_CHARS} AND pg_catalog.char_length(title) <= {MAX_DOCUMENT_CHARS}"
-                                    f" AND COALESCE(pg_catalog.char_length(raw), 0) <= {MAX_RAW_CHARS}",
+    for table in CONTENT_TABLES:
+        given = " AND uid <> '' AND rev <> ''" if table != "rejections" else ""
+        rules[f"{table}_span"] = (table, False, f'start >= 0 AND "end" > start AND pg_catalog.char_length(label) '
+                                                f"BETWEEN 1 AND {MAX_LAYER_NAME}{given}",
+                                  "a span starts at 0 or later, is not empty, and has a label of 1 to "
+                                  f"{MAX_LAYER_NAME} characters" + (", a uid and a revision" if given else ""))
+    rules["documents_text_size"] = ("documents", False, "length = pg_catalog.char_length(text) AND length BETWEEN 1 "
+                                    f"AND {MAX_DOCUMENT_CHARS} AND pg_catalog.char_length(title) <= "
+                                    f"{MAX_DOCUMENT_CHARS} AND COALESCE(pg_catalog.char_length(raw), 0) <= "
+                                    f"{MAX_RAW_CHARS}",
                                     f"a text of 1 to {MAX_DOCUMENT_CHARS:,} characters, and its length beside it")
-    rules["statuses_status"] = ("statuses", f"status IN ({_quoted(STATUSES)}) OR (annotator = '{GOLD}' AND "
+    rules["statuses_status"] = ("statuses", False, f"status IN ({_quoted(STATUSES)}) OR (annotator = '{GOLD}' AND "
                                 f"status = '{ADJUDICATED}')",
                                 f"a status is one of {', '.join(STATUSES)} ({ADJUDICATED} for {GOLD} only)")
     for table, column in (("rejections", "rejected"), ("assignments", "calibration"), ("assignments", "withdrawn")):
-        rules[f"{table}_{column}_flag"] = (table, f"{column} IN (0, 1)", f"{column} is 0 or 1")
-    rules["active_time_day"] = ("active_time", r"day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'",
-                                "day is a date (YYYY-MM-DD)")
-    rules["active_time_seconds"] = ("active_time", f"seconds >= 0 AND seconds <= {SECONDS_A_DAY}",
-                                    f"seconds is a number from 0 to {SECONDS_A_DAY} (not NaN)")
+        rules[f"{table}_{column}_flag"] = (table, False, f"{column} IN (0, 1)", f"{column} is 0 or 1")
+    rules["active_time_day"] = ("active_time", False, r"day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND seconds >= 0 AND "
+                                f"seconds <= {SECONDS_A_DAY}",
+                                f"day is a date (YYYY-MM-DD) and seconds a number from 0 to {SECONDS_A_DAY} (not NaN)")
     return rules
 
 
+CONTENT_TABLES = ("spans", "span_tombstones", "rejections")  # their rows are spans: offsets within the text
 RULES = _rules()
-CONTENT_TABLES = ("spans", "span_tombstones", "rejections")  # the trigger's: offsets within the text
+CHECKED_TABLES = tuple(dict.fromkeys(table for table, in_trigger, _, _ in RULES.values() if in_trigger))
 
 
 def functions() -> str:
-    return FUNCTIONS
+    branches = []
+    for table in CHECKED_TABLES:
+        branches.append(f"    WHEN '{table}' THEN")
+        for name, (t, in_trigger, condition, why) in RULES.items():
+            if t == table and in_trigger:
+                message = why.replace("'", "''")
+                branches.append(f"        IF NOT {condition.replace('{row}', 'NEW.')} THEN\n"
+                                f"            RAISE EXCEPTION '{message}' USING ERRCODE = 'check_violation', "
+                                f"TABLE = '{table}', CONSTRAINT = '{name}';\n        END IF;")
+    branches.append("    ELSE NULL;")
+    return FUNCTIONS.replace("{branches}", "\n".join(branches))
 
 
 def content_triggers() -> str:
     return "\n".join(f"DROP TRIGGER IF EXISTS {table}_content ON public.{table};\n"
-                     f"CREATE TRIGGER {table}_content BEFORE INSERT OR UPDATE OF doc_id, \"end\" ON public.{table}"
-                     " FOR EACH ROW EXECUTE FUNCTION public.annotator_check_content();" for table in CONTENT_TABLES)
+                     f"CREATE TRIGGER {table}_content BEFORE INSERT OR UPDATE ON public.{table}"
+                     " FOR EACH ROW EXECUTE FUNCTION public.annotator_check_content();" for table in CHECKED_TABLES)
 
 
 def add_constraints() -> list[tuple[str, str, str]]:
@@ -175,7 +197,13 @@ def add_constraints() -> list[tuple[str, str, str]]:
     then checks the rows already there."""
     return [(table, name, f"ALTER TABLE public.{table} DROP CONSTRAINT IF EXISTS {name}, "
                           f"ADD CONSTRAINT {name} CHECK ({condition}) NOT VALID")
-            for name, (table, condition, _) in RULES.items()]
+            for name, (table, in_trigger, condition, _) in RULES.items() if not in_trigger]
+
+
+def removal() -> list[str]:
+    """The statements that take the rules away again (a benchmark's baseline, a test's older database)."""
+    return ([f"ALTER TABLE public.{table} DROP CONSTRAINT {name}" for table, name, _ in add_constraints()]
+            + [f"DROP TRIGGER {table}_content ON public.{table}" for table in CHECKED_TABLES])
 
 
 def validate(table: str, name: str) -> str:
@@ -185,4 +213,4 @@ def validate(table: str, name: str) -> str:
 def reason(constraint: str | None) -> str | None:
     """The refusal's reason for a constraint of ``RULES`` (None: the server's own message says it)."""
     rule = RULES.get(constraint or "")
-    return rule[2] if rule else None
+    return rule[3] if rule else None

@@ -111,10 +111,8 @@ def back_to_before_s01(team) -> None:
     from annotator.core import postgres_rules
 
     with team.admin() as admin:
-        for name, (table, _, _) in postgres_rules.RULES.items():
-            admin.execute(f"ALTER TABLE {table} DROP CONSTRAINT {name}")
-        for table in postgres_rules.CONTENT_TABLES:
-            admin.execute(f"DROP TRIGGER {table}_content ON {table}")
+        for statement in postgres_rules.removal():
+            admin.execute(statement)
         admin.execute("DELETE FROM annotator_migrations WHERE migration_set = 'annotator-server'")
         admin.execute((Path(__file__).parents[1] / "data" / "postgres_before_s01.sql").read_text(encoding="utf-8"))
         admin.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kim') THEN "
