@@ -9,7 +9,7 @@ import pytest
 
 from annotator import GOLD, Project
 from annotator.cli.main import main
-from annotator.core.errors import PermissionRefusedError
+from annotator.core.errors import PermissionRefusedError, ProjectError
 from annotator.core.operations import RemoveSpans
 from annotator.core.team.assignment import assign
 
@@ -132,6 +132,8 @@ def test_an_existing_server_database_is_upgraded_and_server_roles_names_its_logi
         kim.execute("SELECT setval('spans_id_seq', 1)")
         kim.execute("CREATE TEMP TABLE scratch (x int)")
 
+    with pytest.raises(ProjectError, match="only its owner may do"):  # an annotator first: told to wait
+        Project.create(tmp_path / "kim-early", server=team.url("kim"))
     # the owner opens the project with this version: the database is upgraded
     with Project.open(team.folder) as owner:
         assert owner.store.engine.applied_steps(owner.store.conn) == ["s01_trust_boundaries"]
