@@ -6,8 +6,9 @@ psycopg 3 (the ``server`` extra). ``PostgresConnection`` is the part of
 cursors with ``fetchone``/``fetchall``/iteration), so they run unchanged:
 their SQL goes through ``postgres_sql.translate`` on the way.
 
-The connection string never holds a password: libpq reads it from
-``~/.pgpass`` (``PGPASSFILE``) or ``PGPASSWORD``. The connection runs in
+The connection string never holds a password (``secrets_problem``): libpq
+reads it from ``~/.pgpass`` (``PGPASSFILE``) or ``PGPASSWORD``, else a
+terminal asks (``server_login``). The connection runs in
 autocommit mode, as SQLite's does here (``isolation_level=None``); ``Store``
 opens each transaction with ``BEGIN`` (READ COMMITTED: writers of different
 layers never wait for each other).
@@ -15,14 +16,15 @@ layers never wait for each other).
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from . import postgres_rules, server_login
 from .errors import PermissionRefusedError, ProjectError, ServerError, ServerUnavailableError
 from .migrations import KNOWN, MIGRATION_SET
 from .move_store import IDENTITY_TABLES
-from . import postgres_rules, server_login
 from .postgres_roles import (
     CHECK_FUNCTION, LEGACY_GROUPS, REVOKE_LEGACY_GROUPS, RolesReport, check_triggers, plan_roles, roles_statements,
 )
@@ -66,8 +68,6 @@ SECRET_PARAMETERS = ("password", "sslpassword")
 
 def _secret_values(server: str) -> list[str]:
     """Any word in ``server`` that could be a secret, for scrubbing messages about a string libpq cannot parse."""
-    import re
-
     return [word for word in re.split(r"[\s=:@/?&'\"]+", server) if len(word) >= 4]
 
 

@@ -104,7 +104,7 @@ def test_sequences_are_not_an_annotators_to_set(team):
         with team.login(login) as conn:
             for sql in ("SELECT setval('public.spans_id_seq', 1)", "ALTER SEQUENCE spans_id_seq RESTART 1",
                         "SELECT setval('annotator_changes', 1)"):
-                with pytest.raises((Refused, psycopg.errors.InsufficientPrivilege)):
+                with pytest.raises(Refused):
                     conn.execute(sql)
     with Project.open(team.folder) as project:  # the owner's inserts go on as before
         team.words.project = project
