@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_ERROR
+    from ..core import server_login
+
+    # A server login without a stored password: asked for on a terminal, as psql does.
+    server_login.set_prompt(server_login.terminal_prompt if sys.stdin is not None and sys.stdin.isatty() else None)
     try:
         return args.func(args)
     except AnnotatorError as exc:

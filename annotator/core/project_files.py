@@ -42,6 +42,14 @@ def server_address(folder: Path) -> str | None:
         raise AnnotatorError(f"{path}: cannot read the server's address ({exc})") from None
     if not isinstance(address, str) or not address.strip():
         raise AnnotatorError(f"{path}: needs a line  server = \"postgresql://USER@HOST/DATABASE\"")
+    from .postgres_store import secrets_problem
+
+    try:
+        problem = secrets_problem(address.strip())
+    except AnnotatorError as exc:
+        raise AnnotatorError(f"{path}: {exc}") from None
+    if problem:
+        raise AnnotatorError(f"{path}: {problem}; remove it from this file")
     return address.strip()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import ProjectError, disk_full_problem
-from .migrations import MIGRATION_SET, apply_pending
+from .migrations import KNOWN, MIGRATION_SET, apply_pending
 
 BUSY_TIMEOUT_S = 30.0
 PAGE_SIZE = 8192  # rows of a ~600-character document with its morphemes (~2.5 KB): 3 a page, not 1 of 4 KB
@@ -92,6 +92,9 @@ class SQLiteEngine:
         return [r[0] for r in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
             (MIGRATION_SET,))]
+
+    def upgrade_due(self, conn: sqlite3.Connection, applied: list[str]) -> bool:
+        return bool(set(KNOWN) - set(applied))
 
     def apply_pending(self, conn: sqlite3.Connection) -> None:
         try:

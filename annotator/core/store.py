@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .errors import ProjectError, StaleSpanError
+from .errors import ProjectError, ServerError, StaleSpanError
 from .migrations import KNOWN
 from .records import GOLD, Document, Span, SpanDraft, Status
 from .search_query import Term
@@ -109,6 +109,8 @@ class Store:
     def _migrate(self) -> None:
         try:
             applied = self.applied_migrations()
+        except ServerError:
+            raise  # the server's own refusal, in words already
         except self.engine.errors as exc:
             raise ProjectError(f"{self.location}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
@@ -117,7 +119,7 @@ class Store:
                 f"{self.location}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        if set(KNOWN) - set(applied):
+        if self.engine.upgrade_due(self.conn, applied):
             self.engine.apply_pending(self.conn)
 
     def applied_migrations(self) -> list[str]:
