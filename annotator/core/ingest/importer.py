@@ -2,7 +2,9 @@
 with Kiwi (one continuous run over all files), then store whole files.
 
 A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
-of it is stored; the other files go in. A cancelled import stops before the
+of it is stored; the other files go in. A folder is read without following
+symbolic links that lead out of it (a folder of articles from someone else
+could point at ``~/.ssh`` or ``/etc/shadow``); those are named in the report. A cancelled import stops before the
 next file: the files read so far are stored whole, the rest are not read.
 """
 
@@ -44,6 +46,7 @@ class ImportReport:
     statuses_set: int = 0  # statuses the files gave, set where the layer's status was still new
     rejected: list[InputError] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
+    links_skipped: list[str] = field(default_factory=list)  # symbolic links out of an imported folder
     cancelled: bool = False  # stopped before reading every file
 
     @property
@@ -72,13 +75,34 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes))
+            files.extend(_folder_files(path, suffixes, report))
         elif path.is_file():
             files.append(path)
         else:  # counted as an input, so "from 1 of 2 files" adds up
             report.files += 1
             report.rejected.append(InputError(readable_path(path), None, "no such file or folder"))
     return files
+
+
+def _folder_files(folder: Path, suffixes, report: ImportReport) -> list[Path]:
+    """The folder's files to import. ``rglob`` enters no linked folder; a linked file is read only
+    when it lies inside the folder too (links that lead out, to a file or a folder, are reported)."""
+    inside = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        wanted = path.suffix.lower() in suffixes and path.is_file()
+        if path.is_symlink() and (wanted or path.is_dir()) and not _leads_into(path, inside):
+            report.links_skipped.append(readable_path(path))
+        elif wanted:
+            found.append(path)
+    return found
+
+
+def _leads_into(link: Path, folder: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def _without_database_files(files: list[Path], db_path: Path, report: ImportReport) -> list[Path]:
