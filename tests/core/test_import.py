@@ -298,3 +298,24 @@ def test_links_that_lead_out_of_an_imported_folder_are_not_followed(project, tmp
     assert main(["import", str(project.folder), str(articles), "--quiet"]) == 1
     out = capsys.readouterr()
     assert "3 symbolic links skipped" in out.err and "shadow.txt" in out.err and "up.txt" in out.err
+
+
+def test_a_reader_that_fails_unexpectedly_costs_only_its_own_file(project, tmp_path, monkeypatch):
+    from annotator.core.ingest import importer
+
+    real = importer.read_file
+
+    def broken_for_b(path, *args):
+        if path.name == "b.txt":
+            raise ZeroDivisionError("a reader's bug")
+        return real(path, *args)
+
+    monkeypatch.setattr(importer, "read_file", broken_for_b)
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "b.txt", ARTICLE.replace("120", "130"))
+    write(tmp_path / "in" / "c.txt", ARTICLE.replace("120", "140"))
+    report = project.import_paths([tmp_path / "in"])
+    assert [str(e) for e in report.rejected] == [
+        f"{tmp_path / 'in' / 'b.txt'}: cannot be read (ZeroDivisionError: a reader's bug); this is a bug in "
+        "annotator, please report it with the file"]
+    assert report.documents_added == 2 and project.document_count() == 2

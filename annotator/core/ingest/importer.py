@@ -136,11 +136,18 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
     if record.status is not None and (problem := status_problem(layer, record.status)):
         raise fail(problem)
     length = utf16_length(raw_text) if record.utf16_offsets else len(raw_text)
+    given: dict[tuple[int, int, str], dict] = {}
     for span in record.spans:
         problem = (offsets_problem(span.start, span.end, length, span.label)
                    or json_value_problem(span.attrs, "span attributes"))
         if problem:
             raise fail(problem)
+        key = (span.start, span.end, span.label)
+        if key in given:  # once is enough; two versions of one span would make a choice nobody made
+            if given[key] != span.attrs:
+                raise fail(f"span [{span.start}, {span.end}) {span.label} comes twice with different attributes")
+            continue
+        given[key] = span.attrs
         start, end = span.start, span.end
         if record.utf16_offsets:
             start, end = utf16_to_codepoint(raw_text, start), utf16_to_codepoint(raw_text, end)
@@ -154,7 +161,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
                        "map it with --label-map FILE or --map-labels OLD=NEW)")
         spans.append((start, end, label, span.attrs))
     if schema.overlap == "forbid":
-        ordered = sorted(spans)
+        ordered = sorted(spans, key=lambda span: span[:3])  # attributes (dicts) do not compare
         for (s1, e1, l1, _), (s2, e2, l2, _) in zip(ordered, ordered[1:]):
             if s2 < e1:
                 raise fail(f"spans [{s1}, {e1}) {l1} and [{s2}, {e2}) {l2} overlap; the schema forbids overlaps")
@@ -256,6 +263,10 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                                                   label_map=label_map)
             except InputError as error:
                 report.rejected.append(error)
+            except Exception as exc:  # noqa: BLE001 - a reader's bug: this file is refused, the others go in
+                report.rejected.append(InputError(readable_path(path), None, (
+                    f"cannot be read ({type(exc).__name__}: {exc}); this is a bug in annotator, "
+                    "please report it with the file")))
             else:
                 if encoding not in ("utf-8", "utf-8-sig"):
                     report.encodings[readable_path(path)] = encoding
