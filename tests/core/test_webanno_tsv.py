@@ -91,6 +91,7 @@ def test_a_multi_line_sentence_and_escaped_text(tmp_path):
 @pytest.mark.parametrize("body, line, reason", [
     ("ID\tTEXT\n", 1, "not WebAnno TSV 3"),
     ("#FORMAT=WebAnno TSV 2.0\n", 1, "not WebAnno TSV 3"),
+    ("#FORMAT=WebAnno TSV 3." + "9" * 5000 + "\n", 1, "not WebAnno TSV 3"),  # was ValueError (int's digit limit)
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-1\t가\n", 6, "expected 4 tab-separated"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-9\t가\tA\n", 6, "outside its sentence"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\nx\ty\tz\tA\n", 6, "expected a token line"),

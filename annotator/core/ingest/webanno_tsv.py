@@ -25,7 +25,7 @@ from .encoding import decode_bytes
 from .readers import RawSpan, Record
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
-FORMAT = re.compile(r"#FORMAT=WebAnno TSV (\d+)\.(\d+)$")
+FORMAT = re.compile(r"#FORMAT=WebAnno TSV (\d{1,9})\.(\d{1,9})$")  # more digits: no version, and int() refuses
 _TEXT_ESCAPES = {"t": "\t", "n": "\n", "f": "\f", "r": "\r", "b": "\b", "\\": "\\"}
 _TEXT_ESCAPE = re.compile(r"\\([tnfrb\\\x00-\x07\x0e-\x1f])")
 _JAVA_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[tnfrb\\'\"])")
