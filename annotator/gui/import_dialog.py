@@ -215,7 +215,7 @@ class ImportDialog(JobDialog):
         if not report.files and not report.rejected and not report.cancelled:
             lines.append(self.tr("No importable files found (.txt, .jsonl, .csv, .json)"))
         self.show_outcome("\n".join(lines), details, error=bool(report.rejected) and not report.documents_added,
-                          expanded=bool(report.rejected))
+                          expanded=bool(report.rejected or report.links_skipped))
 
     # -- language ------------------------------------------------------------------
 
