@@ -2,10 +2,11 @@
 with Kiwi (one continuous run over all files), then store whole files.
 
 A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
-of it is stored; the other files go in. A folder is read without following
-symbolic links that lead out of it (a folder of articles from someone else
-could point at ``~/.ssh`` or ``/etc/shadow``); those are named in the report. A cancelled import stops before the
-next file: the files read so far are stored whole, the rest are not read.
+of it is stored; the other files go in. A cancelled import stops before the
+next file: the files read so far are stored whole, the rest are not read. A
+folder is read without following symbolic links that lead out of it (a folder
+of articles from someone else could point at ``~/.ssh`` or ``/etc/shadow``);
+those are named in the report.
 """
 
 from __future__ import annotations

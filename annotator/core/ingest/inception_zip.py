@@ -138,27 +138,28 @@ def _members(name: str, data: bytes, budget: _Budget, nested: bool = False):
     if sum(info.file_size for info in read) > budget.left:  # as declared: refused before unpacking anything
         raise InputError(name, None, budget.refusal())
 
-    def _read_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-        return _read_counted(name, archive, info, budget)
+    def read(info: zipfile.ZipInfo) -> bytes:
+        return _read_member(name, archive, info, budget)
+
     type_systems = {}  # a folder of the archive -> the type system beside its .xmi files
 
     def type_system_in(folder: PurePosixPath):
         for file_name in TYPE_SYSTEM_FILES:
             if (candidate := str(folder / file_name)) in by_name:
-                return type_system_from(f"{name}!{candidate}", _read_member(name, archive, by_name[candidate]))
+                return type_system_from(f"{name}!{candidate}", read(by_name[candidate]))
         return dkpro_type_system()
 
     if not nested and PROJECT_FILE in by_name:  # first: the states of the files that follow
-        yield PROJECT_FILE, None, "project", _read_member(name, archive, by_name[PROJECT_FILE])
+        yield PROJECT_FILE, None, "project", read(by_name[PROJECT_FILE])
     for member, info in by_name.items():
         path = PurePosixPath(member)
         kind = _kind(path, nested)
         if kind == "xmi":
             if path.parent not in type_systems:
                 type_systems[path.parent] = type_system_in(path.parent)
-            yield member, _layer(path), kind, (_read_member(name, archive, info), type_systems[path.parent])
+            yield member, _layer(path), kind, (read(info), type_systems[path.parent])
         elif kind in ("tsv", "zip"):
-            yield member, _layer(path), kind, _read_member(name, archive, info)
+            yield member, _layer(path), kind, read(info)
 
 
 def _kind(path: PurePosixPath, nested: bool) -> str | None:
@@ -198,7 +199,7 @@ def _layer(path: PurePosixPath) -> str | None:
     return user or None
 
 
-def _read_counted(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
+def _read_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
     where = f"{name}!{_member_name(info)}"
     if info.file_size > MAX_MEMBER_BYTES:
         raise InputError(where, None, f"{info.file_size:,} bytes unpacked is over the limit of {MAX_MEMBER_BYTES:,}")
