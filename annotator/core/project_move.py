@@ -12,9 +12,9 @@ writes it over ``project.db`` through SQLite's backup API (an older
 ``project.db`` is kept in ``backups/`` first), then forgets the server.
 
 Other programs may have the project open meanwhile (a window, a script). The
-move holds the source's write lock from its first read to its end (SQLite's
-write lock; on a server, every table locked against writes), so their writes
-wait rather than go on in a copy being left; it commits the copy, then marks
+move holds the source against writers from its first read to its end
+(SQLite's write lock; on a server, the lock every transaction takes shared,
+and the tables), so their writes wait rather than go on in a copy being left; it commits the copy, then marks
 the source as moved (``Store.mark_moved``) and lets go. Every later write to
 the database left behind is refused with a message naming where the project
 went, so nothing anyone was told is saved ends up where nobody reads it. A

@@ -150,8 +150,8 @@ class Store:
         self._depth = 1
         try:
             yield
-            # Last, under the write lock: on PostgreSQL (READ COMMITTED) a write that waited for a move's
-            # table locks sees its marker only now.
+            # Last, under the lock a move takes exclusively (SQLite's write lock; on a server the lock
+            # every transaction holds shared): nothing commits into a database a move has left.
             self._refuse_if_moved()
         except BaseException:
             self.engine.rollback(self.conn)
