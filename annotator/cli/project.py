@@ -63,6 +63,9 @@ def cmd_import(args) -> int:
         print(f"{path}: decoded as {encoding}", file=sys.stderr)
     for error in report.rejected:
         err(str(error))
+    if report.links_skipped:
+        err(f"{len(report.links_skipped)} symbolic links skipped: they lead out of the folder imported "
+            "(name their targets to import those): " + ", ".join(report.links_skipped))
     print(
         f"Imported {report.documents_added} new documents ({report.documents_existing} already present), "
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
@@ -76,7 +79,7 @@ def cmd_import(args) -> int:
     if not report.files and not report.rejected:
         err("no importable files found (.txt, .jsonl, .csv, .json)")
         return EXIT_ERROR
-    return EXIT_PARTIAL if report.rejected else EXIT_OK
+    return EXIT_PARTIAL if report.rejected or report.links_skipped else EXIT_OK
 
 
 def cmd_stats(args) -> int:

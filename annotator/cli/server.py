@@ -23,8 +23,9 @@ def cmd_migrate(args) -> int:
     if report.kept is not None:
         print(f"The project.db from before is kept as {report.kept}", file=sys.stderr)
     if args.to != "sqlite":
-        print(f"{folder}/project.db is left as it was, a copy of the project before the move; "
-              "annotator now opens the server", file=sys.stderr)
+        print(f"{folder}/project.db is kept as the project was before the move; it takes no more changes "
+              "(a program that still has it open is told where the project went); annotator now opens the server",
+              file=sys.stderr)
     return EXIT_OK
 
 

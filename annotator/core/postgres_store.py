@@ -37,6 +37,10 @@ from .postgres_sql import translate
 CONNECT_TIMEOUT_S = 5
 APPLICATION_NAME = "annotator"
 SCHEMA_LOCK = 0x616E6E6F  # pg_advisory_xact_lock key: one workbench creates or upgrades the schema at a time
+# Every transaction holds this advisory lock shared; moving the project away (``project_move``) takes it
+# exclusively, so writes wait for the move and then find the database marked as moved. One lock taken
+# first, not the tables one by one: a writer holding one table while waiting for another deadlocks those.
+WRITE_LOCK = 0x616E6E70
 
 
 def _psycopg():
@@ -408,7 +412,16 @@ class PostgresEngine:
     # -- transactions -----------------------------------------------------------------------
 
     def begin(self, conn: PostgresConnection) -> None:
-        conn.execute("BEGIN")
+        try:  # two statements, one round trip (no parameters: the simple query protocol)
+            conn.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+        except Exception as exc:
+            conn.reraise(exc)
+
+    def hold_against_writers(self, conn: PostgresConnection, tables: Iterable[str]) -> None:
+        """Inside a transaction: no other transaction runs until it ends (other programs' writes to
+        ``tables`` wait too; plain reads go on)."""
+        conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        conn.execute(f"LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE")
 
     def commit(self, conn: PostgresConnection) -> None:
         conn.execute("COMMIT")

@@ -14,7 +14,8 @@ from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
 from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
-from .project_files import DATABASE_FILE, SCHEMA_FILE, server_address, write_server_address
+from .project_files import (DATABASE_FILE, GAZETTEER_FOLDER, SCHEMA_FILE, USER_DICTIONARY_FILE, server_address,
+                            write_server_address)
 from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
@@ -24,8 +25,7 @@ from .suggest.learned import LearnedStrings
 from .suggest.span_attributes import SpanAttributes
 from .suggest.suggestion_store import SuggestionStore
 
-USER_DICTIONARY_FILE = "userdict.tsv"
-GAZETTEER_DIR = "gazetteers"
+GAZETTEER_DIR = GAZETTEER_FOLDER
 
 
 class Project:

@@ -115,6 +115,9 @@ class SQLiteEngine:
     def commit(self, conn: sqlite3.Connection) -> None:
         conn.execute("COMMIT")
 
+    def hold_against_writers(self, conn: sqlite3.Connection, tables) -> None:
+        """Inside a transaction: ``BEGIN IMMEDIATE`` holds the write lock already; readers go on."""
+
     def rollback(self, conn: sqlite3.Connection) -> None:
         # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR): ROLLBACK would
         # then fail with "no transaction is active" and hide the error that matters.

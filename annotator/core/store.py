@@ -25,6 +25,10 @@ from .search_store import matching_ids
 from .sqlite_store import BUSY_TIMEOUT_S, CHECKPOINT_MODES, SQLiteEngine, busy_message  # noqa: F401 (re-exported)
 
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+# project_meta: where the project went (``project_move``). The database left behind refuses every write
+# from then on, checked before each commit, so a program that had it open is told instead of writing
+# into a copy nobody reads.
+MOVED_KEY = "moved_to"
 
 
 def now() -> str:
@@ -77,6 +81,7 @@ class Store:
         self.server = server
         self.conn = self.engine.connect()
         self._depth = 0
+        self._leaving: str | None = None  # the move this connection itself is making (``mark_moved``)
         try:
             self._migrate()
         except BaseException:
@@ -147,6 +152,9 @@ class Store:
         self._depth = 1
         try:
             yield
+            # Last, under the lock a move takes exclusively (SQLite's write lock; on a server the lock
+            # every transaction holds shared): nothing commits into a database a move has left.
+            self._refuse_if_moved()
         except BaseException:
             self.engine.rollback(self.conn)
             raise
@@ -180,6 +188,29 @@ class Store:
             "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (GENERATION_KEY, token))
         return token
+
+    def moved_to(self) -> str | None:
+        """Where the project was moved to, when this database is the copy a move left behind."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (MOVED_KEY,)).fetchone()
+        return row[0] if row else None
+
+    def mark_moved(self, target: str) -> None:
+        """This database is left behind by a move to ``target`` (inside the move's transaction): once
+        that commits, every later transaction of any connection is refused."""
+        self._leaving = target
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (MOVED_KEY, target))
+
+    def forget_move(self) -> None:
+        """Writable again: a backup of a database a move left behind, restored on purpose."""
+        self.conn.execute("DELETE FROM project_meta WHERE key = ?", (MOVED_KEY,))
+
+    def _refuse_if_moved(self) -> None:
+        target = self.moved_to()
+        if target is not None and target != self._leaving:
+            raise ProjectError(f"{self.location}: the project was moved to {target}; this copy of it no longer "
+                               "takes changes (nothing was changed). Open the project folder again to work there")
 
     def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
         """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when

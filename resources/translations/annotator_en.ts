@@ -179,6 +179,13 @@
             <numerusform>%n files were not UTF-8 and were converted</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n symbolic link(s) skipped: they lead out of the folder (see the list)</source>
+        <translation>
+            <numerusform>%n symbolic link skipped: it leads out of the folder (see the list)</numerusform>
+            <numerusform>%n symbolic links skipped: they lead out of the folder (see the list)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewMode</name>

@@ -931,6 +931,16 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>%1: decoded as %2</source>
         <translation>%1: %2(으)로 읽음</translation>
     </message>
+    <message numerus="yes">
+        <source>%n symbolic link(s) skipped: they lead out of the folder (see the list)</source>
+        <translation>
+            <numerusform>심볼릭 링크 %n개는 폴더 밖을 가리켜 건너뛰었습니다 (목록 참고)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: a link out of the folder, not followed</source>
+        <translation>%1: 폴더 밖을 가리키는 링크라 따라가지 않음</translation>
+    </message>
     <message>
         <source>Stopped: the files read so far are stored, the rest were not read.</source>
         <translation>중단했습니다. 그때까지 읽은 파일은 저장했고 나머지는 읽지 않았습니다.</translation>
