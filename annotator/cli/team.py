@@ -18,14 +18,21 @@ def _layers_line(report) -> str:
                      for layer, kinds in layers.items())
 
 
+def _left_out_line(report) -> str:
+    """``15 spans (gold 10, lee 5); 4 assignments (lee 4)``."""
+    return "; ".join(f"{sum(layers.values())} {table} (" + ", ".join(f"{layer} {n}" for layer, n in layers.items())
+                     + ")" for table, layers in report.left_out.items())
+
+
 def cmd_merge(args) -> int:
     with open_project(args.project) as project:
-        report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run)
+        report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run,
+                                    trust_full_copy=args.trust_full_copy, as_package=args.as_package)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         verb = "Would merge" if report.dry_run else "Merged"
-        print(f"{verb} {report.source}: {report.documents_added} documents added "
+        print(f"{verb} {report.source} ({report.authority.describe()}): {report.documents_added} documents added "
               f"({report.documents_existing} already here)")
         print(f"  spans: {_layers_line(report)} ({report.spans_identical} unchanged)")
         print(f"  statuses: {report.statuses_updated} updated, {report.returns_received} of them returns; "
@@ -48,7 +55,13 @@ def cmd_merge(args) -> int:
             err(f"{report.source}: conflict: {conflict}")
         for overlap in report.overlaps:
             err(f"{report.source}: {overlap}")
-    return EXIT_PARTIAL if report.unsettled or report.unknown_labels or report.overlaps else EXIT_OK
+        for notice in report.authority.notices:
+            err(f"{report.source}: {notice}")
+        if report.left_out:
+            err(f"{report.source}: left out, as only {report.authority.annotator}'s own work is taken from it: "
+                f"{_left_out_line(report)}")
+    left_out = args.strict and bool(report.left_out)
+    return EXIT_PARTIAL if report.unsettled or report.unknown_labels or report.overlaps or left_out else EXIT_OK
 
 
 def _document_id(project, given: str) -> int | None:
@@ -80,6 +93,14 @@ def register(sub) -> None:
     p.add_argument("--prefer", choices=PREFERENCES,
                    help="settle spans changed differently in the two copies (default: keep ours, report them)")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a package held anything it was left out (not its annotator's to change)")
+    p.add_argument("--as-package", metavar="NAME",
+                   help="take only NAME's work from the copy (a package made before packages recorded their "
+                        "annotator, or a copy NAME worked in)")
+    p.add_argument("--trust-full-copy", action="store_true",
+                   help="take every layer of a copy this project does not recognise as its own "
+                        "(another project of the same documents, from someone trusted with every layer)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_merge)
 

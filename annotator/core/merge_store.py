@@ -42,6 +42,9 @@ class OtherDatabase:
     open (the project's own, through a hard link or a bind mount, is refused by inode first).
     A copy whose file or folder cannot be written (read-only media) is opened ``immutable=1``,
     as SQLite could not create the ``-shm`` beside it.
+
+    The copy is read once: one read transaction from opening to closing, so the check and the merge
+    see the same rows even when another program writes to the copy meanwhile.
     """
 
     def __init__(self, path: Path, own: Path | None = None):
@@ -56,7 +59,8 @@ class OtherDatabase:
         uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if read_only else "")
         conn = None
         try:
-            conn = sqlite3.connect(uri, uri=True)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn.execute("BEGIN")  # deferred: the snapshot is taken by the first read, just below
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             if conn is not None:

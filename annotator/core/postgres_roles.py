@@ -21,9 +21,9 @@ GROUPS = (ANNOTATOR, REVIEWER, MANAGER)
 
 # Tables everybody reads; the writes each group's members may make (rows checked by the trigger).
 READ = ("documents", "documents_fts", "spans", "span_tombstones", "statuses", "rejections", "document_notes",
-        "assignments", "active_time", "project_meta", "annotator_migrations", "labelled_strings")
+        "assignments", "active_time", "project_meta", "annotator_migrations", "labelled_strings", "issued_packages")
 LAYER_TABLES = ("spans", "span_tombstones", "statuses", "rejections", "document_notes", "active_time")
-MANAGED_TABLES = ("documents", "assignments", "project_meta")
+MANAGED_TABLES = ("documents", "assignments", "project_meta", "issued_packages")
 
 # The row check: the layer a row belongs to, and who may write it.
 CHECK_FUNCTION = r"""

@@ -8,6 +8,11 @@ compare). The new ``project.db`` is built through SQLite (a new project, rows
 inserted as they are: span identities and revisions kept), never by copying
 the database file. The annotator works in it as in any project; the reviewer
 brings it back with the ordinary ``annotator merge``.
+
+A package is a project of its own (its own project id, never this project's)
+with a record of whom it was made for, under a random package id; this project
+keeps the same record (``issued_packages``), and a merge believes only that one
+(``team.authority``): the package brings back its annotator's work alone.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from ..errors import ProjectError
 from ..project import GAZETTEER_DIR, SCHEMA_FILE, USER_DICTIONARY_FILE, Project
 from ..records import GOLD
 from . import assignment_store, package_store
+from .identity import PackageRecord, mark_as_package, new_package, project_identity
 
 
 @dataclass
@@ -29,10 +35,11 @@ class PackageReport:
     documents: int = 0
     rows: dict[str, int] = field(default_factory=dict)  # per table
     files: list[str] = field(default_factory=list)  # besides project.toml and project.db
+    package: PackageRecord | None = None
 
     def to_dict(self) -> dict:
         return {"annotator": self.annotator, "out": str(self.out), "documents": self.documents,
-                "rows": dict(self.rows), "files": list(self.files)}
+                "rows": dict(self.rows), "files": list(self.files), "package_id": self.package and self.package.id}
 
 
 def _copy_files(project: Project, out: Path) -> list[str]:
@@ -64,13 +71,16 @@ def write_package(project: Project, annotator: str, out: Path | str) -> PackageR
     if out.resolve() == project.folder.resolve():
         raise ProjectError(f"{out}: this is the project itself")
     created = not out.exists()
-    report = PackageReport(annotator, out, len(doc_ids))
+    report = PackageReport(annotator, out, len(doc_ids), package=new_package(annotator))
     copy = None
     try:
         copy = Project.create(out, project.folder / SCHEMA_FILE)
         report.files = _copy_files(project, out)
         with copy.store.transaction():
             report.rows = package_store.copy_rows(project.store, copy.store, doc_ids, annotator, [GOLD])
+            mark_as_package(copy.store, report.package, project_identity(project))
+        with project.store.transaction():  # last: a package that failed half-way was never issued
+            package_store.issue(project.store, report.package.row())
     except BaseException:
         if copy is not None:
             copy.close()
