@@ -8,7 +8,7 @@ from ..core.errors import AnnotatorError
 from ..core.team.assignment import assign, move_unfinished
 from ..core.team.effort import team_figures
 from ..core.team.package import write_package
-from .common import EXIT_OK, open_project
+from .common import EXIT_OK, annotator_name, annotator_names, open_project
 
 
 def _names(text: str | None) -> list[str]:
@@ -43,10 +43,12 @@ def cmd_assign(args) -> int:
     result: dict = {"moves": [], "assignment": None, "dry_run": args.dry_run}
     with open_project(args.project) as project:
         for source, target in moves:
+            source, target = annotator_name(project, source), annotator_name(project, target)
             result["moves"].append(move_unfinished(project, source, target, args.dry_run).to_dict())
         if args.annotators:
-            plan = assign(project, _names(args.annotators), args.per_document, args.calibration or 0,
-                          _ids(args.calibration_ids), args.seed, args.only_unassigned, args.dry_run)
+            plan = assign(project, annotator_names(project, _names(args.annotators)), args.per_document,
+                          args.calibration or 0, _ids(args.calibration_ids), args.seed, args.only_unassigned,
+                          args.dry_run)
             result["assignment"] = plan.to_dict()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -70,7 +72,7 @@ def cmd_assign(args) -> int:
 
 def cmd_package(args) -> int:
     with open_project(args.project) as project:
-        report = write_package(project, args.annotator, args.out)
+        report = write_package(project, annotator_name(project, args.annotator), args.out)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK

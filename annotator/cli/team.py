@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..core.team.versions import PREFERENCES
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project
 
 KIND_WORDS = {"added": "added", "updated": "edited", "deleted": "deleted", "restored": "brought back"}
 
@@ -26,8 +26,9 @@ def _left_out_line(report) -> str:
 
 def cmd_merge(args) -> int:
     with open_project(args.project) as project:
+        as_package = annotator_name(project, args.as_package) if args.as_package else None
         report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run,
-                                    trust_full_copy=args.trust_full_copy, as_package=args.as_package)
+                                    trust_full_copy=args.trust_full_copy, as_package=as_package)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -79,6 +80,7 @@ def cmd_return(args) -> int:
             err(f"{args.project}: no document {args.doc_id!r} (give its id, as `annotator stats` and the GUI show, "
                 "or its uid)")
             return EXIT_ERROR
+        args.annotator = annotator_name(project, args.annotator)
         project.return_document(doc_id, args.annotator, args.reason)
         title = project.document(doc_id).title
     print(f"Returned document {doc_id} ({title}) to {args.annotator}: {args.reason.strip()}")

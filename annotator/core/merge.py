@@ -36,6 +36,7 @@ from .team.authority import FULL_COPY, TRUSTED_COPY, Authority, authority_for
 from .team.copy_check import TimeWindow, check_copy
 from .team.identity import CREATED_AT_KEY, Identity, identity_of, project_identity
 from .team.layer_merge import merge_layers
+from .team.names import known_names
 from .team.merge_report import MergeConflict, MergeReport
 from .team.package_store import set_meta_values
 from .team.versions import PREFERENCES
@@ -77,6 +78,7 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
                                "upgrade annotator to merge it")
         ours, theirs = project_identity(project), identity_of(other.conn)
         authority = authority_for(project, Path(path), ours, theirs, trust_full_copy, as_package)
+        authority.names = known_names(project)
         began = _began(ours, theirs, authority)
         check_copy(other, TimeWindow.around(began))  # every row, before anything is written here
         if not dry_run:

@@ -44,7 +44,7 @@ def merge_team_tables(store, other_conn, ids: dict[int, int], authority) -> Team
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue
-        row = row._replace(doc_id=doc_id)
+        row = row._replace(doc_id=doc_id, annotator=authority.layer(row.annotator))
         mine = ours.get((doc_id, row.annotator))
         if not _newer((row.updated_at, row.withdrawn, row.calibration),
                       mine and (mine.updated_at, mine.withdrawn, mine.calibration)):
@@ -63,7 +63,7 @@ def merge_team_tables(store, other_conn, ids: dict[int, int], authority) -> Team
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue
-        row = row._replace(doc_id=doc_id)
+        row = row._replace(doc_id=doc_id, annotator=authority.layer(row.annotator))
         mine = times.get((doc_id, row.annotator, row.day))
         if not _newer((row.updated_at, row.seconds), mine and (mine.updated_at, mine.seconds)):
             continue

@@ -27,6 +27,7 @@ from ..errors import ProjectError
 from ..records import RETURNED
 from . import activity_store, assignment_store
 from .identity import Identity, PackageRecord, issued_package
+from .names import KnownNames
 
 FULL_COPY = "full copy"  # a copy of this project's folder
 TRUSTED_COPY = "trusted copy"  # another project's copy, taken whole as the reviewer said
@@ -48,10 +49,15 @@ class Authority:
     documents: frozenset[int] = frozenset()  # this project's ids of the annotator's documents
     left_out: dict[str, dict[str, int]] = field(default_factory=dict)  # table -> layer -> rows
     notices: list[str] = field(default_factory=list)
+    names: KnownNames = field(default_factory=lambda: KnownNames(()))  # this project's layers
 
     @property
     def whole(self) -> bool:
         return self.annotator is None
+
+    def layer(self, name: str) -> str:
+        """This project's name for the copy's layer ``name`` ("Lee" is lee here: ``names``)."""
+        return self.names.of(name, strict=False)
 
     def takes(self, doc_id: int, layer: str) -> bool:
         return self.whole or (layer == self.annotator and doc_id in self.documents)

@@ -22,6 +22,8 @@ changed in both copies is a conflict, and ours is kept.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import RETURNED
 from ..review import Key, spans_conflict
 from . import versions_store
@@ -69,8 +71,10 @@ def report_overlaps(store, doc_ids, report: MergeReport) -> None:
         report.overlaps.append(LayerOverlap(document.uid, doc_id, layer, *shown))
 
 
-def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport):
-    """Their versions this project does not have as they are (most spans it has: counted, not read whole)."""
+def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport,
+                    authority: Authority):
+    """Their versions this project does not have as they are (most spans it has: counted, not read whole),
+    under this project's names of their layers."""
     seen = set()
     for rows, rev_at, version in ((other.span_versions(), 8, versions_store.live_version),
                                   (other.tombstones(), 6, versions_store.tombstone_version)):
@@ -81,8 +85,10 @@ def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]
             seen.add(uid)
             if known.get(uid) == (row[rev_at], row[rev_at + 1]):
                 report.spans_identical += 1
-            else:
-                yield version(row, ids[row[1]])
+                continue
+            theirs = version(row, ids[row[1]])
+            layer = authority.layer(theirs.annotator)
+            yield theirs if layer == theirs.annotator else replace(theirs, annotator=layer)
 
 
 def _taken(authority: Authority, mine: SpanVersion | None, theirs: SpanVersion) -> bool:
@@ -104,7 +110,7 @@ def merge_span_versions(project, other, ids: dict[int, int], report: MergeReport
     known = versions_store.revisions(store, other.span_uids())
     texts = _Texts(store)
     new = []  # spans never seen here, stored together at the end
-    for theirs in list(_their_versions(other, ids, known, report)):
+    for theirs in list(_their_versions(other, ids, known, report, authority)):
         mine = versions_store.span_version(store, theirs.uid) if theirs.uid in known else None
         if not authority.whole and not _taken(authority, mine, theirs):
             continue
@@ -158,7 +164,7 @@ def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeRep
     texts = _Texts(project.store)
     rows = []
     for their_doc, name, start, end, label, attrs, created_at in other.spans():
-        doc_id = ids.get(their_doc)
+        doc_id, name = ids.get(their_doc), authority.layer(name)
         if doc_id is None:
             continue
         layer = layers.setdefault((doc_id, name), set())
@@ -193,6 +199,7 @@ def merge_statuses(store, other, ids: dict[int, int], report: MergeReport, autho
     theirs = [row for row in other.statuses() if row[0] in ids]
     ours = versions_store.status_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, name, *row in theirs:
+        name = authority.layer(name)
         key, row = (ids[their_doc], name), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
@@ -211,6 +218,7 @@ def merge_rejections(store, other, ids: dict[int, int], report: MergeReport, aut
     theirs = [row for row in other.rejections() if row[0] in ids]
     ours = versions_store.rejection_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, layer, start, end, label, *row in theirs:
+        layer = authority.layer(layer)
         key, row = (ids[their_doc], layer, start, end, label), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
@@ -232,6 +240,7 @@ def merge_document_notes(store, other, ids: dict[int, int], report: MergeReport,
     theirs = [row for row in other.document_notes() if row[0] in ids]
     ours = versions_store.document_note_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, layer, *row in theirs:
+        layer = authority.layer(layer)
         key, row = (ids[their_doc], layer), tuple(row)
         if not _later(ours.get(key), row):
             continue
