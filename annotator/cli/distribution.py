@@ -8,6 +8,7 @@ from ..core.errors import AnnotatorError
 from ..core.team.assignment import assign, move_unfinished
 from ..core.team.effort import team_figures
 from ..core.team.package import write_package
+from ..core.team.package_update import update_package
 from .common import EXIT_OK, annotator_name, annotator_names, open_project
 
 
@@ -71,6 +72,10 @@ def cmd_assign(args) -> int:
 
 
 def cmd_package(args) -> int:
+    if (args.out is None) == (args.update is None):
+        raise AnnotatorError("package needs --out FOLDER (a new package) or --update FOLDER (the next batch)")
+    if args.update is not None:
+        return _update_package(args)
     with open_project(args.project) as project:
         report = write_package(project, annotator_name(project, args.annotator), args.out)
     if args.json:
@@ -82,6 +87,23 @@ def cmd_package(args) -> int:
           + (f"; also {', '.join(report.files)}" if report.files else ""))
     print(f"  They work in it with: annotator gui {report.out} --annotator {report.annotator}")
     print(f"  Bring it back with:   annotator merge {args.project} {report.out}")
+    return EXIT_OK
+
+
+def _update_package(args) -> int:
+    with open_project(args.project) as project:
+        report = update_package(project, annotator_name(project, args.annotator), args.update)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    merged = report.merge
+    print(f"Updated {report.folder} for {report.annotator}: {merged.documents_added} documents added, "
+          f"{merged.returns_received} returns, {merged.team.assignments_updated} assignments updated"
+          + ("; gold of her documents included" if report.gold else "; no gold (project.toml [packages] gold)"))
+    spans = ", ".join(f"{layer} {sum(kinds.values())}" for layer, kinds in merged.layers_changed().items())
+    if spans:
+        print(f"  spans changed: {spans}")
+    print(f"  Hand it back; {report.annotator} goes on working in it: annotator gui {report.folder}")
     return EXIT_OK
 
 
@@ -128,9 +150,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_assign)
 
-    p = sub.add_parser("package", help="write a project copy with one annotator's assigned documents")
+    p = sub.add_parser("package", help="write a project copy with one annotator's assigned documents, "
+                                       "or hand her package the next batch (--update)")
     p.add_argument("project")
     p.add_argument("--annotator", required=True, help="whose documents")
-    p.add_argument("--out", required=True, metavar="FOLDER", help="a new (or empty) folder")
+    p.add_argument("--out", metavar="FOLDER", help="a new (or empty) folder")
+    p.add_argument("--update", metavar="FOLDER",
+                   help="her package (after merging it): add her new documents, returns and, if project.toml "
+                        "says so, gold; nothing of other annotators")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_package)

@@ -28,7 +28,7 @@ def cmd_merge(args) -> int:
     with open_project(args.project) as project:
         as_package = annotator_name(project, args.as_package) if args.as_package else None
         report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run,
-                                    trust_full_copy=args.trust_full_copy, as_package=as_package)
+                                    trust_full_copy=args.trust_full_copy, as_package=as_package, reveal=args.reveal)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -103,6 +103,9 @@ def register(sub) -> None:
     p.add_argument("--trust-full-copy", action="store_true",
                    help="take every layer of a copy this project does not recognise as its own "
                         "(another project of the same documents, from someone trusted with every layer)")
+    p.add_argument("--reveal", action="store_true",
+                   help="merging into an annotator's package: show her other annotators' layers and documents "
+                        "(refused without it; hand out the next batch with annotator package --update instead)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_merge)
 

@@ -32,13 +32,14 @@ from .project_files import server_address
 from .errors import ProjectError, reporting_disk_full
 from .migrations import KNOWN
 from .team.assignment_merge import merge_issued_packages, merge_team_tables
-from .team.authority import FULL_COPY, TRUSTED_COPY, Authority, authority_for
+from .team.authority import FULL_COPY, INTO_PACKAGE, TRUSTED_COPY, Authority, authority_for
 from .team.copy_check import TimeWindow, check_copy
 from .team.identity import CREATED_AT_KEY, Identity, identity_of, project_identity
 from .team.layer_merge import merge_layers
 from .team.names import known_names
 from .team.merge_report import MergeConflict, MergeReport
 from .team.package_store import set_meta_values
+from .team.package_update import revealed
 from .team.versions import PREFERENCES
 
 DATABASE_FILE = "project.db"
@@ -61,9 +62,10 @@ def _database_path(path: Path) -> Path:
 
 
 def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = False,
-               trust_full_copy: bool = False, as_package: str | None = None) -> MergeReport:
+               trust_full_copy: bool = False, as_package: str | None = None, reveal: bool = False) -> MergeReport:
     """See the module's docstring. ``trust_full_copy``: take another project's copy whole;
-    ``as_package``: take only that annotator's work (see ``team.authority``)."""
+    ``as_package``: take only that annotator's work (see ``team.authority``); ``reveal``: merge into
+    an annotator's package what she should not see (other layers, others' documents)."""
     if prefer is not None and prefer not in PREFERENCES:
         raise ProjectError(f"unknown preference {prefer!r} (one of {', '.join(PREFERENCES)})")
     database = _database_path(Path(path))
@@ -79,6 +81,8 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
         ours, theirs = project_identity(project), identity_of(other.conn)
         authority = authority_for(project, Path(path), ours, theirs, trust_full_copy, as_package)
         authority.names = known_names(project)
+        if authority.kind == INTO_PACKAGE:
+            _mind_the_blind(project, other, ours.package, reveal, authority)
         began = _began(ours, theirs, authority)
         check_copy(other, TimeWindow.around(began))  # every row, before anything is written here
         if not dry_run:
@@ -101,6 +105,24 @@ def merge_from(project, path: Path, prefer: str | None = None, dry_run: bool = F
     finally:
         other.close()
     return report
+
+
+def _mind_the_blind(project, other, package, reveal: bool, authority: Authority) -> None:
+    """Refuse (unless ``reveal``) to show a package's annotator other annotators' layers or documents."""
+    layers, documents = revealed(project, other, package)
+    if not (layers or documents):
+        return
+    what = " and ".join(filter(None, (
+        f"the layers {', '.join(layers)}" if layers else "",
+        f"{documents} documents not assigned to {package.annotator}" if documents else "")))
+    if reveal:
+        authority.notices.append(f"{package.annotator}'s package now shows {what} (--reveal)")
+        return
+    raise ProjectError(
+        f"{other.path}: merging it into {package.annotator}'s package would show {package.annotator} {what}; "
+        f"nothing was merged. Hand {package.annotator} the next batch with  annotator package PROJECT --annotator "
+        f"{package.annotator} --update {project.folder}  (only her documents, returns and, if project.toml says "
+        "so, gold), or merge with --reveal to show them anyway")
 
 
 def _began(ours: Identity, theirs: Identity, authority: Authority) -> str:

@@ -163,6 +163,24 @@ class OtherDatabase:
         state = "updated_at, rejected, note" if "rejected" in columns else "created_at, 1, ''"
         return self.conn.execute(f"SELECT doc_id, layer, start, end, label, {state}, created_at FROM rejections")
 
+    def layers(self) -> set[str]:
+        """Every layer with a row in the copy (spans, deletions, statuses, rejections, notes,
+        assignments, active time)."""
+        found: set[str] = set()
+        for table, column in (("spans", "annotator"), ("span_tombstones", "annotator"), ("statuses", "annotator"),
+                              ("rejections", "layer"), ("document_notes", "layer"), ("assignments", "annotator"),
+                              ("active_time", "annotator")):
+            if column in self.columns(table):
+                found.update(row[0] for row in self.conn.execute(f"SELECT DISTINCT {column} FROM {table}"))
+        return found
+
+    def assigned_document_ids(self, annotator: str) -> set[int]:
+        """The copy's ids of the documents currently assigned to ``annotator``."""
+        if "annotator" not in self.columns("assignments"):
+            return set()
+        return {row[0] for row in self.conn.execute(
+            "SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0", (annotator,))}
+
     def document_notes(self) -> Iterator[tuple[int, str, str, str]]:
         """(doc_id, layer, updated_at, note)."""
         if "document_notes" not in self.tables():

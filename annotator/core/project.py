@@ -446,12 +446,13 @@ class Project:
         return document_notes(self, doc_id)
 
     def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False,
-                   trust_full_copy: bool = False, as_package: str | None = None):
+                   trust_full_copy: bool = False, as_package: str | None = None, reveal: bool = False):
         """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``.
         ``prefer`` (ours, theirs, newer) settles conflicts; ``dry_run`` only reports what would change.
         A package brings only its annotator's work; ``trust_full_copy`` and ``as_package`` say what a
-        copy this project cannot recognise is (``team.authority``)."""
+        copy this project cannot recognise is (``team.authority``); ``reveal`` lets a merge into an
+        annotator's package show her other layers (``team.package_update``)."""
         from .merge import merge_from
 
         return merge_from(self, Path(path), prefer=prefer, dry_run=dry_run, trust_full_copy=trust_full_copy,
-                          as_package=as_package)
+                          as_package=as_package, reveal=reveal)

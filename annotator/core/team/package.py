@@ -3,8 +3,9 @@
 It holds the documents with their stored morphemes, the schema (``project.toml``),
 the project's ``gazetteers/`` and ``userdict.tsv``, the annotator's assignments,
 layer (spans, deletions, statuses, rejected suggestions) and active time, and
-the gold layer of those documents when there is one (so the annotator can
-compare). The new ``project.db`` is built through SQLite (a new project, rows
+the gold layer of those documents when ``project.toml`` says so (``[packages]
+gold = true``, so the annotator can compare; without it she sees no one else's
+work). The new ``project.db`` is built through SQLite (a new project, rows
 inserted as they are: span identities and revisions kept), never by copying
 the database file. The annotator works in it as in any project; the reviewer
 brings it back with the ordinary ``annotator merge``.
@@ -42,17 +43,28 @@ class PackageReport:
                 "rows": dict(self.rows), "files": list(self.files), "package_id": self.package and self.package.id}
 
 
-def _copy_files(project: Project, out: Path) -> list[str]:
+def copy_files(project: Project, out: Path, schema: bool = False) -> list[str]:
+    """The project's user dictionary and gazetteers (and ``project.toml`` when ``schema``) into the
+    package folder ``out``, replacing what it had of them."""
     copied = []
+    if schema:
+        shutil.copyfile(project.folder / SCHEMA_FILE, out / SCHEMA_FILE)
+        copied.append(SCHEMA_FILE)
     dictionary = project.folder / USER_DICTIONARY_FILE
     if dictionary.is_file():
         shutil.copyfile(dictionary, out / USER_DICTIONARY_FILE)
         copied.append(USER_DICTIONARY_FILE)
     gazetteers = project.folder / GAZETTEER_DIR
     if gazetteers.is_dir():
-        shutil.copytree(gazetteers, out / GAZETTEER_DIR)
+        shutil.copytree(gazetteers, out / GAZETTEER_DIR, dirs_exist_ok=True)
         copied += sorted(str(p.relative_to(out)) for p in (out / GAZETTEER_DIR).rglob("*") if p.is_file())
     return copied
+
+
+def shown_layers(project: Project) -> list[str]:
+    """The layers besides her own a package shows its annotator: gold when ``project.toml`` says so
+    (``[packages] gold = true``), else none (blind annotation)."""
+    return [GOLD] if project.schema.package_gold else []
 
 
 def write_package(project: Project, annotator: str, out: Path | str) -> PackageReport:
@@ -75,9 +87,9 @@ def write_package(project: Project, annotator: str, out: Path | str) -> PackageR
     copy = None
     try:
         copy = Project.create(out, project.folder / SCHEMA_FILE)
-        report.files = _copy_files(project, out)
+        report.files = copy_files(project, out)
         with copy.store.transaction():
-            report.rows = package_store.copy_rows(project.store, copy.store, doc_ids, annotator, [GOLD])
+            report.rows = package_store.copy_rows(project.store, copy.store, doc_ids, annotator, shown_layers(project))
             mark_as_package(copy.store, report.package, project_identity(project))
         with project.store.transaction():  # last: a package that failed half-way was never issued
             package_store.issue(project.store, report.package.row())

@@ -44,17 +44,18 @@ def _read(store, table: str, columns: str, layer_column: str | None, doc_ids: Se
         yield from store.conn.execute(sql + f" ORDER BY {id_column}", params)
 
 
-def copy_rows(source, target, doc_ids: Sequence[int], own: str, others: Sequence[str]) -> dict[str, int]:
+def copy_rows(source, target, doc_ids: Sequence[int], own: str, others: Sequence[str],
+              withdrawn: bool = False) -> dict[str, int]:
     """Copy the documents ``doc_ids`` from ``source`` to ``target`` (an empty project) with the layer
-    ``own`` (its spans, deletions, statuses with returns, rejections, notes, current assignments and active
-    time) and the layers ``others`` (spans, deletions, statuses, rejections, notes); returns rows copied per table.
-    Runs inside the caller's transaction."""
+    ``own`` (its spans, deletions, statuses with returns, rejections, notes, current assignments (and
+    withdrawn ones if ``withdrawn``) and active time) and the layers ``others`` (spans, deletions,
+    statuses, rejections, notes); returns rows copied per table. Runs inside the caller's transaction."""
     copied = {}
     for table, columns, layer_column, shared in TABLES:
         layers = [own, *others] if shared else [own]
         rows = _read(source, table, columns, layer_column, doc_ids, layers)
-        if table == "assignments":
-            rows = (row for row in rows if not row[3])  # not the withdrawn ones
+        if table == "assignments" and not withdrawn:
+            rows = (row for row in rows if not row[3])
         copied[table] = 0
 
         def counted(rows=rows, table=table):
