@@ -82,8 +82,9 @@ def cmd_package(args) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     rows = report.rows
+    shown = "her layer and gold" if report.gold else "her layer; no gold: project.toml [packages] gold"
     print(f"Wrote {report.out} for {report.annotator}: {report.documents} documents, {rows.get('spans', 0)} spans "
-          f"(their layer and gold), {rows.get('statuses', 0)} statuses"
+          f"({shown}), {rows.get('statuses', 0)} statuses"
           + (f"; also {', '.join(report.files)}" if report.files else ""))
     print(f"  They work in it with: annotator gui {report.out} --annotator {report.annotator}")
     print(f"  Bring it back with:   annotator merge {args.project} {report.out}")

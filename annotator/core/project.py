@@ -217,8 +217,20 @@ class Project:
         """Validate and run ``operation`` in one committed transaction."""
         with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
                 self.store.transaction():
+            if self.package is not None:
+                from .team.package_guard import check_package_operation
+
+                check_package_operation(self.store, self.package, operation)
             self._validate(operation)
             return operation.run(self.store)
+
+    @cached_property
+    def package(self):
+        """The record of the package this project is (``team.identity.PackageRecord``: whom it was made
+        for), or None: a package holds one annotator's work and writes nothing else."""
+        from .team.identity import project_identity
+
+        return project_identity(self).package
 
     def _validate(self, operation: Operation, removed: set[int] | None = None) -> None:
         """Refuse a bad operation before it runs; ``removed`` collects spans a batch removes before
@@ -386,6 +398,10 @@ class Project:
         documents only (two annotators marked them done; they vote) unless ``all_documents``."""
         from .adjudication import auto_merge
 
+        if self.package is not None:  # even when there is nothing to merge: review happens elsewhere
+            from .team.package_guard import check_package_operation
+
+            check_package_operation(self.store, self.package, SetStatus(doc_id or 0, GOLD, "adjudicated"))
         return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:

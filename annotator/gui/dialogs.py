@@ -29,8 +29,11 @@ def ask_annotator_name(parent=None, current: str = "", check: Callable[[str], st
         try:
             return check(name)
         except AnnotatorError as error:
-            QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "Who is annotating?"), str(error))
-            current = getattr(error, "expected", None) or name
+            expected = getattr(error, "expected", None)  # whom a package was made for
+            text = (QCoreApplication.translate("Dialogs", "This is %1's package: it opens as %1 only.")
+                    .replace("%1", expected) if expected else str(error))
+            QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "Who is annotating?"), text)
+            current = expected or name
 
 
 def ask_flag_comment(parent=None, current: str = "") -> str | None:

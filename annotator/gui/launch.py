@@ -138,6 +138,7 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from ..core.team.names import package_annotator
     from .main_window import MainWindow
     from .settings import saved_language
     from .translation import set_language
@@ -147,6 +148,10 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     set_language(lang or saved_language())
+    if review and (made_for := package_annotator(Path(folder))) is not None:
+        print(f"annotator: {folder}: this package was made for {made_for}; review happens in the project that "
+              "made it (open the package without --review)", file=sys.stderr)
+        return 2
     name = resolve_annotator(annotator, interactive=not screenshot, folder=Path(folder))
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)

@@ -331,3 +331,33 @@ def test_on_a_server_the_manager_packages_and_merges_back_only_kims_work(tmp_pat
     with Project.open(owner) as project:
         assert [s.label for s in project.spans(annotator=GOLD)] == ["AGENCY", "AGENCY"]
         assert [s.label for s in project.spans(annotator="kim")] == ["TECH"]
+
+
+def test_a_package_refuses_adjudication_in_the_core(team, package):
+    """Review happens in the project that made the package: gold, returns and other layers are refused."""
+    from annotator.core.errors import ProjectError
+
+    with Project.open(package) as copy:
+        first, second, third = sorted(d.id for d in copy.documents())[:3]
+        gold = copy.spans(first, GOLD)[0]
+        kims = copy.spans(third, "kim")[0]  # not in gold yet
+        refusals = [
+            lambda: copy.adjudicate(all_documents=True),
+            lambda: copy.accept_into_gold(kims.id),
+            lambda: copy.accept_candidate(third, kims.start, kims.end, "AGENCY"),
+            lambda: copy.reject_candidate(first, 2, 4, "TECH"),
+            lambda: copy.mark_adjudicated(third),
+            lambda: copy.relabel_span(gold.id, "PROGRAM"),
+            lambda: copy.remove_span(gold.id),
+            lambda: copy.add_span(third, 0, 2, "TECH", "lee", snap=False),
+            lambda: copy.return_document(first, "kim", "스스로 반려"),
+            lambda: copy.set_note(first, GOLD, "검수 메모"),
+        ]
+        before = dump(copy)
+        for refused in refusals:
+            with pytest.raises(ProjectError, match="kim's package"):
+                refused()
+        assert dump(copy) == before
+        change = copy.set_status(second, "kim", "done")  # her own work goes on, and undoes
+        copy.apply(change.inverse)
+        assert copy.status(second, "kim").status == "returned"

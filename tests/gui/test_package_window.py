@@ -42,12 +42,12 @@ def dialogs_answered(monkeypatch):
     return state
 
 
-def test_the_name_dialog_of_a_package_is_prefilled_and_refuses_another_name(qapp, lee_package, dialogs_answered):
+def test_the_name_dialog_of_a_package_is_prefilled_and_refuses_another_name(korean, lee_package, dialogs_answered):
     settings.save_annotator("")
     dialogs_answered.answers = ["park", "Lee"]
     assert launch.resolve_annotator(None, interactive=True, folder=lee_package) == "lee"
     assert dialogs_answered.prefilled == ["lee", "lee"]
-    assert len(dialogs_answered.warnings) == 1 and "made for lee" in dialogs_answered.warnings[0]
+    assert dialogs_answered.warnings == ["lee의 패키지입니다: lee(으)로만 열 수 있습니다."]
     assert settings.saved_annotator() == "lee"
     settings.save_annotator("LEE")  # remembered as the same person: no question
     assert launch.resolve_annotator(None, interactive=True, folder=lee_package) == "lee"
@@ -58,7 +58,7 @@ def test_the_name_dialog_of_a_package_is_prefilled_and_refuses_another_name(qapp
     assert launch.resolve_annotator(None, interactive=False, folder=lee_package) == "lee"
 
 
-def test_a_package_window_works_as_its_annotator_whatever_the_case(qapp, qtbot, lee_package, dialogs_answered):
+def test_a_package_window_works_as_its_annotator_whatever_the_case(korean, qtbot, lee_package, dialogs_answered):
     with pytest.raises(AnnotatorNameError, match="made for lee"):
         launch.open_window(lee_package, "kim")
     window = launch.open_window(lee_package, "Lee")  # deleted on close, closing its project
@@ -69,8 +69,31 @@ def test_a_package_window_works_as_its_annotator_whatever_the_case(qapp, qtbot, 
         assert [s.annotator for s in window.spans.model.spans()] == ["lee"]  # her spans, not an empty "Lee" layer
         dialogs_answered.answers = ["kim", None]  # File › Switch annotator…: refused, then cancelled
         window.shortcuts.switch_annotator.trigger()
-        assert window.annotator == "lee" and "made for lee" in dialogs_answered.warnings[-1]
+        assert window.annotator == "lee" and dialogs_answered.warnings[-1].startswith("lee의 패키지입니다")
         assert dialogs_answered.prefilled == ["lee", "lee"]
     finally:
         window.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_package_window_offers_no_review_mode(qapp, qtbot, lee_package, open_window, capsys):
+    """Review happens in the project that made the package: no Review menu, Ctrl+R does nothing, and
+    --review is refused (issue 22, "An annotator's copy adjudicates")."""
+    from PySide6.QtCore import Qt
+
+    from annotator.cli import main
+
+    window = open_window(lee_package, "lee")
+    assert not window.review.menu.menuAction().isVisible()
+    assert not window.review.toggle.isEnabled()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    window.review.set_active(True)  # as --review would
+    assert not window.review.active and window.annotator == "lee"
+    assert window.statusBar().currentMessage() == "lee의 패키지입니다: 검토는 패키지를 만든 프로젝트에서 합니다"
+    assert main(["gui", str(lee_package), "--review", "--screenshot", str(lee_package / "x.png")]) == 2
+    assert "made for lee" in capsys.readouterr().err
+
+
+def test_a_project_window_still_offers_review_mode(qapp, lee_package, open_window):
+    window = open_window(lee_package.parent / "team", "kim")
+    assert window.review.menu.menuAction().isVisible() and window.review.toggle.isEnabled()

@@ -37,10 +37,12 @@ class PackageReport:
     rows: dict[str, int] = field(default_factory=dict)  # per table
     files: list[str] = field(default_factory=list)  # besides project.toml and project.db
     package: PackageRecord | None = None
+    gold: bool = False  # whether it carries the gold of its documents
 
     def to_dict(self) -> dict:
         return {"annotator": self.annotator, "out": str(self.out), "documents": self.documents,
-                "rows": dict(self.rows), "files": list(self.files), "package_id": self.package and self.package.id}
+                "rows": dict(self.rows), "files": list(self.files), "gold": self.gold,
+                "package_id": self.package and self.package.id}
 
 
 def copy_files(project: Project, out: Path, schema: bool = False) -> list[str]:
@@ -83,7 +85,8 @@ def write_package(project: Project, annotator: str, out: Path | str) -> PackageR
     if out.resolve() == project.folder.resolve():
         raise ProjectError(f"{out}: this is the project itself")
     created = not out.exists()
-    report = PackageReport(annotator, out, len(doc_ids), package=new_package(annotator))
+    report = PackageReport(annotator, out, len(doc_ids), package=new_package(annotator),
+                           gold=bool(shown_layers(project)))
     copy = None
     try:
         copy = Project.create(out, project.folder / SCHEMA_FILE)
