@@ -74,29 +74,32 @@ def cmd_assign(args) -> int:
 def cmd_package(args) -> int:
     if (args.out is None) == (args.update is None):
         raise AnnotatorError("package needs --out FOLDER (a new package) or --update FOLDER (the next batch)")
-    if args.update is not None:
-        return _update_package(args)
     with open_project(args.project) as project:
-        report = write_package(project, annotator_name(project, args.annotator), args.out)
+        name = annotator_name(project, args.annotator)
+        if args.update is not None:
+            report = update_package(project, name, args.update)
+        else:
+            report = write_package(project, name, args.out)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK
+    elif args.update is not None:
+        _print_update(report)
+    else:
+        _print_package(report, args.project)
+    return EXIT_OK
+
+
+def _print_package(report, project: str) -> None:
     rows = report.rows
     shown = "her layer and gold" if report.gold else "her layer; no gold: project.toml [packages] gold"
     print(f"Wrote {report.out} for {report.annotator}: {report.documents} documents, {rows.get('spans', 0)} spans "
           f"({shown}), {rows.get('statuses', 0)} statuses"
           + (f"; also {', '.join(report.files)}" if report.files else ""))
     print(f"  They work in it with: annotator gui {report.out} --annotator {report.annotator}")
-    print(f"  Bring it back with:   annotator merge {args.project} {report.out}")
-    return EXIT_OK
+    print(f"  Bring it back with:   annotator merge {project} {report.out}")
 
 
-def _update_package(args) -> int:
-    with open_project(args.project) as project:
-        report = update_package(project, annotator_name(project, args.annotator), args.update)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK
+def _print_update(report) -> None:
     merged = report.merge
     print(f"Updated {report.folder} for {report.annotator}: {merged.documents_added} documents added, "
           f"{merged.returns_received} returns, {merged.team.assignments_updated} assignments updated"
@@ -105,7 +108,6 @@ def _update_package(args) -> int:
     if spans:
         print(f"  spans changed: {spans}")
     print(f"  Hand it back; {report.annotator} goes on working in it: annotator gui {report.folder}")
-    return EXIT_OK
 
 
 def _number(value: float | None, digits: int = 1) -> str:

@@ -125,28 +125,26 @@ def time_problem(value: Any, what: str, earliest: str = "", latest: str = "") ->
         datetime.fromisoformat(value)
     except ValueError:
         return f"{what} {short(value)} is not a valid time"
-    if latest and value > latest:
-        return f"{what} {value} is in the future (more than a day ahead of this computer's clock)"
     if earliest and value < earliest:
         return f"{what} {value} is before the project began ({earliest[:19]})"
-    return None
+    return _future(value, what, latest)
 
 
-def day_problem(value: Any, what: str, earliest: str = "", latest: str = "") -> str | None:
-    """A local date (YYYY-MM-DD) within ``earliest`` and ``latest`` (dates; empty: no bound)."""
+def day_problem(value: Any, what: str, latest: str = "") -> str | None:
+    """A local date (YYYY-MM-DD), not after ``latest`` (a date; empty: no bound)."""
     problem = string_problem(value, what)
     if problem:
         return problem
     try:
-        valid = bool(_DAY.fullmatch(value)) and date.fromisoformat(value) is not None
+        date.fromisoformat(value if _DAY.fullmatch(value) else "")
     except ValueError:
-        valid = False
-    if not valid:
         return f"{what} {short(value)} is not a date (YYYY-MM-DD)"
+    return _future(value, what, latest)
+
+
+def _future(value: str, what: str, latest: str) -> str | None:
     if latest and value > latest:
-        return f"{what} {value} is in the future"
-    if earliest and value < earliest:
-        return f"{what} {value} is before the project began ({earliest})"
+        return f"{what} {value} is in the future (more than a day ahead of this computer's clock)"
     return None
 
 

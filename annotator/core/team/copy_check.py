@@ -77,7 +77,7 @@ class TimeWindow:
 
     def check_day(self, value: Any, what: str) -> None:
         """A local date, not in the future (days are kept as the annotator's computer names them)."""
-        _check(day_problem(value, what, latest=self.latest[:10]))
+        _check(day_problem(value, what, self.latest[:10]))
 
 
 def _text(value: Any, what: str) -> None:
