@@ -361,3 +361,18 @@ def test_a_package_refuses_adjudication_in_the_core(team, package):
         change = copy.set_status(second, "kim", "done")  # her own work goes on, and undoes
         copy.apply(change.inverse)
         assert copy.status(second, "kim").status == "returned"
+
+
+def test_undoing_her_answer_to_a_return_comes_back_too(team, package):
+    with Project.open(package) as copy:
+        second = sorted(d.id for d in copy.documents())[1]
+        done = copy.set_status(second, "kim", "done")
+    with Project.open(team) as project:
+        project.merge_from(package)
+        assert project.status(second, "kim").status == "done"
+    with Project.open(package) as copy:
+        copy.apply(done.inverse)  # she takes it back: returned again, the same return
+    with Project.open(team) as project:
+        assert project.merge_from(package).left_out == {}
+        status = project.status(second, "kim")
+        assert (status.status, status.reason) == ("returned", "단위까지 넣어 주세요")

@@ -95,8 +95,12 @@ class Authority:
             return None
         updated_at, status, comment, reason, returned_at = theirs
         our_return = (mine[3], mine[4]) if mine else ("", "")
-        if status == RETURNED or (mine is not None and mine[1] == RETURNED and returned_at != our_return[1]):
-            self.leave_out("returns", layer, doc_id)  # she cannot return a document, nor answer an unseen return
+        # She cannot return a document (putting back the very return she had, by undo, is hers),
+        # nor answer a return her package had not received.
+        new_return = status == RETURNED and (reason, returned_at) != our_return
+        unseen = mine is not None and mine[1] == RETURNED and returned_at != our_return[1]
+        if new_return or unseen:
+            self.leave_out("returns", layer, doc_id)
             return None
         if (reason, returned_at) != our_return:
             self.leave_out("returns", layer, doc_id)
