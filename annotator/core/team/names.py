@@ -66,7 +66,7 @@ def canonical_annotator(project, given: str, working: bool = False) -> str:
     problem = layer_problem(name)
     if problem:
         raise AnnotatorNameError(f"annotator name: {problem}")
-    package = project_identity(project).package if working else None
+    package = project.package if working else None
     if package is not None:
         return package_member(package.annotator, name)
     return KnownNames(names_store.layer_names(project.store)).of(name)
