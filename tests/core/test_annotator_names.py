@@ -5,6 +5,8 @@ import pytest
 
 from annotator import GOLD, Project
 from annotator.cli import main
+from annotator.core.operations import AddSpans, SetStatus
+from annotator.core.records import SpanDraft
 from annotator.core.team import assignment_store
 from annotator.core.team.assignment import assign
 from annotator.core.team.names import AnnotatorNameError, canonical_annotator, canonical_annotators
@@ -61,10 +63,10 @@ def test_work_done_as_lee_under_another_case_merges_into_lees_layer(team, tmp_pa
     """Lee's package opened as "Lee" by an older version: her work is hers, not a new annotator's."""
     with Project.open(team) as project:
         write_package(project, "lee", tmp_path / "lee-package")
-    with Project.open(tmp_path / "lee-package") as package:
-        second = sorted(d.id for d in package.documents())[1]
-        package.add_span(second, 0, 2, "TECH", "Lee", snap=False)
-        package.set_status(second, "Lee", "done")
+    with Project.open(tmp_path / "lee-package") as package, package.store.transaction():
+        second = sorted(d.id for d in package.documents())[1]  # written as that version did, under "Lee"
+        AddSpans([SpanDraft(second, "Lee", 0, 2, "TECH")]).run(package.store)
+        SetStatus(second, "Lee", "done").run(package.store)
     with Project.open(team) as project:
         report = project.merge_from(tmp_path / "lee-package")
         assert report.spans_added == {"lee": 1} and report.left_out == {}
