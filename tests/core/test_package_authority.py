@@ -24,11 +24,14 @@ TODAY = date.today().isoformat()
 FUTURE = "9999-12-31T23:59:59.999999+00:00"
 
 
-@pytest.fixture
-def team(tmp_path):
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
     """The reviewer's project: four documents, each assigned to kim and lee, both labelled; gold
-    adjudicated in the first two; the second returned to kim with a reason."""
-    with Project.create(tmp_path / "team") as project:
+    adjudicated in the first two; the second returned to kim with a reason. And kim's package, in
+    which she did her own work first: a span in the third document, marked in progress. Built once;
+    each test works on copies of the folders (``team``, ``package``)."""
+    root = tmp_path_factory.mktemp("built")
+    with Project.create(root / "team") as project:
         words = [Words(project, numbered_text(8, seed)) for seed in "abcd"]
         assign(project, ["kim", "lee"], 2)
         for w in words:
@@ -41,21 +44,25 @@ def team(tmp_path):
             project.mark_adjudicated(w.doc_id)
         project.return_document(words[1].doc_id, "kim", "단위까지 넣어 주세요")
         save_active_time(project.store, "kim", {(words[0].doc_id, TODAY): 600.0})
-    return tmp_path / "team"
-
-
-@pytest.fixture
-def package(team, tmp_path):
-    """kim's package, in which she did her own work first: a span in the third document, marked done."""
-    out = tmp_path / "kim-package"
-    with Project.open(team) as project:
-        write_package(project, "kim", out)
-    with Project.open(out) as copy:
+        write_package(project, "kim", root / "kim-package")
+    with Project.open(root / "kim-package") as copy:
         third = sorted(d.id for d in copy.documents())[2]
         text = copy.document(third).text
         copy.add_span(third, text.index(" ") + 1, text.index(" ", text.index(" ") + 1), "TECH", "kim", snap=False)
         copy.set_status(third, "kim", "in_progress")
-    return out
+    return root
+
+
+@pytest.fixture
+def team(built, tmp_path):
+    shutil.copytree(built / "team", tmp_path / "team")
+    return tmp_path / "team"
+
+
+@pytest.fixture
+def package(built, team, tmp_path):
+    shutil.copytree(built / "kim-package", tmp_path / "kim-package")
+    return tmp_path / "kim-package"
 
 
 def hack(folder, *statements, **values):
