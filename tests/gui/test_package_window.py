@@ -97,3 +97,15 @@ def test_a_package_window_offers_no_review_mode(qapp, qtbot, lee_package, open_w
 def test_a_project_window_still_offers_review_mode(qapp, lee_package, open_window):
     window = open_window(lee_package.parent / "team", "kim")
     assert window.review.menu.menuAction().isVisible() and window.review.toggle.isEnabled()
+
+
+def test_the_import_dialog_puts_spans_of_lee_typed_in_another_case_into_lees_layer(qapp, qtbot, lee_package):
+    from annotator.gui.import_dialog import ImportDialog
+
+    with Project.open(lee_package.parent / "team") as project:
+        dialog = ImportDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.layer.setEditText("LEE")
+        assert dialog._layer() == "lee"
+        dialog.layer.setEditText("park")
+        assert dialog._layer() == "park"  # a new layer keeps its name
