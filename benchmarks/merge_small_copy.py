@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator import Project  # noqa: E402
 from annotator.core import merge  # noqa: E402
+from annotator.core.store import now  # noqa: E402
 from annotator.core.team.package_store import copy_rows  # noqa: E402
 from annotator.core.text import document_uid  # noqa: E402
 
@@ -32,18 +33,19 @@ ANNOTATORS = ("kim", "lee", "park")
 def build(folder: Path, documents: int) -> None:
     with Project.create(folder) as project:
         conn = project.store.conn
+        stamp = now()  # the copy's times are checked: as annotator writes them, not before the project began
         texts = [f"원주시가 국비 {n}억 원을 확보했다." for n in range(documents)]
         with project.store.transaction():
             conn.executemany("INSERT INTO documents (uid, title, text, length, imported_at) VALUES (?,?,?,?,?)",
-                             [(document_uid(t), t[:8], t, len(t), "2026-01-01") for t in texts])
+                             [(document_uid(t), t[:8], t, len(t), stamp) for t in texts])
             for name in ANNOTATORS:
                 ids = range(1, documents + 1)
                 conn.executemany("INSERT INTO assignments (doc_id, annotator, updated_at) VALUES (?,?,?)",
-                                 [(i, name, "2026-01-01") for i in ids])
+                                 [(i, name, stamp) for i in ids])
                 conn.executemany("INSERT INTO active_time (doc_id, annotator, day, seconds, updated_at)"
-                                 " VALUES (?,?,?,?,?)", [(i, name, "2026-01-01", 30.0, "2026-01-01") for i in ids])
+                                 " VALUES (?,?,?,?,?)", [(i, name, "2026-01-01", 30.0, stamp) for i in ids])
                 conn.executemany("INSERT INTO statuses (doc_id, annotator, status, updated_at) VALUES (?,?,?,?)",
-                                 [(i, name, "done", "2026-01-01") for i in ids])
+                                 [(i, name, "done", stamp) for i in ids])
         with Project.create(folder.parent / f"{folder.name}-copy") as copy, copy.store.transaction():
             copy_rows(project.store, copy.store, list(range(1, 21)), "kim", ["lee"])
 
@@ -62,7 +64,7 @@ def main() -> None:
             with Project.open(folder) as project:
                 for _ in range(args.runs):
                     start = time.perf_counter()
-                    project.merge_from(folder.parent / f"{folder.name}-copy")
+                    project.merge_from(folder.parent / f"{folder.name}-copy", trust_full_copy=True)  # as offline copies
                     times.append(time.perf_counter() - start)
             print(f"merge a 20-document copy into {documents:,} documents: "
                   f"median {statistics.median(times) * 1e3:.1f} ms (min {min(times) * 1e3:.1f})")

@@ -92,6 +92,28 @@ def backup_if_due(db_path: Path) -> None:
         err(f"warning: {error}")
 
 
+def annotator_name(project: Project, given: str) -> str:
+    """A name given on the command line as the project knows the person ("Lee" is lee:
+    ``core.team.names``), saying so when it is written otherwise."""
+    from ..core.team.names import canonical_annotator
+
+    name = canonical_annotator(project, given)
+    if name != given.strip():
+        err(f"{given!r} is {name} in this project (a name is one person whatever its case)")
+    return name
+
+
+def annotator_names(project: Project, given: list[str]) -> list[str]:
+    """Several names (``--annotators A,B``): each as ``annotator_name``, and no person twice."""
+    from ..core.team.names import canonical_annotators
+
+    names = canonical_annotators(project, given)
+    for typed, name in zip(given, names):
+        if name != typed.strip():
+            err(f"{typed!r} is {name} in this project (a name is one person whatever its case)")
+    return names
+
+
 def listed(notes, limit: int = 20) -> list[str]:
     """The first ``limit`` notes, indented, and how many more there are."""
     shown = [f"  {note}" for note in notes[:limit]]

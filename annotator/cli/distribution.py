@@ -8,7 +8,8 @@ from ..core.errors import AnnotatorError
 from ..core.team.assignment import assign, move_unfinished
 from ..core.team.effort import team_figures
 from ..core.team.package import write_package
-from .common import EXIT_OK, open_project
+from ..core.team.package_update import update_package
+from .common import EXIT_OK, annotator_name, annotator_names, open_project
 
 
 def _names(text: str | None) -> list[str]:
@@ -43,10 +44,12 @@ def cmd_assign(args) -> int:
     result: dict = {"moves": [], "assignment": None, "dry_run": args.dry_run}
     with open_project(args.project) as project:
         for source, target in moves:
+            source, target = annotator_name(project, source), annotator_name(project, target)
             result["moves"].append(move_unfinished(project, source, target, args.dry_run).to_dict())
         if args.annotators:
-            plan = assign(project, _names(args.annotators), args.per_document, args.calibration or 0,
-                          _ids(args.calibration_ids), args.seed, args.only_unassigned, args.dry_run)
+            plan = assign(project, annotator_names(project, _names(args.annotators)), args.per_document,
+                          args.calibration or 0, _ids(args.calibration_ids), args.seed, args.only_unassigned,
+                          args.dry_run)
             result["assignment"] = plan.to_dict()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -69,18 +72,42 @@ def cmd_assign(args) -> int:
 
 
 def cmd_package(args) -> int:
+    if (args.out is None) == (args.update is None):
+        raise AnnotatorError("package needs --out FOLDER (a new package) or --update FOLDER (the next batch)")
     with open_project(args.project) as project:
-        report = write_package(project, args.annotator, args.out)
+        name = annotator_name(project, args.annotator)
+        if args.update is not None:
+            report = update_package(project, name, args.update)
+        else:
+            report = write_package(project, name, args.out)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return EXIT_OK
+    elif args.update is not None:
+        _print_update(report)
+    else:
+        _print_package(report, args.project)
+    return EXIT_OK
+
+
+def _print_package(report, project: str) -> None:
     rows = report.rows
+    shown = "her layer and gold" if report.gold else "her layer; no gold: project.toml [packages] gold"
     print(f"Wrote {report.out} for {report.annotator}: {report.documents} documents, {rows.get('spans', 0)} spans "
-          f"(their layer and gold), {rows.get('statuses', 0)} statuses"
+          f"({shown}), {rows.get('statuses', 0)} statuses"
           + (f"; also {', '.join(report.files)}" if report.files else ""))
     print(f"  They work in it with: annotator gui {report.out} --annotator {report.annotator}")
-    print(f"  Bring it back with:   annotator merge {args.project} {report.out}")
-    return EXIT_OK
+    print(f"  Bring it back with:   annotator merge {project} {report.out}")
+
+
+def _print_update(report) -> None:
+    merged = report.merge
+    print(f"Updated {report.folder} for {report.annotator}: {merged.documents_added} documents added, "
+          f"{merged.returns_received} returns, {merged.team.assignments_updated} assignments updated"
+          + ("; gold of her documents included" if report.gold else "; no gold (project.toml [packages] gold)"))
+    spans = ", ".join(f"{layer} {sum(kinds.values())}" for layer, kinds in merged.layers_changed().items())
+    if spans:
+        print(f"  spans changed: {spans}")
+    print(f"  Hand it back; {report.annotator} goes on working in it: annotator gui {report.folder}")
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -126,9 +153,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_assign)
 
-    p = sub.add_parser("package", help="write a project copy with one annotator's assigned documents")
+    p = sub.add_parser("package", help="write a project copy with one annotator's assigned documents, "
+                                       "or hand her package the next batch (--update)")
     p.add_argument("project")
     p.add_argument("--annotator", required=True, help="whose documents")
-    p.add_argument("--out", required=True, metavar="FOLDER", help="a new (or empty) folder")
+    p.add_argument("--out", metavar="FOLDER", help="a new (or empty) folder")
+    p.add_argument("--update", metavar="FOLDER",
+                   help="her package (after merging it): add her new documents, returns and, if project.toml "
+                        "says so, gold; nothing of other annotators")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_package)

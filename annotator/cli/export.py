@@ -13,14 +13,15 @@ from ..core.export.label_studio import labeling_config
 from ..core.export.tagging import SCHEMES
 from ..core.label_map import read_label_map
 from ..core.records import GOLD
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, listed, open_project, plural, progress_bar
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, listed, open_project, plural, progress_bar
 
 
 def cmd_export(args) -> int:
     try:
         label_map = read_label_map(args.label_map) if args.label_map else None
         with open_project(args.project) as project, progress_bar("Exporting", not args.quiet) as update:
-            report = project.export(args.format, Path(args.out), source=args.source, status=args.status,
+            source = annotator_name(project, args.source)
+            report = project.export(args.format, Path(args.out), source=source, status=args.status,
                                     split=args.split, seed=args.seed, progress=update, scheme=args.scheme,
                                     label_map=label_map)
             config_labels = [label_map.export_label(n) if label_map else n for n in project.schema.label_names]

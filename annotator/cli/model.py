@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .common import EXIT_OK, err, open_project, progress_bar
+from .common import EXIT_OK, annotator_name, err, open_project, progress_bar
 
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
@@ -59,6 +59,7 @@ def cmd_queue(args) -> int:
     from ..core.model.queue import annotator_warning, next_documents
 
     with open_project(args.project) as project:
+        args.annotator = annotator_name(project, args.annotator)
         warning = annotator_warning(project, args.annotator)
         entries = next_documents(project, args.annotator, count=args.count)
         titles = {e.doc_id: project.document(e.doc_id) for e in entries}

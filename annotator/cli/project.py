@@ -13,7 +13,9 @@ from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
 from ..core.team.notes import flag_comments
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar, reporting_upgrade
+from .common import (
+    EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project, progress_bar, reporting_upgrade,
+)
 from .distribution import print_team_stats, team_stats
 
 
@@ -54,8 +56,9 @@ def cmd_import(args) -> int:
         raise AnnotatorError(f"--annotator: {problem}")
     with open_project(args.project, changes_data=True) as project, \
             progress_bar("Importing", not args.quiet) as update:
+        annotator = annotator_name(project, args.annotator) if args.annotator is not None else None
         report = project.import_paths(
-            args.paths, fmt=args.format, annotator=args.annotator, clean=not args.no_clean,
+            args.paths, fmt=args.format, annotator=annotator, clean=not args.no_clean,
             text_column=args.text_column, map_labels=_parse_label_map(args.map_labels),
             label_map=read_label_map(args.label_map) if args.label_map else None, progress=update,
         )

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..core.records import GOLD
 from ..core.team.gold_agreement import BATCH, WEEK, gold_over_time
-from .common import EXIT_ERROR, EXIT_OK, err, open_project
+from .common import EXIT_ERROR, EXIT_OK, annotator_names, err, open_project
 
 
 def _figure(value: float | None) -> str:
@@ -49,6 +49,7 @@ def cmd_agreement(args) -> int:
         if args.label and project.schema.label(args.label) is None:
             err(f"unknown label {args.label!r} (schema has {', '.join(project.schema.label_names)})")
             return EXIT_ERROR
+        names = annotator_names(project, names) if names else names
         report = project.agreement(names, args.label, args.all_documents).to_dict()
         if GOLD in report["annotators"]:  # each annotator against gold, over time: drift shows
             trend = gold_over_time(project, report["annotators"], args.per, args.batch_size)

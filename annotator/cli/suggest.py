@@ -7,7 +7,7 @@ import sys
 
 from ..core.errors import AnnotatorError
 from ..core.records import GOLD
-from .common import EXIT_OK, open_project, progress_bar
+from .common import EXIT_OK, annotator_name, open_project, progress_bar
 
 SUGGEST_BATCH_DOCUMENTS = 100
 
@@ -24,6 +24,8 @@ def cmd_suggest(args) -> int:
     found: Counter = Counter()
     stored: Counter = Counter()
     with open_project(args.project, changes_data=bool(args.apply_as)) as project:
+        if args.apply_as:
+            args.apply_as = annotator_name(project, args.apply_as)
         unknown = [label for label in args.label or () if project.schema.label(label) is None]
         if unknown:
             raise AnnotatorError(f"unknown label {unknown[0]!r} (schema has {', '.join(project.schema.label_names)})")

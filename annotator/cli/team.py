@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..core.team.versions import PREFERENCES
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project
 
 KIND_WORDS = {"added": "added", "updated": "edited", "deleted": "deleted", "restored": "brought back"}
 
@@ -18,14 +18,22 @@ def _layers_line(report) -> str:
                      for layer, kinds in layers.items())
 
 
+def _left_out_line(report) -> str:
+    """``15 spans (gold 10, lee 5); 4 assignments (lee 4)``."""
+    return "; ".join(f"{sum(layers.values())} {table} (" + ", ".join(f"{layer} {n}" for layer, n in layers.items())
+                     + ")" for table, layers in report.left_out.items())
+
+
 def cmd_merge(args) -> int:
     with open_project(args.project) as project:
-        report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run)
+        as_package = annotator_name(project, args.as_package) if args.as_package else None
+        report = project.merge_from(args.other, prefer=args.prefer, dry_run=args.dry_run,
+                                    trust_full_copy=args.trust_full_copy, as_package=as_package, reveal=args.reveal)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         verb = "Would merge" if report.dry_run else "Merged"
-        print(f"{verb} {report.source}: {report.documents_added} documents added "
+        print(f"{verb} {report.source} ({report.authority.describe()}): {report.documents_added} documents added "
               f"({report.documents_existing} already here)")
         print(f"  spans: {_layers_line(report)} ({report.spans_identical} unchanged)")
         print(f"  statuses: {report.statuses_updated} updated, {report.returns_received} of them returns; "
@@ -48,7 +56,13 @@ def cmd_merge(args) -> int:
             err(f"{report.source}: conflict: {conflict}")
         for overlap in report.overlaps:
             err(f"{report.source}: {overlap}")
-    return EXIT_PARTIAL if report.unsettled or report.unknown_labels or report.overlaps else EXIT_OK
+        for notice in report.authority.notices:
+            err(f"{report.source}: {notice}")
+        if report.left_out:
+            err(f"{report.source}: left out, as only {report.authority.annotator}'s own work is taken from it: "
+                f"{_left_out_line(report)}")
+    left_out = args.strict and bool(report.left_out)
+    return EXIT_PARTIAL if report.unsettled or report.unknown_labels or report.overlaps or left_out else EXIT_OK
 
 
 def _document_id(project, given: str) -> int | None:
@@ -66,6 +80,7 @@ def cmd_return(args) -> int:
             err(f"{args.project}: no document {args.doc_id!r} (give its id, as `annotator stats` and the GUI show, "
                 "or its uid)")
             return EXIT_ERROR
+        args.annotator = annotator_name(project, args.annotator)
         project.return_document(doc_id, args.annotator, args.reason)
         title = project.document(doc_id).title
     print(f"Returned document {doc_id} ({title}) to {args.annotator}: {args.reason.strip()}")
@@ -80,6 +95,17 @@ def register(sub) -> None:
     p.add_argument("--prefer", choices=PREFERENCES,
                    help="settle spans changed differently in the two copies (default: keep ours, report them)")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a package held anything it was left out (not its annotator's to change)")
+    p.add_argument("--as-package", metavar="NAME",
+                   help="take only NAME's work from the copy (a package made before packages recorded their "
+                        "annotator, or a copy NAME worked in)")
+    p.add_argument("--trust-full-copy", action="store_true",
+                   help="take every layer of a copy this project does not recognise as its own "
+                        "(another project of the same documents, from someone trusted with every layer)")
+    p.add_argument("--reveal", action="store_true",
+                   help="merging into an annotator's package: show her other annotators' layers and documents "
+                        "(refused without it; hand out the next batch with annotator package --update instead)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_merge)
 

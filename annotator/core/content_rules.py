@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from datetime import date, datetime
 from typing import Any
 
 from .records import GOLD, STATUSES
@@ -103,6 +104,47 @@ def layer_problem(name: Any, *, suggestions: bool = False, stored: bool = False)
         return f"layer name {short(name)} has spaces at its ends"
     if suggestions and name == GOLD:
         return SUGGESTED_GOLD
+    return None
+
+
+# Times as annotator writes them (``store.now``): UTC, to the second or the microsecond. Merges order
+# rows by these strings, so a time in any other form would sort wrongly against them.
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00:00")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def time_problem(value: Any, what: str, earliest: str = "", latest: str = "") -> str | None:
+    """A stored time: UTC ISO 8601 as annotator writes it, not before ``earliest`` nor after ``latest``
+    (times of the same form; empty: no bound). A time ahead of every clock would win every later merge."""
+    problem = string_problem(value, what)
+    if problem:
+        return problem
+    if not _TIME.fullmatch(value):
+        return f"{what} {short(value)} is not a time as annotator writes it (YYYY-MM-DDTHH:MM:SS+00:00, UTC)"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return f"{what} {short(value)} is not a valid time"
+    if earliest and value < earliest:
+        return f"{what} {value} is before the project began ({earliest[:19]})"
+    return _future(value, what, latest)
+
+
+def day_problem(value: Any, what: str, latest: str = "") -> str | None:
+    """A local date (YYYY-MM-DD), not after ``latest`` (a date; empty: no bound)."""
+    problem = string_problem(value, what)
+    if problem:
+        return problem
+    try:
+        date.fromisoformat(value if _DAY.fullmatch(value) else "")
+    except ValueError:
+        return f"{what} {short(value)} is not a date (YYYY-MM-DD)"
+    return _future(value, what, latest)
+
+
+def _future(value: str, what: str, latest: str) -> str | None:
+    if latest and value > latest:
+        return f"{what} {value} is in the future (more than a day ahead of this computer's clock)"
     return None
 
 

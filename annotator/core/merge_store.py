@@ -42,6 +42,9 @@ class OtherDatabase:
     open (the project's own, through a hard link or a bind mount, is refused by inode first).
     A copy whose file or folder cannot be written (read-only media) is opened ``immutable=1``,
     as SQLite could not create the ``-shm`` beside it.
+
+    The copy is read once: one read transaction from opening to closing, so the check and the merge
+    see the same rows even when another program writes to the copy meanwhile.
     """
 
     def __init__(self, path: Path, own: Path | None = None):
@@ -56,7 +59,8 @@ class OtherDatabase:
         uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if read_only else "")
         conn = None
         try:
-            conn = sqlite3.connect(uri, uri=True)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn.execute("BEGIN")  # deferred: the snapshot is taken by the first read, just below
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             if conn is not None:
@@ -158,6 +162,24 @@ class OtherDatabase:
             return iter(())
         state = "updated_at, rejected, note" if "rejected" in columns else "created_at, 1, ''"
         return self.conn.execute(f"SELECT doc_id, layer, start, end, label, {state}, created_at FROM rejections")
+
+    def layers(self) -> set[str]:
+        """Every layer with a row in the copy (spans, deletions, statuses, rejections, notes,
+        assignments, active time)."""
+        found: set[str] = set()
+        for table, column in (("spans", "annotator"), ("span_tombstones", "annotator"), ("statuses", "annotator"),
+                              ("rejections", "layer"), ("document_notes", "layer"), ("assignments", "annotator"),
+                              ("active_time", "annotator")):
+            if column in self.columns(table):
+                found.update(row[0] for row in self.conn.execute(f"SELECT DISTINCT {column} FROM {table}"))
+        return found
+
+    def assigned_document_ids(self, annotator: str) -> set[int]:
+        """The copy's ids of the documents currently assigned to ``annotator``."""
+        if "annotator" not in self.columns("assignments"):
+            return set()
+        return {row[0] for row in self.conn.execute(
+            "SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0", (annotator,))}
 
     def document_notes(self) -> Iterator[tuple[int, str, str, str]]:
         """(doc_id, layer, updated_at, note)."""

@@ -9,10 +9,13 @@ numpy whenever they are installed (0.3–0.5 s of every start on most machines).
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import sqlite3
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
@@ -350,6 +353,57 @@ def m0008_compact_search_index(db: Database) -> None:
         END;
         """
     )
+
+
+# Where a database's own identity is kept in ``project_meta`` (team.identity reads them).
+PROJECT_ID_KEY, CREATED_AT_KEY = "project_id", "created_at"
+# Columns holding a time a row was written, per table: the earliest bounds the project's age.
+_STAMP_COLUMNS = (("documents", "imported_at"), ("spans", "created_at"), ("span_tombstones", "deleted_at"),
+                  ("statuses", "updated_at"), ("rejections", "created_at"), ("document_notes", "updated_at"),
+                  ("assignments", "updated_at"), ("active_time", "updated_at"))
+
+
+def derived_project_id(first_applied_at: str) -> str:
+    """The id of a project from before 0009, from its first migration's time: every copy of its
+    folder has the same, whether it was upgraded or not (a package was a project of its own)."""
+    return hashlib.sha256(f"annotator project {first_applied_at}".encode()).hexdigest()[:32]
+
+
+@migrations(name="0009_package_identity")
+def m0009_package_identity(db: Database) -> None:
+    """Who may bring what back. ``issued_packages``: the packages this project made, by a random id
+    the package keeps, and whom each was made for; a merge takes from a package only what its
+    annotator may change, as recorded here (a package's own record can be edited by its holder).
+    ``project_meta`` gets the project's identity: ``project_id``, which copies of the folder share and
+    packages never hold (a merge recognises a full copy by it), and ``created_at`` (merged times are
+    not earlier). An existing project derives both from its first migration's time, which every copy
+    of its folder made before this upgrade shares, and from the earliest time its rows hold."""
+    db.executescript(
+        """
+        CREATE TABLE issued_packages (
+            id TEXT PRIMARY KEY,
+            annotator TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL        -- the last update handed out (annotator package --update)
+        );
+        """
+    )
+    conn = db.conn
+    first = conn.execute("SELECT min(applied_at) FROM _sqlite_migrations WHERE migration_set = ?",
+                         (MIGRATION_SET,)).fetchone()[0]
+    has_rows = conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
+    if has_rows and first:
+        project_id = derived_project_id(first)
+        stamps = [first.replace(" ", "T", 1)]
+        for table, column in _STAMP_COLUMNS:
+            stamps += [row[0] for row in conn.execute(
+                f"SELECT min({column}) FROM {table} WHERE {column} GLOB '[0-9][0-9][0-9][0-9]-*'") if row[0]]
+        created_at = min(stamps)
+    else:  # a new database
+        project_id = secrets.token_hex(16)
+        created_at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    conn.executemany("INSERT OR IGNORE INTO project_meta (key, value) VALUES (?, ?)",
+                     [(PROJECT_ID_KEY, project_id), (CREATED_AT_KEY, created_at)])
 
 
 KNOWN = tuple(name for name, _ in _MIGRATIONS)

@@ -11,35 +11,47 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from .migrations import CREATED_AT_KEY, PROJECT_ID_KEY
 from .store import GENERATION_KEY, MOVED_KEY
-from .team.package_store import TABLES
+from .team.package_store import ISSUED_COLUMNS, TABLES
 
 CHUNK = 1000
 # (table, columns, primary key) in an order that satisfies the foreign keys
 MOVED = tuple((table, columns, "id" if table == "documents" else None) for table, columns, _, _ in TABLES) + (
-    ("project_meta", "key, value", None),)
+    ("project_meta", "key, value", None), ("issued_packages", ISSUED_COLUMNS, None))
+# project_meta keys every new database has: the project's identity replaces the new database's own.
+IDENTITY_KEYS = (PROJECT_ID_KEY, CREATED_AT_KEY)
 IDENTITY_TABLES = ("documents", "spans")  # ids the database gives: their counters move too
 
 
 # project_meta's keys about this database itself, not the project: they never move
-_OWN_KEYS = f" WHERE key NOT IN ('{GENERATION_KEY}', '{MOVED_KEY}')"
+OWN_KEYS = (GENERATION_KEY, MOVED_KEY)
+
+
+def _without(keys: tuple[str, ...]) -> str:
+    return " WHERE key NOT IN (" + ", ".join(f"'{key}'" for key in keys) + ")"
 
 
 def rows(source_engine, conn, table: str, columns: str) -> Iterator[tuple]:
     """Every row of ``table`` (``project_meta`` without the database's own keys)."""
-    where = _OWN_KEYS if table == "project_meta" else ""
+    where = _without(OWN_KEYS) if table == "project_meta" else ""
     return source_engine.stream(conn, f"SELECT {columns} FROM {table}{where}", CHUNK)
 
 
 def insert(target, table: str, columns: str, batch: list[tuple]) -> None:
     marks = ",".join("?" * len(columns.split(",")))
-    target.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", batch)
+    upsert = " ON CONFLICT (key) DO UPDATE SET value = excluded.value" if table == "project_meta" else ""
+    target.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}){upsert}", batch)
 
 
-def count(conn, table: str) -> int:
-    where = _OWN_KEYS if table == "project_meta" else ""
+def count(conn, table: str, identity: bool = True) -> int:
+    """Rows of ``table``; of ``project_meta``, without the database's own keys (nor the identity unless
+    ``identity``)."""
+    where = ""
+    if table == "project_meta":
+        where = _without(OWN_KEYS if identity else (*OWN_KEYS, *IDENTITY_KEYS))
     return conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
 
 
 def is_empty(store) -> bool:
-    return not any(count(store.conn, table) for table, _, _ in MOVED)
+    return not any(count(store.conn, table, identity=False) for table, _, _ in MOVED)

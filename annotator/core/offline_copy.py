@@ -169,7 +169,7 @@ class OfflineCopy:
         self.server, self.copy, self._offline = None, None, False
         sent, self.copy_file = self.copy_file, None  # the next copy is a new file
         _IN_USE.discard(sent.absolute())
-        report = self.project.merge_from(sent)
+        report = self.project.merge_from(sent, trust_full_copy=True)  # this window's own; the server's roles guard it
         if not report.conflicts:
             sent.unlink(missing_ok=True)  # closed: SQLite removed its -wal and -shm
         return report
@@ -181,7 +181,7 @@ class OfflineCopy:
         if self.offline:
             return sent
         for path in left_behind(self.project.folder):
-            report = self.project.merge_from(path)
+            report = self.project.merge_from(path, trust_full_copy=True)
             if not report.conflicts:
                 path.unlink(missing_ok=True)
             sent.append((path, report))

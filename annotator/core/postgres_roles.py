@@ -45,9 +45,9 @@ _LOGIN = re.compile(r"[^\W_][\w.@-]*")
 
 # Tables everybody reads; the writes each group's members may make (rows checked by the trigger).
 READ = ("documents", "documents_fts", "spans", "span_tombstones", "statuses", "rejections", "document_notes",
-        "assignments", "active_time", "project_meta", "annotator_migrations", "labelled_strings")
+        "assignments", "active_time", "project_meta", "annotator_migrations", "labelled_strings", "issued_packages")
 LAYER_TABLES = ("spans", "span_tombstones", "statuses", "rejections", "document_notes", "active_time")
-MANAGED_TABLES = ("documents", "assignments", "project_meta")
+MANAGED_TABLES = ("documents", "assignments", "project_meta", "issued_packages")
 CHANGES_SEQUENCE = "annotator_changes"  # nextval by every write's trigger: USAGE, never UPDATE (setval)
 
 PINNED = "SET search_path = pg_catalog, public, pg_temp"  # every function: pg_temp last, explicitly

@@ -249,7 +249,24 @@ def change_triggers() -> str:
 
 
 # The PostgreSQL form of each migration after the baseline, by name (see the module's docstring).
-LATER: dict[str, str] = {}
+LATER: dict[str, str] = {
+    # A server database is the project itself (copies of it are packages and offline copies): its id is random.
+    "0009_package_identity": """
+CREATE TABLE issued_packages (
+    id text COLLATE "C" PRIMARY KEY,
+    annotator text COLLATE "C" NOT NULL,
+    made_at text COLLATE "C" NOT NULL,
+    updated_at text COLLATE "C" NOT NULL
+);
+INSERT INTO project_meta (key, value) VALUES ('project_id', replace(gen_random_uuid()::text, '-', ''))
+    ON CONFLICT (key) DO NOTHING;
+INSERT INTO project_meta (key, value) SELECT 'created_at', least(
+        (SELECT min(applied_at) FROM annotator_migrations), (SELECT min(imported_at) FROM documents),
+        (SELECT min(created_at) FROM spans), (SELECT min(updated_at) FROM statuses),
+        (SELECT min(updated_at) FROM assignments))
+    ON CONFLICT (key) DO NOTHING;
+""",
+}
 
 SERVER_SET = "annotator-server"
 SERVER_STEPS = ("s01_trust_boundaries",)

@@ -219,8 +219,20 @@ class Project:
         their labels' recognisers compute (``suggest.span_attributes``)."""
         with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
                 self.store.transaction():
+            if self.package is not None:
+                from .team.package_guard import check_package_operation
+
+                check_package_operation(self.store, self.package, operation)
             self._validate(operation)
             return self.span_attributes.complete(operation, self.store).run(self.store)
+
+    @cached_property
+    def package(self):
+        """The record of the package this project is (``team.identity.PackageRecord``: whom it was made
+        for), or None: a package holds one annotator's work and writes nothing else."""
+        from .team.identity import project_identity
+
+        return project_identity(self).package
 
     def _validate(self, operation: Operation, removed: set[int] | None = None) -> None:
         """Refuse a bad operation before it runs; ``removed`` collects spans a batch removes before
@@ -400,6 +412,10 @@ class Project:
         documents only (two annotators marked them done; they vote) unless ``all_documents``."""
         from .adjudication import auto_merge
 
+        if self.package is not None:  # even when there is nothing to merge: review happens elsewhere
+            from .team.package_guard import check_package_operation
+
+            check_package_operation(self.store, self.package, SetStatus(doc_id or 0, GOLD, "adjudicated"))
         return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:
@@ -465,9 +481,14 @@ class Project:
 
         return listed_notes(self, annotator, NOTE_KINDS if kinds is None else kinds, doc_id)
 
-    def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False):
+    def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False,
+                   trust_full_copy: bool = False, as_package: str | None = None, reveal: bool = False):
         """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``.
-        ``prefer`` (ours, theirs, newer) settles conflicts; ``dry_run`` only reports what would change."""
+        ``prefer`` (ours, theirs, newer) settles conflicts; ``dry_run`` only reports what would change.
+        A package brings only its annotator's work; ``trust_full_copy`` and ``as_package`` say what a
+        copy this project cannot recognise is (``team.authority``); ``reveal`` lets a merge into an
+        annotator's package show her other layers (``team.package_update``)."""
         from .merge import merge_from
 
-        return merge_from(self, Path(path), prefer=prefer, dry_run=dry_run)
+        return merge_from(self, Path(path), prefer=prefer, dry_run=dry_run, trust_full_copy=trust_full_copy,
+                          as_package=as_package, reveal=reveal)

@@ -58,6 +58,7 @@ class Schema:
     snapping: bool = True
     overlap: str = "forbid"
     min_agree: int = 0  # 0: every annotator must agree for automatic merging
+    package_gold: bool = False  # [packages] gold: packages and their updates carry gold (else annotators stay blind)
     model: ModelSettings = field(default_factory=ModelSettings)
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -198,14 +199,19 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
     min_agree = table("review").get("min_agree", 0)
     if isinstance(min_agree, bool) or not isinstance(min_agree, int) or min_agree < 0:
         raise fail(f"[review] min_agree must be a whole number ≥ 0, not {short(min_agree)}", "review", "min_agree")
+    package_gold = table("packages").get("gold", False)
+    if not isinstance(package_gold, bool):
+        raise fail(f"[packages] gold must be true or false, not {short(package_gold)}", "packages", "gold")
     return Schema(
         name=name,
         labels=tuple(labels),
         snapping=snapping,
         overlap=overlap,
         min_agree=min_agree,
+        package_gold=package_gold,
         model=_model_settings(data.get("model", {}), seen_names, text, path),
-        extra={k: v for k, v in data.items() if k not in {"name", "labels", "spans", "snapping", "review", "model"}},
+        extra={k: v for k, v in data.items()
+               if k not in {"name", "labels", "spans", "snapping", "review", "packages", "model"}},
     )
 
 

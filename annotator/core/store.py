@@ -44,7 +44,7 @@ def stamp_after(previous: str | None) -> str:
     if previous and stamp <= previous:
         try:
             stamp = (datetime.fromisoformat(previous) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
-        except ValueError:
+        except (ValueError, OverflowError):  # a time no clock reaches (a forged one): now, as if absent
             pass
     return stamp
 

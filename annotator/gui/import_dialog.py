@@ -20,6 +20,7 @@ from ..core.ingest.child_process import import_in_child_process
 from ..core.ingest.readers import EXTENSIONS, FORMAT_EXTENSIONS, FORMATS
 from ..core.project import Project
 from ..core.records import GOLD
+from ..core.team.names import known_names
 from . import file_dialogs
 from .job_dialog import JobDialog
 
@@ -166,7 +167,7 @@ class ImportDialog(JobDialog):
         folder, paths, fmt = self.project.folder, self.chosen_paths(), self.format_name()
         options = {
             "fmt": fmt,
-            "annotator": (self.layer.currentText().strip() or None) if fmt in SPAN_FORMATS else None,
+            "annotator": self._layer() if fmt in SPAN_FORMATS else None,
             "clean": self.clean.isChecked(),
             "text_column": self.text_column.text().strip() or "text",
             "label_map": (self.label_map.text().strip() or None) if fmt in SPAN_FORMATS else None,
@@ -179,6 +180,11 @@ class ImportDialog(JobDialog):
                                            cancelled=context.cancelled.is_set, **options)
 
         self.run_job(import_files, "loading")
+
+    def _layer(self) -> str | None:
+        """The layer typed, as the project knows the person ("Lee" is lee: ``core.team.names``)."""
+        typed = self.layer.currentText().strip()
+        return known_names(self.project).of(typed, strict=False) if typed else None
 
     def phase_text(self, key: str) -> str:
         if key == "loading":

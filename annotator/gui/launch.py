@@ -24,9 +24,12 @@ def _has_display() -> bool:
 
 
 def resolve_annotator(given: str | None, interactive: bool, folder: Path | None = None) -> str | None:
-    """``--annotator``, else on a server the login (the roles key layers on it), else the remembered
-    name, else ask (interactive only), else a fallback."""
+    """``--annotator``, else on a server the login (the roles key layers on it), else in a package
+    the annotator it was made for (confirmed in the name dialog, pre-filled, unless remembered),
+    else the remembered name, else ask (interactive only), else a fallback. The window then takes
+    the name as the project knows the person (``settle_annotator``)."""
     from ..core.project_files import server_address
+    from ..core.team.names import package_annotator, package_member, same_person
     from . import dialogs, settings
 
     if given and given.strip():
@@ -37,6 +40,14 @@ def resolve_annotator(given: str | None, interactive: bool, folder: Path | None 
 
         return login_name(server)
     saved = settings.saved_annotator()
+    expected = package_annotator(folder) if folder is not None and folder.is_dir() else None
+    if expected is not None:
+        if not interactive or (saved and same_person(saved, expected)):
+            return expected
+        name = dialogs.ask_annotator_name(None, expected, check=lambda typed: package_member(expected, typed))
+        if name:
+            settings.save_annotator(name)
+        return name
     if saved:
         return saved
     if not interactive:
@@ -77,6 +88,7 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
 
     project, offline = _open_or_start_offline(Path(folder).absolute(), annotator, parent)
     try:
+        annotator = settle_annotator(project, annotator)
         window = MainWindow(project, annotator, start_at_first=start_at_first, review=review, offline=offline)
     except BaseException:
         project.close()
@@ -87,6 +99,14 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
     window.show()
     settings.add_recent_project(project.folder)
     return window
+
+
+def settle_annotator(project, name: str) -> str:
+    """The window's name as the project knows the person: "Lee" is lee's layer; in a package, only
+    its annotator (``core.team.names``; an ``AnnotatorNameError`` otherwise)."""
+    from ..core.team.names import canonical_annotator
+
+    return canonical_annotator(project, name, working=True)
 
 
 def _open_or_start_offline(folder: Path, annotator: str, parent):
@@ -118,6 +138,7 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from ..core.team.names import package_annotator
     from .main_window import MainWindow
     from .settings import saved_language
     from .translation import set_language
@@ -127,13 +148,17 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     set_language(lang or saved_language())
+    if review and (made_for := package_annotator(Path(folder))) is not None:
+        print(f"annotator: {folder}: this package was made for {made_for}; review happens in the project that "
+              "made it (open the package without --review)", file=sys.stderr)
+        return 2
     name = resolve_annotator(annotator, interactive=not screenshot, folder=Path(folder))
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
     if screenshot:
         with open_project(Path(folder).absolute()) as project:
-            window = MainWindow(project, name, start_at_first=not review, review=review)
+            window = MainWindow(project, settle_annotator(project, name), start_at_first=not review, review=review)
             window.resize(*SCREENSHOT_SIZE)
             window.show()
             window.review.worker.wait()  # review states are counted on a worker thread

@@ -16,6 +16,7 @@ from ..core.operations import Change
 from ..core.project import Project
 from ..core.records import Document
 from ..core.team.assignment import next_unfinished_document
+from ..core.team.names import canonical_annotator
 from ..core.worklist_store import WorklistStore
 from . import dialogs, empty_state, find_bar, fonts, server_watch, settings
 from .actions import WorkbenchActions
@@ -440,7 +441,8 @@ class MainWindow(QMainWindow):
     # -- annotator and language ---------------------------------------------------------------
 
     def _ask_annotator(self) -> None:
-        name = dialogs.ask_annotator_name(self, self.annotator)
+        name = dialogs.ask_annotator_name(
+            self, self.annotator, check=lambda typed: canonical_annotator(self.project, typed, working=True))
         if name and name != self.annotator:
             settings.save_annotator(name)
             self.set_annotator(name)

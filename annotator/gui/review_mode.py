@@ -61,6 +61,12 @@ class ReviewMode(QObject):
         self._connect()
         self.retranslate()
         window.installEventFilter(self)
+        # A package holds one annotator's work; review happens in the project that made it (the core
+        # refuses gold and returns there too: team.package_guard).
+        self.available = self.project.package is None
+        self.menu.menuAction().setVisible(self.available)
+        self.toggle.setEnabled(self.available)
+        self.agreement.setEnabled(self.available)
 
     @property
     def own_annotator(self) -> str:
@@ -129,6 +135,11 @@ class ReviewMode(QObject):
     def set_active(self, active: bool, open_ready: bool = False) -> None:
         """Switch review mode; with ``open_ready`` also open the first document ready for review."""
         if active == self.active:
+            return
+        if active and not self.available:
+            self.toggle.setChecked(False)
+            self.window.show_message(self.tr("This is %1's package: review happens in the project that made it")
+                                     .replace("%1", self.project.package.annotator))
             return
         w = self.window
         self.active = active

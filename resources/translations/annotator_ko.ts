@@ -271,6 +271,10 @@
         <translation>이름이나 이니셜을 입력하세요. 작성한 스팬과 문서 상태가 이 이름으로 저장됩니다:</translation>
     </message>
     <message>
+        <source>This is %1&apos;s package: it opens as %1 only.</source>
+        <translation>%1의 패키지입니다: %1(으)로만 열 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Flag document</source>
         <translation>문서 표시(플래그)</translation>
     </message>
@@ -1432,6 +1436,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
 </context>
 <context>
     <name>ReviewMode</name>
+    <message>
+        <source>This is %1&apos;s package: review happens in the project that made it</source>
+        <translation>%1의 패키지입니다: 검토는 패키지를 만든 프로젝트에서 합니다</translation>
+    </message>
     <message numerus="yes">
         <source>%n span(s) merged automatically (Ctrl+Z undoes)</source>
         <translation>

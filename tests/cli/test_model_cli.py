@@ -60,9 +60,10 @@ def test_queue_for_a_name_nobody_has_used_warns(project_dir, capsys):
     assert len(out.splitlines()) == 1  # a newcomer still gets a document
     assert err == ("annotator: warning: no annotator named 'nobody' in this project yet (no spans, statuses or "
                    "assignments; annotators: kim); this is the queue of someone new over every document\n")
-    assert main(["queue", str(project_dir), "--annotator", "Kim", "--json"]) == 0
+    assert main(["queue", str(project_dir), "--annotator", "Kim", "--json"]) == 0  # one person whatever the case
     out, err = capsys.readouterr()
-    assert "did you mean kim?" in err and json.loads(out)["warning"] == err.removeprefix("annotator: warning: ").strip()
+    assert err == "annotator: 'Kim' is kim in this project (a name is one person whatever its case)\n"
+    assert json.loads(out)["annotator"] == "kim" and json.loads(out)["warning"] is None
     assert main(["queue", str(project_dir), "--annotator", "kim"]) == 0
     assert capsys.readouterr().err == ""
 

@@ -31,8 +31,8 @@ def test_an_upgrade_is_announced_before_it_runs(tmp_path, capsys, monkeypatch):
     assert main(["stats", str(folder)]) == 0
     [before] = said_before_the_slow_step
     assert f"upgrading {folder / 'project.db'}" in before and "a large project takes a few minutes" in before
-    assert "step 1/4: 0003_span_identity" in before
-    assert "step 4/4: 0008_compact_search_index (rebuilds the search index" in before
+    assert "step 1/5: 0003_span_identity" in before
+    assert "step 4/5: 0008_compact_search_index (rebuilds the search index" in before
     after = capsys.readouterr()
     assert "upgraded in" in after.err and "1 documents" in after.out
     with Project.open(folder) as project:

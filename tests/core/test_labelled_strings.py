@@ -90,12 +90,12 @@ def test_merged_edits_and_deletions_are_counted(tmp_path):
     ours.close()
     # The copy gets kim's span (as a copy would), relabels it and adds another.
     with Project.open(tmp_path / "theirs") as copy:
-        copy.merge_from(tmp_path / "ours")
+        copy.merge_from(tmp_path / "ours", trust_full_copy=True)  # two projects made apart
         [span] = copy.spans()
         copy.relabel_span(span.id, "PROGRAM")
         copy.add_span(1, 8, 12, "BUDGET", "kim", snap=False)
     with Project.open(tmp_path / "ours") as project:
-        project.merge_from(tmp_path / "theirs")
+        project.merge_from(tmp_path / "theirs", trust_full_copy=True)
         assert stored(project) == recount(project) == Counter({("원주시", "PROGRAM"): 1, ("120억", "BUDGET"): 1})
 
 

@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -97,6 +98,11 @@ def test_an_edit_after_the_first_merge_travels(copies):
         assert not review.merge_from(copies / "kim").changed
 
 
+def _hours_ahead(hours):
+    """A time that many hours after now: later than anything written so far, and not yet in the future."""
+    return (datetime.now(timezone.utc) + timedelta(hours=hours)).isoformat(timespec="microseconds")
+
+
 def _stamp(folder, annotator, when):
     conn = sqlite3.connect(folder / "project.db")
     conn.execute("UPDATE statuses SET updated_at = ? WHERE annotator = ?", (when, annotator))
@@ -115,9 +121,10 @@ def test_newer_status_wins_and_gold_comes_along(copies):
     with Project.open(copies / "lee") as lee:
         lee_doc = next(d for d in lee.documents() if d.uid == doc.uid)
         lee.set_status(lee_doc.id, "park", "done")
-    _stamp(copies / "kim", "lee", "2099-01-01T00:00:00+00:00")
+    _stamp(copies / "kim", "lee", _hours_ahead(2))
+    park = _hours_ahead(1)
     for folder in ("kim", "lee"):
-        _stamp(copies / folder, "park", "2030-01-01T00:00:00+00:00")
+        _stamp(copies / folder, "park", park)
     with Project.open(copies / "lee") as lee:
         report = lee.merge_from(copies / "kim")
         assert lee.status(lee_doc.id, "lee").status == "in_progress"  # kim's copy holds a newer one

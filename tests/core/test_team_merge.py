@@ -11,6 +11,7 @@ from annotator.core.migrations import apply_pending
 from annotator.core.project_move import move_to_server
 from annotator.core.operations import RejectSpans, RemoveSpans, WithdrawRejections
 from annotator.core.records import Rejection
+from annotator.core.store import now
 from annotator.core.text import document_uid
 
 from .synthetic import Words, numbered_text
@@ -212,9 +213,9 @@ def test_a_stale_gold_in_an_annotators_copy_never_undoes_the_reviewers_decision(
 
 def test_a_copy_from_before_span_identities_merges_by_content(tmp_path):
     with Project.create(tmp_path / "p") as project:
-        report = project.merge_from(DATA / "project-0002_rejections.db")
+        report = project.merge_from(DATA / "project-0002_rejections.db", trust_full_copy=True)  # another project
         assert report.by_content and report.spans_added == {"kim": 1} and report.documents_added == 1
-        again = project.merge_from(DATA / "project-0002_rejections.db")
+        again = project.merge_from(DATA / "project-0002_rejections.db", trust_full_copy=True)
         assert not again.changed and again.spans_identical == 1
         [span] = project.spans(annotator="kim")
         assert span.uid and span.text == "원주시"
@@ -234,21 +235,25 @@ def test_a_copy_from_schema_0003_merges_by_identity(tmp_path):
     conn.close()
     text = numbered_text(4, "z")
     conn = sqlite3.connect(old)
-    conn.execute("INSERT INTO documents (id, uid, text, length, imported_at) VALUES (1, ?, ?, ?, 'then')",
-                 (document_uid(text), text, len(text)))  # a uid is the hash of the text (the copy check)
+    t = [now() for _ in range(5)]  # times as annotator writes them (the copy check refuses others)
+    conn.execute("INSERT INTO documents (id, uid, text, length, imported_at) VALUES (1, ?, ?, ?, ?)",
+                 (document_uid(text), text, len(text), t[0]))  # a uid is the hash of the text (the copy check)
     conn.execute("INSERT INTO spans (uid, doc_id, annotator, start, end, label, rev, history, created_at, updated_at)"
-                 " VALUES ('span-1', 1, 'kim', 0, 3, 'AGENCY', 'r2', 'r1', 't1', 't2')")
+                 " VALUES ('span-1', 1, 'kim', 0, 3, 'AGENCY', 'r2', 'r1', ?, ?)", t[0:2])
     conn.execute("INSERT INTO span_tombstones (uid, doc_id, annotator, start, end, label, rev, history, deleted_at)"
-                 " VALUES ('span-2', 1, 'kim', 4, 7, 'TECH', 'r4', 'r3', 't3')")
-    conn.execute("INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (1, 'kim', 'done', '', 't4')")
-    conn.execute("INSERT INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (1, 'gold', 0, 3, 'TECH', 't5')")
+                 " VALUES ('span-2', 1, 'kim', 4, 7, 'TECH', 'r4', 'r3', ?)", t[2:3])
+    conn.execute("INSERT INTO statuses (doc_id, annotator, status, comment, updated_at) VALUES (1, 'kim', 'done', '', ?)",
+                 t[3:4])
+    conn.execute("INSERT INTO rejections (doc_id, layer, start, end, label, created_at) VALUES (1, 'gold', 0, 3, 'TECH', ?)",
+                 t[4:5])
     conn.commit()
     conn.close()
     with Project.create(tmp_path / "p") as project:
-        report = project.merge_from(old)
+        old_copy = dict(trust_full_copy=True)  # a database built here, not a copy of the project
+        report = project.merge_from(old, **old_copy)
         assert not report.by_content and report.spans_added == {"kim": 1} and report.rejections_added == 1
         [span] = project.spans(annotator="kim")
         assert (span.uid, span.rev, span.text) == ("span-1", "r2", "가z0")
         assert dump(project)["tombstones"]["span-2"][1:3] == ("kim", "r4")
         assert project.status(span.doc_id, "kim").status == "done"
-        assert not project.merge_from(old).changed
+        assert not project.merge_from(old, **old_copy).changed

@@ -102,7 +102,7 @@ def test_everything_is_still_there_after_reopening(open_window, project_dir, qtb
 def test_switching_annotator_shows_their_own_work(window, qtbot, monkeypatch):
     doc_id = open_titled(window, EMOJI_TITLE)
     label_entity(window, qtbot)
-    monkeypatch.setattr(dialogs, "ask_annotator_name", lambda parent, current="": "lee")
+    monkeypatch.setattr(dialogs, "ask_annotator_name", lambda parent, current="", check=None: "lee")
     window.shortcuts.switch_annotator.trigger()
     assert window.annotator == "lee"
     assert window.annotator_status.text() == "작업자: lee"

@@ -59,7 +59,7 @@ def test_the_upgrade_runs_beside_a_live_event_loop_with_a_dialog(old_project, qt
     assert took >= 0.8
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert len(ticks) >= 20 and max(gaps) < 0.6  # kept firing through the 0.8 s step: the GUI thread never waited
-    assert "4단계 중 4단계: 검색 색인을 다시 만드는 중 (문서 10만 건에 약 40초)" in seen
+    assert "5단계 중 4단계: 검색 색인을 다시 만드는 중 (문서 10만 건에 약 40초)" in seen
     assert not dialogs()  # gone once the window is open
     assert window.project.store.schema_version() == KNOWN[-1]
     assert window.project.search("원주시") == [window.document.id]

@@ -158,7 +158,7 @@ def test_restore_gives_up_while_another_program_holds_the_write_lock(tmp_path, m
 def test_named_backups_before_merge_and_adjudicate_undo_them(tmp_path):
     db, doc_id = make_project(tmp_path / "p", annotators=("kim", "lee"))
     make_project(tmp_path / "other" / "p", annotators=("park",))
-    assert main(["merge", str(tmp_path / "p"), str(tmp_path / "other" / "p")]) == 0
+    assert main(["merge", str(tmp_path / "p"), str(tmp_path / "other" / "p"), "--trust-full-copy"]) == 0
     assert ("park", "원주시") in span_texts(tmp_path / "p")
     assert main(["adjudicate", str(tmp_path / "p"), "--auto", "--all-documents"]) == 0
     assert ("gold", "원주시") in span_texts(tmp_path / "p")

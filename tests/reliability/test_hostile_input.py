@@ -245,10 +245,10 @@ def test_merge_on_a_full_disk_names_the_database_and_merges_nothing(tmp_path, mo
     _fill_the_disk(monkeypatch)
     with Project.open(tmp_path / "p", backup=False) as project:
         with pytest.raises(ProjectError, match="the disk is full; nothing was merged") as caught:
-            project.merge_from(tmp_path / "copy")
+            project.merge_from(tmp_path / "copy", trust_full_copy=True)  # a project made apart
         assert str(caught.value).startswith(str(tmp_path / "p" / "project.db"))
         assert project.document_count() == 1
-    assert main(["merge", str(tmp_path / "p"), str(tmp_path / "copy")]) == 2
+    assert main(["merge", str(tmp_path / "p"), str(tmp_path / "copy"), "--trust-full-copy"]) == 2
     error = capsys.readouterr().err
     assert f"{tmp_path / 'p' / 'project.db'}: the disk is full" in error and "internal error" not in error
 

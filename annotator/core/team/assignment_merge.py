@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import activity_store, assignment_store
+from . import activity_store, assignment_store, package_store
 
 
 @dataclass
 class TeamMergeReport:
     assignments_updated: int = 0
     active_time_updated: int = 0
+    packages_learnt: int = 0  # records of packages another copy of this project made
 
     def to_dict(self) -> dict:
-        return {"assignments_updated": self.assignments_updated, "active_time_updated": self.active_time_updated}
+        return {"assignments_updated": self.assignments_updated, "active_time_updated": self.active_time_updated,
+                "packages_learnt": self.packages_learnt}
 
 
 def _newer(theirs: tuple, ours: tuple | None) -> bool:
@@ -29,9 +31,9 @@ def _newer(theirs: tuple, ours: tuple | None) -> bool:
     return ours is None or theirs > ours
 
 
-def merge_team_tables(store, other_conn, ids: dict[int, int]) -> TeamMergeReport:
-    """Bring in the other copy's assignments and active time; ``ids`` maps their document ids to ours.
-    Runs inside the caller's transaction."""
+def merge_team_tables(store, other_conn, ids: dict[int, int], authority) -> TeamMergeReport:
+    """Bring in the other copy's assignments and active time (what ``authority`` takes of them);
+    ``ids`` maps their document ids to ours. Runs inside the caller's transaction."""
     report = TeamMergeReport()
     # Ours are read only for the documents their rows name: a small copy merges into a large project fast.
     theirs = assignment_store.other_assignment_rows(other_conn)
@@ -42,23 +44,45 @@ def merge_team_tables(store, other_conn, ids: dict[int, int]) -> TeamMergeReport
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue
-        row = row._replace(doc_id=doc_id)
+        row = row._replace(doc_id=doc_id, annotator=authority.layer(row.annotator))
         mine = ours.get((doc_id, row.annotator))
-        if _newer((row.updated_at, row.withdrawn, row.calibration),
-                  mine and (mine.updated_at, mine.withdrawn, mine.calibration)):
-            assignment_store.put_assignment(store, row)
-            report.assignments_updated += 1
+        if not _newer((row.updated_at, row.withdrawn, row.calibration),
+                      mine and (mine.updated_at, mine.withdrawn, mine.calibration)):
+            continue
+        if not authority.whole:  # who labels what is the manager's to say
+            authority.leave_out("assignments", row.annotator, doc_id)
+            continue
+        assignment_store.put_assignment(store, row)
+        report.assignments_updated += 1
     their_times = list(activity_store.other_active_time_rows(other_conn))
     touched = {ids[r.doc_id] for r in their_times if r.doc_id in ids}
     times = {(r.doc_id, r.annotator, r.day): r
              for r in activity_store.active_time_rows(store, doc_ids=touched)} if touched else {}
+    later = []
     for row in their_times:
         doc_id = ids.get(row.doc_id)
         if doc_id is None:
             continue
-        row = row._replace(doc_id=doc_id)
+        row = row._replace(doc_id=doc_id, annotator=authority.layer(row.annotator))
         mine = times.get((doc_id, row.annotator, row.day))
-        if _newer((row.updated_at, row.seconds), mine and (mine.updated_at, mine.seconds)):
-            activity_store.put_active_time(store, row)
-            report.active_time_updated += 1
+        if not _newer((row.updated_at, row.seconds), mine and (mine.updated_at, mine.seconds)):
+            continue
+        if authority.takes(doc_id, row.annotator):
+            later.append(row)
+        else:
+            authority.leave_out("active time", row.annotator, doc_id)
+    for row in authority.active_time_rows(store, later):
+        activity_store.put_active_time(store, row)
+        report.active_time_updated += 1
     return report
+
+
+def merge_issued_packages(store, other_conn, report: TeamMergeReport) -> None:
+    """A full copy's records of the packages it made (the later update wins): a package one copy
+    made can be merged into another."""
+    ours = package_store.issued_rows(store.conn)
+    for package_id, row in package_store.other_issued_rows(other_conn).items():
+        mine = ours.get(package_id)
+        if mine is None or (row[3], row) > (mine[3], mine):
+            package_store.issue(store, row)
+            report.packages_learnt += 1

@@ -6,20 +6,23 @@ notes, assignments, active time) must
 pass the rules an import applies (``content_rules``, ``morphemes``): text that
 is a string in the stored form and within the size limit, whole-number offsets
 inside the text, named layers, known statuses, attributes and metadata that
-are strict JSON objects, well-formed morpheme and sentence blobs. The first
-bad row refuses the whole copy, naming its table and row, before anything is
-written here. Labels this schema lacks are not refused: the merge reports and
-skips them.
+are strict JSON objects, well-formed morpheme and sentence blobs, and times
+(``TimeWindow``) that are UTC ISO times, not more than a day ahead of this
+computer's clock, nor before the project began: a time in the future would win
+every later merge. The first bad row refuses the whole copy, naming its table
+and row, before anything is written here. Labels this schema lacks are not
+refused: the merge reports and skips them.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterator
 
 from ..content_rules import (
-    MAX_DOCUMENT_CHARS, json_object_problem, label_problem, layer_problem, offsets_problem, short, status_problem,
-    string_problem, text_problem,
+    MAX_DOCUMENT_CHARS, day_problem, json_object_problem, label_problem, layer_problem, offsets_problem, short,
+    status_problem, string_problem, text_problem, time_problem,
 )
 from ..errors import ProjectError
 from ..morphemes import morphemes_problem, sentences_problem
@@ -39,13 +42,42 @@ REQUIRED = {
 OPTIONAL = {"spans": ("uid", "rev", "history", "note", "updated_at"),  # 0003
             "statuses": ("reason", "returned_at"),  # 0004
             "rejections": ("rejected", "note", "updated_at")}  # 0004
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SECONDS_A_DAY = 86_400  # active time is kept per day: NaN, negatives or more than a day are not time
 MAX_RAW_CHARS = 4 * MAX_DOCUMENT_CHARS  # a .txt file of up to 4 MB is read whole (readers.read_file)
 
 
+CLOCK_SKEW = timedelta(days=1)  # how far apart two computers' clocks may be
+
+
 class _Refused(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """The times a copy's rows may hold: from a day before ``began`` (the project's ``created_at``,
+    '' for no bound) to a day after this computer's clock now."""
+
+    earliest: str
+    latest: str
+
+    @classmethod
+    def around(cls, began: str) -> "TimeWindow":
+        latest = (datetime.now(timezone.utc) + CLOCK_SKEW).isoformat(timespec="microseconds")
+        try:
+            earliest = (datetime.fromisoformat(began) - CLOCK_SKEW).isoformat(timespec="microseconds")
+        except (ValueError, OverflowError):
+            earliest = ""
+        return cls(earliest, latest)
+
+    def check(self, value: Any, what: str, may_be_empty: bool = False) -> None:
+        if may_be_empty and value == "":
+            return
+        _check(time_problem(value, what, self.earliest, self.latest))
+
+    def check_day(self, value: Any, what: str) -> None:
+        """A local date, not in the future (days are kept as the annotator's computer names them)."""
+        _check(day_problem(value, what, self.latest[:10]))
 
 
 def _text(value: Any, what: str) -> None:
@@ -66,8 +98,9 @@ def _check(problem: str | None) -> None:
 
 
 class _CopyCheck:
-    def __init__(self, other):
+    def __init__(self, other, times: TimeWindow):
         self.other = other
+        self.times = times
         self.lengths: dict[int, int] = {}  # document id -> length of its text
         self.uids: dict[str, int] = {}  # document uid -> row
         self.span_uids: dict[str, int] = {}
@@ -132,15 +165,16 @@ class _CopyCheck:
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
         _check(json_object_problem(row["attrs"], "attrs"))
-        _stamp(row["created_at"], "created_at")
+        self.times.check(row["created_at"], "created_at")
         if "uid" in row:
             _stamp(row["uid"], "uid")
             if row["uid"] in self.span_uids:
                 raise _Refused(f"uid {row['uid']} repeats row {self.span_uids[row['uid']]}")
             self.span_uids[row["uid"]] = row["rowid"]
-        for column in ("rev", "updated_at"):
-            if column in row:
-                _stamp(row[column], column)
+        if "rev" in row:
+            _stamp(row["rev"], "rev")
+        if "updated_at" in row:
+            self.times.check(row["updated_at"], "updated_at")
         for column in ("history", "note"):
             if column in row:
                 _text(row[column], column)
@@ -150,27 +184,29 @@ class _CopyCheck:
         _check(layer_problem(row["annotator"], stored=True))
         _check(status_problem(row["annotator"], row["status"]))
         _text(row["comment"], "comment")
-        _stamp(row["updated_at"], "updated_at")
-        for column in ("reason", "returned_at"):
-            if column in row:
-                _text(row[column], column)
+        self.times.check(row["updated_at"], "updated_at")
+        if "reason" in row:
+            _text(row["reason"], "reason")
+        if "returned_at" in row:
+            self.times.check(row["returned_at"], "returned_at", may_be_empty=True)
 
     def rejection(self, row: dict[str, Any]) -> None:
         _check(layer_problem(row["layer"], stored=True))
         _check(offsets_problem(row["start"], row["end"], self.length_of(row["doc_id"])))
         _check(label_problem(row["label"]))
-        _stamp(row["created_at"], "created_at")
+        self.times.check(row["created_at"], "created_at")
         if "rejected" in row and row["rejected"] not in (0, 1):
             raise _Refused(f"rejected must be 0 or 1, not {short(row['rejected'])}")
-        for column in ("note", "updated_at"):
-            if column in row:
-                _text(row[column], column)
+        if "note" in row:
+            _text(row["note"], "note")
+        if "updated_at" in row:
+            self.times.check(row["updated_at"], "updated_at", may_be_empty=True)
 
     def note(self, row: dict[str, Any]) -> None:
         self.length_of(row["doc_id"])
         _check(layer_problem(row["layer"], stored=True))
         _text(row["note"], "note")
-        _stamp(row["updated_at"], "updated_at")
+        self.times.check(row["updated_at"], "updated_at")
 
     def tombstone(self, row: dict[str, Any]) -> None:
         _stamp(row["uid"], "uid")
@@ -179,8 +215,7 @@ class _CopyCheck:
         _check(label_problem(row["label"]))
         _stamp(row["rev"], "rev")
         _text(row["history"], "history")
-        _stamp(row["deleted_at"], "deleted_at")
-
+        self.times.check(row["deleted_at"], "deleted_at")
 
     def assignment(self, row: dict[str, Any]) -> None:
         self.length_of(row["doc_id"])
@@ -188,24 +223,22 @@ class _CopyCheck:
         for column in ("calibration", "withdrawn"):
             if row[column] not in (0, 1) or isinstance(row[column], bool):
                 raise _Refused(f"{column} must be 0 or 1, not {short(row[column])}")
-        _stamp(row["updated_at"], "updated_at")
+        self.times.check(row["updated_at"], "updated_at")
 
     def active_time(self, row: dict[str, Any]) -> None:
         self.length_of(row["doc_id"])
         _check(layer_problem(row["annotator"], stored=True))
-        _stamp(row["day"], "day")
-        if not DAY.fullmatch(row["day"]):
-            raise _Refused(f"day {short(row['day'])} is not a date (YYYY-MM-DD)")
+        self.times.check_day(row["day"], "day")
         seconds = row["seconds"]
         if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or not 0 <= seconds <= SECONDS_A_DAY:
             raise _Refused(f"seconds must be a number from 0 to {SECONDS_A_DAY}, not {short(seconds)}")
-        _stamp(row["updated_at"], "updated_at")
+        self.times.check(row["updated_at"], "updated_at")
 
 
-def check_copy(other) -> None:
+def check_copy(other, times: TimeWindow) -> None:
     """Refuse ``other`` (a ``merge_store.OtherDatabase``) with a ``ProjectError`` naming the first
     bad row; return quietly when every row can be merged."""
-    check = _CopyCheck(other)
+    check = _CopyCheck(other, times)
     tables = other.tables()
     check.run("documents", check.document)
     check.run("spans", check.span)

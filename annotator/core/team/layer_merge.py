@@ -9,11 +9,12 @@ rows whose later version wins, the values breaking a tie, so every copy
 settles on the same row whatever the order of merges.
 
 Each layer has one writer (an annotator's layer in their copy, gold and
-returns in the reviewer's), and nothing here checks who wrote what: a copy
-records no owner, a reviewer may work in more than one copy, and a second
-reviewer in theirs. A stale gold span in an annotator's copy is an older
-revision and loses, so it never undoes the reviewer's decision; gold *edited*
-in an annotator's copy (someone reviewed there) is newer work and comes in
+returns in the reviewer's). From a package, or a copy taken as one annotator's,
+only that annotator's rows come in (``authority``): every other row that would
+have changed something here is left out and counted. A full copy is taken
+whole, as a reviewer may work in more than one copy, and a second reviewer in
+theirs: a stale gold span in it is an older revision and loses, so it never
+undoes the reviewer's decision; gold *edited* there is newer work and comes in
 like any edit, counted per layer in the report (``gold 2 edited``) so the
 reviewer sees it and can restore the backup taken before the merge; gold
 changed in both copies is a conflict, and ours is kept.
@@ -21,9 +22,12 @@ changed in both copies is a conflict, and ours is kept.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import RETURNED
 from ..review import Key, spans_conflict
 from . import versions_store
+from .authority import Authority
 from .merge_report import KEPT_OURS, TOOK_THEIRS, UNSETTLED, LayerOverlap, MergeConflict, MergeReport, ShownVersion
 from .versions import SpanVersion, resolve
 
@@ -42,15 +46,16 @@ class _Texts:
         return document
 
 
-def merge_layers(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None) -> None:
+def merge_layers(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None,
+                 authority: Authority) -> None:
     if other.has_span_identity():
-        merge_span_versions(project, other, ids, report, prefer)
+        merge_span_versions(project, other, ids, report, prefer, authority)
     else:
         report.by_content = True
-        merge_spans_by_content(project, other, ids, report)
-    merge_statuses(project.store, other, ids, report)
-    merge_rejections(project.store, other, ids, report)
-    merge_document_notes(project.store, other, ids, report)
+        merge_spans_by_content(project, other, ids, report, authority)
+    merge_statuses(project.store, other, ids, report, authority)
+    merge_rejections(project.store, other, ids, report, authority)
+    merge_document_notes(project.store, other, ids, report, authority)
     if project.schema.overlap == "forbid":
         report_overlaps(project.store, ids.values(), report)
 
@@ -66,8 +71,10 @@ def report_overlaps(store, doc_ids, report: MergeReport) -> None:
         report.overlaps.append(LayerOverlap(document.uid, doc_id, layer, *shown))
 
 
-def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport):
-    """Their versions this project does not have as they are (most spans it has: counted, not read whole)."""
+def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]], report: MergeReport,
+                    authority: Authority):
+    """Their versions this project does not have as they are (most spans it has: counted, not read whole),
+    under this project's names of their layers."""
     seen = set()
     for rows, rev_at, version in ((other.span_versions(), 8, versions_store.live_version),
                                   (other.tombstones(), 6, versions_store.tombstone_version)):
@@ -78,20 +85,38 @@ def _their_versions(other, ids: dict[int, int], known: dict[str, tuple[str, str]
             seen.add(uid)
             if known.get(uid) == (row[rev_at], row[rev_at + 1]):
                 report.spans_identical += 1
-            else:
-                yield version(row, ids[row[1]])
+                continue
+            theirs = version(row, ids[row[1]])
+            layer = authority.layer(theirs.annotator)
+            yield theirs if layer == theirs.annotator else replace(theirs, annotator=layer)
 
 
-def merge_span_versions(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None) -> None:
+def _taken(authority: Authority, mine: SpanVersion | None, theirs: SpanVersion) -> bool:
+    """Whether a merge restricted to one annotator takes their version of a span: hers, in her
+    documents, and not a span of another layer here. One left out that is not older than ours counts."""
+    layer = theirs.annotator
+    if authority.takes(theirs.doc_id, layer) and (
+            mine is None or (mine.annotator == layer and authority.takes(mine.doc_id, layer))):
+        return True
+    if mine is None or not (theirs.rev == mine.rev or theirs.rev in mine.history):
+        where = mine or theirs
+        authority.leave_out("span deletions" if theirs.deleted else "spans", where.annotator, where.doc_id)
+    return False
+
+
+def merge_span_versions(project, other, ids: dict[int, int], report: MergeReport, prefer: str | None,
+                        authority: Authority) -> None:
     store = project.store
     known = versions_store.revisions(store, other.span_uids())
     texts = _Texts(store)
     new = []  # spans never seen here, stored together at the end
-    for theirs in list(_their_versions(other, ids, known, report)):
+    for theirs in list(_their_versions(other, ids, known, report, authority)):
+        mine = versions_store.span_version(store, theirs.uid) if theirs.uid in known else None
+        if not authority.whole and not _taken(authority, mine, theirs):
+            continue
         if not theirs.deleted and project.schema.label(theirs.label) is None:
             report.unknown_labels[theirs.label] = report.unknown_labels.get(theirs.label, 0) + 1
             continue
-        mine = versions_store.span_version(store, theirs.uid) if theirs.uid in known else None
         outcome = resolve(mine, theirs, prefer)
         if outcome.conflict:
             document = texts.of(mine.doc_id)
@@ -127,7 +152,7 @@ def _what_changed(mine: SpanVersion | None, winner: SpanVersion) -> str | None:
     return "restored" if mine.deleted else "updated"
 
 
-def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeReport) -> None:
+def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeReport, authority: Authority) -> None:
     """A copy without span identities: a span the same layer has here is skipped, one that conflicts
     with a span of the layer here is reported (not stored), the rest are added under new identities."""
     from ..merge_store import insert_spans
@@ -139,14 +164,19 @@ def merge_spans_by_content(project, other, ids: dict[int, int], report: MergeRep
     texts = _Texts(project.store)
     rows = []
     for their_doc, name, start, end, label, attrs, created_at in other.spans():
-        if project.schema.label(label) is None:
-            report.unknown_labels[label] = report.unknown_labels.get(label, 0) + 1
+        doc_id, name = ids.get(their_doc), authority.layer(name)
+        if doc_id is None:
             continue
-        doc_id = ids[their_doc]
         layer = layers.setdefault((doc_id, name), set())
         key = (start, end, label)
         if key in layer:
             report.spans_identical += 1
+            continue
+        if not authority.takes(doc_id, name):
+            authority.leave_out("spans", name, doc_id)
+            continue
+        if project.schema.label(label) is None:
+            report.unknown_labels[label] = report.unknown_labels.get(label, 0) + 1
             continue
         clash = next((mine for mine in sorted(layer) if spans_conflict(mine, key, overlap)), None)
         if clash is not None:
@@ -165,13 +195,17 @@ def _later(mine: tuple | None, theirs: tuple) -> bool:
     return mine is None or theirs > mine
 
 
-def merge_statuses(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    theirs = list(other.statuses())
+def merge_statuses(store, other, ids: dict[int, int], report: MergeReport, authority: Authority) -> None:
+    theirs = [row for row in other.statuses() if row[0] in ids]
     ours = versions_store.status_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, name, *row in theirs:
+        name = authority.layer(name)
         key, row = (ids[their_doc], name), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
+            continue
+        row = authority.status_row(key[0], name, mine, row)
+        if row is None or row == mine:
             continue
         versions_store.write_status_row(store, key, row)
         report.statuses_updated += 1
@@ -180,13 +214,17 @@ def merge_statuses(store, other, ids: dict[int, int], report: MergeReport) -> No
             report.returns_received += 1
 
 
-def merge_rejections(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    theirs = list(other.rejections())
+def merge_rejections(store, other, ids: dict[int, int], report: MergeReport, authority: Authority) -> None:
+    theirs = [row for row in other.rejections() if row[0] in ids]
     ours = versions_store.rejection_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, layer, start, end, label, *row in theirs:
+        layer = authority.layer(layer)
         key, row = (ids[their_doc], layer, start, end, label), tuple(row)
         mine = ours.get(key)
         if not _later(mine, row):
+            continue
+        if not authority.takes(key[0], layer):
+            authority.leave_out("rejections", layer, key[0])
             continue
         versions_store.write_rejection_row(store, key, row)
         was_rejected = bool(mine and mine[1])
@@ -198,11 +236,16 @@ def merge_rejections(store, other, ids: dict[int, int], report: MergeReport) -> 
             report.notes_updated += 1
 
 
-def merge_document_notes(store, other, ids: dict[int, int], report: MergeReport) -> None:
-    theirs = list(other.document_notes())
+def merge_document_notes(store, other, ids: dict[int, int], report: MergeReport, authority: Authority) -> None:
+    theirs = [row for row in other.document_notes() if row[0] in ids]
     ours = versions_store.document_note_rows(store, (ids[row[0]] for row in theirs))
     for their_doc, layer, *row in theirs:
+        layer = authority.layer(layer)
         key, row = (ids[their_doc], layer), tuple(row)
-        if _later(ours.get(key), row):
-            versions_store.write_document_note_row(store, key, row)
-            report.notes_updated += 1
+        if not _later(ours.get(key), row):
+            continue
+        if not authority.takes(key[0], layer):
+            authority.leave_out("notes", layer, key[0])
+            continue
+        versions_store.write_document_note_row(store, key, row)
+        report.notes_updated += 1

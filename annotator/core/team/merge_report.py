@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assignment_merge import TeamMergeReport
+from .authority import FULL_COPY, Authority
 from .versions import SpanVersion
 
 KEPT_OURS, TOOK_THEIRS, UNSETTLED = "kept ours", "took theirs", "unsettled"
@@ -121,6 +122,13 @@ class MergeReport:
     overlaps: list[LayerOverlap] = field(default_factory=list)  # in the merged documents' layers
     unknown_labels: dict[str, int] = field(default_factory=dict)  # skipped: label not in this schema
     team: TeamMergeReport = field(default_factory=TeamMergeReport)  # assignments and active time
+    authority: Authority = field(default_factory=lambda: Authority(FULL_COPY))  # what kind of copy; left out
+
+    @property
+    def left_out(self) -> dict[str, dict[str, int]]:
+        """{table: {layer: rows}} a package (or a copy taken as one annotator's) brought and the merge
+        did not take, because they are not that annotator's to change."""
+        return self.authority.left_out
 
     def count_span(self, kind: str, layer: str) -> None:
         _count({"added": self.spans_added, "updated": self.spans_updated, "deleted": self.spans_deleted,
@@ -135,7 +143,7 @@ class MergeReport:
         return bool(self.documents_added or self.spans_added or self.spans_updated or self.spans_deleted
                     or self.spans_restored or self.revisions_recorded or self.statuses_updated
                     or self.rejections_added or self.rejections_withdrawn or self.notes_updated
-                    or self.team.assignments_updated or self.team.active_time_updated)
+                    or self.team.assignments_updated or self.team.active_time_updated or self.team.packages_learnt)
 
     def layers_changed(self) -> dict[str, dict[str, int]]:
         """{layer: {"added": n, "updated": n, "deleted": n, "restored": n}} of the layers with changes."""
@@ -157,5 +165,5 @@ class MergeReport:
             "rejections_withdrawn": self.rejections_withdrawn, "notes_updated": self.notes_updated,
             "unknown_labels": dict(self.unknown_labels), "changed": self.changed,
             "conflicts": [c.to_dict() for c in self.conflicts], "team": self.team.to_dict(),
-            "overlaps": [o.to_dict() for o in self.overlaps],
+            "overlaps": [o.to_dict() for o in self.overlaps], "copy": self.authority.to_dict(),
         }
