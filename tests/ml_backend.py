@@ -4,7 +4,8 @@ label-studio-ml (1.0.9, its release on PyPI) pins Flask 1.1.2, Jinja2 3.0.3 and 
 which would downgrade the dev environment's Jinja2 (spaCy's), so it lives in an environment of its
 own: ``make ml-backend`` (which ``make test`` runs) creates ``.venv/ml-backend`` beside the dev
 environment. ``ANNOTATOR_ML_BACKEND_PYTHON`` may name another interpreter that has it.
-``why_not()`` says why no server can be started, for a test's skip message.
+``why_not()`` says why no server can be started, for a test's skip message. ``FakeService``
+answers as a test tells it to (a 2.x backend, one wanting a token, one held back).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 APP = Path(__file__).parent / "core" / "ml_backend_app.py"
@@ -82,3 +85,43 @@ class BackendServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class FakeService:
+    """A stdlib HTTP server answering as ``routes`` say: {(method, path): f(body) -> (status, json)}."""
+
+    def __init__(self, routes):
+        self.routes = routes
+        self.requests: list[tuple[str, str, dict, object]] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self, method):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length)) if length else None
+                owner.requests.append((method, self.path, dict(self.headers), body))
+                route = owner.routes.get((method, self.path))
+                status, answer = route(body) if route else (404, {"detail": "no such route"})
+                data = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                self._answer("GET")
+
+            def do_POST(self):
+                self._answer("POST")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

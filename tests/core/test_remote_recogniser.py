@@ -5,9 +5,7 @@ server (with a small backend, ``ml_backend_app.py``), its schema, and every way 
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +22,7 @@ from annotator.core.suggest.remote_protocol import MalformedAnswer, predictions
 from annotator.core.suggest.remote_training import train_remote
 
 from .. import ml_backend
+from ..ml_backend import FakeService
 from .model_fixtures import store_document
 
 LABELS = '''
@@ -198,46 +197,6 @@ def test_a_failing_or_malformed_service_gives_a_message_and_no_wrong_span(tmp_pa
 
 
 # -- services that are down, want a token, or speak label-studio-ml 2.x -------------------------------
-
-class FakeService:
-    """A stdlib HTTP server answering as ``routes`` say: {(method, path): f(body) -> (status, json)}."""
-
-    def __init__(self, routes):
-        self.routes = routes
-        self.requests: list[tuple[str, str, dict, object]] = []
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self, method):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length)) if length else None
-                owner.requests.append((method, self.path, dict(self.headers), body))
-                route = owner.routes.get((method, self.path))
-                status, answer = route(body) if route else (404, {"detail": "no such route"})
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                self._answer("GET")
-
-            def do_POST(self):
-                self._answer("POST")
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
 
 def _tagging_2x(body):
     """Like a label-studio-ml 2.x backend that leaves out the predictions of tasks with nothing found."""
