@@ -311,3 +311,16 @@ def test_any_answer_gives_regions_inside_the_text_or_a_clean_error(answer, text)
     for region in found[0]:
         assert 0 <= region.start < region.end <= len(text) and isinstance(region.label, str)
         assert region.score is None or 0 <= region.score <= 1
+
+
+def test_a_remote_span_the_model_agrees_with_keeps_its_own_confidence():
+    from annotator.core.suggest import Suggestion
+    from annotator.core.suggest.suggester import _agreeing_as_one
+
+    rule = Suggestion(5, 8, "AGENCY", "원주시", {}, "gazetteer")
+    remote = Suggestion(0, 3, "PERSON", "홍길동", {}, "remote", 0.8)
+    with_remote = _agreeing_as_one([rule], [remote, Suggestion(5, 8, "AGENCY", "원주시", {}, "remote", 0.9)])
+    merged = _agreeing_as_one(with_remote, [Suggestion(0, 3, "PERSON", "홍길동", {}, "model", 0.6),
+                                            Suggestion(5, 8, "AGENCY", "원주시", {}, "model", 0.7)])
+    assert [(s.source, s.confidence, s.confidence_from) for s in merged] == [
+        ("gazetteer", 0.9, "remote"), ("remote", 0.8, "")]

@@ -269,7 +269,8 @@ def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> li
         agreeing = by_key.get(key)
         if agreeing is not None:
             agreed.add(key)
-            suggestion = replace(suggestion, confidence=agreeing.confidence, confidence_from=agreeing.source)
+            if suggestion.confidence is None:  # a remote span keeps its own score when the model agrees
+                suggestion = replace(suggestion, confidence=agreeing.confidence, confidence_from=agreeing.source)
         merged.append(suggestion)
     taken = Intervals((s.start, s.end) for s in merged)
     return merged + [m for key, m in by_key.items() if key not in agreed and not taken.overlaps(m.start, m.end)]
