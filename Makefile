@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test fonts qt-libraries postgresql clean-venv translations
+.PHONY: run test fonts qt-libraries postgresql ml-backend clean-venv translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,10 +67,21 @@ postgresql:
 		echo "note: no PostgreSQL server found; its tests are skipped. Install one, e.g. 'sudo apt-get install postgresql'."; \
 	fi
 
+# The real label-studio-ml server for the remote recogniser's tests (tests/ml_backend.py). Its release
+# pins Flask 1.1.2 and Jinja2 3.0.3, which would downgrade the dev environment's Jinja2: it gets its own
+# environment beside it (it imports redis and rq without declaring them).
+ML_BACKEND := $(VENV)/ml-backend
+$(ML_BACKEND)/.installed: | $(BIN)/python
+	$(PYTHON) -m venv $(ML_BACKEND)
+	if $(ML_BACKEND)/bin/pip install --quiet 'label-studio-ml>=1.0.9,<2' 'redis>=4.0' 'rq>=1.10'; then touch $@; \
+	else echo "warning: could not install label-studio-ml; the remote recogniser's server tests will be skipped"; fi
+
+ml-backend: $(ML_BACKEND)/.installed
+
 run: $(STAMP) fonts qt-libraries
 	$(BIN)/annotator
 
-test: $(DEV_STAMP) fonts qt-libraries postgresql
+test: $(DEV_STAMP) fonts qt-libraries postgresql ml-backend
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 clean-venv:

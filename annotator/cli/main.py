@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, distribution, export, model, notes, project, review, server, suggest, team
+from . import backup, distribution, export, model, notes, project, remote, review, server, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, team, notes, distribution, model, server)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, notes, distribution, model, remote, server)
 
 
 def version_line() -> str:

@@ -17,6 +17,11 @@ def _figure(value: float | None) -> str:
 def cmd_train(args) -> int:
     from ..core.model import label_states
 
+    if args.remote:
+        from .remote import cmd_train_remote
+
+        return cmd_train_remote(args)
+
     with open_project(args.project) as project:
         with progress_bar("Training", not (args.quiet or args.json)) as update:
             info = project.train(progress=lambda done, total: update(done, total or None))
@@ -82,6 +87,8 @@ def register(sub) -> None:
     p.add_argument("project")
     p.add_argument("--json", action="store_true", help="the model's description as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--remote", action="store_true",
+                   help="instead, send the finished work to the remote recogniser's service ([remote]) to train on")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("queue", help="the next documents for an annotator, chosen by the model, with the reason")

@@ -8,6 +8,7 @@ import sys
 from ..core.errors import AnnotatorError
 from ..core.records import GOLD
 from .common import EXIT_OK, annotator_name, open_project, progress_bar
+from .remote import Prefetch
 
 SUGGEST_BATCH_DOCUMENTS = 100
 
@@ -31,6 +32,7 @@ def cmd_suggest(args) -> int:
             raise AnnotatorError(f"unknown label {unknown[0]!r} (schema has {', '.join(project.schema.label_names)})")
         doc_ids = project.store.document_ids()
         pending: list[AddSpans] = []
+        remote = Prefetch(project, doc_ids)
 
         def flush() -> None:
             if pending:
@@ -40,6 +42,7 @@ def cmd_suggest(args) -> int:
 
         with project.suggester.batch_learning(args.apply_as), progress_bar("Suggesting", not (args.quiet or args.json)) as update:
             for done, doc_id in enumerate(doc_ids, start=1):
+                remote.before(done - 1)
                 suggestions = project.suggest(doc_id, annotator=args.apply_as, labels=args.label)
                 found.update(s.label for s in suggestions)
                 if args.json:
@@ -64,7 +67,7 @@ def cmd_suggest(args) -> int:
     if args.apply_as:
         print(f"Stored {sum(stored.values())} spans in layer {args.apply_as!r}"
               + ("" if sum(stored.values()) else " (nothing new)"), file=out)
-    return EXIT_OK
+    return remote.report()
 
 
 def cmd_fill_attributes(args) -> int:

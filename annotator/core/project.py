@@ -319,16 +319,24 @@ class Project:
 
         store = SuggestionStore(self.store)
         learned = LearnedStrings(store.string_evidence, store.change_marker, store.rejected_strings)
-        return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
+        remote = None
+        if self.schema.remote is not None:
+            from .suggest.remote import RemoteRecogniser
+
+            remote = RemoteRecogniser(self.schema, self.name)
+        return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema),
+                         remote)
 
     @cached_property
     def span_attributes(self) -> SpanAttributes:
         """Computes the attributes a label's recognisers set, for any span (see ``apply``)."""
         return SpanAttributes(self.schema, self.suggester)
 
-    def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
+    def suggest(self, doc_id: int, annotator: str | None = None, labels=None,
+                wait_for_remote: bool = True) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
-        overlaps a span of that layer or that this annotator rejected in this document."""
+        overlaps a span of that layer or that this annotator rejected in this document.
+        ``wait_for_remote`` False: a remote service's suggestions only if its answer is at hand."""
         document = self.document(doc_id)
         unknown = [label for label in labels or () if self.schema.label(label) is None]
         if unknown:
@@ -337,7 +345,8 @@ class Project:
         if annotator:
             existing = [(s.start, s.end) for s in self.spans(doc_id, annotator)]
             rejected = [(r.start, r.end, r.label) for r in self.rejected_suggestions(doc_id, annotator)]
-        return self.suggester.suggest(document.text, self.morphemes(doc_id), labels, existing, rejected)
+        return self.suggester.suggest(document.text, self.morphemes(doc_id), labels, existing, rejected,
+                                      wait_for_remote)
 
     def fill_attributes(self, layer: str = GOLD, dry_run: bool = False):
         """Give ``layer``'s spans stored without their labels' attributes (an amount's value, an agency's

@@ -6,18 +6,22 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content_rules import short
 from .errors import ProjectError
 
+if TYPE_CHECKING:
+    from .suggest.remote_settings import RemoteSettings
+
 OVERLAP_POLICIES = ("forbid", "nested", "allow")
 # What a label's ``recognisers`` may name (annotator.core.suggest implements them).
-RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned", "model")
+RECOGNISERS = ("amount", "gazetteer", "agency-pattern", "lexicon", "program-pattern", "learned", "model", "remote")
 # The span attributes each recogniser sets. They describe the span as its label (an amount's value,
 # a gazetteer's canonical name), so they go when the span is relabelled.
 RECOGNISER_ATTRIBUTES = {
     "amount": ("value", "currency", "approximate"), "gazetteer": ("canonical",), "lexicon": ("canonical",),
-    "agency-pattern": (), "program-pattern": (), "learned": (), "model": (),
+    "agency-pattern": (), "program-pattern": (), "learned": (), "model": (), "remote": (),
 }
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 
@@ -60,6 +64,7 @@ class Schema:
     min_agree: int = 0  # 0: every annotator must agree for automatic merging
     package_gold: bool = False  # [packages] gold: packages and their updates carry gold (else annotators stay blind)
     model: ModelSettings = field(default_factory=ModelSettings)
+    remote: RemoteSettings | None = None  # [remote]: the service the ``remote`` recogniser asks
     extra: dict = field(default_factory=dict, compare=False)
 
     def label(self, name: str) -> Label | None:
@@ -202,6 +207,15 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
     package_gold = table("packages").get("gold", False)
     if not isinstance(package_gold, bool):
         raise fail(f"[packages] gold must be true or false, not {short(package_gold)}", "packages", "gold")
+    remote = None
+    if "remote" in data:
+        from .suggest.remote_settings import parse_remote
+
+        remote = parse_remote(data["remote"], set(seen_names), fail)
+    asking = next((label for label in labels if "remote" in label.recognisers), None)
+    if asking is not None and remote is None:
+        raise fail(f"label {asking.name}: recogniser 'remote' needs a [remote] table with the service's url",
+                   "labels", "recognisers", seen_names[asking.name])
     return Schema(
         name=name,
         labels=tuple(labels),
@@ -210,8 +224,9 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
         min_agree=min_agree,
         package_gold=package_gold,
         model=_model_settings(data.get("model", {}), seen_names, text, path),
+        remote=remote,
         extra={k: v for k, v in data.items()
-               if k not in {"name", "labels", "spans", "snapping", "review", "packages", "model"}},
+               if k not in {"name", "labels", "spans", "snapping", "review", "packages", "model", "remote"}},
     )
 
 

@@ -29,7 +29,8 @@ class SuggestionWorker(LatestRequestWorker):
         return self.submit(doc_id, annotator)
 
     def answer(self, project: Project, number: int, doc_id: int, annotator: str) -> None:
-        self.emit(self.computed, number, doc_id, project.suggest(doc_id, annotator))
+        # A remote service is asked apart (remote_suggestions): its answer joins once it is kept.
+        self.emit(self.computed, number, doc_id, project.suggest(doc_id, annotator, wait_for_remote=False))
 
     def failed_to_answer(self, number: int, message: str) -> None:
         self.emit(self.failed, number, message)

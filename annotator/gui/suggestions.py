@@ -24,6 +24,7 @@ from ..core.records import Document
 from ..core.suggest import Suggestion
 from . import settings
 from .overlays import MODEL_SUGGESTIONS, SUGGESTIONS, Overlay, OverlayStyle
+from .remote_suggestions import RemoteStatus
 from .request_worker import run_until
 from .span_model import format_attributes
 from .suggestion_worker import SuggestionWorker
@@ -31,6 +32,7 @@ from .translation import language
 
 OVERLAY = "suggestions"
 MODEL = "model"
+REMOTE = "remote"
 REFRESH_DELAY_MS = 120  # a burst of changes (keys held, undo pressed repeatedly) asks once
 
 
@@ -52,8 +54,8 @@ class SuggestionMark(NamedTuple):
 
     @property
     def style(self) -> OverlayStyle | None:
-        """The model's own suggestions are drawn apart from the rules' (dotted)."""
-        return MODEL_SUGGESTIONS if self.suggestion.source == MODEL else None
+        """The model's and the remote service's own suggestions are drawn apart from the rules' (dotted)."""
+        return MODEL_SUGGESTIONS if self.suggestion.source in (MODEL, REMOTE) else None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -83,6 +85,8 @@ class SuggestionController(QObject):
         self._loading = False  # no answer yet for the open document
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh.timeout.connect(self._request)
+        remote = project.suggester.remote
+        self.remote = RemoteStatus(self, remote, self) if remote is not None else None
 
     # -- state -----------------------------------------------------------------------
 
@@ -107,6 +111,8 @@ class SuggestionController(QObject):
         self._set_marks([])
         self._request()
         self._update_count()
+        if self.remote is not None:
+            self.remote.document_opened(document)
 
     def set_visible(self, visible: bool, remember: bool = True) -> None:
         self.visible = visible
@@ -119,6 +125,8 @@ class SuggestionController(QObject):
         self.view.remove_overlay(OVERLAY)
         self._request()
         self._update_count()
+        if self.remote is not None:
+            self.remote.document_opened(self.document)
 
     def apply_change(self, change: Change) -> None:
         """Drop at once what the change covered with the annotator's spans or rejected, then ask for
@@ -208,6 +216,8 @@ class SuggestionController(QObject):
 
     def retranslate(self) -> None:
         self._update_count()  # tooltips are written when shown
+        if self.remote is not None:
+            self.remote.retranslate()
 
     # -- describing ---------------------------------------------------------------------
 
@@ -215,7 +225,7 @@ class SuggestionController(QObject):
         names = {
             "amount": self.tr("amount pattern"), "gazetteer": self.tr("gazetteer"), "lexicon": self.tr("lexicon"),
             "agency-pattern": self.tr("agency pattern"), "program-pattern": self.tr("programme pattern"),
-            "learned": self.tr("labelled before"), MODEL: self.tr("model"),
+            "learned": self.tr("labelled before"), MODEL: self.tr("model"), REMOTE: self.tr("remote service"),
         }
         return names.get(source, source)
 
@@ -226,6 +236,10 @@ class SuggestionController(QObject):
         percent = f"{suggestion.confidence * 100:.0f}%"
         if suggestion.source == MODEL:
             return self.tr("Model confidence: %1").replace("%1", percent)
+        if suggestion.source == REMOTE:
+            return self.tr("Remote service's confidence: %1").replace("%1", percent)
+        if suggestion.confidence_from == REMOTE:
+            return self.tr("The remote service agrees (confidence %1)").replace("%1", percent)
         return self.tr("The model agrees (confidence %1)").replace("%1", percent)
 
     def _label_name(self, label: str) -> str:
@@ -340,6 +354,8 @@ class SuggestionController(QObject):
         self._refresh.stop()
         self.document = None
         self.worker.stop()
+        if self.remote is not None:
+            self.remote.stop()
 
     def wait_until_ready(self, seconds: float = 5.0) -> bool:
         """Run the event loop until the latest answer is drawn (``--screenshot``, benchmarks)."""
@@ -362,5 +378,8 @@ def attach(window) -> SuggestionController:
     a.set_suggestions_shown(controller.visible)
     a.show_suggestions.toggled.connect(lambda shown: (controller.set_visible(shown), a.set_suggestions_shown(shown)))
     controller.message.connect(window.show_message)
+    if controller.remote is not None:
+        window.statusBar().insertPermanentWidget(1, controller.remote.label)
+        controller.remote.message.connect(window.show_message)
     controller.suggestionSelected.connect(lambda: (window.spans.select_span(None), a.set_span_selected(False)))
     return controller

@@ -1385,6 +1385,29 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>RemoteStatus</name>
+    <message>
+        <source>Remote suggestions unavailable: %1</source>
+        <translation>원격 제안을 받을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Remote: asking…</source>
+        <translation>원격: 묻는 중…</translation>
+    </message>
+    <message>
+        <source>Remote: unavailable</source>
+        <translation>원격: 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>Remote: ready</source>
+        <translation>원격: 준비됨</translation>
+    </message>
+    <message>
+        <source>Suggestions from the remote service %1</source>
+        <translation>원격 서비스 %1의 제안</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return to annotator</source>
@@ -1788,6 +1811,18 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>labelled before</source>
         <translation>이전에 레이블한 문자열</translation>
+    </message>
+    <message>
+        <source>remote service</source>
+        <translation>원격 서비스</translation>
+    </message>
+    <message>
+        <source>Remote service&apos;s confidence: %1</source>
+        <translation>원격 서비스 확신도: %1</translation>
+    </message>
+    <message>
+        <source>The remote service agrees (confidence %1)</source>
+        <translation>원격 서비스도 같은 제안 (확신도 %1)</translation>
     </message>
     <message>
         <source>Suggestion: %1 (%2)</source>

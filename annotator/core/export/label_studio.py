@@ -13,6 +13,7 @@ Overlapping spans are kept: Label Studio allows them.
 from __future__ import annotations
 
 import json
+from xml.sax.saxutils import quoteattr
 
 from .document import ExportDocument
 from .flat import Flat
@@ -21,13 +22,14 @@ from .formats import PartFiles
 FROM_NAME, TO_NAME = "label", "text"
 
 
-def labeling_config(labels, colors: dict[str, str]) -> str:
-    """The Label Studio labelling config that matches the exported tasks."""
+def labeling_config(labels, colors: dict[str, str], from_name: str = FROM_NAME, to_name: str = TO_NAME,
+                    field: str = "text") -> str:
+    """The Label Studio labelling config that matches the exported tasks (or a remote recogniser's)."""
     items = "".join(
-        f'    <Label value="{label}"' + (f' background="{colors[label]}"' if label in colors else "") + "/>\n"
+        f'    <Label value={quoteattr(label)}' + (f' background="{colors[label]}"' if label in colors else "") + "/>\n"
         for label in labels)
-    return (f'<View>\n  <Labels name="{FROM_NAME}" toName="{TO_NAME}">\n{items}  </Labels>\n'
-            f'  <Text name="{TO_NAME}" value="$text"/>\n</View>\n')
+    return (f'<View>\n  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>\n{items}  </Labels>\n'
+            f'  <Text name={quoteattr(to_name)} value={quoteattr("$" + field)}/>\n</View>\n')
 
 
 def _json(item) -> str:

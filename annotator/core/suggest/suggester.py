@@ -14,6 +14,9 @@
   labels whose held-out F1 reaches their threshold; each of its suggestions carries
   its marginal probability (``confidence``), and where a rule proposes the same span
   the two are one suggestion (the rule's, with the model's confidence)
+- ``remote``: a service speaking Label Studio's ML-backend protocol, ``[remote]`` in
+  ``project.toml`` (``remote.py``); its spans join the rules' the way the model's do, and a model
+  span overlapping one of them goes
 
 Gazetteer files are re-read when one of them changes on disk, so an edited
 ``PROJECT/gazetteers/*.tsv`` takes effect on the next suggestion.
@@ -39,18 +42,23 @@ from .suggestion import Intervals, Suggestion, resolve_overlaps
 
 if TYPE_CHECKING:
     from ..model.recogniser import ModelRecogniser
+    from .remote import RemoteRecogniser
 
 MODEL = "model"
+REMOTE = "remote"
+LEARNING = (MODEL, REMOTE)  # recognisers that learn, outside the rules' candidates
 from .terms import is_industry, names_industry, with_glued_prefix, with_product_head
 
 
 class Suggester:
     def __init__(self, schema: Schema, gazetteer_files: Callable[[], list[Path]],
-                 learned: LearnedStrings | None = None, model: ModelRecogniser | None = None):
+                 learned: LearnedStrings | None = None, model: ModelRecogniser | None = None,
+                 remote: RemoteRecogniser | None = None):
         self.schema = schema
         self._gazetteer_files = gazetteer_files
         self._learned = learned
         self._model = model
+        self.remote = remote
         self._gazetteer: Gazetteer | None = None
         self._pinning = False  # see pinned_gazetteer
         self._pinned: Gazetteer | None = None
@@ -66,7 +74,7 @@ class Suggester:
             "program-pattern": self._programs,
             "learned": self._learned_strings,
         }
-        assert set(self._recognisers) | {MODEL} == set(RECOGNISERS)
+        assert set(self._recognisers) | set(LEARNING) == set(RECOGNISERS)
 
     # -- resources -----------------------------------------------------------------
 
@@ -117,12 +125,12 @@ class Suggester:
     def candidates(self, analysed: AnalysedText, labels: Sequence[str] | None = None,
                    learned: bool | None = None) -> Iterator[Suggestion]:
         """Everything every rule recogniser of every (selected) label proposes, overlaps included;
-        ``learned`` True or False: only or all but the ``learned`` recogniser (never the model)."""
+        ``learned`` True or False: only or all but the ``learned`` recogniser (never the model or remote)."""
         for label in self.schema.labels:
             if labels is not None and label.name not in labels:
                 continue
             for name in dict.fromkeys(label.recognisers):
-                if name != MODEL and (learned is None or learned == (name == "learned")):
+                if name not in LEARNING and (learned is None or learned == (name == "learned")):
                     yield from self._recognisers[name](analysed, label.name)
 
     def attributed(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
@@ -130,15 +138,19 @@ class Suggester:
         ``span_attributes`` reads a span's attributes from."""
         found = self.schema.label(label)
         for name in dict.fromkeys(found.recognisers if found else ()):
-            if name != MODEL and RECOGNISER_ATTRIBUTES[name]:
+            if name not in LEARNING and RECOGNISER_ATTRIBUTES[name]:
                 yield from self._recognisers[name](analysed, label)
 
     def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
-                existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
+                existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = (),
+                wait_for_remote: bool = True) -> list[Suggestion]:
         """Non-overlapping suggestions for one text, leaving out any that overlap an
-        ``existing`` (start, end) or match a ``rejected`` (start, end, label)."""
+        ``existing`` (start, end) or match a ``rejected`` (start, end, label). ``wait_for_remote``
+        False: the remote service's answer only if it is at hand (a window asks for it apart)."""
         analysed, fixed = self._fixed_candidates(text, morphemes)
         found = chain(fixed, self.candidates(analysed, None, learned=True))
+        if self.remote is not None:
+            found = _agreeing_as_one(found, self.remote.suggestions(analysed, wait_for_remote))
         found = _agreeing_as_one(found, self._model_suggestions(analysed, fixed))
         taken = Intervals(existing)
         rejected = set(rejected)
@@ -245,8 +257,9 @@ class Suggester:
 
 
 def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> list[Suggestion]:
-    """The rules' and the model's suggestions; where both propose the same span with the same
-    label, one suggestion: the rule's (with its attributes), carrying the model's confidence.
+    """The rules' and the model's (or the remote service's) suggestions; where both propose the same
+    span with the same label, one suggestion: the rule's (with its attributes), carrying the model's
+    confidence (``confidence_from``).
     A model span that overlaps a different rule span is dropped: the rules draw boundaries more
     exactly (a particle Kiwi left glued to a name), the model adds what they do not find."""
     by_key = {(m.start, m.end, m.label): m for m in model}
@@ -256,7 +269,8 @@ def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> li
         agreeing = by_key.get(key)
         if agreeing is not None:
             agreed.add(key)
-            suggestion = replace(suggestion, confidence=agreeing.confidence)
+            if suggestion.confidence is None:  # a remote span keeps its own score when the model agrees
+                suggestion = replace(suggestion, confidence=agreeing.confidence, confidence_from=agreeing.source)
         merged.append(suggestion)
     taken = Intervals((s.start, s.end) for s in merged)
     return merged + [m for key, m in by_key.items() if key not in agreed and not taken.overlaps(m.start, m.end)]

@@ -16,7 +16,7 @@ from ..records import SpanDraft
 from ..schema import RECOGNISER_ATTRIBUTES
 
 # When two suggestions overlap and are equally long, the earlier source wins.
-SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern", "model")
+SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern", "remote", "model")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Suggestion:
     attrs: Mapping[str, Any] = field(default_factory=dict, compare=False)
     source: str = ""
     confidence: float | None = field(default=None, compare=False)  # the model's marginal probability
+    confidence_from: str = field(default="", compare=False)  # whose confidence, when not the source's
 
     def __post_init__(self):
         object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs or {})))
@@ -48,11 +49,13 @@ class Suggestion:
 
     def to_json(self) -> dict[str, Any]:
         """``{start, end, label, text, source, ...attrs}`` (the CLI's ``--json`` line), with
-        ``confidence`` when the model proposed it too."""
+        ``confidence`` when the model (or the remote service, ``confidence_from``) proposed it too."""
         found = {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
                  "source": self.source, **self.attrs}
         if self.confidence is not None:
             found["confidence"] = round(self.confidence, 4)
+            if self.confidence_from:
+                found["confidence_from"] = self.confidence_from
         return found
 
 
