@@ -22,6 +22,7 @@ from ..core.worklist_store import DocumentFilter, SearchError
 from .assignment_filter import AssignmentFilter
 from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_name
 from .document_search import DocumentSearch
+from .messages import error_message
 from .request_worker import run_until
 from .tables import row_table
 from .translation import language
@@ -113,7 +114,7 @@ class DocumentList(QWidget):
         try:
             parse(flt.query)  # a malformed query is reported at once, and the rows stay
         except SearchError as error:
-            self._show_error(str(error))
+            self._show_error(error_message(error))
             return
         self.error.hide()
         worker = self.search_worker

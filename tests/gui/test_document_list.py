@@ -51,6 +51,27 @@ def test_a_malformed_query_is_a_message(window, qtbot):
     assert not window.documents.error.isVisible()
 
 
+def test_hostile_queries_are_a_message_in_the_interface_language(window, qtbot):
+    """300 nested parentheses raised RecursionError in the window, 600 OR terms showed a raw SQLite
+    error, and every search error was in English in the Korean interface (issues 21, 22)."""
+    search(window, qtbot, "예산")
+    before = rows(window)
+    for query, korean in (("(" * 300 + "원주시" + ")" * 300, "괄호"), (" OR ".join(f"낱말{n}" for n in range(600)), "글자"),
+                          (" OR ".join(f"{n:03d}" for n in range(150)), "낱말"), ('"국비 120억', "따옴표")):
+        search(window, qtbot, query)
+        message = window.documents.error.text()
+        assert window.documents.error.isVisible() and korean in message, message
+        assert "cannot" not in message and "Error" not in message
+        assert window.statusBar().currentMessage() == message
+        assert rows(window) == before
+    window.shortcuts.languages["en"].trigger()
+    qtbot.waitUntil(lambda: window.shortcuts.file_menu.title() == "&File")
+    search(window, qtbot, "(" * 300 + "원주시" + ")" * 300)
+    assert "nested" in window.documents.error.text()
+    window.shortcuts.languages["ko"].trigger()
+    qtbot.waitUntil(lambda: window.shortcuts.file_menu.title() == "파일(&F)")
+
+
 def test_typing_searches_after_a_pause(window, qtbot):
     window.documents.search.setText("대구시")
     qtbot.waitUntil(lambda: len(rows(window)) == len(window.project.search("대구시")), timeout=2000)
