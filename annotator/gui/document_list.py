@@ -3,9 +3,12 @@
 Searches and the status and label filters are answered by a worker thread
 (``DocumentSearch``): the table keeps showing the previous answer, a busy bar
 and "Searching…" show under it when the answer takes a moment, and the
-keys keep working on the open document. Each filter asked makes the answers
-to the earlier ones stale; they are dropped when they come. The unfiltered
-list (and "my documents") reads only ids and is shown at once.
+keys keep working on the open document. The first page of rows comes first
+("at least 200 documents, counting…"); the rest are added below it, without
+moving the selection or the scroll, when the worker has them all, and the
+count then shows. Each filter asked makes the answers to the earlier ones
+stale; they are dropped when they come. The unfiltered list (and "my
+documents") reads only ids and is shown at once.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class DocumentList(QWidget):
         self.annotator = model.annotator  # whose list is asked for; the model shows it once it is read
         self.search_worker = worker
         self._asked = 0  # the worker's number for the filter asked last; 0 when none is out
+        self._counting = False  # the list shows the first page of the answer to ``_asked``; the rest will follow
         self._open_doc_id: int | None = None  # the window's document, selected in whatever list is shown
         self.search = QLineEdit(clearButtonEnabled=True)
         self.status_filter = QComboBox()
@@ -110,6 +114,7 @@ class DocumentList(QWidget):
         if self._asked:
             self.search_worker.cancel()  # the answer on its way is for an older filter
             self._asked = 0
+            self._counting = False
         flt = self.current_filter()
         try:
             parse(flt.query)  # a malformed query is reported at once, and the rows stay
@@ -140,24 +145,40 @@ class DocumentList(QWidget):
         """The window closes: the worker thread ends (a query it runs is interrupted)."""
         self._delay.stop()
         self._asked = 0
+        self._counting = False
         if self.search_worker is not None:
             self.search_worker.stop()
 
-    def _found(self, number: int, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
+    def _found(self, number: int, annotator: str, flt: DocumentFilter, ids: DocumentOrder, complete: bool) -> None:
         if number != self._asked:
             return  # a newer filter was asked meanwhile: its answer is the one to show
-        self._asked = 0
+        if complete:
+            self._asked = 0
+        if self._counting:  # the whole list of the first page shown
+            self._counting = False
+            was_shown = self._open_doc_id is not None and self.model.row_of(self._open_doc_id) is not None
+            self.model.extend(ids)
+            self._searching_ended()
+            if self._open_doc_id is not None and not was_shown:
+                self.show_current(self._open_doc_id)
+            self.listed.emit()
+            return
+        self._counting = not complete
         self._show(annotator, flt, ids)
 
     def _search_failed(self, number: int, message: str) -> None:
         if number != self._asked:
             return
         self._asked = 0
+        self._counting = False
         self._show_error(message)
 
     def _show(self, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
         self.model.show(annotator, flt, ids)
-        self._searching_ended()
+        if self._counting:
+            self._update_count()
+        else:
+            self._searching_ended()
         if self._open_doc_id is not None:
             self.show_current(self._open_doc_id)
         self.listed.emit()
@@ -180,6 +201,9 @@ class DocumentList(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._counting:
+            self.count.setText(self.tr("At least %n document(s), counting…", "", self.model.rowCount()))
+            return
         if self.busy.isVisible():
             self.count.setText(self.tr("Searching…"))
             return

@@ -292,6 +292,12 @@
 </context>
 <context>
     <name>DocumentList</name>
+    <message numerus="yes">
+        <source>At least %n document(s), counting…</source>
+        <translation>
+            <numerusform>문서 %n건 이상 · 세는 중…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Searching…</source>
         <translation>검색 중…</translation>
