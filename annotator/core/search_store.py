@@ -96,16 +96,17 @@ def matching_select(search: TextSearch, *, joins: str = "", join_params: list = 
     """A SELECT of ``d.id`` for the documents matching ``search`` and ``clauses`` with an id above
     ``after``, ascending, at most ``limit``: from the index's candidates when there are any.
     ``joins`` may join tables to ``d`` for the clauses."""
-    conditions = [search.check, *clauses]
+    conditions, params = [search.check, *clauses], [*search.params, *clause_params]
+    if after:  # only then: a bound on the id would steer PostgreSQL's planner away from the trigram indexes
+        conditions.insert(0, "d.id > ?")
+        params.insert(0, after)
     if search.candidates is not None:
         sql = (f"SELECT d.id FROM documents_fts f JOIN documents d ON d.id = f.rowid {joins}"
-               " WHERE f.documents_fts MATCH ? AND f.rowid > ? AND " + " AND ".join(conditions)
-               + " ORDER BY f.rowid")
-        params = [*join_params, search.candidates, after, *search.params, *clause_params]
+               " WHERE f.documents_fts MATCH ? AND " + " AND ".join(conditions) + " ORDER BY f.rowid")
+        params = [*join_params, search.candidates, *params]
     else:
-        sql = (f"SELECT d.id FROM documents d {joins} WHERE d.id > ? AND " + " AND ".join(conditions)
-               + " ORDER BY d.id")
-        params = [*join_params, after, *search.params, *clause_params]
+        sql = f"SELECT d.id FROM documents d {joins} WHERE " + " AND ".join(conditions) + " ORDER BY d.id"
+        params = [*join_params, *params]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -124,7 +125,7 @@ def notes_select(typed: str, *, joins: str = "", join_params: list = (), clauses
     span, a review candidate or the document: the search box finds them too."""
     sql = (f"SELECT d.id FROM documents d {joins} WHERE d.id IN ({_NOTES}) AND d.id > ?"
            + "".join(" AND " + clause for clause in clauses) + " ORDER BY d.id")
-    params = [*join_params, *[_pattern(typed)] * 3, after, *clause_params]
+    params = [*join_params, *[_pattern(typed)] * 3, after, *clause_params]  # the notes' few ids lead
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
