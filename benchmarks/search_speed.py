@@ -37,16 +37,17 @@ ROOT = Path(os.environ.get("ANNOTATOR_SOURCE", HERE.parent)).resolve()
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-QUERIES = {  # name: query (frequencies in the synthetic corpus at any size)
-    "rare word alone": "111000",
-    "rare word with a word in every document": "관리번호 111000",
+QUERIES = {  # name: query (hits: about the same share of the documents at any size, but the rare ones)
+    "rare word alone": "54321",
+    "rare word with a word in every document": "관리번호 54321",
     "common word (~50%)": "인공지능",
     "medium word (~20%)": "원주시",
     "two words, OR": "원주시 OR 대구시",
     "common word NOT another": "인공지능 NOT 원주시",
+    "phrase (~20%)": '"디지털 치료기기"',
     "no document": "없는낱말입니다",
-    "short word (2 characters)": "예산",
-    "phrase": '"디지털 헬스케어"',
+    "short word (2 characters, ~65%)": "AI",
+    "short word in no document": "뷁",
 }
 PAGE = 200  # the rows a list shows first (document_model.PAGE_SIZE)
 DONE = 10_000  # the first documents, done by every annotator (statuses: the list reads them)
@@ -114,7 +115,7 @@ def load() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--keep", metavar="FOLDER", required=True, help="build the projects here, reuse them next time")
+    parser.add_argument("--keep", metavar="FOLDER", help="build the projects here, reuse them next time")
     parser.add_argument("--sizes", default="100000,300000,1000000", help="documents, comma-separated")
     parser.add_argument("--before", metavar="CHECKOUT", help="another checkout of annotator to measure alongside")
     parser.add_argument("--rounds", type=int, default=3, help="runs (child processes) per checkout and size")
@@ -124,6 +125,8 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure(Path(args.measure)), ensure_ascii=False))
         return 0
+    if not args.keep:
+        parser.error("--keep FOLDER is needed")
     sizes = [int(s) for s in args.sizes.split(",")]
     folders = ensure_projects(Path(args.keep), sizes)
     if args.build_only:

@@ -159,8 +159,8 @@ class DocumentList(QWidget):
             was_shown = self._open_doc_id is not None and self.model.row_of(self._open_doc_id) is not None
             self.model.extend(ids)
             self._searching_ended()
-            if self._open_doc_id is not None and not was_shown:
-                self.show_current(self._open_doc_id)
+            if self._open_doc_id is not None and not was_shown:  # marked, but the rows read meanwhile stay in view
+                self.show_current(self._open_doc_id, scroll=False)
             self.listed.emit()
             return
         self._counting = not complete
@@ -181,6 +181,8 @@ class DocumentList(QWidget):
             self._searching_ended()
         if self._open_doc_id is not None:
             self.show_current(self._open_doc_id)
+        if self.current_doc_id() is None:  # a new list starts at its top (a reset keeps the old scroll)
+            self.table.scrollToTop()
         self.listed.emit()
 
     def _show_error(self, message: str) -> None:
@@ -216,9 +218,9 @@ class DocumentList(QWidget):
         index = self.table.currentIndex()
         return self.model.doc_id(index.row()) if index.isValid() else None
 
-    def show_current(self, doc_id: int) -> None:
-        """Mark ``doc_id`` (the window's open document) as current without emitting ``documentChosen``;
-        it is marked again in every list shown later that has it."""
+    def show_current(self, doc_id: int, scroll: bool = True) -> None:
+        """Mark ``doc_id`` (the window's open document) as current without emitting ``documentChosen``,
+        and scroll to it unless told not to; it is marked again in every list shown later that has it."""
         self._open_doc_id = doc_id
         row = self.model.row_of(doc_id)
         selection = self.table.selectionModel()
@@ -230,7 +232,8 @@ class DocumentList(QWidget):
             index = self.model.index(row, TITLE)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                       | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         self.table.viewport().update()
 
     def neighbour(self, doc_id: int | None, step: int) -> int | None:

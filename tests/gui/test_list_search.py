@@ -233,3 +233,25 @@ def test_a_newer_query_drops_the_rest_of_an_older_list(window, qtbot, monkeypatc
     assert listed(window, qtbot) == sorted(window.project.search("대구시"))
     qtbot.wait(50)
     assert rows(window) == sorted(window.project.search("대구시"))
+
+
+def test_the_open_document_further_down_is_marked_when_the_rest_comes_without_scrolling(window, qtbot, monkeypatch,
+                                                                                        gate):
+    monkeypatch.setattr(document_search, "FIRST_ROWS", 12)
+    real = document_search.matching_documents
+    monkeypatch.setattr(document_search, "matching_documents",
+                        lambda project, annotator, flt: gate.wait(10) and real(project, annotator, flt))
+    window.resize(1280, 300)  # fewer rows in view than the first page has
+    everything = sorted(window.project.search("다"))
+    window.open_document(everything[-1])
+    type_search(window, qtbot, "다")
+    qtbot.waitUntil(lambda: rows(window) == everything[:12])
+    scroll = window.documents.table.verticalScrollBar()
+    assert window.documents.current_doc_id() is None  # not among the first rows
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    assert scroll.value() == 0  # a new list shows its top
+    gate.set()
+    assert listed(window, qtbot) == everything
+    qtbot.wait(20)
+    assert window.documents.current_doc_id() == everything[-1] == window.document.id
+    assert scroll.value() == 0  # the first rows, which the annotator may be reading, stay in view
