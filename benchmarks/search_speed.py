@@ -49,6 +49,8 @@ QUERIES = {  # name: query (hits: about the same share of the documents at any s
     "short word (2 characters, ~65%)": "AI",
     "short word in no document": "뷁",
 }
+from scale import load  # noqa: E402 (after the path is set)
+
 PAGE = 200  # the rows a list shows first (document_model.PAGE_SIZE)
 DONE = 10_000  # the first documents, done by every annotator (statuses: the list reads them)
 
@@ -107,10 +109,6 @@ def measure(folder: Path) -> dict:
             result["queries"][name] = figures
     result["load"] = load()
     return result
-
-
-def load() -> float:
-    return round(os.getloadavg()[0], 1)
 
 
 def main() -> int:
