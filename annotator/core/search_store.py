@@ -47,8 +47,24 @@ EVERY_DOCUMENT = TextSearch(None, "TRUE", [])  # no search: the other filters al
 def text_search(query: Query, indexed: bool) -> TextSearch:
     """``query`` as SQL; ``indexed``: with candidates from SQLite's trigram table (PostgreSQL's
     planner picks its indexes itself)."""
-    check, params = _check(query)
-    return TextSearch(_candidates(query) if indexed else None, check, params)
+    if not indexed:
+        return TextSearch(None, *_check(query))
+    # A term the index answers exactly (below) need not be checked where every match must have it.
+    required = [query] if isinstance(query, Term) else list(query.parts) if isinstance(query, All) else []
+    checked = [part for part in required if not (isinstance(part, Term) and _index_is_exact(part))]
+    if len(checked) < len(required):
+        check, params = _check(All(tuple(checked))) if checked else ("TRUE", [])
+    else:
+        check, params = _check(query)
+    return TextSearch(_candidates(query), check, params)
+
+
+def _index_is_exact(term: Term) -> bool:
+    """A document has all the trigrams of a three-character term exactly when its title or text has
+    the term, provided no character of it has a case: the index folds the case of every letter
+    (Kelvin's K is a k there) and LIKE of Latin ones only. Three Hangul syllables, the commonest
+    Korean word, are counted from the index alone, without reading a text."""
+    return len(term.text) == 3 and all(c.lower() == c == c.upper() for c in term.text)
 
 
 def _pattern(text: str) -> str:

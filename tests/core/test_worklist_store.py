@@ -193,3 +193,29 @@ def test_a_page_reads_a_page_of_candidates_and_a_rare_word_leads(tmp_path):
     assert list(worklist.document_ids("kim", DocumentFilter(query="관리번호 002345"))) == [2346]
     assert both < 3 * rare and both * 20 < everything
     project.close()
+
+
+def test_three_syllables_are_answered_by_the_index_alone_and_exactly(tmp_path):
+    project = Project.create(tmp_path / "p")
+    rows = [("보도자료 원주", "시가 예산을 늘렸다"),  # the word split between title and text: not found
+            ("원주시 예산", "본문"), ("제목", "원주시가 예산을"), ("Kit", "\u212aIT 장비"), ("제목", "kit 장비")]
+    with project.store.transaction():
+        for n, (title, text) in enumerate(rows * 300):
+            project.store.insert_document(uid=f"u{n}", title=title, text=text + " 가나다" * 200, raw=None, meta={},
+                                          source="", encoding="utf-8", morphemes=b"", sentences=b"")  # 800 characters
+    worklist = WorklistStore(project.store)
+
+    def found(query: str) -> list[int]:
+        return list(worklist.document_ids("kim", DocumentFilter(query=query)))
+
+    ids = [n + 1 for n in range(len(rows) * 300)]
+    assert found("원주시") == [i for i in ids if (i - 1) % 5 in (1, 2)]
+    assert found("원주시 예산") == [i for i in ids if (i - 1) % 5 in (1, 2)]
+    assert found("kit") == [i for i in ids if (i - 1) % 5 in (3, 4)]  # LIKE's case: Latin letters only
+    assert found('"\u212aIT"') == [i for i in ids if (i - 1) % 5 == 3]
+    likes = []  # LIKE replaced by a counter: how many titles and texts the search reads
+    project.store.conn.create_function("like", 3, lambda pattern, value, escape: likes.append(value) or True)
+    assert len(worklist.document_ids("kim", DocumentFilter(query="원주시"))) == 600 and likes == []
+    worklist.document_ids("kim", DocumentFilter(query="원주시가"))  # four syllables: each candidate is read
+    assert len(likes) >= 300
+    project.close()
