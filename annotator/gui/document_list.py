@@ -154,7 +154,7 @@ class DocumentList(QWidget):
             return  # a newer filter was asked meanwhile: its answer is the one to show
         if complete:
             self._asked = 0
-        if self._counting:  # the whole list of the first page shown
+        if self._counting:  # the whole list, whose first page is shown
             self._counting = False
             was_shown = self._open_doc_id is not None and self.model.row_of(self._open_doc_id) is not None
             self.model.extend(ids)
