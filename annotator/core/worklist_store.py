@@ -65,18 +65,16 @@ class WorklistStore:
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
-        if flt.mine and walking:  # stepping through documents in order: a probe per document, stop at a page
+        if flt.mine and walking:  # stepping through documents in order: a probe per document, stop at the first
             clauses.append("EXISTS (SELECT 1 FROM assignments a WHERE a.doc_id = d.id AND a.annotator = ?"
                            " AND a.withdrawn = 0)")
             params.append(annotator)
         elif flt.mine:  # listing them all: read only the annotator's documents, not every one
             clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
             params.append(annotator)
-        if flt.label and walking:  # one seek in the annotator-label-document index per document
-            clauses.append("EXISTS (SELECT 1 FROM spans s WHERE s.annotator = ? AND s.label = ? AND s.doc_id = d.id)")
-            params += [annotator, flt.label]
-        elif flt.label:
-            # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document.
+        if flt.label:
+            # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document, and
+            # a page would probe every document when the annotator has labelled few (the usual case).
             clauses.append("d.id IN (SELECT s.doc_id FROM spans s WHERE s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
         return clauses, params
@@ -88,8 +86,8 @@ class WorklistStore:
                   walking: bool = False, returned_only: bool = False, clauses: Sequence[str] = (),
                   params: Sequence = ()) -> list[int]:
         """Ids above ``after`` of the documents matching ``flt`` and ``clauses``, ascending, at most
-        ``limit``. ``walking``: a page or a single id is wanted, so per-document probes beat reading
-        whole sets; ``returned_only``: among the documents returned to ``annotator`` (a few)."""
+        ``limit``. ``walking``: a single id is wanted, so a probe per document beats reading the
+        annotator's assignments; ``returned_only``: among the documents returned to ``annotator`` (a few)."""
         where, where_params = self._where(annotator, flt, walking)
         where, where_params = [*where, *clauses], [*where_params, *params]
         if returned_only:
@@ -134,9 +132,9 @@ class WorklistStore:
         if flt.reads_ids_only():
             return self.document_ids(annotator, flt), True
         returned = self.returned_ids(annotator)
-        first = self._matching(annotator, flt, walking=True, returned_only=True) if returned else []
+        first = self._matching(annotator, flt, returned_only=True) if returned else []
         asked = rows + len(returned)  # returned ones among the first ids are listed above, not here
-        ids = self._matching(annotator, flt, walking=True, limit=asked)
+        ids = self._matching(annotator, flt, limit=asked)
         rest = [doc_id for doc_id in ids if doc_id not in returned][:rows]
         return DocumentOrder(first, rest), len(ids) < asked
 
