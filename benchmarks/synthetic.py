@@ -89,16 +89,24 @@ def build_large_project(folder: Path, documents: int, spans_per_annotator: int =
 
     Built through the store (no Kiwi per document: 500 analysed articles are reused with a distinct
     last line), with a large page cache so the span indexes do not thrash."""
+    project = Project.create(folder)
+    grow_large_project(project, documents, spans_per_annotator, annotators, int(documents * done_share), batch,
+                       progress)
+    return project
+
+
+def grow_large_project(project: Project, documents: int, spans_per_annotator: int = 10, annotators=ANNOTATORS,
+                       done_until: int = 0, batch: int = 5000, progress=None) -> None:
+    """Add ``build_large_project``'s documents to ``project`` until it has ``documents`` (the i-th
+    document is the same whichever size it was built to first)."""
     from annotator.core.records import Status
 
-    project = Project.create(folder)
     store = project.store
     store.conn.execute("PRAGMA cache_size = -1000000")  # 1 GB while building only
     store.conn.execute("PRAGMA synchronous = NORMAL")
     templates = analysed_templates(min(documents, 500))
     labels = project.schema.label_names
-    done_until = int(documents * done_share)
-    for first in range(0, documents, batch):
+    for first in range(store.document_count(), documents, batch):
         with store.transaction():
             for i in range(first, min(first + batch, documents)):
                 text, morphemes, sentences = templates[i % len(templates)]
@@ -120,4 +128,3 @@ def build_large_project(folder: Path, documents: int, spans_per_annotator: int =
         if progress:
             progress(min(first + batch, documents))
     store.conn.execute("PRAGMA synchronous = FULL")
-    return project

@@ -15,15 +15,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
+from typing import Iterator, Union
 
 from .errors import AnnotatorError
 
 OPERATORS = ("AND", "OR", "NOT")
+# Limits that keep a pasted article or a hostile query from costing more than a search: the parser
+# nests a call per parenthesis, and the SQL holds a LIKE per word (SQLite allows 50,000 bytes per
+# pattern, and the whole query is one pattern for the notes).
+MAX_LENGTH = 2_000  # characters
+MAX_TERMS = 100  # words and phrases
+MAX_DEPTH = 20  # parentheses inside parentheses
+
+# What can be wrong with a query, as the CLI and logs say it; the window says it in its own language
+# (gui/messages.py), keyed by the same names.
+PROBLEMS = {
+    "unclosed quote": "a quote is not closed",
+    "needs a word": "{operator} needs a word after it",
+    "nothing": "nothing to search",
+    "unclosed group": "a parenthesis is not closed",
+    "misplaced": "{token} cannot stand here",
+    "empty quotes": "the quotes are empty",
+    "only negative": "say what to find, not only what to leave out",
+    "too long": "longer than {limit} characters",
+    "too many words": "more than {limit} words",
+    "too deep": "parentheses nested more than {limit} deep",
+}
+SHOWN_CHARACTERS = 60  # of the query, in a message
 
 
 class SearchError(AnnotatorError):
-    """A search query that cannot be parsed."""
+    """A search query that cannot be parsed: ``problem`` (a key of ``PROBLEMS``) and its ``details``."""
+
+    def __init__(self, query: str, problem: str, **details):
+        self.query = query
+        self.problem = problem
+        self.details = details
+        super().__init__(f"cannot search for {shown_query(query)!r}: {PROBLEMS[problem].format(**details)}")
+
+
+def shown_query(query: str) -> str:
+    """The query as a message quotes it: its beginning when it is long."""
+    return query if len(query) <= SHOWN_CHARACTERS else query[:SHOWN_CHARACTERS] + "…"
 
 
 @dataclass(frozen=True)
@@ -53,44 +86,47 @@ Query = Union[Term, All, Any, Not]
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)(?P<closed>"?)|(?P<open>\()|(?P<word>[^\s"]+)')
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """[(kind, value)]: kinds are phrase, word, op, open, close."""
-    tokens: list[tuple[str, str]] = []
+def _tokens(text: str) -> Iterator[tuple[str, str]]:
+    """(kind, value) as the parser asks for them: kinds are phrase, word, op, open, close. Read
+    lazily, so a query is read only as far as it is accepted."""
+    opened = 0  # groups open so far: a ")" closes one only when there is one
     for match in _TOKEN.finditer(text):
         if match.group("phrase") is not None:
             if not match.group("closed"):
-                raise SearchError(f"cannot search for {text!r}: a quote is not closed")
-            tokens.append(("phrase", match.group("phrase")))
+                raise SearchError(text, "unclosed quote")
+            yield "phrase", match.group("phrase")
         elif match.group("open"):
-            tokens.append(("open", "("))
+            opened += 1
+            yield "open", "("
         else:
             word = match.group("word")
-            closing = len(word) - len(word.rstrip(")"))
-            opened = sum(1 for kind, _ in tokens if kind == "open") - sum(1 for kind, _ in tokens if kind == "close")
-            closing = min(closing, opened)  # a ")" with no group open is part of the word: (AI)
+            closing = min(len(word) - len(word.rstrip(")")), opened)  # (AI) alone is a word
+            opened -= closing
             core = word[:len(word) - closing]
             if core:
-                tokens.append(("op", core) if core in OPERATORS else ("word", core))
-            tokens.extend([("close", ")")] * closing)
-    return tokens
+                yield ("op", core) if core in OPERATORS else ("word", core)
+            for _ in range(closing):
+                yield "close", ")"
 
 
 class _Parser:
     def __init__(self, text: str):
         self.text = text
         self.tokens = _tokens(text)
-        self.position = 0
+        self.next: tuple[str, str] | None = next(self.tokens, None)
+        self.last: tuple[str, str] | None = None
+        self.terms = 0
+        self.depth = 0
 
-    def fail(self, why: str) -> SearchError:
-        return SearchError(f"cannot search for {self.text!r}: {why}")
+    def fail(self, problem: str, **details) -> SearchError:
+        return SearchError(self.text, problem, **details)
 
     def peek(self) -> tuple[str, str] | None:
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
+        return self.next
 
     def take(self) -> tuple[str, str]:
-        token = self.tokens[self.position]
-        self.position += 1
-        return token
+        self.last, self.next = self.next, next(self.tokens, None)
+        return self.last
 
     def query(self) -> Query:
         parts = [self.conjunction()]
@@ -108,39 +144,51 @@ class _Parser:
         return parts[0] if len(parts) == 1 else All(tuple(parts))
 
     def negation(self) -> Query:
-        if self.peek() == ("op", "NOT"):
+        negated = False  # NOT NOT x is x: a loop, not a call per NOT
+        while self.peek() == ("op", "NOT"):
             self.take()
-            return Not(self.negation())
-        return self.atom()
+            negated = not negated
+        part = self.atom()
+        return Not(part) if negated else part
 
     def atom(self) -> Query:
         token = self.peek()
         if token is None:
-            raise self.fail(f"{self.tokens[-1][1]} needs a word after it" if self.tokens else "nothing to search")
+            raise self.fail("needs a word", operator=self.last[1]) if self.last else self.fail("nothing")
         kind, value = self.take()
         if kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.fail("too deep", limit=MAX_DEPTH)
             inner = self.query()
             if self.peek() != ("close", ")"):
-                raise self.fail("a parenthesis is not closed")
+                raise self.fail("unclosed group")
             self.take()
+            self.depth -= 1
             return inner
         if kind in ("op", "close"):
-            raise self.fail(f"{value} cannot stand here")
+            raise self.fail("misplaced", token=value)
         if kind == "phrase" and not value.strip():
             raise self.fail("empty quotes")
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise self.fail("too many words", limit=MAX_TERMS)
         return Term(value)
 
 
 def parse(text: str) -> Query | None:
     """The query tree, or ``None`` for an empty query; ``SearchError`` when it cannot be parsed."""
-    if not text.strip():
+    text = text.strip()
+    if not text:
         return None
-    parser = _Parser(text.strip())
+    if len(text) > MAX_LENGTH:
+        raise SearchError(text, "too long", limit=MAX_LENGTH)
+    parser = _Parser(text)
     tree = parser.query()
     if parser.peek() is not None:
-        raise parser.fail(f"{parser.peek()[1]} cannot stand here")
+        raise parser.fail("misplaced", token=parser.peek()[1])
     if _only_negative(tree):
-        raise parser.fail("say what to find, not only what to leave out")
+        raise parser.fail("only negative")
     return tree
 
 

@@ -1,88 +1,132 @@
-"""Search queries (``search_query``) as SQL: the ids of the documents that match.
+"""Search queries (``search_query``) as SQL: the documents that match, in id order, a page at a time.
 
-A term of three characters or more is a ``LIKE '%term%'`` on the FTS5
-trigram table (``documents_fts``, ``detail=none``): SQLite finds the rows
-that have every trigram of the term in the index, then checks each against
-the text, as PostgreSQL's pg_trgm does for ``ILIKE``. The index keeps no word
-positions, which makes it about a sixth of the size (docs/performance.md).
-Shorter terms and terms with ``%``, ``_`` or ``\\`` cannot use the index (the
-trigram LIKE takes no ESCAPE) and are checked on the rows of the documents
-table, after the indexed terms have narrowed them down where there are any.
+Every query becomes a *check*, a condition on a document's title and text
+that is true exactly when it matches (a term is ``LIKE '%term%'``, ``AND`` /
+``OR`` / ``NOT`` are SQL's), and, where an index can narrow the documents
+down, *candidates* that include every match:
 
-``AND`` is ``INTERSECT``, ``OR`` is ``UNION``, ``NOT`` is ``EXCEPT``:
-compound SELECTs that SQLite and PostgreSQL both run.
+- SQLite: the FTS5 trigram table (``documents_fts``, ``detail=none``) knows
+  which trigrams each document has, without their positions. A term of three
+  characters or more asks for the documents that have all of its trigrams
+  (what FTS5 does for a ``LIKE`` on it); a conjunction ANDs its terms'
+  trigrams, so FTS5 steps through the rarest doclist and seeks in the others
+  (a rare word beside a word every document has reads the rare word's few
+  documents, not every document); ``OR`` ORs them; terms after ``NOT`` and
+  terms too short for a trigram only check. The candidates come in id order,
+  each is checked on its row, and a ``LIMIT`` stops at a page: the first page
+  of a word in half the documents reads about twice a page of rows.
+- PostgreSQL: the check alone; its planner answers the ``ILIKE``s from the
+  pg_trgm GIN indexes, or walks the ids in order when the words are common.
+
+Terms with ``%``, ``_`` or ``\\`` are escaped in the check; their trigrams
+are literal. A query without candidates (only words of one or two
+characters) reads the documents in id order until a page is full.
 """
 
 from __future__ import annotations
 
-from itertools import count
-from typing import Iterator
+from dataclasses import dataclass
 
 from .search_query import All, Any, Not, Query, Term
 
-ALL_DOCUMENTS = "SELECT id FROM documents"
+# Trigrams asked of the index per term: a long phrase's first, last and evenly spaced ones in between
+# narrow it as well as all of them (every candidate is checked), in a fraction of the doclists.
+TRIGRAMS_PER_TERM = 8
 
 
-def _indexed(term: Term) -> bool:
-    return len(term.text) >= 3 and not any(c in term.text for c in "%_\\")
+@dataclass(frozen=True)
+class TextSearch:
+    candidates: str | None  # an FTS5 query whose rows include every match; None: every document
+    check: str  # an SQL condition on ``d.title`` and ``d.text`` (d: the documents table)
+    params: list
+
+
+EVERY_DOCUMENT = TextSearch(None, "TRUE", [])  # no search: the other filters alone
+
+
+def text_search(query: Query, indexed: bool) -> TextSearch:
+    """``query`` as SQL; ``indexed``: with candidates from SQLite's trigram table (PostgreSQL's
+    planner picks its indexes itself)."""
+    if not indexed:
+        return TextSearch(None, *_check(query))
+    # A term the index answers exactly (below) need not be checked where every match must have it.
+    required = [query] if isinstance(query, Term) else list(query.parts) if isinstance(query, All) else []
+    checked = [part for part in required if not (isinstance(part, Term) and _index_is_exact(part))]
+    if len(checked) < len(required):
+        check, params = _check(All(tuple(checked))) if checked else ("TRUE", [])
+    else:
+        check, params = _check(query)
+    return TextSearch(_candidates(query), check, params)
+
+
+def _index_is_exact(term: Term) -> bool:
+    """A document has all the trigrams of a three-character term exactly when its title or text has
+    the term, provided no character of it has a case: the index folds the case of every letter
+    (Kelvin's K is a k there) and LIKE of Latin ones only. Three Hangul syllables, the commonest
+    Korean word, are counted from the index alone, without reading a text."""
+    return len(term.text) == 3 and all(c.lower() == c == c.upper() for c in term.text)
 
 
 def _pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class _Compiler:
-    def __init__(self):
-        self.names: Iterator[int] = count(1)
-
-    def alias(self) -> str:
-        return f"q{next(self.names)}"
-
-    def ids(self, query: Query) -> tuple[str, list]:
-        """A SELECT of one column, ``id``, the documents matching ``query``."""
-        if isinstance(query, Term):
-            if _indexed(query):
-                pattern = "%" + query.text + "%"
-                return ("SELECT rowid AS id FROM documents_fts WHERE title LIKE ?"
-                        " UNION SELECT rowid AS id FROM documents_fts WHERE text LIKE ?", [pattern, pattern])
-            return self.filtered(None, [query])
-        if isinstance(query, Any):
-            return self.combine("UNION", [self.ids(part) for part in query.parts])
-        if isinstance(query, Not):  # only inside a conjunction or a group that has positive terms
-            return self.combine("EXCEPT", [(ALL_DOCUMENTS, []), self.ids(query.part)])
-        return self.conjunction(query)
-
-    def conjunction(self, query: All) -> tuple[str, list]:
-        narrowing = [p for p in query.parts if not isinstance(p, (Term, Not)) or (isinstance(p, Term) and _indexed(p))]
-        scanned = [p for p in query.parts if isinstance(p, Term) and not _indexed(p)]
-        excluded = [p.part for p in query.parts if isinstance(p, Not)]
-        base = self.combine("INTERSECT", [self.ids(part) for part in narrowing]) if narrowing else None
-        if scanned or base is None:
-            base = self.filtered(base, scanned)
-        return self.combine("EXCEPT", [base] + [self.ids(part) for part in excluded])
-
-    def filtered(self, base: tuple[str, list] | None, terms: list[Term]) -> tuple[str, list]:
-        """Documents of ``base`` (all when ``None``) whose title or text contains every one of ``terms``."""
-        clauses, params = [], []
-        if base is not None:
-            clauses.append(f"id IN ({base[0]})")
-            params += base[1]
-        for term in terms:
-            clauses.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-            params += [_pattern(term.text)] * 2
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return ALL_DOCUMENTS + where, params
-
-    def combine(self, operator: str, selects: list[tuple[str, list]]) -> tuple[str, list]:
-        if len(selects) == 1:
-            return selects[0]
-        sql = f" {operator} ".join(f"SELECT id FROM ({select}) AS {self.alias()}" for select, _ in selects)
-        return sql, [param for _, params in selects for param in params]
+def _check(query: Query) -> tuple[str, list]:
+    if isinstance(query, Term):
+        return "(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')", [_pattern(query.text)] * 2
+    if isinstance(query, Not):
+        inner, params = _check(query.part)
+        return f"NOT {inner}", params
+    parts = [_check(part) for part in query.parts]
+    joiner = " AND " if isinstance(query, All) else " OR "
+    return "(" + joiner.join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
 
 
-def matching_ids(query: Query) -> tuple[str, list]:
-    """(SQL selecting the ``id`` of every document whose title or text matches, its parameters)."""
-    return _Compiler().ids(query)
+def trigrams(text: str) -> list[str]:
+    """The trigrams of ``text`` that the index is asked for (none under three characters)."""
+    every = list(dict.fromkeys(text[i:i + 3] for i in range(len(text) - 2)))
+    if len(every) <= TRIGRAMS_PER_TERM:
+        return every
+    step = (len(every) - 1) / (TRIGRAMS_PER_TERM - 1)
+    return [every[round(i * step)] for i in range(TRIGRAMS_PER_TERM)]
+
+
+def _candidates(query: Query) -> str | None:
+    """An FTS5 query matching a superset of ``query``'s documents; None when the index cannot narrow
+    them (a term under three characters alone, a group with one, ``NOT``)."""
+    if isinstance(query, Term):
+        grams = trigrams(query.text)
+        # Each trigram a one-token string of its own: a phrase needs positions, which detail=none lacks.
+        return "(" + " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams) + ")" if grams else None
+    if isinstance(query, Not):
+        return None
+    parts = [_candidates(part) for part in query.parts]
+    if isinstance(query, All):
+        narrowing = [part for part in parts if part is not None]
+        return "(" + " AND ".join(narrowing) + ")" if narrowing else None
+    return None if None in parts else "(" + " OR ".join(parts) + ")"
+
+
+def matching_select(search: TextSearch, *, joins: str = "", join_params: list = (), clauses: list[str] = (),
+                    clause_params: list = (), after: int = 0, limit: int | None = None) -> tuple[str, list]:
+    """A SELECT of ``d.id`` for the documents matching ``search`` and ``clauses`` with an id above
+    ``after``, ascending, at most ``limit``: from the index's candidates when there are any.
+    ``joins`` may join tables to ``d`` for the clauses."""
+    conditions, params = [search.check, *clauses], [*search.params, *clause_params]
+    if after:  # only then: a bound on the id would steer PostgreSQL's planner away from the trigram indexes
+        conditions.insert(0, "d.id > ?")
+        params.insert(0, after)
+    if search.candidates is not None:
+        sql = (f"SELECT d.id FROM documents_fts f JOIN documents d ON d.id = f.rowid {joins}"
+               " WHERE f.documents_fts MATCH ? AND " + " AND ".join(conditions) + " ORDER BY f.rowid")
+        params = [*join_params, search.candidates, *params]
+    else:
+        sql = f"SELECT d.id FROM documents d {joins} WHERE " + " AND ".join(conditions) + " ORDER BY d.id"
+        params = [*join_params, *params]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return sql, params
 
 
 # Notes are few: the partial indexes of migration 0008 hold only the rows that have one.
@@ -91,8 +135,14 @@ _NOTES = ("SELECT doc_id AS id FROM spans WHERE note <> '' AND note LIKE ? ESCAP
           " UNION SELECT doc_id AS id FROM rejections WHERE note <> '' AND note LIKE ? ESCAPE '\\'")
 
 
-def documents_matching(query: Query, typed: str) -> tuple[str, list]:
-    """The document list's search: ``query`` in the title and text, or ``typed`` (the query as
-    written) in a note on a span, a review candidate or the document."""
-    sql, params = matching_ids(query)
-    return f"SELECT id FROM ({sql}) AS text_matches UNION {_NOTES}", [*params, *[_pattern(typed)] * 3]
+def notes_select(typed: str, *, joins: str = "", join_params: list = (), clauses: list[str] = (),
+                 clause_params: list = (), after: int = 0, limit: int | None = None) -> tuple[str, list]:
+    """Like ``matching_select``, for the documents with ``typed`` (the query as written) in a note on a
+    span, a review candidate or the document: the search box finds them too."""
+    sql = (f"SELECT d.id FROM documents d {joins} WHERE d.id IN ({_NOTES}) AND d.id > ?"
+           + "".join(" AND " + clause for clause in clauses) + " ORDER BY d.id")
+    params = [*join_params, *[_pattern(typed)] * 3, after, *clause_params]  # the notes' few ids lead
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return sql, params

@@ -21,7 +21,7 @@ from .errors import ProjectError, ServerError, StaleSpanError
 from .migrations import KNOWN
 from .records import GOLD, Document, Span, SpanDraft, Status
 from .search_query import Term
-from .search_store import matching_ids
+from .search_store import matching_select, text_search
 from .sqlite_store import BUSY_TIMEOUT_S, CHECKPOINT_MODES, SQLiteEngine, busy_message  # noqa: F401 (re-exported)
 
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
@@ -317,9 +317,8 @@ class Store:
         query = query.strip()
         if not query:
             return []
-        sql, params = matching_ids(Term(query))
-        rows = self.conn.execute(f"SELECT id FROM ({sql}) AS found ORDER BY id LIMIT ?", (*params, limit))
-        return [r[0] for r in rows]
+        sql, params = matching_select(text_search(Term(query), indexed=self.engine.name == "sqlite"), limit=limit)
+        return [r[0] for r in self.conn.execute(sql, params)]
 
     # -- spans ---------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import Sequence
 from .document_order import DocumentOrder, IdsWithout
 from .records import RETURNED, UNFINISHED
 from .search_query import SearchError, parse
-from .search_store import documents_matching
+from .search_store import EVERY_DOCUMENT, matching_select, notes_select, text_search
 from .store import Store
 from .team.assignment_store import assigned_progress
 
@@ -57,8 +57,11 @@ class WorklistStore:
     def __init__(self, store: Store):
         self.store = store
 
-    def _where(self, annotator: str, flt: DocumentFilter, walking: bool = False) -> tuple[str, list]:
-        clauses, params = [], [annotator]
+    _JOIN_STATUS = "LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ?"
+
+    def _where(self, annotator: str, flt: DocumentFilter, walking: bool = False) -> tuple[list[str], list]:
+        """The conditions of ``flt`` but its search, on ``d`` (documents) and ``st`` (statuses)."""
+        clauses, params = [], []
         if flt.status:
             clauses.append("coalesce(st.status, 'new') = ?")
             params.append(flt.status)
@@ -70,19 +73,40 @@ class WorklistStore:
             clauses.append("d.id IN (SELECT doc_id FROM assignments WHERE annotator = ? AND withdrawn = 0)")
             params.append(annotator)
         if flt.label:
-            # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document.
+            # Not a correlated EXISTS: SQLite would scan the layer's spans of the label once per document, and
+            # a page would probe every document when the annotator has labelled few (the usual case).
             clauses.append("d.id IN (SELECT s.doc_id FROM spans s WHERE s.annotator = ? AND s.label = ?)")
             params += [annotator, flt.label]
-        query = parse(flt.query)
-        if query is not None:  # the words in the title and text, or what was typed in a note
-            sql, search_params = documents_matching(query, flt.query.strip())
-            clauses.append(f"d.id IN ({sql})")
-            params += search_params
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return where, params
+        return clauses, params
 
     def _ids(self, sql: str, params: list) -> list[int]:
         return [row[0] for row in self.store.conn.execute(sql, params)]
+
+    def _matching(self, annotator: str, flt: DocumentFilter, *, after: int = 0, limit: int | None = None,
+                  walking: bool = False, returned_only: bool = False, clauses: Sequence[str] = (),
+                  params: Sequence = ()) -> list[int]:
+        """Ids above ``after`` of the documents matching ``flt`` and ``clauses``, ascending, at most
+        ``limit``. ``walking``: a single id is wanted, so a probe per document beats reading the
+        annotator's assignments; ``returned_only``: among the documents returned to ``annotator`` (a few)."""
+        where, where_params = self._where(annotator, flt, walking)
+        where, where_params = [*where, *clauses], [*where_params, *params]
+        if returned_only:
+            where.append("d.id IN (SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?)")
+            where_params += [annotator, RETURNED]
+        query = parse(flt.query)
+        shape = dict(joins=self._JOIN_STATUS, join_params=[annotator], clauses=where, clause_params=where_params,
+                     after=after, limit=limit)
+        if query is None:
+            return self._ids(*matching_select(EVERY_DOCUMENT, **shape))
+        # The words in the title and text, or what was typed in a note. A few returned documents are
+        # checked one by one: asking the index would step through every candidate to find them.
+        search = text_search(query, indexed=self.store.engine.name == "sqlite" and not returned_only)
+        found = self._ids(*matching_select(search, **shape))
+        noted = self._ids(*notes_select(flt.query.strip(), **shape))
+        if not noted:
+            return found
+        merged = sorted(set(found) | set(noted))  # each is its own first ``limit``: so is the union's
+        return merged if limit is None else merged[:limit]
 
     def document_ids(self, annotator: str, flt: DocumentFilter = DocumentFilter()) -> DocumentOrder:
         """Ids of the matching documents, those returned to ``annotator`` first, then in import order.
@@ -91,19 +115,28 @@ class WorklistStore:
         deleted one by one), the rest is a range: three index lookups instead of reading a
         million ids at start-up."""
         returned = self.returned_ids(annotator)
-        where, params = self._where(annotator, flt)
-        if not where:
+        if flt.reads_ids_only() and not flt.mine:
             dense = self._dense_ids()
             if dense is not None:
                 first = sorted(returned)
                 return DocumentOrder(first, IdsWithout(dense, first) if first else dense)
-        # documents_ids walks the ids in order without reading the rows with their texts.
-        sql = (f"SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? {where}"
-               " ORDER BY d.id")
-        ids = self._ids(sql, params)
+        ids = self._matching(annotator, flt)
         if not returned:
             return DocumentOrder([], ids)
         return DocumentOrder([i for i in ids if i in returned], [i for i in ids if i not in returned])
+
+    def document_page(self, annotator: str, flt: DocumentFilter, rows: int) -> tuple[DocumentOrder, bool]:
+        """The first ``rows`` documents ``document_ids`` lists (and every returned one that matches),
+        read without the rest: (those ids, True when they are all there are). A word in half of a
+        million documents reads about ``2 * rows`` candidates here; ``document_ids`` reads them all."""
+        if flt.reads_ids_only():
+            return self.document_ids(annotator, flt), True
+        returned = self.returned_ids(annotator)
+        first = self._matching(annotator, flt, returned_only=True) if returned else []
+        asked = rows + len(returned)  # returned ones among the first ids are listed above, not here
+        ids = self._matching(annotator, flt, limit=asked)
+        rest = [doc_id for doc_id in ids if doc_id not in returned][:rows]
+        return DocumentOrder(first, rest), len(ids) < asked
 
     def _dense_ids(self) -> range | None:
         q = self.store.conn.execute
@@ -150,17 +183,16 @@ class WorklistStore:
     def next_unfinished(self, annotator: str, after_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The first returned document other than ``after_id`` in ``flt``, else the first new or
         in-progress one after it, wrapping around."""
-        where, params = self._where(annotator, flt, walking=True)
-        base = ("SELECT d.id FROM documents d LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ? "
-                + (where + " AND " if where else "WHERE "))
         marks = ", ".join("?" * len(UNFINISHED))
-        searches = [(base + f"coalesce(st.status, 'new') IN ({marks})", list(UNFINISHED))]
+        unfinished = ([f"coalesce(st.status, 'new') IN ({marks})"], list(UNFINISHED))
+        searches = [(False, *unfinished)]
         if self.returned_ids(annotator):  # asked first only when there are any: no walk over every document
-            searches.insert(0, (base + "d.id IN (SELECT doc_id FROM statuses WHERE annotator = ? AND status = ?)",
-                                [annotator, RETURNED]))
-        for sql, extra_params in searches:
-            for extra, bound in ((" AND d.id > ?", after_id), (" AND d.id < ?", after_id)):
-                ids = self._ids(sql + extra + " ORDER BY d.id LIMIT 1", [*params, *extra_params, bound])
+            searches.insert(0, (True, [], []))
+        for returned_only, clauses, params in searches:
+            for after, before in ((after_id, None), (0, after_id)):
+                bound = ([*clauses, "d.id < ?"], [*params, before]) if before is not None else (clauses, params)
+                ids = self._matching(annotator, flt, after=after, limit=1, walking=True, returned_only=returned_only,
+                                     clauses=bound[0], params=bound[1])
                 if ids:
                     return ids[0]
         return None

@@ -3,9 +3,12 @@
 Searches and the status and label filters are answered by a worker thread
 (``DocumentSearch``): the table keeps showing the previous answer, a busy bar
 and "Searching…" show under it when the answer takes a moment, and the
-keys keep working on the open document. Each filter asked makes the answers
-to the earlier ones stale; they are dropped when they come. The unfiltered
-list (and "my documents") reads only ids and is shown at once.
+keys keep working on the open document. The first page of rows comes first
+("at least 200 documents, counting…"); the rest are added below it, without
+moving the selection or the scroll, when the worker has them all, and the
+count then shows. Each filter asked makes the answers to the earlier ones
+stale; they are dropped when they come. The unfiltered list (and "my
+documents") reads only ids and is shown at once.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..core.worklist_store import DocumentFilter, SearchError
 from .assignment_filter import AssignmentFilter
 from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_name
 from .document_search import DocumentSearch
+from .messages import error_message
 from .request_worker import run_until
 from .tables import row_table
 from .translation import language
@@ -43,6 +47,7 @@ class DocumentList(QWidget):
         self.annotator = model.annotator  # whose list is asked for; the model shows it once it is read
         self.search_worker = worker
         self._asked = 0  # the worker's number for the filter asked last; 0 when none is out
+        self._counting = False  # the list shows the first page of the answer to ``_asked``; the rest will follow
         self._open_doc_id: int | None = None  # the window's document, selected in whatever list is shown
         self.search = QLineEdit(clearButtonEnabled=True)
         self.status_filter = QComboBox()
@@ -109,11 +114,12 @@ class DocumentList(QWidget):
         if self._asked:
             self.search_worker.cancel()  # the answer on its way is for an older filter
             self._asked = 0
+            self._counting = False
         flt = self.current_filter()
         try:
             parse(flt.query)  # a malformed query is reported at once, and the rows stay
         except SearchError as error:
-            self._show_error(str(error))
+            self._show_error(error_message(error))
             return
         self.error.hide()
         worker = self.search_worker
@@ -139,26 +145,44 @@ class DocumentList(QWidget):
         """The window closes: the worker thread ends (a query it runs is interrupted)."""
         self._delay.stop()
         self._asked = 0
+        self._counting = False
         if self.search_worker is not None:
             self.search_worker.stop()
 
-    def _found(self, number: int, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
+    def _found(self, number: int, annotator: str, flt: DocumentFilter, ids: DocumentOrder, complete: bool) -> None:
         if number != self._asked:
             return  # a newer filter was asked meanwhile: its answer is the one to show
-        self._asked = 0
+        if complete:
+            self._asked = 0
+        if self._counting:  # the whole list, whose first page is shown
+            self._counting = False
+            was_shown = self._open_doc_id is not None and self.model.row_of(self._open_doc_id) is not None
+            self.model.extend(ids)
+            self._searching_ended()
+            if self._open_doc_id is not None and not was_shown:  # marked, but the rows read meanwhile stay in view
+                self.show_current(self._open_doc_id, scroll=False)
+            self.listed.emit()
+            return
+        self._counting = not complete
         self._show(annotator, flt, ids)
 
     def _search_failed(self, number: int, message: str) -> None:
         if number != self._asked:
             return
         self._asked = 0
+        self._counting = False
         self._show_error(message)
 
     def _show(self, annotator: str, flt: DocumentFilter, ids: DocumentOrder) -> None:
         self.model.show(annotator, flt, ids)
-        self._searching_ended()
+        if self._counting:
+            self._update_count()
+        else:
+            self._searching_ended()
         if self._open_doc_id is not None:
             self.show_current(self._open_doc_id)
+        if self.current_doc_id() is None:  # a new list starts at its top (a reset keeps the old scroll)
+            self.table.scrollToTop()
         self.listed.emit()
 
     def _show_error(self, message: str) -> None:
@@ -179,6 +203,9 @@ class DocumentList(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._counting:
+            self.count.setText(self.tr("At least %n document(s), counting…", "", self.model.rowCount()))
+            return
         if self.busy.isVisible():
             self.count.setText(self.tr("Searching…"))
             return
@@ -191,9 +218,9 @@ class DocumentList(QWidget):
         index = self.table.currentIndex()
         return self.model.doc_id(index.row()) if index.isValid() else None
 
-    def show_current(self, doc_id: int) -> None:
-        """Mark ``doc_id`` (the window's open document) as current without emitting ``documentChosen``;
-        it is marked again in every list shown later that has it."""
+    def show_current(self, doc_id: int, scroll: bool = True) -> None:
+        """Mark ``doc_id`` (the window's open document) as current without emitting ``documentChosen``,
+        and scroll to it unless told not to; it is marked again in every list shown later that has it."""
         self._open_doc_id = doc_id
         row = self.model.row_of(doc_id)
         selection = self.table.selectionModel()
@@ -205,7 +232,8 @@ class DocumentList(QWidget):
             index = self.model.index(row, TITLE)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                       | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         self.table.viewport().update()
 
     def neighbour(self, doc_id: int | None, step: int) -> int | None:

@@ -82,6 +82,22 @@ class DocumentModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def extend(self, ids: DocumentOrder) -> None:
+        """Show ``ids``, the whole list whose first page is shown: rows are added below, the selection,
+        the scroll position and the summaries read stay. (Anything else replaces the rows.)"""
+        shown = self._ids
+        if len(ids) < len(shown) or any(ids[row] != shown[row] for row in range(len(shown))):
+            self.show(self.annotator, self.filter, ids)
+            return
+        if len(ids) == len(shown):
+            self._ids = ids
+            return
+        self.beginInsertRows(QModelIndex(), len(shown), len(ids) - 1)
+        self._ids = ids
+        if len(shown) % PAGE_SIZE:  # the last page read was cut short by the end of the list: it is read again
+            self._pages.pop(len(shown) // PAGE_SIZE, None)
+        self.endInsertRows()
+
     def doc_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

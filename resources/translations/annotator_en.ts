@@ -24,6 +24,13 @@
 <context>
     <name>DocumentList</name>
     <message numerus="yes">
+        <source>At least %n document(s), counting…</source>
+        <translation>
+            <numerusform>At least %n document, counting…</numerusform>
+            <numerusform>At least %n documents, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>

@@ -296,6 +296,12 @@
 </context>
 <context>
     <name>DocumentList</name>
+    <message numerus="yes">
+        <source>At least %n document(s), counting…</source>
+        <translation>
+            <numerusform>문서 %n건 이상 · 세는 중…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Searching…</source>
         <translation>검색 중…</translation>
@@ -1643,6 +1649,53 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>only one annotator worked on this document: there is nobody to compare with</source>
         <translation>이 문서는 작업자 한 명만 작업했습니다. 비교할 상대가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SearchError</name>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>따옴표가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 needs a word after it</source>
+        <translation>%1 뒤에 찾을 낱말이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>nothing to search</source>
+        <translation>찾을 낱말이 없습니다</translation>
+    </message>
+    <message>
+        <source>a parenthesis is not closed</source>
+        <translation>괄호가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 cannot stand here</source>
+        <translation>%1은(는) 이 자리에 올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the quotes are empty</source>
+        <translation>따옴표 안이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>say what to find, not only what to leave out</source>
+        <translation>뺄 낱말만이 아니라 찾을 낱말도 입력하세요</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>검색어는 %1글자까지입니다</translation>
+    </message>
+    <message>
+        <source>more than %1 words</source>
+        <translation>낱말은 %1개까지 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>parentheses nested more than %1 deep</source>
+        <translation>괄호는 %1겹까지 겹칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Cannot search for “%1”: %2</source>
+        <translation>“%1”을(를) 검색할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

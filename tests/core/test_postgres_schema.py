@@ -94,15 +94,17 @@ def test_sqlite_needs_no_server_support():
 
 def test_the_search_runs_on_the_trigram_indexes(server_url):
     """The document list's search SQL (search_store), unchanged, is an ILIKE the pg_trgm indexes answer."""
-    from annotator.core.search_query import Term
-    from annotator.core.search_store import matching_ids
+    from annotator.core.search_query import parse
+    from annotator.core.search_store import matching_select, text_search
 
     store = Store(server=server_url)
     try:
-        store.conn.execute("SET enable_seqscan = off")  # an empty table would be scanned otherwise
-        sql, params = matching_ids(Term("원주시"))
-        plan = " ".join(row[0] for row in store.conn.execute("EXPLAIN " + sql, params))
-        assert "documents_text_trgm" in plan and "documents_title_trgm" in plan and "~~*" in plan  # ~~* is ILIKE
+        store.conn.execute("SET enable_seqscan = off")  # an empty table would be scanned otherwise,
+        store.conn.execute("SET enable_indexscan = off")  # or walked in id order: can the trigram indexes answer?
+        for query in ("원주시", "원주시 대구시", "원주시 NOT 대구시", "(원주시 OR 대구시) 예산"):
+            sql, params = matching_select(text_search(parse(query), indexed=False))
+            plan = " ".join(row[0] for row in store.conn.execute("EXPLAIN " + sql, params))
+            assert "documents_text_trgm" in plan and "documents_title_trgm" in plan and "~~*" in plan, plan  # ILIKE
     finally:
         store.close()
 

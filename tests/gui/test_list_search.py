@@ -39,18 +39,18 @@ def held(window, monkeypatch):
             self.gate.set()
 
     state = Held()
-    real = document_search.matching_documents
+    real = document_search.first_documents  # what the worker asks first
     worker = window.documents.search_worker
 
-    def slow(project, annotator, flt):
+    def slow(project, annotator, flt, rows):
         assert threading.current_thread() is not threading.main_thread()
         number = worker.latest
         state.asked.append(flt.query)
         while flt.query in state.words and not state.gate.wait(0.02) and worker.latest == number:
             pass
-        return real(project, annotator, flt)
+        return real(project, annotator, flt, rows)
 
-    monkeypatch.setattr(document_search, "matching_documents", slow)
+    monkeypatch.setattr(document_search, "first_documents", slow)
     yield state
     state.release()
 
@@ -141,17 +141,17 @@ def test_ctrl_enter_in_a_searched_list_asks_the_worker(window, qtbot):
 
 def test_a_running_query_is_interrupted_by_a_newer_one(window, qtbot, monkeypatch):
     """A query of minutes (a recursive count on the worker's own connection) gives way at once."""
-    real = document_search.matching_documents
+    real = document_search.first_documents
     started = threading.Event()
 
-    def endless_for_one_word(project, annotator, flt):
+    def endless_for_one_word(project, annotator, flt, rows):
         if flt.query == "원주시":
             started.set()
             project.store.conn.execute(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n").fetchone()
-        return real(project, annotator, flt)
+        return real(project, annotator, flt, rows)
 
-    monkeypatch.setattr(document_search, "matching_documents", endless_for_one_word)
+    monkeypatch.setattr(document_search, "first_documents", endless_for_one_word)
     type_search(window, qtbot, "원주시")
     assert started.wait(5)
     began = time.monotonic()
@@ -173,3 +173,85 @@ def test_a_search_in_my_documents_and_in_review_mode(open_window, project_dir, q
     assert listed(window, qtbot) == sorted(window.project.search("원주시"))
     assert window.documents.model.annotator == "gold"
     assert window.documents.model.headerData(2, Qt.Orientation.Horizontal) != "상태"  # review columns kept
+
+
+@pytest.fixture
+def gate():
+    """Released at the end of the test whatever happens: the worker thread must not stay blocked."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def test_the_first_page_shows_before_the_count_and_the_rest_is_added_below(window, qtbot, monkeypatch, gate):
+    """At a million documents a common word's first page is read in milliseconds and its count in
+    seconds (issue 27): the rows come first, the rest are added under them without moving the
+    selection, and the count shows when known."""
+    monkeypatch.setattr(document_search, "FIRST_ROWS", 3)
+    real = document_search.matching_documents
+
+    def slow_count(project, annotator, flt):
+        gate.wait(10)
+        return real(project, annotator, flt)
+
+    monkeypatch.setattr(document_search, "matching_documents", slow_count)
+    everything = sorted(window.project.search("다"))  # in every document
+    assert len(everything) > 3
+    resets, inserted = [], []
+    model = window.documents.model
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    type_search(window, qtbot, "다")
+    qtbot.waitUntil(lambda: rows(window) == everything[:3])
+    assert window.documents.searching()
+    qtbot.waitUntil(window.documents.busy.isVisible)
+    assert window.documents.count.text() == "문서 3건 이상 · 세는 중…"
+    window.documents.table.selectRow(1)  # the annotator opens one of the first rows meanwhile
+    qtbot.waitUntil(lambda: window.document.id == everything[1])
+    gate.set()
+    assert listed(window, qtbot) == everything
+    assert resets == [3] and inserted == [(3, len(everything) - 1)]  # added below, not a new list
+    assert window.documents.current_doc_id() == everything[1] == window.document.id
+    assert window.documents.count.text() == f"문서 {len(everything)}건"
+    assert not window.documents.busy.isVisible()
+
+
+def test_a_newer_query_drops_the_rest_of_an_older_list(window, qtbot, monkeypatch, gate):
+    monkeypatch.setattr(document_search, "FIRST_ROWS", 3)
+    real = document_search.matching_documents
+
+    def slow_count(project, annotator, flt):
+        if flt.query == "다":
+            gate.wait(10)
+        return real(project, annotator, flt)
+
+    monkeypatch.setattr(document_search, "matching_documents", slow_count)
+    type_search(window, qtbot, "다")
+    qtbot.waitUntil(lambda: len(rows(window)) == 3)
+    type_search(window, qtbot, "대구시")
+    gate.set()
+    assert listed(window, qtbot) == sorted(window.project.search("대구시"))
+    qtbot.wait(50)
+    assert rows(window) == sorted(window.project.search("대구시"))
+
+
+def test_the_open_document_further_down_is_marked_when_the_rest_comes_without_scrolling(window, qtbot, monkeypatch,
+                                                                                        gate):
+    monkeypatch.setattr(document_search, "FIRST_ROWS", 12)
+    real = document_search.matching_documents
+    monkeypatch.setattr(document_search, "matching_documents",
+                        lambda project, annotator, flt: gate.wait(10) and real(project, annotator, flt))
+    window.resize(1280, 300)  # fewer rows in view than the first page has
+    everything = sorted(window.project.search("다"))
+    window.open_document(everything[-1])
+    type_search(window, qtbot, "다")
+    qtbot.waitUntil(lambda: rows(window) == everything[:12])
+    scroll = window.documents.table.verticalScrollBar()
+    assert window.documents.current_doc_id() is None  # not among the first rows
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    assert scroll.value() == 0  # a new list shows its top
+    gate.set()
+    assert listed(window, qtbot) == everything
+    qtbot.wait(20)
+    assert window.documents.current_doc_id() == everything[-1] == window.document.id
+    assert scroll.value() == 0  # the first rows, which the annotator may be reading, stay in view
