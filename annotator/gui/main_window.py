@@ -28,6 +28,7 @@ from .document_search import DocumentSearch
 from .document_view import DocumentView, LabelLook
 from .editor import Editor
 from .export_dialog import ExportDialog
+from .flags import ReviewFlags
 from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
@@ -53,6 +54,7 @@ OWN_LAYER = "annotations"
 class MainWindow(QMainWindow):
     documentOpened = Signal(int)
     changeApplied = Signal(object)  # a core Change, after the panels took it in
+    changedElsewhere = Signal(object)  # ids others changed, after the panels took them in (None: any)
 
     def __init__(self, project: Project, annotator: str, start_at_first: bool = False, review: bool = False,
                  offline=None):
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.changeApplied.connect(self.database.edited)
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
         self.review_returns, self.annotator_returns = attach_returns(self)
+        self.flags = ReviewFlags(self)
         self.gold_comparison = GoldComparisonView(self)
         self.find_bar = find_bar.attach(self)
         self.zoom = Zoom(self, self.view.font())
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
             self.header.show_document(None, None)
             self.spans.model.reset(None, self.annotator, [])
         self.show_message(message)
+        self.changedElsewhere.emit({None})
 
     def show_commits_from_elsewhere(self) -> None:
         """Another program committed to this project's file (a second window, a command): SQLite does not
@@ -314,6 +318,7 @@ class MainWindow(QMainWindow):
             self.suggestions.refresh()  # what the new spans cover is no longer suggested
         self._update_progress()
         self.review.changed_elsewhere(ids)
+        self.changedElsewhere.emit(set(doc_ids))
 
     # -- spans -------------------------------------------------------------------------
 

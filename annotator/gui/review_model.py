@@ -152,6 +152,7 @@ FIXED_COLOUR = QColor("#6a1b9a")
 
 
 RETURN_MARKS = (" ↩", " ↩✓")  # returned and waiting; fixed since (the tooltip says which annotator and why)
+FLAG_MARK = " ⚑"  # an annotator flagged the document (the tooltip and the header say who and why)
 
 
 def return_marks(returns) -> str:
@@ -167,6 +168,11 @@ def return_line(item) -> str:
     return text.replace("%1", item.annotator).replace("%2", item.reason)
 
 
+def flag_line(flag) -> str:
+    text = QCoreApplication.translate("ReviewColumns", "Flagged by %1: %2").replace("%1", flag.annotator)
+    return text.replace("%2", flag.comment or "–")
+
+
 class ReviewColumns:
     """What the document list shows in review mode: each document's review state and disagreements.
 
@@ -178,6 +184,17 @@ class ReviewColumns:
         self.reviews: dict[int, DocumentReview] | None = None  # None: still being computed
         self.counts: Counter = Counter()  # documents per review state, kept current (the status bar)
         self.returns: dict[int, list] = {}  # doc id -> team.returns.Return (returned, or fixed since)
+        self.flags: dict[int, list] = {}  # doc id -> team.flags.Flag
+
+    def set_flags(self, flags, doc_ids: Iterable[int] | None = None) -> None:
+        """The flags standing; with ``doc_ids``, those of these documents only (the others kept)."""
+        if doc_ids is None:
+            self.flags = {}
+        else:
+            for doc_id in doc_ids:
+                self.flags.pop(doc_id, None)
+        for flag in flags:
+            self.flags.setdefault(flag.doc_id, []).append(flag)
 
     def set_returns(self, returns) -> None:
         self.returns = {}
@@ -205,8 +222,10 @@ class ReviewColumns:
     def status(self, doc_id: int, role: int) -> Any:
         review = self.reviews.get(doc_id) if self.reviews is not None else None
         returns = self.returns.get(doc_id, ())
+        flags = self.flags.get(doc_id, ())
         if role == Qt.ItemDataRole.DisplayRole:
-            return (document_state_name(review.state) if review else "…") + return_marks(returns)
+            return ((document_state_name(review.state) if review else "…") + return_marks(returns)
+                    + (FLAG_MARK if flags else ""))
         if role == Qt.ItemDataRole.ForegroundRole:
             if any(r.state == FIXED for r in returns):
                 return FIXED_COLOUR
@@ -215,6 +234,7 @@ class ReviewColumns:
             done = ", ".join(review.done) or "–"
             lines = [QCoreApplication.translate("ReviewColumns", "Marked done by: %1").replace("%1", done)]
             lines += [return_line(r) for r in returns]
+            lines += [flag_line(f) for f in flags]
             return "\n".join(lines)
         return None
 

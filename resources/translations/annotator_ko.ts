@@ -289,6 +289,10 @@
         <source>Notes</source>
         <translation>메모</translation>
     </message>
+    <message>
+        <source>⚑ Flagged by %1 (%2)</source>
+        <translation>⚑ %1의 플래그 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
@@ -1376,6 +1380,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Returned to %1, waiting: %2</source>
         <translation>%1에게 반려, 수정 대기: %2</translation>
+    </message>
+    <message>
+        <source>Flagged by %1: %2</source>
+        <translation>%1의 플래그: %2</translation>
     </message>
     <message>
         <source>Marked done by: %1</source>

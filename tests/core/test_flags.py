@@ -1,0 +1,23 @@
+"""Flags for the reviewer: who flagged which document, the comment and when; lifted when done again."""
+
+from annotator import GOLD
+from annotator.core.team.flags import flags
+
+from .synthetic import Words, numbered_text
+from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
+
+
+def test_flags_list_who_flagged_what_and_when_until_the_document_is_done(project):
+    first = Words(project, numbered_text(4)).doc_id
+    second = Words(project, numbered_text(5)).doc_id
+    project.set_status(first, "kim", "flagged", "제목과 본문이 달라요")
+    project.set_status(second, "lee", "flagged")
+    project.set_status(second, "kim", "skipped", "not a flag")
+    project.set_status(first, GOLD, "adjudicated")
+    found = flags(project)
+    assert [(f.doc_id, f.annotator, f.comment) for f in found] == [(first, "kim", "제목과 본문이 달라요"),
+                                                                   (second, "lee", "")]
+    assert found[0].flagged_at <= found[1].flagged_at and found[0].flagged_at.startswith("20")
+    assert [f.annotator for f in flags(project, second)] == ["lee"]
+    project.set_status(first, "kim", "done")
+    assert [f.doc_id for f in flags(project)] == [second]
