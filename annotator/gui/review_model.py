@@ -196,8 +196,13 @@ class ReviewColumns:
         for flag in flags:
             self.flags.setdefault(flag.doc_id, []).append(flag)
 
-    def set_returns(self, returns) -> None:
-        self.returns = {}
+    def set_returns(self, returns, doc_ids: Iterable[int] | None = None) -> None:
+        """The returns (waiting or fixed); with ``doc_ids``, those of these documents only (the others kept)."""
+        if doc_ids is None:
+            self.returns = {}
+        else:
+            for doc_id in doc_ids:
+                self.returns.pop(doc_id, None)
         for item in returns:
             self.returns.setdefault(item.doc_id, []).append(item)
 

@@ -192,3 +192,25 @@ def test_the_reviewer_reads_flags_beside_the_document_and_in_the_list(review_dir
     assert "⚑" not in list_status(window, doc_id)
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
     assert not window.header.flags.isVisible()
+
+
+def test_a_return_another_program_brings_in_shows_in_the_count_and_comes_first(project_dir, open_window, qtbot,
+                                                                                monkeypatch):
+    # The reviewer's copy merged into lee's project by `annotator merge` while lee's window is open.
+    from annotator.gui import database_watch
+
+    monkeypatch.setattr(database_watch, "POLL_MS", 50)
+    with Project.open(project_dir) as project:
+        ids = project.store.document_ids()
+        returned = ids[5]  # not the open one, and not first in the list
+        project.set_status(returned, "lee", "done")
+    lee = open_window(project_dir, "lee")
+    assert lee.document.id != returned and not lee.annotator_returns.button.isVisible()
+    script = ("import sys; from annotator import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              f"    p.return_document({returned}, 'lee', sys.argv[2])\n")
+    subprocess.run([sys.executable, "-c", script, str(project_dir), REASON], check=True)
+    qtbot.waitUntil(lambda: lee.annotator_returns.button.isVisible(), timeout=5000)
+    assert "1" in lee.annotator_returns.button.text()
+    qtbot.waitUntil(lambda: listed(lee, qtbot)[:1] == [returned], timeout=5000)  # returned documents first
+    assert lee.documents.current_doc_id() == lee.document.id  # the open document stays selected
