@@ -47,6 +47,7 @@ class DocumentView(QTextEdit):
     selectionReleased = Signal(int, int, bool)  # code-point start, end, raw (no snapping)
     spanClicked = Signal(str, int)  # overlay name, span id
     emptyClicked = Signal()
+    contextMenuAsked = Signal(QPoint, QPoint, bool)  # viewport point, global point, by the mouse (not the Menu key)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -216,6 +217,11 @@ class DocumentView(QTextEdit):
             self.raw_selection = False  # keyboard selections are snapped when labelled
         super().keyPressEvent(event)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The window builds the menu from its actions (``context_menu``), not Qt's Copy / Select All."""
+        self.contextMenuAsked.emit(event.pos(), event.globalPos(), event.reason() == event.Reason.Mouse)
+        event.accept()
+
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:
             hit = self.hit_at(event.pos())
@@ -240,10 +246,12 @@ class DocumentView(QTextEdit):
             lines.append(overlay)
         return "\n".join(lines)
 
-    def hit_at(self, point: QPoint) -> _Hit | None:
-        """The innermost span under ``point`` (viewport coordinates)."""
+    def hit_at(self, point: QPoint, among=None) -> _Hit | None:
+        """The innermost span under ``point`` (viewport coordinates), of the overlays ``among`` accepts
+        by name when given."""
         hits = [_Hit(rect, name, placed) for name, style, placed, rects in self._visible_geometry() for rect in rects
-                if style.clickable and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
+                if style.clickable and (among is None or among(name))
+                and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
         return max(hits, key=lambda h: (h.placed.level, h.overlay == "annotations"), default=None)
 
     # -- painting ----------------------------------------------------------------

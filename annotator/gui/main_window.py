@@ -20,6 +20,7 @@ from ..core.worklist_store import WorklistStore
 from . import dialogs, empty_state, find_bar, fonts, server_watch, settings
 from .actions import WorkbenchActions
 from .activity_tracker import ActivityTracker
+from .context_menu import TextMenu
 from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
@@ -32,6 +33,7 @@ from .flags import ReviewFlags
 from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
+from .label_steps import LabelSteps
 from .next_document import attach as attach_next_document
 from .note_editor import NoteEditor
 from .overlays import ANNOTATIONS, Overlay
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
         self.review_returns, self.annotator_returns = attach_returns(self)
         self.flags = ReviewFlags(self)
+        self.text_menu, self.label_steps = TextMenu(self), LabelSteps(self)  # right-click; Alt+PgUp/PgDown
         self.gold_comparison = GoldComparisonView(self)
         self.find_bar = find_bar.attach(self)
         self.zoom = Zoom(self, self.view.font())

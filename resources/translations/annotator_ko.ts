@@ -1065,6 +1065,13 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>LabelSteps</name>
+    <message>
+        <source>Select a span, a suggestion or a review candidate first: the next one with its label is chosen</source>
+        <translation>먼저 스팬, 제안 또는 검토 후보를 선택하세요: 같은 레이블의 다음 항목으로 이동합니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No more documents in the list</source>
@@ -1791,6 +1798,49 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>TextMenu</name>
+    <message>
+        <source>Selected: “%1”</source>
+        <translation>선택한 텍스트: “%1”</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation>레이블 지정</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>레이블 변경</translation>
+    </message>
+    <message>
+        <source>Adjust boundaries</source>
+        <translation>경계 조정</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1 · %2</source>
+        <translation>제안: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Accept as</source>
+        <translation>다른 레이블로 수락</translation>
+    </message>
+    <message>
+        <source>Candidate: %1 · %2</source>
+        <translation>후보: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>문서: %1</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>열린 문서 없음</translation>
+    </message>
+</context>
+<context>
     <name>TrainingJob</name>
     <message>
         <source>A project in memory cannot be trained in the background</source>
@@ -1905,6 +1955,14 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Next document</source>
         <translation>다음 문서</translation>
+    </message>
+    <message>
+        <source>Next with the same label</source>
+        <translation>같은 레이블의 다음 항목</translation>
+    </message>
+    <message>
+        <source>Previous with the same label</source>
+        <translation>같은 레이블의 이전 항목</translation>
     </message>
     <message>
         <source>End one morpheme left</source>
