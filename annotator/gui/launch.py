@@ -74,6 +74,7 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
 
     from . import settings
     from .main_window import MainWindow
+    from .window_size import show_fitted
 
     project, offline = _open_or_start_offline(Path(folder).absolute(), annotator, parent)
     try:
@@ -83,8 +84,7 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
         raise
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(project.close)
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
+    show_fitted(window)
     settings.add_recent_project(project.folder)
     return window
 

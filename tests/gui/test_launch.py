@@ -67,3 +67,32 @@ def test_on_a_server_the_annotator_is_the_login(qapp, tmp_path, monkeypatch):
     write_server_address(tmp_path, "postgresql://lee@db.example.org/policy_ner")
     assert launch.resolve_annotator(None, interactive=True, folder=tmp_path) == "lee"
     assert launch.resolve_annotator("gold", interactive=True, folder=tmp_path) == "gold"  # a reviewer says so
+
+
+def test_the_window_opens_within_the_screen_with_its_status_bar_showing(project_dir, qtbot, korean):
+    from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize
+
+    from annotator.gui import window_size
+
+    window = launch.open_window(project_dir, "kim")  # the offscreen screen is 800×800, smaller than 1280×800
+    try:
+        qtbot.waitExposed(window)
+        available = window.screen().availableGeometry()
+        assert available.contains(window.frameGeometry())
+        status_bar = window.statusBar()
+        assert available.contains(QRect(status_bar.mapToGlobal(status_bar.rect().topLeft()), status_bar.size()))
+        assert window.progress_status.isVisible() and window.annotator_status.isVisible()
+        assert available.contains(window.normalGeometry())  # un-maximised, it still fits
+        for review in (False, True):  # a 1280×800 laptop has room for the smallest window in both modes
+            window.review.set_active(review)
+            room = QRect(0, 0, 1280, 800).marginsRemoved(window_size.FRAME).size()
+            assert window.minimumSizeHint().boundedTo(room) == window.minimumSizeHint()
+    finally:
+        window.close()  # it deletes itself, and closes its project
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # A screen with room enough opens the window at 1280×800, centred, not maximised.
+    geometry, maximised = window_size.initial_geometry(QRect(0, 30, 1920, 1050))
+    assert (geometry.size(), maximised) == (QSize(1280, 800), False)
+    assert QRect(0, 30, 1920, 1050).contains(geometry.marginsAdded(window_size.FRAME))
+    geometry, maximised = window_size.initial_geometry(QRect(0, 27, 1280, 773))  # 1280×800 under a top bar
+    assert maximised and QRect(0, 27, 1280, 773).contains(geometry.marginsAdded(window_size.FRAME))
