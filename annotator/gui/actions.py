@@ -69,7 +69,7 @@ class WorkbenchActions(QObject):
         self.quit = window_action(window, "Ctrl+Q")
         self.labels = {label.name: window_action(window, *([label.key] if label.key else [])) for label in schema.labels}
         self.edges = {edge: window_action(window, key) for edge, key in EDGE_KEYS.items()}
-        self.next_same_label = window_action(window, "Alt+PgDown")  # of the selected span, suggestion or candidate
+        self.next_same_label = window_action(window, "Alt+PgDown")  # from the selected span, suggestion, candidate
         self.previous_same_label = window_action(window, "Alt+PgUp")
         self.accept_suggestion = window_action(window, "A")
         self.accept_all_suggestions = window_action(window, "Shift+A")
