@@ -107,8 +107,9 @@ def _open_or_start_offline(folder: Path, annotator: str, parent):
         return started
 
 
-def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
+def launch(folder: Path | None, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
            review: bool = False) -> int:
+    """The window on the project in ``folder``, or on the demo project (made on first use) when None."""
     if not _has_display():
         if screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -118,6 +119,9 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from ..core.demo import prepare_demo
+    from ..core.paths import demo_project_dir
+    from .demo_dialog import prepare_demo_project
     from .main_window import MainWindow
     from .settings import saved_language
     from .translation import set_language
@@ -127,10 +131,17 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     set_language(lang or saved_language())
-    name = resolve_annotator(annotator, interactive=not screenshot, folder=Path(folder))
+    demo = folder is None
+    folder = demo_project_dir() if demo else Path(folder)
+    name = resolve_annotator(annotator, interactive=not screenshot, folder=folder)
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
+    if demo and screenshot:
+        prepare_demo(folder, started=lambda: print(f"Preparing the demo project in {folder} (analysing the sample "
+                                                   "articles with Kiwi)…", file=sys.stderr))
+    elif demo:
+        prepare_demo_project(folder)  # a dialog says so while a worker thread does it
     if screenshot:
         with open_project(Path(folder).absolute()) as project:
             window = MainWindow(project, name, start_at_first=not review, review=review)

@@ -96,3 +96,32 @@ def test_the_window_opens_within_the_screen_with_its_status_bar_showing(project_
     assert QRect(0, 30, 1920, 1050).contains(geometry.marginsAdded(window_size.FRAME))
     geometry, maximised = window_size.initial_geometry(QRect(0, 27, 1280, 773))  # 1280×800 under a top bar
     assert maximised and QRect(0, 27, 1280, 773).contains(geometry.marginsAdded(window_size.FRAME))
+
+
+def test_the_first_start_builds_the_demo_off_the_gui_thread_and_says_so(tmp_path, qtbot, korean, monkeypatch):
+    import threading
+
+    from annotator.core import demo
+    from annotator.core.ingest import importer
+    from annotator.core.project import Project
+    from annotator.gui import demo_dialog
+
+    samples = tmp_path / "samples"
+    write(samples / "a.txt", "원주시 예산\n\n원주시가 국비 120억 원을 확보했다.\n")
+    write(samples / "b.txt", "과기정통부 발표\n\n과기정통부는 인공지능 사업을 지원한다.\n")
+    monkeypatch.setattr(demo, "sample_articles_dir", lambda: samples)
+    threads, shown = [], []
+    import_paths = importer.import_paths
+    monkeypatch.setattr(importer, "import_paths", lambda *a, **k: threads.append(threading.current_thread())
+                        or import_paths(*a, **k))
+    monkeypatch.setattr(demo_dialog.DemoDialog, "showEvent", lambda dialog, event: shown.append(
+        (dialog.explanation.text(), dialog.bar.maximum())))
+    folder = tmp_path / "demo"
+    demo_dialog.prepare_demo_project(folder)
+    assert threads and threads[0] is not threading.main_thread()  # Kiwi ran on a worker thread
+    assert shown and "데모" in shown[0][0]  # a dialog said what was happening meanwhile
+    with Project.open(folder) as project:
+        assert project.document_count() == 2
+    shown.clear()
+    demo_dialog.prepare_demo_project(folder)  # the next start: nothing to build, no dialog
+    assert shown == []
