@@ -94,6 +94,10 @@ class TextMenu(QObject):
 
     # -- the menus ----------------------------------------------------------------------------
 
+    def _item_menu(self, heading: str, label: str, text: str) -> QMenu:
+        """A menu headed by ``heading`` with %1 the label's name and %2 the (shortened) text."""
+        return self._menu(heading.replace("%1", self._label_name(label)).replace("%2", _short(text)))
+
     def _menu(self, heading: str) -> QMenu:
         menu = QMenu(self.window)
         title = menu.addAction(heading)
@@ -126,7 +130,7 @@ class TextMenu(QObject):
         w = self.window
         a = w.shortcuts
         span = w.selected_span()
-        menu = self._menu(f"{self._label_name(span.label)} · {_short(span.text)}")
+        menu = self._item_menu("%1 · %2", span.label, span.text)
         self._labels(menu, self.tr("Relabel as"))
         menu.addActions([a.delete_span, w.notes.edit])
         edges = menu.addMenu(self.tr("Adjust boundaries"))
@@ -141,8 +145,7 @@ class TextMenu(QObject):
         w = self.window
         a = w.shortcuts
         mark = w.suggestions.selected()
-        menu = self._menu(self.tr("Suggestion: %1 · %2").replace("%1", self._label_name(mark.label))
-                          .replace("%2", _short(mark.text)))
+        menu = self._item_menu(self.tr("Suggestion: %1 · %2"), mark.label, mark.text)
         menu.addAction(a.accept_suggestion)
         self._labels(menu, self.tr("Accept as"))
         menu.addActions([a.reject_suggestion, a.accept_all_suggestions])
@@ -154,8 +157,7 @@ class TextMenu(QObject):
         w = self.window
         review = w.review
         candidate = review.selected_candidate()
-        menu = self._menu(self.tr("Candidate: %1 · %2").replace("%1", self._label_name(candidate.label))
-                          .replace("%2", _short(candidate.text)))
+        menu = self._item_menu(self.tr("Candidate: %1 · %2"), candidate.label, candidate.text)
         menu.addActions([review.accept, review.reject, w.notes.edit])
         self._steps(menu)
         menu.addSeparator()

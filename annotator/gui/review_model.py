@@ -173,6 +173,18 @@ def flag_line(flag) -> str:
     return text.replace("%2", flag.comment or "–")
 
 
+def _regroup(by_document: dict[int, list], items, doc_ids: Iterable[int] | None) -> None:
+    """Put ``items`` (records with a ``doc_id``) in ``by_document`` in place of all it held, or of what
+    it held for ``doc_ids``."""
+    if doc_ids is None:
+        by_document.clear()
+    else:
+        for doc_id in doc_ids:
+            by_document.pop(doc_id, None)
+    for item in items:
+        by_document.setdefault(item.doc_id, []).append(item)
+
+
 class ReviewColumns:
     """What the document list shows in review mode: each document's review state and disagreements.
 
@@ -188,23 +200,11 @@ class ReviewColumns:
 
     def set_flags(self, flags, doc_ids: Iterable[int] | None = None) -> None:
         """The flags standing; with ``doc_ids``, those of these documents only (the others kept)."""
-        if doc_ids is None:
-            self.flags = {}
-        else:
-            for doc_id in doc_ids:
-                self.flags.pop(doc_id, None)
-        for flag in flags:
-            self.flags.setdefault(flag.doc_id, []).append(flag)
+        _regroup(self.flags, flags, doc_ids)
 
     def set_returns(self, returns, doc_ids: Iterable[int] | None = None) -> None:
         """The returns (waiting or fixed); with ``doc_ids``, those of these documents only (the others kept)."""
-        if doc_ids is None:
-            self.returns = {}
-        else:
-            for doc_id in doc_ids:
-                self.returns.pop(doc_id, None)
-        for item in returns:
-            self.returns.setdefault(item.doc_id, []).append(item)
+        _regroup(self.returns, returns, doc_ids)
 
     def set_all(self, reviews: dict[int, DocumentReview]) -> None:
         self.reviews = dict(reviews)

@@ -270,10 +270,6 @@
         <source>First start: the demo project is being made in %1. Its sample articles are analysed once with Kiwi (Korean morphemes, so selections snap to them); the window opens when it is done.</source>
         <translation>처음 실행: %1에 데모 프로젝트를 만드는 중입니다. 예제 기사를 Kiwi로 한 번 형태소 분석합니다(선택 범위가 형태소에 맞춰지도록). 끝나면 창이 열립니다.</translation>
     </message>
-    <message>
-        <source>%1 s elapsed</source>
-        <translation>%1초 경과</translation>
-    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -1908,6 +1904,9 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>updating the tables (%1)</source>
         <translation>테이블을 갱신하는 중 (%1)</translation>
     </message>
+</context>
+<context>
+    <name>WaitDialog</name>
     <message>
         <source>%1 elapsed</source>
         <translation>%1 경과</translation>
