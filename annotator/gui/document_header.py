@@ -84,15 +84,15 @@ class DocumentHeader(QWidget):
         self.notes.setText(f"✎ {title}: " + "  ·  ".join(f"{layer}: {note}" for layer, note in notes.items()))
 
     def show_flags(self, flags) -> None:
-        """The annotators' flags on the document (``team.flags.Flag``): who, when, the comment; hidden
+        """The annotators' flags on the document (``team.flags.Flag``: who, ``time``, the comment ``text``); hidden
         when there are none."""
         self._flags = list(flags)
         self.flags.setVisible(bool(self._flags))
         lines = []
         for flag in self._flags:
             line = QCoreApplication.translate("DocumentHeader", "⚑ Flagged by %1 (%2)").replace(
-                "%1", flag.annotator).replace("%2", local_time(flag.flagged_at))
-            lines.append(f"{line}: {flag.comment}" if flag.comment else line)
+                "%1", flag.annotator).replace("%2", local_time(flag.time))
+            lines.append(f"{line}: {flag.text}" if flag.text else line)
         self.flags.setText("\n".join(lines))
 
     def retranslate(self) -> None:

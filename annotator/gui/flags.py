@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ..core.operations import Change
-from ..core.team.flags import flags
+from ..core.team.flags import flag_comments
 
 
 class ReviewFlags(QObject):
@@ -28,14 +28,15 @@ class ReviewFlags(QObject):
     def show_open(self) -> None:
         """The open document's flags in the header, in review mode only."""
         w = self.window
-        shown = flags(self.project, w.document.id) if w.review.active and w.document is not None else []
-        w.header.show_flags(shown)
+        shown = w.review.active and w.document is not None
+        w.header.show_flags(flag_comments(self.project, doc_id=w.document.id) if shown else [])
 
     def _reread(self, doc_ids: set) -> None:
         if not self.window.review.active:
             return
         ids = {d for d in doc_ids if d is not None}
-        self.window.review.columns.set_flags([f for d in sorted(ids) for f in flags(self.project, d)], ids)
+        found = [flag for doc_id in sorted(ids) for flag in flag_comments(self.project, doc_id=doc_id)]
+        self.window.review.columns.set_flags(found, ids)
         self.window.documents.model.review_changed(ids)
         document = self.window.document
         if document is not None and document.id in doc_ids:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel
 from ..core.operations import Change
 from ..core.records import GOLD
 from ..core.review import ACCEPTED, ADJUDICATED, READY, REVIEW_STATES, Candidate, ready_documents
-from ..core.team.flags import flags
+from ..core.team.flags import flag_comments
 from ..core.team.notes import candidate_notes
 from .adjudicator import Adjudicator
 from .agreement_dialog import AgreementDialog
@@ -205,7 +205,7 @@ class ReviewMode(QObject):
         generation = self._loading
         self.columns = ReviewColumns()
         self._changed_while_loading = set()
-        self.worker.run(lambda project: (project.review_states(), project.returns(), flags(project)),
+        self.worker.run(lambda project: (project.review_states(), project.returns(), flag_comments(project)),
                         lambda loaded: self._states_loaded(generation, *loaded), self.window.show_message)
 
     def _states_loaded(self, generation: int, states, returns=(), flagged=()) -> None:

@@ -170,7 +170,7 @@ def return_line(item) -> str:
 
 def flag_line(flag) -> str:
     text = QCoreApplication.translate("ReviewColumns", "Flagged by %1: %2").replace("%1", flag.annotator)
-    return text.replace("%2", flag.comment or "–")
+    return text.replace("%2", flag.text or "–")
 
 
 def _regroup(by_document: dict[int, list], items, doc_ids: Iterable[int] | None) -> None:

@@ -1,7 +1,7 @@
 """Flags for the reviewer: who flagged which document, the comment and when; lifted when done again."""
 
 from annotator import GOLD
-from annotator.core.team.flags import flags
+from annotator.core.team.flags import flag_comments
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
@@ -14,10 +14,11 @@ def test_flags_list_who_flagged_what_and_when_until_the_document_is_done(project
     project.set_status(second, "lee", "flagged")
     project.set_status(second, "kim", "skipped", "not a flag")
     project.set_status(first, GOLD, "adjudicated")
-    found = flags(project)
-    assert [(f.doc_id, f.annotator, f.comment) for f in found] == [(first, "kim", "제목과 본문이 달라요"),
+    found = flag_comments(project)
+    assert [(f.doc_id, f.annotator, f.text) for f in found] == [(first, "kim", "제목과 본문이 달라요"),
                                                                    (second, "lee", "")]
-    assert found[0].flagged_at <= found[1].flagged_at and found[0].flagged_at.startswith("20")
-    assert [f.annotator for f in flags(project, second)] == ["lee"]
+    assert found[0].time <= found[1].time and found[0].time.startswith("20")
+    assert [f.annotator for f in flag_comments(project, doc_id=second)] == ["lee"]
+    assert [f.doc_id for f in flag_comments(project, "kim")] == [first]
     project.set_status(first, "kim", "done")
-    assert [f.doc_id for f in flags(project)] == [second]
+    assert [f.doc_id for f in flag_comments(project)] == [second]

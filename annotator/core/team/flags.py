@@ -1,6 +1,9 @@
 """Flags: an annotator's "this document has a problem" (Ctrl+Shift+K, or ``set_status(..., "flagged",
 comment)``), for the reviewer to read beside the document. A flag is the annotator's status of the
-document while it says flagged; marking the document done again lifts it."""
+document while it says flagged; marking the document done again lifts it.
+
+(The names follow ``notes.ListedNote`` / ``notes.flag_comments`` of the notes listing another branch
+adds, so the window can take that one instead.)"""
 
 from __future__ import annotations
 
@@ -14,14 +17,10 @@ from . import flags_store
 class Flag:
     doc_id: int
     annotator: str
-    comment: str
-    flagged_at: str  # the status's time (UTC, ISO)
-
-    def to_json(self) -> dict:
-        return {"doc_id": self.doc_id, "annotator": self.annotator, "comment": self.comment,
-                "flagged_at": self.flagged_at}
+    text: str  # the comment
+    time: str  # when the status was set (UTC, ISO)
 
 
-def flags(project, doc_id: int | None = None) -> list[Flag]:
-    """Every flag standing (of one document when ``doc_id`` is given), oldest first."""
-    return [Flag(*row) for row in flags_store.flag_rows(project.store, GOLD, doc_id)]
+def flag_comments(project, annotator: str | None = None, doc_id: int | None = None) -> list[Flag]:
+    """Every flag standing (of ``annotator``, of one document, when given), oldest first."""
+    return [Flag(*row) for row in flags_store.flag_rows(project.store, GOLD, annotator, doc_id)]

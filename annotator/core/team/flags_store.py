@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 
-def flag_rows(store, gold: str, doc_id: int | None = None) -> list[tuple[int, str, str, str]]:
-    """(doc_id, annotator, comment, updated_at) of every flagged status (of one document when given),
-    the reviewer's layer left out, oldest first."""
+def flag_rows(store, gold: str, annotator: str | None = None, doc_id: int | None = None
+              ) -> list[tuple[int, str, str, str]]:
+    """(doc_id, annotator, comment, updated_at) of every flagged status (of ``annotator``, of one
+    document, when given), the reviewer's layer left out, oldest first."""
     where, params = "status = 'flagged' AND annotator != ?", [gold]
+    if annotator is not None:
+        where += " AND annotator = ?"
+        params.append(annotator)
     if doc_id is not None:
         where += " AND doc_id = ?"
         params.append(doc_id)
