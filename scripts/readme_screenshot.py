@@ -5,7 +5,8 @@ docs/screenshot.png: the first paragraphs of the first article labelled by
 and some statuses set. docs/review.png (``--review``): kim and lee labelled
 every article from the suggestions, lee differently here and there (a span
 left out, an amount without its unit, another label), both marked the first
-ten done; review mode opens the first one ready.
+ten done, and lee flagged the eleventh (⚑ in the list); review mode opens the
+first one ready.
 
     DISPLAY=:99 python scripts/readme_screenshot.py [OUT.png] [--lang en] [--review]
 """
@@ -78,6 +79,7 @@ def two_annotators(project: Project) -> None:
     for doc_id in ids[:10]:
         for name in ("kim", "lee"):
             project.set_status(doc_id, name, "done")
+    project.set_status(ids[10], "lee", "flagged", "제목의 지명이 본문과 달라요")
 
 
 def main() -> int:

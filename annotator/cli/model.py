@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -36,17 +37,26 @@ def cmd_train(args) -> int:
     console.print(f"Trained on {info.documents} finished documents ({info.layers} layers, {info.sentences:,} "
                   f"sentences, {info.tokens:,} tokens) in {info.seconds:.1f} s by {info.algorithm}; "
                   f"held-out scores from {info.folds} folds")
-    table = Table()
+    # Narrow enough for 80 columns: no vertical rules, headers wrap between words, and why a label
+    # is not suggested goes under the table; a narrower terminal folds cells rather than cutting them.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for name, right in (("label", False), ("F1", True), ("precision", True), ("recall", True),
                         ("training spans", True), ("held-out spans", True), ("threshold", True), ("suggests", False)):
-        table.add_column(name, justify="right" if right else "left")
+        table.add_column(name, justify="right" if right else "left", overflow="fold")
+    reasons = []
     for label, score in info.scores.items():
         state = states[label]
         table.add_row(label, _figure(score.f1), _figure(score.precision), _figure(score.recall),
                       str(score.training_spans), str(score.heldout_spans), f"{state.threshold:.2f}",
-                      {"live": "yes", "off": "no (not a recogniser)", "below": "no (below threshold)",
-                       "untrained": "no (no spans)"}[state.state])
+                      "yes" if state.state == "live" else "no")
+        if state.state != "live":
+            reasons.append(f"{label} is not suggested: " + {
+                "off": "the model is not among its recognisers in project.toml",
+                "below": f"held-out F1 {_figure(score.f1)} is below its threshold {state.threshold:.2f}",
+                "untrained": "no spans of it to learn from"}[state.state])
     console.print(table)
+    for reason in reasons:
+        console.print(reason)
     counts = info.counts
     if counts.get("misaligned_spans"):
         console.print(f"{counts['misaligned_spans']} span(s) did not start and end on morpheme edges: "

@@ -10,27 +10,12 @@ from ..core.content_rules import layer_problem
 from ..core.errors import AnnotatorError
 from ..core.ingest.readers import FORMATS
 from ..core.label_map import read_label_map
-from ..core.paths import demo_project_dir
-from ..core.project import SCHEMA_FILE, Project
+from ..core.project import Project
 from ..core.team.notes import flag_comments
 from .common import (
     EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project, progress_bar, reporting_upgrade,
 )
 from .distribution import print_team_stats, team_stats
-
-
-def ensure_demo_project(folder: Path | None = None) -> Path:
-    """Create the demo project (and import the bundled samples) on first use."""
-    folder = folder or demo_project_dir()
-    if not (folder / SCHEMA_FILE).exists():
-        Project.create(folder).close()
-    with reporting_upgrade(folder), Project.open(folder) as project:
-        if project.document_count() == 0:
-            print(f"Preparing the demo project in {folder} (analysing the sample articles with Kiwi)…", file=sys.stderr)
-            report = project.import_samples()
-            for error in report.rejected:
-                err(str(error))
-    return folder
 
 
 def cmd_init(args) -> int:
@@ -115,7 +100,7 @@ def cmd_stats(args) -> int:
 def cmd_gui(args) -> int:
     from ..gui.launch import launch  # Qt is imported only when the GUI runs
 
-    folder = Path(args.project) if args.project else ensure_demo_project()
+    folder = Path(args.project) if args.project else None  # None: the demo project, made on first use
     return launch(folder, annotator=args.annotator, screenshot=args.screenshot, lang=args.lang, review=args.review)
 
 

@@ -69,6 +69,8 @@ class WorkbenchActions(QObject):
         self.quit = window_action(window, "Ctrl+Q")
         self.labels = {label.name: window_action(window, *([label.key] if label.key else [])) for label in schema.labels}
         self.edges = {edge: window_action(window, key) for edge, key in EDGE_KEYS.items()}
+        self.next_same_label = window_action(window, "Alt+PgDown")  # from the selected span, suggestion, candidate
+        self.previous_same_label = window_action(window, "Alt+PgUp")
         self.accept_suggestion = window_action(window, "A")
         self.accept_all_suggestions = window_action(window, "Shift+A")
         self.reject_suggestion = window_action(window, "X")
@@ -121,6 +123,8 @@ class WorkbenchActions(QObject):
         self.label_menu.addActions(list(self.labels.values()))
         self.label_menu.addSeparator()
         self.label_menu.addActions(list(self.edges.values()))
+        self.label_menu.addSeparator()
+        self.label_menu.addActions([self.next_same_label, self.previous_same_label])
         self.suggestion_menu = bar.addMenu("")
         self.suggestion_menu.addActions([self.accept_suggestion, self.accept_all_suggestions, self.reject_suggestion])
         self.suggestion_menu.addSeparator()
@@ -161,6 +165,8 @@ class WorkbenchActions(QObject):
         self.next_suggestion.setText(self.tr("Next suggestion (in the text)"))
         self.previous_suggestion.setText(self.tr("Previous suggestion (in the text)"))
         self.show_suggestions.setText(self.tr("Show suggestions"))
+        self.next_same_label.setText(self.tr("Next with the same label"))
+        self.previous_same_label.setText(self.tr("Previous with the same label"))
         for label in self.schema.labels:
             self.labels[label.name].setText(label.display(language()))
             self.labels[label.name].setToolTip(label.description)

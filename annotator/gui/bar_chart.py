@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+MAX_DECIMALS = 4
 SERIES_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#9d755d", "#bab0ac")
 
 
@@ -54,16 +55,34 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 240)
 
+    def _step(self, top: float) -> float:
+        """A round tick step no finer than the decimals shown: 0.05 with one decimal would read 0.1, 0.1."""
+        return max(nice_step(top), 10.0 ** -self.data.decimals)
+
     def top_value(self) -> float:
         values = [v for row in self.data.values for v in row if v is not None]
         if self.data.maximum is not None:
             return self.data.maximum
         top = max(values, default=0.0)
-        step = nice_step(top)
-        return max(step, math.ceil(top / step) * step)
+        step = self._step(top)
+        return max(step, math.ceil(round(top / step, 9)) * step)
 
-    def _format(self, value: float) -> str:
-        return f"{value:.{self.data.decimals}f}" if self.data.decimals else f"{value:,.0f}"
+    def ticks(self) -> list[tuple[float, str]]:
+        """(value, label) of the value axis, from 0 to the top."""
+        top = self.top_value()
+        step = self._step(top)
+        return [(i * step, self._format(i * step)) for i in range(int(round(top / step)) + 1)]
+
+    def _format(self, value: float, decimals: int | None = None) -> str:
+        decimals = self.data.decimals if decimals is None else decimals
+        return f"{value:.{decimals}f}" if decimals else f"{value:,.0f}"
+
+    def value_text(self, value: float) -> str:
+        """A bar's value: more decimals when the usual ones would show a bar as 0 (0.02 hours)."""
+        decimals = self.data.decimals
+        while value and round(value, decimals) == 0 and decimals < MAX_DECIMALS:
+            decimals += 1
+        return self._format(value, decimals)
 
     # -- painting -------------------------------------------------------------------
 
@@ -77,9 +96,8 @@ class BarChart(QWidget):
         faint.setAlpha(45)
         self._bars = []
         top = self.top_value()
-        step = nice_step(top)
-        tick_labels = [self._format(i * step) for i in range(int(round(top / step)) + 1)]
-        left = max(metrics.horizontalAdvance(t) for t in tick_labels) + 10
+        ticks = self.ticks()
+        left = max(metrics.horizontalAdvance(text) for _value, text in ticks) + 10
         plot = QRectF(left, 2 * line + 10, self.width() - left - 10, self.height() - 4 * line - 16)
         painter.setPen(ink)
         painter.drawText(QRectF(0, 2, self.width(), line), Qt.AlignmentFlag.AlignHCenter, self.title)
@@ -87,8 +105,8 @@ class BarChart(QWidget):
         if not self.data.categories or plot.height() < 20 or plot.width() < 20:
             painter.end()
             return
-        for i, text in enumerate(tick_labels):  # value axis and grid
-            y = plot.bottom() - plot.height() * (i * step) / top
+        for value, text in ticks:  # value axis and grid
+            y = plot.bottom() - plot.height() * value / top
             painter.setPen(QPen(faint, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(ink)
@@ -107,11 +125,12 @@ class BarChart(QWidget):
                 height = plot.height() * min(value, top) / top
                 bar = QRectF(start + s * bar_width + 1, plot.bottom() - height, bar_width - 2, height)
                 painter.fillRect(bar, QColor(SERIES_COLOURS[s % len(SERIES_COLOURS)]))
-                self._bars.append((bar, f"{series} · {category}: {self._format(value)}"))
-                if bar_width >= metrics.horizontalAdvance(self._format(value)) + 2:
+                shown = self.value_text(value)
+                self._bars.append((bar, f"{series} · {category}: {shown}"))
+                if bar_width >= metrics.horizontalAdvance(shown) + 2:
                     painter.setPen(ink)
                     painter.drawText(QRectF(bar.left() - 4, bar.top() - line, bar.width() + 8, line),
-                                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self._format(value))
+                                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, shown)
             painter.setPen(ink)
             name = metrics.elidedText(category, Qt.TextElideMode.ElideRight, group_width - 4)
             painter.drawText(QRectF(plot.left() + g * group_width, plot.bottom() + 4, group_width, line),

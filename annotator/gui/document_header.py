@@ -1,8 +1,10 @@
 """Above the text: the document's title, metadata, this annotator's status, the reviewer's reason
-when the document was returned (반려), and the notes on the document."""
+when the document was returned (반려), the annotators' flags (to the reviewer) and the notes on the
+document."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,6 +28,10 @@ class DocumentHeader(QWidget):
         self.reason = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False)
         self.reason.setStyleSheet("background: #fdecea; color: #8c1d18; border-left: 4px solid #b3261e;"
                                   " padding: 6px 8px; font-weight: bold;")
+        self.flags = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False)
+        self.flags.setStyleSheet("background: #fdecea; color: #8c1d18; border-left: 4px solid #c62828;"
+                                 " padding: 4px 8px;")
+        self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False)
         self.notes.setStyleSheet("background: #fff8e1; color: #5c4400; padding: 4px 8px;")
         layout = QVBoxLayout(self)
@@ -35,8 +41,10 @@ class DocumentHeader(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.status)
         layout.addWidget(self.reason)
+        layout.addWidget(self.flags)
         layout.addWidget(self.notes)
         self._status: Status | None = None
+        self._flags: list = []
         self._notes: dict[str, str] = {}
 
     def show_document(self, document: Document | None, status: Status | None) -> None:
@@ -75,6 +83,27 @@ class DocumentHeader(QWidget):
         title = QCoreApplication.translate("DocumentHeader", "Notes")
         self.notes.setText(f"✎ {title}: " + "  ·  ".join(f"{layer}: {note}" for layer, note in notes.items()))
 
+    def show_flags(self, flags) -> None:
+        """The annotators' flags on the document (``team.notes.ListedNote``: who, ``time``, the comment ``text``); hidden
+        when there are none."""
+        self._flags = list(flags)
+        self.flags.setVisible(bool(self._flags))
+        lines = []
+        for flag in self._flags:
+            line = QCoreApplication.translate("DocumentHeader", "⚑ Flagged by %1 (%2)").replace(
+                "%1", flag.annotator).replace("%2", local_time(flag.time))
+            lines.append(f"{line}: {flag.text}" if flag.text else line)
+        self.flags.setText("\n".join(lines))
+
     def retranslate(self) -> None:
         self.show_status(self._status)
+        self.show_flags(self._flags)
         self.show_notes(self._notes)
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as the reader's local "YYYY-MM-DD HH:MM" (the stamp as it is if unreadable)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

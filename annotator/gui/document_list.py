@@ -27,7 +27,7 @@ from .document_model import DATE, SPANS, STATUS, TITLE, DocumentModel, status_na
 from .document_search import DocumentSearch
 from .messages import error_message
 from .request_worker import run_until
-from .tables import row_table
+from .tables import fit_column, row_table
 from .translation import language
 
 SEARCH_DELAY_MS = 300
@@ -64,8 +64,6 @@ class DocumentList(QWidget):
         header = self.table.horizontalHeader()
         # Fixed widths: sizing to contents would read every row, defeating the paged model.
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(DATE, self.fontMetrics().horizontalAdvance("2025-03-14") + 12)
-        header.resizeSection(SPANS, self.fontMetrics().horizontalAdvance("9999") + 12)
         filters = QHBoxLayout()
         filters.addWidget(self.assignment_filter, 1)
         filters.addWidget(self.status_filter, 1)
@@ -273,5 +271,11 @@ class DocumentList(QWidget):
                 combo.setCurrentIndex(max(selected, 0))
         self.model.retranslate()
         self._update_count()
-        widest = max(self.fontMetrics().horizontalAdvance(status_name(s)) for s in STATUSES)
-        self.table.horizontalHeader().resizeSection(STATUS, widest + 14)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widths for the longest date, status and count, or the columns' titles in this language."""
+        metrics = self.fontMetrics()
+        fit_column(self.table, DATE, metrics.horizontalAdvance("2025-03-14") + 12)
+        fit_column(self.table, STATUS, max(metrics.horizontalAdvance(status_name(s)) for s in STATUSES) + 14)
+        fit_column(self.table, SPANS, metrics.horizontalAdvance("9999") + 12)

@@ -13,15 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlockFormat, QTextCursor,
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextCursor,
                            QTextDocument, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from .offsets import OffsetMap
 from .overlays import Overlay, OverlayStyle, PlacedOverlay, PlacedSpan
 from .plain_text import plain_tooltip
+from .tag_room import LINE_HEIGHT_PERCENT, TAG_OFFSET, TAG_ROW_GAP, TagRoom, set_line_height
 
-LINE_HEIGHT_PERCENT = 185  # room under each line for the label tags
 TAG_NUDGE_MARGIN = 6  # a tag pushed right by its neighbour still starts this far inside its span
 RAW_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
@@ -47,6 +47,7 @@ class DocumentView(QTextEdit):
     selectionReleased = Signal(int, int, bool)  # code-point start, end, raw (no snapping)
     spanClicked = Signal(str, int)  # overlay name, span id
     emptyClicked = Signal()
+    contextMenuAsked = Signal(QPoint, QPoint, bool)  # viewport point, global point, by the mouse (not the Menu key)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,6 +66,7 @@ class DocumentView(QTextEdit):
         self.tag_font.setBold(True)
         self._tag_sizes: dict[str, tuple[float, float]] = {}
         self._filled: QTextDocument | None = None
+        self.tag_room = TagRoom(self)
 
     # -- content ---------------------------------------------------------------
 
@@ -77,14 +79,13 @@ class DocumentView(QTextEdit):
         self.offsets = OffsetMap(text)
         self._overlays.clear()
         self._selected = None
+        self.tag_room.reset()
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
         document.setDocumentMargin(14)
         document.setDefaultFont(self.font())
         cursor = QTextCursor(document)
-        block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.setBlockFormat(block)
+        set_line_height(cursor, LINE_HEIGHT_PERCENT)
         cursor.insertText(text)  # new blocks inherit the block format
         self.setDocument(document)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -216,6 +217,11 @@ class DocumentView(QTextEdit):
             self.raw_selection = False  # keyboard selections are snapped when labelled
         super().keyPressEvent(event)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The window builds the menu from its actions (``context_menu``), not Qt's Copy / Select All."""
+        self.contextMenuAsked.emit(event.pos(), event.globalPos(), event.reason() == event.Reason.Mouse)
+        event.accept()
+
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:
             hit = self.hit_at(event.pos())
@@ -240,10 +246,12 @@ class DocumentView(QTextEdit):
             lines.append(overlay)
         return "\n".join(lines)
 
-    def hit_at(self, point: QPoint) -> _Hit | None:
-        """The innermost span under ``point`` (viewport coordinates)."""
+    def hit_at(self, point: QPoint, among=None) -> _Hit | None:
+        """The innermost span under ``point`` (viewport coordinates), of the overlays ``among`` accepts
+        by name when given."""
         hits = [_Hit(rect, name, placed) for name, style, placed, rects in self._visible_geometry() for rect in rects
-                if style.clickable and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
+                if style.clickable and (among is None or among(name))
+                and rect.adjusted(-1, -1, 1, 1).contains(QPointF(point))]
         return max(hits, key=lambda h: (h.placed.level, h.overlay == "annotations"), default=None)
 
     # -- painting ----------------------------------------------------------------
@@ -324,27 +332,32 @@ class DocumentView(QTextEdit):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for rect in rects:
                     painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 3, 3)
-        for _name, style, span, box in self._tag_boxes(visible):
-            self._draw_tag(painter, span.label, box, self._colour(span.label), style.muted_tag)
+        rows: dict[int, int] = {}  # block number -> rows of tags its lines on screen need
+        for _name, style, placed, box, row in self._tag_boxes(visible):
+            self._draw_tag(painter, placed.span.label, box, self._colour(placed.span.label), style.muted_tag)
+            block = self.document().findBlock(placed.qt_start).blockNumber()
+            rows[block] = max(rows.get(block, 0), row + 1)
         painter.end()
+        self.tag_room.needed(rows, self._tag_size("X")[1])
 
     def tag_boxes(self) -> list[tuple[str, object, QRectF]]:
         """(overlay name, span, tag rectangle) of the label tags on screen, in viewport coordinates."""
-        return [(name, span, box) for name, _style, span, box in self._tag_boxes(self._visible_geometry())]
+        boxes = self._tag_boxes(self._visible_geometry())
+        return [(name, placed.span, box) for name, _style, placed, box, _row in boxes]
 
-    def _tag_boxes(self, visible) -> list[tuple[str, OverlayStyle, object, QRectF]]:
-        """Each tag under the start of its own span, whichever overlay it belongs to. On a line, tags
-        are placed left to right; one that would collide moves right only while it stays under its
-        span, else it goes on a row of its own below."""
+    def _tag_boxes(self, visible) -> list[tuple[str, OverlayStyle, PlacedSpan, QRectF, int]]:
+        """Each tag under the start of its own span, whichever overlay it belongs to, and its row. On
+        a line, tags are placed left to right; one that would collide moves right only while it stays
+        under its span, else it goes on a row of its own below (``tag_room`` makes room for it)."""
         wanted: dict[int, list] = {}  # line top -> tags on that line
         for order, (name, style, placed, rects) in enumerate(visible):
             if style.tags and rects:
-                wanted.setdefault(round(rects[0].top()), []).append((rects[0], order, name, style, placed.span))
+                wanted.setdefault(round(rects[0].top()), []).append((rects[0], order, name, style, placed))
         boxes = []
         for line in wanted.values():
             row_right: list[float] = []  # per stacked row: where its last tag ends
-            for rect, _order, name, style, span in sorted(line, key=lambda tag: (tag[0].left(), tag[1])):
-                width, height = self._tag_size(span.label)
+            for rect, _order, name, style, placed in sorted(line, key=lambda tag: (tag[0].left(), tag[1])):
+                width, height = self._tag_size(placed.span.label)
                 for row, right in enumerate(row_right):
                     left = max(rect.left(), right + 2)
                     if left <= rect.right() - TAG_NUDGE_MARGIN:
@@ -353,7 +366,8 @@ class DocumentView(QTextEdit):
                     row, left = len(row_right), rect.left()
                     row_right.append(0.0)
                 row_right[row] = left + width
-                boxes.append((name, style, span, QRectF(left, rect.bottom() + 1.5 + row * (height + 1), width, height)))
+                top = rect.bottom() + TAG_OFFSET + row * (height + TAG_ROW_GAP)
+                boxes.append((name, style, placed, QRectF(left, top, width, height), row))
         return boxes
 
     def _colour(self, label: str) -> QColor:

@@ -85,6 +85,7 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
 
     from . import settings
     from .main_window import MainWindow
+    from .window_size import show_fitted
 
     project, offline = _open_or_start_offline(Path(folder).absolute(), annotator, parent)
     try:
@@ -95,8 +96,7 @@ def open_window(folder: Path, annotator: str, review: bool = False, start_at_fir
         raise
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(project.close)
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
+    show_fitted(window)
     settings.add_recent_project(project.folder)
     return window
 
@@ -127,8 +127,9 @@ def _open_or_start_offline(folder: Path, annotator: str, parent):
         return started
 
 
-def launch(folder: Path, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
+def launch(folder: Path | None, annotator: str | None = None, screenshot: str | None = None, lang: str | None = None,
            review: bool = False) -> int:
+    """The window on the project in ``folder``, or on the demo project (made on first use) when None."""
     if not _has_display():
         if screenshot:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -139,6 +140,9 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     from PySide6.QtWidgets import QApplication
 
     from ..core.team.names import package_annotator
+    from ..core.demo import prepare_demo
+    from ..core.paths import demo_project_dir
+    from .demo_dialog import prepare_demo_project
     from .main_window import MainWindow
     from .settings import saved_language
     from .translation import set_language
@@ -148,14 +152,21 @@ def launch(folder: Path, annotator: str | None = None, screenshot: str | None = 
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     set_language(lang or saved_language())
-    if review and (made_for := package_annotator(Path(folder))) is not None:
+    demo = folder is None
+    folder = demo_project_dir() if demo else Path(folder)
+    if review and (made_for := package_annotator(folder)) is not None:
         print(f"annotator: {folder}: this package was made for {made_for}; review happens in the project that "
               "made it (open the package without --review)", file=sys.stderr)
         return 2
-    name = resolve_annotator(annotator, interactive=not screenshot, folder=Path(folder))
+    name = resolve_annotator(annotator, interactive=not screenshot, folder=folder)
     if name is None:
         print("annotator: no annotator name given (use --annotator NAME)", file=sys.stderr)
         return 2
+    if demo and screenshot:
+        prepare_demo(folder, started=lambda: print(f"Preparing the demo project in {folder} (analysing the sample "
+                                                   "articles with Kiwi)…", file=sys.stderr))
+    elif demo:
+        prepare_demo_project(folder)  # a dialog says so while a worker thread does it
     if screenshot:
         with open_project(Path(folder).absolute()) as project:
             window = MainWindow(project, settle_annotator(project, name), start_at_first=not review, review=review)

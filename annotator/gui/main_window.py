@@ -21,6 +21,7 @@ from ..core.worklist_store import WorklistStore
 from . import dialogs, empty_state, find_bar, fonts, server_watch, settings
 from .actions import WorkbenchActions
 from .activity_tracker import ActivityTracker
+from .context_menu import TextMenu
 from .database_watch import DatabaseWatch
 from .document_header import DocumentHeader
 from .document_list import DocumentList
@@ -29,9 +30,11 @@ from .document_search import DocumentSearch
 from .document_view import DocumentView, LabelLook
 from .editor import Editor
 from .export_dialog import ExportDialog
+from .flags import ReviewFlags
 from .gold_comparison import GoldComparisonView
 from .import_dialog import ImportDialog
 from .label_palette import LabelPalette
+from .label_steps import LabelSteps
 from .next_document import attach as attach_next_document
 from .note_editor import NoteEditor
 from .overlays import ANNOTATIONS, Overlay
@@ -54,6 +57,7 @@ OWN_LAYER = "annotations"
 class MainWindow(QMainWindow):
     documentOpened = Signal(int)
     changeApplied = Signal(object)  # a core Change, after the panels took it in
+    changedElsewhere = Signal(object)  # ids others changed, after the panels took them in (None: any)
 
     def __init__(self, project: Project, annotator: str, start_at_first: bool = False, review: bool = False,
                  offline=None):
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
         self.changeApplied.connect(self.database.edited)
         self.notes = NoteEditor(self)  # the team loop: notes, returns (반려), gold beside mine
         self.review_returns, self.annotator_returns = attach_returns(self)
+        self.flags = ReviewFlags(self)
+        self.text_menu, self.label_steps = TextMenu(self), LabelSteps(self)  # right-click; Alt+PgUp/PgDown
         self.gold_comparison = GoldComparisonView(self)
         self.find_bar = find_bar.attach(self)
         self.zoom = Zoom(self, self.view.font())
@@ -279,6 +285,7 @@ class MainWindow(QMainWindow):
             self.header.show_document(None, None)
             self.spans.model.reset(None, self.annotator, [])
         self.show_message(message)
+        self.changedElsewhere.emit({None})
 
     def show_commits_from_elsewhere(self) -> None:
         """Another program committed to this project's file (a second window, a command): SQLite does not
@@ -315,6 +322,7 @@ class MainWindow(QMainWindow):
             self.suggestions.refresh()  # what the new spans cover is no longer suggested
         self._update_progress()
         self.review.changed_elsewhere(ids)
+        self.changedElsewhere.emit(set(doc_ids))
 
     # -- spans -------------------------------------------------------------------------
 

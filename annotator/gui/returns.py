@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ..core.errors import AnnotatorError
 from ..core.operations import Change
 from ..core.records import GOLD, RETURNED
-from ..core.team.returns import check_return, return_operation, returned_count
+from ..core.team.returns import check_return, return_operation
 from ..core.team.returns_store import annotators_of
 from .commands import OperationCommand
 from .messages import error_message
@@ -80,6 +80,7 @@ class ReviewReturns(QObject):
         review.toggle.toggled.connect(lambda _active: self._refresh_menu())
         window.documentOpened.connect(lambda _doc_id: self._refresh_menu())
         window.changeApplied.connect(self._change_applied)
+        window.changedElsewhere.connect(self._changed_elsewhere)
         self.retranslate()
 
     def annotators(self) -> list[str]:
@@ -110,6 +111,13 @@ class ReviewReturns(QObject):
             self.window.documents.model.review_changed(change.doc_ids)
             if self.window.document is not None and self.window.document.id in change.doc_ids:
                 self._refresh_menu()
+
+    def _changed_elsewhere(self, doc_ids: set) -> None:
+        """Others returned documents, or annotators sent back fixed ones: the list's marks follow."""
+        ids = {d for d in doc_ids if d is not None}
+        if self.window.review.active and ids:
+            self.window.review.columns.set_returns([r for d in sorted(ids) for r in self.project.returns(d)], ids)
+            self.window.documents.model.review_changed(ids)
 
     def return_document(self, annotator: str | None) -> None:
         """Ask for the reason, then return the open document to ``annotator`` (the first one when None)."""
@@ -153,18 +161,24 @@ class AnnotatorReturns(QObject):
         self.button.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.button.clicked.connect(self.show_returned)
         self._count = 0
+        self._returned: tuple[str, set[int]] | None = None  # whose returned documents the list was ordered by
         window.statusBar().addPermanentWidget(self.button)
         window.changeApplied.connect(lambda change: self.update() if change.statuses else None)
+        window.changedElsewhere.connect(lambda _doc_ids: self.update())  # a merge or the server brought returns
         window.review.toggle.toggled.connect(lambda _active: self.update())
         window.documentOpened.connect(lambda _doc_id: self.update())  # also after switching annotators
         window.installEventFilter(self)
         self.update()
 
-    def count(self) -> int:
-        return returned_count(self.window.project, self.window.annotator)
-
     def update(self) -> None:
-        self._count = 0 if self.window.review.active else self.count()
+        """Count the documents returned to this annotator; when they are others than before, list them
+        first again (the list's order is read with its ids)."""
+        w = self.window
+        returned = (w.annotator, set() if w.review.active else w.worklist.returned_ids(w.annotator))
+        self._count = len(returned[1])
+        if self._returned is not None and self._returned[0] == returned[0] and self._returned[1] != returned[1]:
+            w.documents.apply_filter()
+        self._returned = returned
         self._show()
 
     def _show(self) -> None:

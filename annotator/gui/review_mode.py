@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QLabel
 from ..core.operations import Change
 from ..core.records import GOLD
 from ..core.review import ACCEPTED, ADJUDICATED, READY, REVIEW_STATES, Candidate, ready_documents
+from ..core.team.notes import flag_comments
 from ..core.team.notes import candidate_notes
 from .adjudicator import Adjudicator
 from .agreement_dialog import AgreementDialog
 from .overlays import Overlay
 from .project_worker import ProjectWorker
-from .review_model import RETURN_MARKS, CandidateModel, ReviewColumns
+from .review_model import FLAG_MARK, RETURN_MARKS, CandidateModel, ReviewColumns
 from .review_panel import ReviewPanel
 from .document_model import SPANS, STATUS
 from .review_styles import CANDIDATE_STYLES, document_state_name, overlay_name
@@ -200,7 +201,8 @@ class ReviewMode(QObject):
         metrics = w.documents.fontMetrics()
         if active:
             self._list_widths = (header.sectionSize(STATUS), header.sectionSize(SPANS))
-            widest = max(metrics.horizontalAdvance(document_state_name(s) + RETURN_MARKS[1]) for s in REVIEW_STATES)
+            widest = max(metrics.horizontalAdvance(document_state_name(s) + RETURN_MARKS[1] + FLAG_MARK)
+                         for s in REVIEW_STATES)
             header.resizeSection(STATUS, widest + 14)
             header.resizeSection(SPANS, max(self._list_widths[1], metrics.horizontalAdvance(
                 ReviewColumns.headers()[1]) + 14))
@@ -214,14 +216,15 @@ class ReviewMode(QObject):
         generation = self._loading
         self.columns = ReviewColumns()
         self._changed_while_loading = set()
-        self.worker.run(lambda project: (project.review_states(), project.returns()),
+        self.worker.run(lambda project: (project.review_states(), project.returns(), flag_comments(project)),
                         lambda loaded: self._states_loaded(generation, *loaded), self.window.show_message)
 
-    def _states_loaded(self, generation: int, states, returns=()) -> None:
+    def _states_loaded(self, generation: int, states, returns=(), flagged=()) -> None:
         if generation != self._loading or not self.active:
             return
         self.columns.set_all(states)
         self.columns.set_returns(returns)
+        self.columns.set_flags(flagged)
         self.columns.update(self.project.review_state(d) for d in self._changed_while_loading)
         self.window.documents.model.review_changed(states)
         self._show_status()

@@ -152,6 +152,7 @@ FIXED_COLOUR = QColor("#6a1b9a")
 
 
 RETURN_MARKS = (" ↩", " ↩✓")  # returned and waiting; fixed since (the tooltip says which annotator and why)
+FLAG_MARK = " ⚑"  # an annotator flagged the document (the tooltip and the header say who and why)
 
 
 def return_marks(returns) -> str:
@@ -167,6 +168,23 @@ def return_line(item) -> str:
     return text.replace("%1", item.annotator).replace("%2", item.reason)
 
 
+def flag_line(flag) -> str:
+    text = QCoreApplication.translate("ReviewColumns", "Flagged by %1: %2").replace("%1", flag.annotator)
+    return text.replace("%2", flag.text or "–")
+
+
+def _regroup(by_document: dict[int, list], items, doc_ids: Iterable[int] | None) -> None:
+    """Put ``items`` (records with a ``doc_id``) in ``by_document`` in place of all it held, or of what
+    it held for ``doc_ids``."""
+    if doc_ids is None:
+        by_document.clear()
+    else:
+        for doc_id in doc_ids:
+            by_document.pop(doc_id, None)
+    for item in items:
+        by_document.setdefault(item.doc_id, []).append(item)
+
+
 class ReviewColumns:
     """What the document list shows in review mode: each document's review state and disagreements.
 
@@ -178,11 +196,15 @@ class ReviewColumns:
         self.reviews: dict[int, DocumentReview] | None = None  # None: still being computed
         self.counts: Counter = Counter()  # documents per review state, kept current (the status bar)
         self.returns: dict[int, list] = {}  # doc id -> team.returns.Return (returned, or fixed since)
+        self.flags: dict[int, list] = {}  # doc id -> team.notes.ListedNote
 
-    def set_returns(self, returns) -> None:
-        self.returns = {}
-        for item in returns:
-            self.returns.setdefault(item.doc_id, []).append(item)
+    def set_flags(self, flags, doc_ids: Iterable[int] | None = None) -> None:
+        """The flags standing; with ``doc_ids``, those of these documents only (the others kept)."""
+        _regroup(self.flags, flags, doc_ids)
+
+    def set_returns(self, returns, doc_ids: Iterable[int] | None = None) -> None:
+        """The returns (waiting or fixed); with ``doc_ids``, those of these documents only (the others kept)."""
+        _regroup(self.returns, returns, doc_ids)
 
     def set_all(self, reviews: dict[int, DocumentReview]) -> None:
         self.reviews = dict(reviews)
@@ -205,8 +227,10 @@ class ReviewColumns:
     def status(self, doc_id: int, role: int) -> Any:
         review = self.reviews.get(doc_id) if self.reviews is not None else None
         returns = self.returns.get(doc_id, ())
+        flags = self.flags.get(doc_id, ())
         if role == Qt.ItemDataRole.DisplayRole:
-            return (document_state_name(review.state) if review else "…") + return_marks(returns)
+            return ((document_state_name(review.state) if review else "…") + return_marks(returns)
+                    + (FLAG_MARK if flags else ""))
         if role == Qt.ItemDataRole.ForegroundRole:
             if any(r.state == FIXED for r in returns):
                 return FIXED_COLOUR
@@ -215,6 +239,7 @@ class ReviewColumns:
             done = ", ".join(review.done) or "–"
             lines = [QCoreApplication.translate("ReviewColumns", "Marked done by: %1").replace("%1", done)]
             lines += [return_line(r) for r in returns]
+            lines += [flag_line(f) for f in flags]
             return "\n".join(lines)
         return None
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from .span_model import ATTRIBUTES, LABEL, NOTE, TEXT, SpanModel
-from .tables import row_table, select_row_silently
+from .tables import fit_column, row_table, select_row_silently
 
 
 class SpanList(QWidget):
@@ -22,10 +22,9 @@ class SpanList(QWidget):
         header = self.table.horizontalHeader()
         # Fixed widths: sizing to contents would read every row of a long document.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(LABEL, self.fontMetrics().horizontalAdvance("PROGRAM") + 36)
         self.table.setColumnHidden(ATTRIBUTES, True)
-        header.resizeSection(NOTE, self.fontMetrics().horizontalAdvance("경계가 맞는지 모르겠어요") + 12)
         self.table.setColumnHidden(NOTE, True)
+        self._fit_columns()
         self.table.viewport().installEventFilter(self)  # its width decides what the attributes may take
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
@@ -68,6 +67,12 @@ class SpanList(QWidget):
         self.table.setColumnHidden(NOTE, not any(span.note for span in self.model.spans()))  # likewise notes
         self._fit_attributes()
 
+    def _fit_columns(self) -> None:
+        """Label and note columns as wide as a long value, or as their titles in this language."""
+        metrics = self.fontMetrics()
+        fit_column(self.table, LABEL, metrics.horizontalAdvance("PROGRAM") + 36)
+        fit_column(self.table, NOTE, metrics.horizontalAdvance("경계가 맞는지 모르겠어요") + 12)
+
     def _fit_attributes(self) -> None:
         """The text goes first: the attribute column takes what is left after the label and a long
         name (its cells are elided, their tooltips whole), up to what a large amount needs."""
@@ -75,8 +80,7 @@ class SpanList(QWidget):
         wanted = metrics.horizontalAdvance("12,000,000,000 KRW") + 12
         text_needs = metrics.horizontalAdvance("원주의료기기테크노밸리") + 14
         left = self.table.viewport().width() - self.table.columnWidth(LABEL) - text_needs
-        self.table.horizontalHeader().resizeSection(ATTRIBUTES, max(metrics.horizontalAdvance("0,000…"),
-                                                                    min(wanted, left)))
+        fit_column(self.table, ATTRIBUTES, max(metrics.horizontalAdvance("0,000…"), min(wanted, left)))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -85,6 +89,7 @@ class SpanList(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
-            self._update_title()
             self.model.retranslate()
+            self._fit_columns()
+            self._update_title()
         super().changeEvent(event)

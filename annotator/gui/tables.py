@@ -20,6 +20,13 @@ def row_table(model: QAbstractItemModel, row_height: int) -> QTableView:
     return table
 
 
+def fit_column(table: QTableView, column: int, width: int) -> None:
+    """Give ``column`` ``width`` pixels, or what its header's title needs if that is more (a clipped
+    "Attribu…" says nothing)."""
+    header = table.horizontalHeader()
+    header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+
+
 def select_row_silently(table: QTableView, row: int | None, column: int = 0) -> None:
     """Make ``row`` current (or clear) without the selection signals: the view already shows it."""
     selection = table.selectionModel()

@@ -13,43 +13,23 @@ database written by a newer version is refused as before (``ProjectError``).
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtCore import Signal
 
 from ..core.errors import ProjectError, ServerUnavailableError
 from ..core.migrations import UpgradeStep, reporting_upgrades
 from ..core.project import DATABASE_FILE, Project
-from .workers import Worker
+from .wait_dialog import WaitDialog, run_waiting
 
 
-class UpgradeDialog(QDialog):
+class UpgradeDialog(WaitDialog):
     stepStarted = Signal(object)  # an UpgradeStep, emitted on the worker thread
 
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
         self.folder = folder
-        self.setModal(True)
-        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)  # a step cannot stop half-way
-        self.explanation = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.step = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.bar = QProgressBar(textVisible=False)
-        self.bar.setRange(0, 0)  # a step reports no fraction done: a bar that sweeps
-        self.elapsed = QLabel(textFormat=Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explanation)
-        layout.addSpacing(6)
-        layout.addWidget(self.step)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.elapsed)
-        self.setMinimumWidth(460)
-        self._started = time.monotonic()
-        self._clock = QTimer(self, interval=1000)
-        self._clock.timeout.connect(self._show_elapsed)
         self.stepStarted.connect(self.show_step)
-        self.running = True
 
     def show_step(self, step: UpgradeStep) -> None:
         self.setWindowTitle(self.tr("Upgrading the project"))
@@ -59,25 +39,12 @@ class UpgradeDialog(QDialog):
             .replace("%1", str(self.folder / DATABASE_FILE)))
         self.step.setText(self.tr("Step %1 of %2: %3").replace("%1", str(step.number))
                           .replace("%2", str(step.total)).replace("%3", self.describe(step)))
-        if not self.isVisible():  # the first step: the upgrade starts now
-            self._started = time.monotonic()
-            self._clock.start()
-            self.adjustSize()
-            self.show()
-        self._show_elapsed()
+        self.appear()  # the first step: the upgrade starts now
 
     def describe(self, step: UpgradeStep) -> str:
         if step.name == "0008_compact_search_index":
             return self.tr("rebuilding the search index (about 40 s per 100,000 documents)")
         return self.tr("updating the tables (%1)").replace("%1", step.name)
-
-    def _show_elapsed(self) -> None:
-        seconds = int(time.monotonic() - self._started)
-        self.elapsed.setText(self.tr("%1 elapsed").replace("%1", f"{seconds // 60}:{seconds % 60:02d}"))
-
-    def reject(self) -> None:  # Escape: the upgrade goes on (each step is one transaction)
-        if not self.running:
-            super().reject()
 
 
 def open_project(folder: Path, parent=None) -> Project:
@@ -96,18 +63,7 @@ def open_project(folder: Path, parent=None) -> Project:
                 unreachable.append(error)
                 raise
 
-    worker = Worker(upgrade)
-    failures: list[str] = []
-    worker.failed.connect(failures.append)
-    loop = QEventLoop()
-    worker.finished.connect(loop.quit)
-    worker.start()
-    loop.exec()  # the dialog, the other windows and their timers go on meanwhile
-    worker.wait()
-    worker.deleteLater()
-    dialog.running = False
-    dialog.close()
-    dialog.deleteLater()
+    failures = run_waiting(upgrade, dialog)  # the dialog, the other windows and their timers go on meanwhile
     if unreachable:
         raise unreachable[0]
     if failures:

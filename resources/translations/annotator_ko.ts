@@ -261,6 +261,17 @@
     </message>
 </context>
 <context>
+    <name>DemoDialog</name>
+    <message>
+        <source>Preparing the demo project</source>
+        <translation>데모 프로젝트 준비 중</translation>
+    </message>
+    <message>
+        <source>First start: the demo project is being made in %1. Its sample articles are analysed once with Kiwi (Korean morphemes, so selections snap to them); the window opens when it is done.</source>
+        <translation>처음 실행: %1에 데모 프로젝트를 만드는 중입니다. 예제 기사를 Kiwi로 한 번 형태소 분석합니다(선택 범위가 형태소에 맞춰지도록). 끝나면 창이 열립니다.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Who is annotating?</source>
@@ -292,6 +303,10 @@
     <message>
         <source>Notes</source>
         <translation>메모</translation>
+    </message>
+    <message>
+        <source>⚑ Flagged by %1 (%2)</source>
+        <translation>⚑ %1의 플래그 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1122,13 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>LabelSteps</name>
+    <message>
+        <source>Select a span, a suggestion or a review candidate first: the next one with its label is chosen</source>
+        <translation>먼저 스팬, 제안 또는 검토 후보를 선택하세요: 같은 레이블의 다음 항목으로 이동합니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No more documents in the list</source>
@@ -1445,6 +1467,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Returned to %1, waiting: %2</source>
         <translation>%1에게 반려, 수정 대기: %2</translation>
+    </message>
+    <message>
+        <source>Flagged by %1: %2</source>
+        <translation>%1의 플래그: %2</translation>
     </message>
     <message>
         <source>Marked done by: %1</source>
@@ -1915,6 +1941,49 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     </message>
 </context>
 <context>
+    <name>TextMenu</name>
+    <message>
+        <source>Selected: “%1”</source>
+        <translation>선택한 텍스트: “%1”</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation>레이블 지정</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Relabel as</source>
+        <translation>레이블 변경</translation>
+    </message>
+    <message>
+        <source>Adjust boundaries</source>
+        <translation>경계 조정</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1 · %2</source>
+        <translation>제안: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Accept as</source>
+        <translation>다른 레이블로 수락</translation>
+    </message>
+    <message>
+        <source>Candidate: %1 · %2</source>
+        <translation>후보: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>문서: %1</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>열린 문서 없음</translation>
+    </message>
+</context>
+<context>
     <name>TrainingJob</name>
     <message>
         <source>A project in memory cannot be trained in the background</source>
@@ -1967,6 +2036,9 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>updating the tables (%1)</source>
         <translation>테이블을 갱신하는 중 (%1)</translation>
     </message>
+</context>
+<context>
+    <name>WaitDialog</name>
     <message>
         <source>%1 elapsed</source>
         <translation>%1 경과</translation>
@@ -2029,6 +2101,14 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>Next document</source>
         <translation>다음 문서</translation>
+    </message>
+    <message>
+        <source>Next with the same label</source>
+        <translation>같은 레이블의 다음 항목</translation>
+    </message>
+    <message>
+        <source>Previous with the same label</source>
+        <translation>같은 레이블의 이전 항목</translation>
     </message>
     <message>
         <source>End one morpheme left</source>

@@ -20,10 +20,14 @@ def project_dir(tmp_path_factory):
     return folder / "p"
 
 
-def test_train_prints_per_label_scores_and_training_spans(project_dir):
+def test_train_prints_per_label_scores_and_training_spans(project_dir, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # a terminal of the usual width
     result = run("train", project_dir)
     assert result.returncode == 0, result.stderr
     assert "Trained on 10 finished documents" in result.stdout
+    assert "…" not in result.stdout  # no header or reason cut short
+    for word in ("precision", "recall", "threshold", "held-out", "training", "suggests"):
+        assert word in result.stdout
     person = next(line for line in result.stdout.splitlines() if "PERSON" in line)
     assert "40" in person and "yes" in person
     assert (project_dir / "model.crfsuite").is_file() and (project_dir / "model.json").is_file()

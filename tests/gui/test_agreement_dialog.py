@@ -111,6 +111,28 @@ def test_figure_table_and_chart(qtmodeltester, qtbot):
     assert chart.bar_at(QPointF(1, 1)) is None
 
 
+def test_the_value_axis_never_repeats_a_tick_label(qtbot):
+    """The progress chart's hours read 0.1, 0.1, 0.0: ticks finer than the decimals shown."""
+    from annotator.core.team.effort import TeamFigures
+    from annotator.gui.progress_tab import hours_per_day
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    figures = TeamFigures(documents=0, documents_assigned=0, calibration_documents=0,
+                          days={"2025-03-14": {"kim": 240.0, "lee": 72.0}})  # 4 and 1.2 minutes
+    cases = [hours_per_day(figures),
+             ChartData(["a"], ["kim"], [[1]], decimals=0),  # one span: no 0.5 span tick
+             ChartData(["a"], ["kim"], [[0.004]], decimals=2), ChartData(["a"], ["kim"], [[0.93]], maximum=1.0)]
+    for data in cases:
+        chart.set_data(data)
+        labels = [text for _value, text in chart.ticks()]
+        assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+        assert float(labels[-1].replace(",", "")) >= max(v for row in data.values for v in row if v is not None)
+    chart.set_data(hours_per_day(figures))
+    assert [text for _value, text in chart.ticks()] == ["0.0", "0.1"]
+    assert [chart.value_text(v) for v in (0.07, 0.02, 0.0)] == ["0.1", "0.02", "0.0"]  # a bar never reads 0
+
+
 def test_the_dashboard_has_a_close_button(dialog, qtbot):
     """Without a window manager (or a title bar) Esc was the only way out (issue 12, bug 11)."""
     _window, dialog = dialog

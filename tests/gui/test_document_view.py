@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTextCursor
 
 from annotator.gui.document_view import DocumentView, LabelLook
@@ -136,3 +137,58 @@ def test_every_tag_sits_under_its_own_span_whatever_the_overlay_order(qtbot):
         for _m, b, second in boxes[i + 1:]:
             assert not first.intersects(second), (a.text, b.text)
     view.grab()
+
+
+def covered_text(view) -> list[tuple[str, str]]:
+    """(tag, line of text) of the tags drawn over a line of text."""
+    document = view.document()
+    layout = document.documentLayout()
+    dy = -view.verticalScrollBar().value()
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        origin = layout.blockBoundingRect(block).topLeft()
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            if line.textLength():
+                lines.append((block.text()[line.textStart():line.textStart() + line.textLength()],
+                              QRectF(origin.x() + line.x(), origin.y() + line.y() + dy, line.naturalTextWidth(),
+                                     line.height())))
+        block = block.next()
+    return [(span.label, words) for _name, span, box in view.tag_boxes() for words, rect in lines
+            if box.intersects(rect)]
+
+
+def test_stacked_tags_get_room_instead_of_covering_the_next_line(qtbot):
+    from annotator.gui import fonts
+    from annotator.gui.document_view import LINE_HEIGHT_PERCENT
+    from annotator.gui.overlays import OverlayStyle
+
+    text = ("과기정통부는 국비 120억 원을 들여 인공지능 사업을 키운다.\n다음 줄의 글자는 가려지면 안 된다.\n"
+            "셋째 줄.\n")
+    view = make_view(qtbot, text)
+    view.setFont(fonts.reading_font(fonts.hangul_families(), view.font()))  # as the window does
+    start = text.index("국비")
+    same = [Suggestion(1, start, start + 2, "AGENCY", "국비")]  # shorter than its tag: tags cannot sit side by side
+    third = text.index("셋째")
+    view.set_overlay(Overlay("annotations", [Suggestion(9, third, third + 2, "AGENCY", "셋째")]))
+    view.grab()
+
+    def third_line() -> float:
+        return view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(2)).top()
+
+    plain = third_line()  # one row of tags: the usual spacing
+    for n in range(3):  # three annotators' candidates on the same word: three rows of tags
+        view.set_overlay(Overlay(f"review:{n}", same, OverlayStyle(fill_alpha=0, z=n + 1)))
+    view.grab()
+    qtbot.waitUntil(lambda: covered_text(view) == [], timeout=2000)
+    rows = {round(box.top()) for name, _span, box in view.tag_boxes() if name.startswith("review:")}
+    assert len(rows) == 3
+    assert view.document().findBlockByNumber(1).blockFormat().lineHeight() == LINE_HEIGHT_PERCENT  # only where needed
+    for n in (1, 2):
+        view.remove_overlay(f"review:{n}")
+    view.grab()
+    qtbot.waitUntil(lambda: view.document().findBlockByNumber(0).blockFormat().lineHeight() == LINE_HEIGHT_PERCENT,
+                    timeout=2000)  # back to the usual spacing when the stack is gone
+    assert third_line() == plain and covered_text(view) == []

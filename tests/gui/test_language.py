@@ -83,3 +83,38 @@ def test_every_string_in_the_code_is_in_the_korean_ts(tmp_path):
     missing = [m.findtext("source") for m in ET.parse(ts).iter("message")
                if m.find("translation").get("type") == "unfinished"]
     assert not missing, f"run 'make translations' and translate: {missing}"
+
+
+def clipped_headers(table) -> list[str]:
+    """Titles of the shown columns narrower than their header's text (the stretching one aside)."""
+    header = table.horizontalHeader()
+    model = table.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+            if not table.isColumnHidden(c) and header.sectionResizeMode(c) != header.ResizeMode.Stretch
+            and header.sectionSize(c) < header.sectionSizeHint(c)]
+
+
+def test_no_column_header_is_clipped_in_either_language(window, qtbot):
+    from annotator.core.operations import UpdateSpan
+
+    doc_id = window.document.id
+    text = window.document.text
+    start = text.index("120억 원") if "120억 원" in text else 0
+    span = window.project.add_span(doc_id, start, start + 3, "BUDGET", "kim", snap=False)
+    window.project.apply(UpdateSpan(span.id, note="단위까지?", attrs={"value": "12000000000", "currency": "KRW"}))
+    window.open_document(window.documents.neighbour(doc_id, 1))
+    window.open_document(doc_id)
+    columns = window.spans.parentWidget().parentWidget()
+    columns.setSizes([350, 1280 - 350 - 250, 250])  # the right panel dragged narrow
+    for lang in ("en", "ko"):
+        window.shortcuts.languages[lang].trigger()
+        qtbot.waitUntil(lambda: language() == lang)
+        qtbot.wait(10)  # the posted LanguageChange events
+        for review in (False, True):
+            window.review.set_active(review)
+            qtbot.waitUntil(lambda: window.review.columns.reviews is not None or not review)
+            if not review:
+                assert not window.spans.table.isColumnHidden(2) and not window.spans.table.isColumnHidden(3)
+            tables = [window.documents.table] + ([window.review.panel.table] if review else [window.spans.table])
+            assert [clipped_headers(t) for t in tables] == [[] for _ in tables], (lang, review)
+        window.review.set_active(False)

@@ -67,3 +67,61 @@ def test_on_a_server_the_annotator_is_the_login(qapp, tmp_path, monkeypatch):
     write_server_address(tmp_path, "postgresql://lee@db.example.org/policy_ner")
     assert launch.resolve_annotator(None, interactive=True, folder=tmp_path) == "lee"
     assert launch.resolve_annotator("gold", interactive=True, folder=tmp_path) == "gold"  # a reviewer says so
+
+
+def test_the_window_opens_within_the_screen_with_its_status_bar_showing(project_dir, qtbot, korean):
+    from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize
+
+    from annotator.gui import window_size
+
+    window = launch.open_window(project_dir, "kim")  # the offscreen screen is 800×800, smaller than 1280×800
+    try:
+        qtbot.waitExposed(window)
+        available = window.screen().availableGeometry()
+        assert available.contains(window.frameGeometry())
+        status_bar = window.statusBar()
+        assert available.contains(QRect(status_bar.mapToGlobal(status_bar.rect().topLeft()), status_bar.size()))
+        assert window.progress_status.isVisible() and window.annotator_status.isVisible()
+        assert available.contains(window.normalGeometry())  # un-maximised, it still fits
+        for review in (False, True):  # a 1280×800 laptop has room for the smallest window in both modes
+            window.review.set_active(review)
+            room = QRect(0, 0, 1280, 800).marginsRemoved(window_size.FRAME).size()
+            assert window.minimumSizeHint().boundedTo(room) == window.minimumSizeHint()
+    finally:
+        window.close()  # it deletes itself, and closes its project
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # A screen with room enough opens the window at 1280×800, centred, not maximised.
+    geometry, maximised = window_size.initial_geometry(QRect(0, 30, 1920, 1050))
+    assert (geometry.size(), maximised) == (QSize(1280, 800), False)
+    assert QRect(0, 30, 1920, 1050).contains(geometry.marginsAdded(window_size.FRAME))
+    geometry, maximised = window_size.initial_geometry(QRect(0, 27, 1280, 773))  # 1280×800 under a top bar
+    assert maximised and QRect(0, 27, 1280, 773).contains(geometry.marginsAdded(window_size.FRAME))
+
+
+def test_the_first_start_builds_the_demo_off_the_gui_thread_and_says_so(tmp_path, qtbot, korean, monkeypatch):
+    import threading
+
+    from annotator.core import demo
+    from annotator.core.ingest import importer
+    from annotator.core.project import Project
+    from annotator.gui import demo_dialog
+
+    samples = tmp_path / "samples"
+    write(samples / "a.txt", "원주시 예산\n\n원주시가 국비 120억 원을 확보했다.\n")
+    write(samples / "b.txt", "과기정통부 발표\n\n과기정통부는 인공지능 사업을 지원한다.\n")
+    monkeypatch.setattr(demo, "sample_articles_dir", lambda: samples)
+    threads, shown = [], []
+    import_paths = importer.import_paths
+    monkeypatch.setattr(importer, "import_paths", lambda *a, **k: threads.append(threading.current_thread())
+                        or import_paths(*a, **k))
+    monkeypatch.setattr(demo_dialog.DemoDialog, "showEvent", lambda dialog, event: shown.append(
+        (dialog.explanation.text(), dialog.bar.maximum())))
+    folder = tmp_path / "demo"
+    demo_dialog.prepare_demo_project(folder)
+    assert threads and threads[0] is not threading.main_thread()  # Kiwi ran on a worker thread
+    assert shown and "데모" in shown[0][0]  # a dialog said what was happening meanwhile
+    with Project.open(folder) as project:
+        assert project.document_count() == 2
+    shown.clear()
+    demo_dialog.prepare_demo_project(folder)  # the next start: nothing to build, no dialog
+    assert shown == []

@@ -48,6 +48,8 @@ def test_the_reviewer_sees_a_label_and_the_annotator_a_return_within_a_second(op
     reviewer.project.return_document(doc_id, "kim", "기관 이름을 확인하세요")  # another program, as far as kim knows
     qtbot.waitUntil(lambda: kim.header.reason.isVisible(), timeout=1000)
     assert "기관 이름을 확인하세요" in kim.header.reason.text()
+    assert kim.annotator_returns.button.isVisible() and "1" in kim.annotator_returns.button.text()  # the count
+    qtbot.waitUntil(lambda: kim.documents.model.doc_id(0) == doc_id, timeout=1000)  # and returned-first order
 
 
 def test_a_gold_edit_on_a_span_another_reviewer_changed_is_refused(open_window, server_dir, qtbot):

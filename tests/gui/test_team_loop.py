@@ -4,6 +4,9 @@ back fixed; notes with N; compare with gold; gold over time in the dashboard."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
@@ -161,3 +164,53 @@ def test_the_dashboard_shows_agreement_with_gold_over_time(reviewing, qtbot):
     rows = {(row[0], row[2]) for row in trend.figures.rows}
     assert rows == {("kim", 1), ("lee", 1)} and trend.chart.data.series == ["kim", "lee"]
     assert dialog.tabs.tabText(4) == "골드와의 일치 추이"
+
+
+def test_the_reviewer_reads_flags_beside_the_document_and_in_the_list(review_dir, open_window, qtbot, monkeypatch):
+    from annotator.gui import database_watch
+
+    monkeypatch.setattr(database_watch, "POLL_MS", 50)
+    with Project.open(review_dir) as project:
+        doc_id = emoji_doc(project)
+        project.set_status(doc_id, "lee", "flagged", "제목에 이모지가 있어요")
+    window = open_window(review_dir, "kim")
+    window.open_document(doc_id)
+    assert not window.header.flags.isVisible()  # blind: an annotator does not see another's flag
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: window.review.columns.reviews is not None)
+    assert window.header.flags.isVisible()
+    shown = window.header.flags.text()
+    assert "lee" in shown and "제목에 이모지가 있어요" in shown and "20" in shown  # who, the comment, when
+    assert "⚑" in list_status(window, doc_id)  # the reviewer finds flagged documents in the list
+    model = window.documents.model
+    assert "제목에 이모지가 있어요" in model.data(model.index(model.row_of(doc_id), STATUS), Qt.ItemDataRole.ToolTipRole)
+    script = ("import sys; from annotator import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              f"    p.set_status({doc_id}, 'lee', 'done')\n")
+    subprocess.run([sys.executable, "-c", script, str(review_dir)], check=True)  # lee's copy merged, say
+    qtbot.waitUntil(lambda: not window.header.flags.isVisible(), timeout=5000)
+    assert "⚑" not in list_status(window, doc_id)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
+    assert not window.header.flags.isVisible()
+
+
+def test_a_return_another_program_brings_in_shows_in_the_count_and_comes_first(project_dir, open_window, qtbot,
+                                                                                monkeypatch):
+    # The reviewer's copy merged into lee's project by `annotator merge` while lee's window is open.
+    from annotator.gui import database_watch
+
+    monkeypatch.setattr(database_watch, "POLL_MS", 50)
+    with Project.open(project_dir) as project:
+        ids = project.store.document_ids()
+        returned = ids[5]  # not the open one, and not first in the list
+        project.set_status(returned, "lee", "done")
+    lee = open_window(project_dir, "lee")
+    assert lee.document.id != returned and not lee.annotator_returns.button.isVisible()
+    script = ("import sys; from annotator import Project\n"
+              "with Project.open(sys.argv[1]) as p:\n"
+              f"    p.return_document({returned}, 'lee', sys.argv[2])\n")
+    subprocess.run([sys.executable, "-c", script, str(project_dir), REASON], check=True)
+    qtbot.waitUntil(lambda: lee.annotator_returns.button.isVisible(), timeout=5000)
+    assert "1" in lee.annotator_returns.button.text()
+    qtbot.waitUntil(lambda: listed(lee, qtbot)[:1] == [returned], timeout=5000)  # returned documents first
+    assert lee.documents.current_doc_id() == lee.document.id  # the open document stays selected

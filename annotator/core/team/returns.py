@@ -72,8 +72,3 @@ def returns(project, doc_id: int | None = None, annotator: str | None = None) ->
             continue
         found.append(Return(doc, name, reason, returned_at, state))
     return sorted(found, key=lambda r: (r.returned_at, r.doc_id, r.annotator))
-
-
-def returned_count(project, annotator: str) -> int:
-    """How many documents wait for ``annotator`` to fix them (the status bar)."""
-    return returns_store.count_status(project.store, annotator, RETURNED)

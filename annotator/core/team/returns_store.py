@@ -33,9 +33,3 @@ def return_rows(store, gold: str, doc_id: int | None = None, annotator: str | No
         " coalesce(g.status, ''), coalesce(g.updated_at, '') FROM statuses s"
         " LEFT JOIN statuses g ON g.doc_id = s.doc_id AND g.annotator = ?"
         f" WHERE {' AND '.join(clauses)}", params).fetchall()
-
-
-def count_status(store, annotator: str, status: str) -> int:
-    return store.conn.execute("SELECT count(*) FROM statuses WHERE annotator = ? AND status = ?",
-                              (annotator, status)).fetchone()[0]
-
