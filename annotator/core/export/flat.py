@@ -21,9 +21,9 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from typing import NamedTuple
 
-from ..morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
-from .document import ExportDocument, ExportSpan
-from .tagging import entity_tags, tag_names
+from annotator.core.text.morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
+from annotator.core.export.document import ExportDocument, ExportSpan
+from annotator.core.export.tagging import entity_tags, tag_names
 
 _WORD = re.compile(r"\S+")
 _LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace

@@ -8,7 +8,7 @@ every tagged reader of ``annotator import`` reads all three.
 
 from __future__ import annotations
 
-from ..errors import AnnotatorError
+from annotator.core.errors import AnnotatorError
 
 SCHEMES = ("bio", "iobes", "bilou")
 _LAST = {"bio": "I", "iobes": "E", "bilou": "L"}

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
-from ..errors import InputError
-from .encoding import decode_bytes, readable_path
-from .news import clean_article
+from annotator.core.content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes, readable_path
+from annotator.core.ingest.news import clean_article
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
            "webanno", "inception")
@@ -86,7 +86,7 @@ def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: st
 
 
 def _txt_record(text: str, name: str, clean: bool) -> Record:
-    from ..text import normalize_text
+    from annotator.core.text.normalize import normalize_text
 
     normalized = normalize_text(text)
     if clean:

@@ -1,0 +1,1 @@
+"""The ``remote`` recogniser: a service speaking Label Studio's ML-backend protocol."""

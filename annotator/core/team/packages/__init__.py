@@ -1,0 +1,1 @@
+"""Packages: one annotator's documents and layer, made, updated and guarded (her work only)."""

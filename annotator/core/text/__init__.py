@@ -1,0 +1,1 @@
+"""Korean text: stored text (NFC, LF), Kiwi, morpheme boundaries, snapping and keyboard boundaries."""

@@ -1,0 +1,1 @@
+"""The document list: search queries and the list's order."""

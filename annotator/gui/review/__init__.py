@@ -1,0 +1,1 @@
+"""Review mode: candidates, adjudication, returns, flags and gold beside mine."""
