@@ -230,3 +230,27 @@ def test_xmi_entities_never_read_local_files(tmp_path):
     with pytest.raises(InputError) as info:
         read_file(path, "xmi")
     assert info.value.line == 3 and "비밀" not in str(info.value)
+
+
+# -- INCEpTION project description -----------------------------------------------
+
+
+def test_an_inception_3_6_project_description_with_digits_in_its_name_gives_the_states(tmp_path):
+    import io
+    import zipfile
+
+    from annotator import Project
+
+    from .test_inception_zip import TEXT_A, project_export, zipped
+
+    members = zipfile.ZipFile(io.BytesIO(project_export()))
+    rebuilt = {name: members.read(name) for name in members.namelist() if name != "exportedproject.json"}
+    rebuilt["exportedproject1722950400123.json"] = json.dumps({  # as INCEpTION 3.6.1 names it
+        "name": "정책", "source_documents": [{"name": "a.txt", "state": "CURATION_FINISHED"}],
+        "annotation_documents": [{"name": "a.txt", "user": "kim", "state": "FINISHED"}]}).encode()
+    path = tmp_path / "project.zip"
+    path.write_bytes(zipped(rebuilt))
+    with Project.create(tmp_path / "p") as project:
+        assert project.import_paths([path]).statuses_set == 2
+        [a] = [doc for doc in project.documents() if doc.text == TEXT_A]
+        assert project.status(a.id, "kim").status == "done" and project.status(a.id, "gold").status == "adjudicated"

@@ -8,7 +8,7 @@
   (the text as imported, no one's spans). With the XMI format each is itself a
   ZIP (the ``.xmi`` and its type system); with WebAnno TSV 3 a ``.tsv``.
   Serialised CASes (``annotation_ser/``), sources and settings are skipped.
-- The project export's ``exportedproject.json`` gives each user's state of each
+- The project export's ``exportedproject*.json`` gives each user's state of each
   document: FINISHED comes in as done, IN_PROGRESS as in progress, IGNORE as
   skipped; a document whose curation is finished has its gold adjudicated.
 
@@ -18,6 +18,7 @@ Messages name a member inside its archive: ``export.zip!annotation/a.txt/kim.zip
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -34,7 +35,8 @@ from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_fr
 MAX_MEMBER_BYTES = 64 * MAX_DOCUMENT_CHARS
 # INCEpTION's pseudo-users in a project export: the curated layer, and the text as imported.
 CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
-PROJECT_FILE = "exportedproject.json"
+# The project description: INCEpTION 3.6 names it exportedproject<digits>.json and reads exportedproject*.json.
+PROJECT_FILE = re.compile(r"exportedproject[^/]*\.json")
 # INCEpTION's AnnotationDocumentState (a user's state of a document) as our statuses; NEW stays new.
 ANNOTATION_STATES = {"FINISHED": "done", "IN_PROGRESS": "in_progress", "IGNORE": "skipped"}
 
@@ -111,8 +113,9 @@ def _members(name: str, data: bytes, nested: bool = False):
                 return type_system_from(f"{name}!{candidate}", _read_member(name, archive, by_name[candidate]))
         return dkpro_type_system()
 
-    if not nested and PROJECT_FILE in by_name:  # first: the states of the files that follow
-        yield PROJECT_FILE, None, "project", _read_member(name, archive, by_name[PROJECT_FILE])
+    project_file = next((member for member in sorted(by_name) if PROJECT_FILE.fullmatch(member)), None)
+    if not nested and project_file:  # first: the states of the files that follow
+        yield project_file, None, "project", _read_member(name, archive, by_name[project_file])
     for member, info in by_name.items():
         path = PurePosixPath(member)
         suffix, layer = path.suffix.lower(), _layer(path)
