@@ -41,3 +41,37 @@ def test_bad_label_map_and_scheme_are_usage_errors(tmp_path):
     assert result.returncode == 1 and "unknown label 'OG'" in result.stderr and "--label-map FILE" in result.stderr
     result = run("export", tmp_path / "p", "--format", "jsonl", "--scheme", "iobes", "--out", tmp_path / "x.jsonl")
     assert result.returncode == 2 and "--scheme applies to the tagged formats" in result.stderr
+
+
+def test_map_labels_before_the_path_takes_one_mapping_each(tmp_path):
+    assert run("init", tmp_path / "p").returncode == 0
+    write(tmp_path / "in.jsonl", '{"text": "원주시가 3월에 예산을 받았다.", "spans": [[0, 3, "OG"], [5, 7, "DT"]]}\n')
+    result = run("import", tmp_path / "p", "--map-labels", "OG=AGENCY", "--map-labels", "DT=BUDGET",
+                 tmp_path / "in.jsonl", "--annotator", "kim")
+    assert result.returncode == 0, result.stderr
+    assert "2 spans from 1 of 1 files" in result.stdout
+    write(tmp_path / "in2.jsonl", '{"text": "과기정통부가 발표했다.", "spans": [[0, 5, "OG"]]}\n')
+    result = run("import", tmp_path / "p", "--map-labels", "OG=AGENCY,DT=BUDGET", tmp_path / "in2.jsonl")
+    assert result.returncode == 0 and "1 spans" in result.stdout, result.stderr
+    # The old many-words form: the second mapping would be taken for a path; say so instead.
+    result = run("import", tmp_path / "p", "--map-labels", "OG=AGENCY", "DT=BUDGET", tmp_path / "in.jsonl")
+    assert result.returncode == 2 and "DT=BUDGET is not a file or folder; give each mapping its own --map-labels" \
+        in result.stderr
+
+
+def test_no_option_of_any_command_takes_a_variable_number_of_values():
+    """An option with nargs '*' or '+' swallows the positional arguments that follow it."""
+    import argparse
+
+    from annotator.cli.main import build_parser
+
+    def options(parser):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from ((f"{name} {flag}", nargs) for flag, nargs in options(sub))
+            elif action.option_strings:
+                yield action.option_strings[-1], action.nargs
+
+    found = list(options(build_parser()))
+    assert len(found) > 50 and [(flag, nargs) for flag, nargs in found if nargs in ("*", "+")] == []
