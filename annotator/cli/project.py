@@ -78,6 +78,11 @@ def cmd_import(args) -> int:
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
         + (f"; {len(report.rejected)} rejected" if report.rejected else "")
     )
+    if report.spans_by_layer:
+        print("Spans by layer: " + ", ".join(f"{layer} {count}" for layer, count in sorted(report.spans_by_layer.items()))
+              + ("" if args.annotator else " (--annotator NAME puts them into one layer)"))
+    for path, skipped in report.skipped.items():
+        print(f"{path}: left out " + "; ".join(f"{count} {what}" for what, count in sorted(skipped.items())))
     if report.statuses_set:
         print(f"{report.statuses_set} statuses set from the files (done, in progress, skipped; gold adjudicated)")
     if report.spans_overlapping:

@@ -53,10 +53,16 @@ class LabelMap:
         return label if self.export_unmapped == "keep" else None
 
     def import_record(self, record):
-        """``record`` (an ingest ``Record``) with its spans' labels mapped; spans mapped to nothing left out."""
-        spans = [dataclasses.replace(span, label=label) for span in record.spans
-                 if (label := self.import_label(span.label))]
-        return dataclasses.replace(record, spans=spans)
+        """``record`` (an ingest ``Record``) with its spans' labels mapped; spans mapped to nothing are left
+        out and counted in its ``skipped``."""
+        spans, skipped = [], record.skipped.copy()
+        for span in record.spans:
+            label = self.import_label(span.label)
+            if label:
+                spans.append(dataclasses.replace(span, label=label))
+            else:
+                skipped[f"{span.label} spans the label map drops"] += 1
+        return dataclasses.replace(record, spans=spans, skipped=skipped)
 
 
 def _line_of(text: str, key: str) -> int | None:

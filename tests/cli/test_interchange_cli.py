@@ -75,3 +75,29 @@ def test_no_option_of_any_command_takes_a_variable_number_of_values():
 
     found = list(options(build_parser()))
     assert len(found) > 50 and [(flag, nargs) for flag, nargs in found if nargs in ("*", "+")] == []
+
+
+def test_a_zero_width_named_entity_is_skipped_and_counted_not_refusing_the_xmi(tmp_path):
+    from ..core.test_interchange_readers import inception_cas
+
+    text = "😀 원주시가 국비 120억 원을 확보했다."
+    cas, type_system = inception_cas(text, [(2, 5, "AGENCY"), (9, 9, "BUDGET"), (12, 12, "AGENCY")])
+    cas.to_xmi(tmp_path / "doc.xmi")
+    type_system.to_xml(tmp_path / "TypeSystem.xml")
+    assert run("init", tmp_path / "p").returncode == 0
+    result = run("import", tmp_path / "p", tmp_path / "doc.xmi", "--annotator", "kim")
+    assert result.returncode == 0, result.stderr
+    assert "1 spans from 1 of 1 files" in result.stdout and "Spans by layer: kim 1\n" in result.stdout
+    assert f"{tmp_path / 'doc.xmi'}: left out 2 zero-width NamedEntity annotations (they cover no text)" \
+        in result.stdout
+
+
+def test_import_names_the_layers_it_filled_and_counts_what_a_label_map_left_out(tmp_path):
+    write(tmp_path / "corpus.tsv", KLUE)
+    write(tmp_path / "klue.toml", 'import_unmapped = "drop"\n[import]\nOG = "AGENCY"\n')
+    assert run("init", tmp_path / "p").returncode == 0
+    result = run("import", tmp_path / "p", tmp_path / "corpus.tsv", "--format", "klue", "--label-map",
+                 tmp_path / "klue.toml")
+    assert result.returncode == 0, result.stderr
+    assert "Spans by layer: imported 2 (--annotator NAME puts them into one layer)" in result.stdout
+    assert f"{tmp_path / 'corpus.tsv'}: left out 1 DT spans the label map drops" in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -43,6 +43,8 @@ class ImportReport:
     spans_overlapping: int = 0  # not added: they overlap a span the layer already holds (overlaps forbidden)
     statuses_set: int = 0  # statuses the files gave, set where the layer's status was still new
     rejected: list[InputError] = field(default_factory=list)
+    spans_by_layer: Counter = field(default_factory=Counter)  # spans added, by the layer they went to
+    skipped: dict[str, Counter] = field(default_factory=dict)  # per file: what its reader or label map left out
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
     cancelled: bool = False  # stopped before reading every file
 
@@ -142,15 +144,20 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
 
 def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
-                 label_map: LabelMap | None = None) -> tuple[list[_PreparedDocument], str]:
+                 label_map: LabelMap | None = None, skipped: Counter | None = None,
+                 ) -> tuple[list[_PreparedDocument], str]:
     """Read and check one whole file: its documents ready to store, and its encoding; any problem is an
-    ``InputError`` naming the file and line. Touches no store (the readers' robustness tests use it)."""
+    ``InputError`` naming the file and line. What the reader or the label map left out is counted into
+    ``skipped``. Touches no store (the readers' robustness tests use it)."""
     try:
         records, encoding = read_file(path, fmt, clean, text_column)
     except InputError as error:  # a format's own reader may name the file as the bytes came
         raise InputError(readable_path(error.path), error.line, error.reason) from None
     if label_map is not None:
         records = [label_map.import_record(r) for r in records]
+    if skipped is not None:
+        for record in records:
+            skipped.update(record.skipped)
     prepared = [_prepare(r, encoding, annotator, schema, map_labels or {}) for r in records]
     _merge_repeated_documents(records, prepared, schema.overlap == "forbid")
     return prepared, encoding
@@ -226,13 +233,16 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                 report.cancelled = True
                 return
             report.files += 1
+            skipped: Counter = Counter()
             try:
                 prepared, encoding = prepare_file(path, project.schema, fmt=fmt, annotator=annotator, clean=clean,
                                                   text_column=text_column, map_labels=map_labels,
-                                                  label_map=label_map)
+                                                  label_map=label_map, skipped=skipped)
             except InputError as error:
                 report.rejected.append(error)
             else:
+                if skipped:
+                    report.skipped[readable_path(path)] = skipped
                 if encoding not in ("utf-8", "utf-8-sig"):
                     report.encodings[readable_path(path)] = encoding
                 existing = project.store.document_ids_by_uid({doc.uid for doc in prepared})
@@ -312,6 +322,7 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(drafts)
         report.spans_added += len(drafts)
+        report.spans_by_layer.update(draft.annotator for draft in drafts)
         for doc in with_status:  # a status someone set here since is not overwritten
             if store.status(ids[doc.uid], doc.annotator).status == "new":
                 store.write_status(Status(ids[doc.uid], doc.annotator, doc.status))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -57,6 +58,7 @@ class Record:
     status: str | None = None  # that layer's status of the document, when the file says (INCEpTION's states)
     where: str = ""  # within the line, for messages: "task 3" of a Label Studio export
     snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
+    skipped: Counter = field(default_factory=Counter)  # what the reader left out, by kind: the report counts it
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
