@@ -110,6 +110,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         labels = tuple(names) + tuple(label for label in layer_labels(conn, source) if label not in names)
         colors = {label.name: label.color for label in project.schema.labels}
         if label_map is not None:
+            label_map.check_export(labels)
             labels, colors = _mapped_labels(labels, colors, label_map)
         context = ExportContext(project.name, labels, colors, source, status, split, report, scheme,
                                 project.schema.overlap)

@@ -222,6 +222,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     if label_map is not None and not isinstance(label_map, LabelMap):
         label_map = read_label_map(label_map)  # a file name (from the GUI's child process)
     label_map = label_map or builtin_label_map(fmt)
+    if label_map is not None:
+        label_map.check_import(project.schema.label_names, map_labels)
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
     waiting: deque[_PendingFile] = deque()  # those still missing analyses
     queued_uids: set[str] = set()
