@@ -26,6 +26,7 @@ from .flat import Flat, flatten
 from .formats import FORMATS, ExportContext, get_format
 from .output import MANIFEST, AtomicOutput
 from .report import ExportCancelled, ExportReport, SpanNote
+from .shipped_tokenizer import ship_tokenizer
 from .split import Split
 from .tagging import check_scheme
 
@@ -50,10 +51,11 @@ def _note_flat(report: ExportReport, document: ExportDocument, flat: Flat) -> No
         report.dropped.append(SpanNote(uid, span.start, span.end, span.label, text[span.start:span.end], why))
     for before, after in flat.widened:
         report.widened.append(SpanNote(uid, before.start, before.end, before.label, text[before.start:before.end],
-                                       f"widened to token edges [{after.start}, {after.end}) “{text[after.start:after.end]}”",
-                                       (after.start, after.end)))
+                                       f"trimmed of whitespace at its edges: [{after.start}, {after.end}) "
+                                       f"“{text[after.start:after.end]}”", (after.start, after.end)))
     report.sentences += len(flat.segments)
     report.sentences_joined += flat.joined
+    report.tokens_split += flat.split
 
 
 def _mapped_labels(labels, colors, label_map: LabelMap):
@@ -75,6 +77,24 @@ def _map_spans(document: ExportDocument, label_map: LabelMap, report: ExportRepo
         else:
             report.unmapped[span.label] += 1
     document.spans = spans
+
+
+def _note_empty_parts(report: ExportReport) -> None:
+    """A split part no document fell into gets no file at all (an empty one breaks most loaders): say why."""
+    for part, count in report.parts.items():
+        if not count:
+            report.notes.append(
+                f"no {part} part was written: none of the {report.documents} documents fell into it (a document's "
+                f"part comes from its uid and the seed, split {report.split}); export more documents for one")
+
+
+def _ship_tokenizer(output: AtomicOutput, project, report: ExportReport) -> None:
+    """Token exports in a folder get the tokenizer to feed new text to a model the same way."""
+    if output.folder:
+        ship_tokenizer(output.temp, project.user_dictionaries())
+    else:
+        report.notes.append("a model trained on these tokens must see new text tokenised the same way: "
+                            "kiwi_tokens.py comes with folder exports (add --split, or use spacy or hf)")
 
 
 def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
@@ -159,6 +179,9 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                 return report
             writer.close()
             writer = None
+            _note_empty_parts(report)
+            if spec.level == "token":
+                _ship_tokenizer(output, project, report)
             report.active_seconds = seconds_by_annotator(conn, written)
             report.seconds = time.perf_counter() - started
             if output.folder:

@@ -138,29 +138,41 @@ def open_text(path: Path):
 
 
 class PartFiles:
-    """A text writer's open files, one per split part (or the one ``root``), each started with
-    ``preamble``; any failure while opening closes what was opened."""
+    """A text writer's files, one per split part (or the one ``root``), each opened when its part gets
+    its first document (a part with none gets no file) and started with ``start(part)``; on ``close``
+    each file ends with ``ending``."""
 
     extension = ""
     preamble = ""
+    ending = ""
 
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.context = context
-        self.files = {}
-        try:
-            for part, path in part_paths(root, parts, self.extension).items():
-                self.files[part] = open_text(path)
-                if self.preamble:
-                    self.files[part].write(self.preamble)
-        except BaseException:
-            self.close()
-            raise
+        self.paths = part_paths(root, parts, self.extension)
+        self.files: dict[str | None, Any] = {}
+        self.count = {part: 0 for part in parts}  # documents written to each part
+
+    def start(self, part: str | None) -> str:
+        return self.preamble
+
+    def put(self, part: str | None, text: str) -> None:
+        """Write one document's ``text`` to its part's file."""
+        handle = self.files.get(part)
+        if handle is None:
+            handle = self.files[part] = open_text(self.paths[part])
+            handle.write(self.start(part))
+        handle.write(text)
+        self.count[part] += 1
 
     def close(self) -> None:
         for handle in self.files.values():
-            handle.close()
+            if not handle.closed:
+                handle.write(self.ending)
+                handle.close()
 
-    abort = close  # the exporter removes the temporary output
+    def abort(self) -> None:  # the exporter removes the temporary output
+        for handle in self.files.values():
+            handle.close()
 
 
 def attrs_without(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
