@@ -186,3 +186,40 @@ def test_a_split_part_no_document_falls_into_is_not_written_and_the_summary_says
     spacy_report = project.export("spacy", tmp_path / "spacy", split="80/10/10", seed=seed)
     assert sorted(p.name for p in (tmp_path / "spacy").iterdir() if p.is_dir()) == ["dev", "train"]
     assert spacy_report.notes[0] == report.notes[0]
+
+
+# -- tag schemes and spaCy's converters --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt, converter", [("conll2003", "ner"), ("conllu", "conllu")])
+def test_spacy_convert_reads_bio_and_bilou_and_the_summary_warns_of_iobes(tmp_path, fmt, converter):
+    """What `python -m spacy convert` makes of each scheme: the exported entities for BIO and BILOU;
+    for IOBES wrong ones, which the export's summary says before anyone trains on them."""
+    import subprocess
+    import sys
+
+    from spacy.tokens import DocBin
+
+    from .export_corpus import policy_sentences
+
+    pytest.importorskip("spacy")
+    project = corpus_project(policy_sentences(6))
+    notes = {}
+    for scheme in ("bio", "iobes", "bilou"):
+        # spacy convert takes from a folder the files named after the converter
+        report = project.export(fmt, tmp_path / "in" / f"{scheme}.{converter}", scheme=scheme)
+        notes[scheme] = report.notes
+    (tmp_path / "out").mkdir()
+    result = subprocess.run([sys.executable, "-m", "spacy", "convert", str(tmp_path / "in"), str(tmp_path / "out"),
+                             "-c", converter], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    nlp_vocab = __import__("spacy").blank("xx").vocab
+    entities = {scheme: [(e.text.replace(" ", ""), e.label_) for path in sorted((tmp_path / "out").glob(f"{scheme}*"))
+                         for doc in DocBin().from_disk(path).get_docs(nlp_vocab) for e in doc.ents]
+                for scheme in notes}
+    assert len(entities["bio"]) == report.spans == 30 and entities["bilou"] == entities["bio"]
+    assert entities["iobes"] != entities["bio"]  # spaCy misreads it, without a word
+    assert notes["bio"] == notes["bilou"] == []
+    assert notes["iobes"] == [f"spaCy's `spacy convert -c {converter}` misreads IOBES tags (no error, wrong entities): "
+                              "export with --scheme bio or --scheme bilou for it (BILOU is IOBES with L-/U- for E-/S-); "
+                              "`annotator import` reads every scheme"]

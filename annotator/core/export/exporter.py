@@ -28,7 +28,7 @@ from .output import MANIFEST, AtomicOutput
 from .report import ExportCancelled, ExportReport, SpanNote
 from .shipped_tokenizer import ship_tokenizer
 from .split import Split
-from .tagging import check_scheme
+from .tagging import check_scheme, scheme_notes
 
 CHUNK_DOCUMENTS = 500
 STATUS_FILTERS = ("done",)
@@ -88,15 +88,6 @@ def _note_empty_parts(report: ExportReport) -> None:
                 f"part comes from its uid and the seed, split {report.split}); export more documents for one")
 
 
-def _ship_tokenizer(output: AtomicOutput, project, report: ExportReport) -> None:
-    """Token exports in a folder get the tokenizer to feed new text to a model the same way."""
-    if output.folder:
-        ship_tokenizer(output.temp, project.user_dictionaries())
-    else:
-        report.notes.append("a model trained on these tokens must see new text tokenised the same way: "
-                            "kiwi_tokens.py comes with folder exports (add --split, or use spacy or hf)")
-
-
 def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
                    split: Split | str | None = None, seed: int = 0,
                    progress: Callable[[int, int], None] | None = None, cancelled: Any = None,
@@ -120,6 +111,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
+    report.notes.extend(scheme_notes(spec.name, scheme))
     started = time.perf_counter()
     full = "nothing was written; free some space and export again"
     with reporting_disk_full(out, full), snapshot(project.store) as conn:
@@ -180,8 +172,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
             writer.close()
             writer = None
             _note_empty_parts(report)
-            if spec.level == "token":
-                _ship_tokenizer(output, project, report)
+            if spec.level == "token" and output.folder:  # token exports in a folder: the tokenizer for new text
+                ship_tokenizer(output.temp, project.user_dictionaries())
             report.active_seconds = seconds_by_annotator(conn, written)
             report.seconds = time.perf_counter() - started
             if output.folder:
