@@ -27,6 +27,7 @@ from ..project_files import is_database_file
 from ..records import SpanDraft, Status
 from ..snapping import snap_to_morphemes
 from ..text import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
+from .detect import folder_files
 from .encoding import readable_path
 from .readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
 
@@ -70,11 +71,10 @@ class _PreparedDocument:
 
 def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "auto") -> list[Path]:
     files: list[Path] = []
-    suffixes = FORMAT_EXTENSIONS.get(fmt, EXTENSIONS)
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes))
+            files.extend(folder_files(path, fmt, EXTENSIONS, FORMAT_EXTENSIONS))
         elif path.is_file():
             files.append(path)
         else:  # counted as an input, so "from 1 of 2 files" adds up
@@ -153,6 +153,8 @@ def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None
         records, encoding = read_file(path, fmt, clean, text_column)
     except InputError as error:  # a format's own reader may name the file as the bytes came
         raise InputError(readable_path(error.path), error.line, error.reason) from None
+    if label_map is None and records and records[0].read_as:  # --format auto: the found format's own map
+        label_map = builtin_label_map(records[0].read_as)
     if label_map is not None:
         records = [label_map.import_record(r) for r in records]
     if skipped is not None:
