@@ -38,6 +38,9 @@ def cmd_export(args) -> int:
     labels = ", ".join(f"{label} {count}" for label, count in sorted(report.spans_by_label.items()) if count)
     print(f"Exported {report.documents} documents ({report.spans} spans{': ' + labels if labels else ''}) "
           f"from layer {report.source} as {report.format} to {report.out} in {report.seconds:.1f} s")
+    if EXPORT_FORMATS[report.format].loses:
+        print(f"  {report.format} does not keep {EXPORT_FORMATS[report.format].loses}; "
+              f"`annotator import` reads the rest back")
     if report.split:
         print(f"  split {report.split}: " + ", ".join(f"{part} {count}" for part, count in report.parts.items()))
     if report.skipped_unannotated:

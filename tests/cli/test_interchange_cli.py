@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ..conftest import write
 from .test_cli import run
 
@@ -101,3 +103,51 @@ def test_import_names_the_layers_it_filled_and_counts_what_a_label_map_left_out(
     assert result.returncode == 0, result.stderr
     assert "Spans by layer: imported 2 (--annotator NAME puts them into one layer)" in result.stdout
     assert f"{tmp_path / 'corpus.tsv'}: left out 1 DT spans the label map drops" in result.stdout
+
+
+def test_label_studio_predictions_come_in_as_a_layer_the_summary_names(tmp_path):
+    assert run("init", tmp_path / "p").returncode == 0
+    write(tmp_path / "t.jsonl", '{"text": "원주시가 국비 120억 원을 받았다.", "spans": [[0, 3, "AGENCY"], [8, 14, "BUDGET"]]}\n')
+    assert run("import", tmp_path / "p", tmp_path / "t.jsonl", "--annotator", "kim").returncode == 0
+    result = run("export", tmp_path / "p", "--source", "kim", "--format", "labelstudio-predictions",
+                 "--out", tmp_path / "pre.json")
+    assert result.returncode == 0, result.stderr
+    assert run("init", tmp_path / "q").returncode == 0
+    result = run("import", tmp_path / "q", tmp_path / "pre.json")
+    assert result.returncode == 0, result.stderr
+    assert "2 spans from 1 of 1 files" in result.stdout  # not 0 with no word about the predictions
+    assert "Spans by layer: annotator:kim 2 (--annotator NAME puts them into one layer)" in result.stdout
+
+
+@pytest.mark.parametrize("annotation, layer", [
+    ({"completed_by": 3}, "labelstudio-user-3"),  # Label Studio 1.8 and later: a bare id
+    ({"completed_by": 3, "created_username": " kim@example.org, 3"}, "kim@example.org"),
+    ({"completed_by": 3, "created_username": "Minji Kim, 3"}, "Minji Kim"),
+    ({"completed_by": {"id": 3, "email": "lee@example.org", "first_name": "", "last_name": ""}}, "lee@example.org"),
+    ({"completed_by": {"id": 3, "email": "", "first_name": "Minji", "last_name": "Kim"}}, "Minji Kim"),
+])
+def test_a_label_studio_annotation_lands_in_the_layer_of_its_annotator(tmp_path, annotation, layer):
+    task = [{"data": {"text": "원주시가 발표했다."}, "annotations": [{**annotation, "result": [
+        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": 0, "end": 3, "text": "원주시", "labels": ["AGENCY"]}}]}]}]
+    write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
+    assert run("init", tmp_path / "p").returncode == 0
+    result = run("import", tmp_path / "p", tmp_path / "ls.json")
+    assert result.returncode == 0 and f"Spans by layer: {layer} 1 " in result.stdout, result.stdout + result.stderr
+
+
+def test_an_export_says_what_its_format_does_not_keep_and_the_import_reads_the_rest_back(tmp_path):
+    assert run("init", tmp_path / "p").returncode == 0
+    write(tmp_path / "t.jsonl", '{"text": "원주시가 국비 120억 원을 받았다.\\n식약처도 왔다.", '
+                                '"spans": [[0, 3, "AGENCY"], [8, 14, "BUDGET"], [20, 23, "AGENCY"]]}\n')
+    assert run("import", tmp_path / "p", tmp_path / "t.jsonl", "--annotator", "kim").returncode == 0
+    result = run("export", tmp_path / "p", "--source", "kim", "--format", "conll2003",
+                 "--out", tmp_path / "out" / "kim.conll")
+    assert result.returncode == 0, result.stderr
+    assert ("conll2003 does not keep spacing (tokens come back joined by spaces), overlapping spans, attributes, "
+            "notes, metadata; `annotator import` reads the rest back") in result.stdout
+    assert run("init", tmp_path / "q").returncode == 0
+    result = run("import", tmp_path / "q", tmp_path / "out")  # a folder, --format auto
+    assert result.returncode == 0 and "3 spans from 1 of 1 files" in result.stdout, result.stdout + result.stderr
+    result = run("export", tmp_path / "p", "--source", "kim", "--format", "jsonl", "--out", tmp_path / "kim.jsonl")
+    assert result.returncode == 0 and "does not keep" not in result.stdout

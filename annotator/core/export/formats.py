@@ -59,6 +59,7 @@ class Format:
     extra: str | None = None  # optional module the writer imports
     needs: str = ""  # that library, as users know it
     install: str = ""
+    loses: str = ""  # what ``annotator import`` cannot get back from it (the summary and README say)
 
     def available(self) -> bool:
         """Whether the optional library this format needs is installed (a GUI can grey the format out)."""
@@ -86,35 +87,52 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("jsonl", "one document a line with code-point span offsets (the master format)",
            "json_lines:MasterWriter", ".jsonl"),
     Format("klue", "KLUE-NER character BIO TSV, one sentence a block", "bio:KlueWriter", ".tsv",
-           level="char", analysis=True, tagged=True),
+           level="char", analysis=True, tagged=True,
+           loses="documents (a sentence each), whitespace other than spaces, overlapping spans, attributes, "
+                 "notes, metadata"),
     Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
-           level="token", analysis=True, tagged=True),
+           level="token", analysis=True, tagged=True,
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("conll2003", "CoNLL-2003 four columns (token POS chunk tag, -DOCSTART- -X- O O) over Kiwi morphemes",
-           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True),
+           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True,
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("spacy", "spaCy DocBin files (.spacy) of morpheme-token Docs and a training config.cfg",
            "docbin:DocBinWriter", ".spacy", folder=True, level="token", analysis=True, extra="spacy", needs="spaCy",
-           install="annotator[spacy]"),
+           install="annotator[spacy]",
+           loses="overlapping spans, attributes, notes, metadata"),
     Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags, and Parquet/JSON",
            "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, tagged=True, extra="datasets",
-           needs="the Hugging Face datasets library", install="annotator[hf]"),
+           needs="the Hugging Face datasets library", install="annotator[hf]",
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",
-           ".jsonl"),
+           ".jsonl",
+           loses="attributes, notes"),
     Format("prodigy", "Prodigy JSONL: text, tokens and spans with code-point offsets", "json_lines:ProdigyWriter",
-           ".jsonl", analysis=True),
-    Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True),
+           ".jsonl", analysis=True,
+           loses="notes"),
+    Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True,
+           loses="titles, metadata"),
     # Formats other tools and Korean corpora use; each is read back by ``annotator import`` too.
     Format("labelstudio", "Label Studio JSON tasks with annotations (code-point offsets)",
-           "label_studio:AnnotationsWriter", ".json"),
+           "label_studio:AnnotationsWriter", ".json",
+           loses="attributes, notes"),
     Format("labelstudio-predictions", "Label Studio JSON tasks with predictions, to review in Label Studio",
-           "label_studio:PredictionsWriter", ".json"),
+           "label_studio:PredictionsWriter", ".json",
+           loses="attributes, notes"),
     Format("nikl", "국립국어원 모두의 말뭉치 NE JSON: documents, sentences, NE with begin/end",
-           "nikl:NiklWriter", ".json", level="char", analysis=True),
+           "nikl:NiklWriter", ".json", level="char", analysis=True,
+           loses="the spacing between sentences (they come back on lines of their own), overlapping spans, "
+                 "attributes, notes, metadata"),
     Format("naver", "Naver NER eojeol BIO: index<TAB>eojeol<TAB>LABEL_B, spans widened to whole eojeols",
-           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True),
+           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True,
+           loses="exact span edges (whole eojeols), spacing, documents (a sentence each), overlapping spans, "
+                 "attributes, notes, metadata"),
     Format("conllu", "CoNLL-U over Kiwi morphemes, entities as NE= in MISC, spacing kept",
-           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True),
+           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True,
+           loses="overlapping spans, attributes, notes, metadata"),
     Format("xmi", "UIMA CAS XMI for INCEpTION/WebAnno: a .xmi per document and TypeSystem.xml",
-           "xmi:XmiWriter", "", folder=True, analysis=True),
+           "xmi:XmiWriter", "", folder=True, analysis=True,
+           loses="attributes, notes, metadata but the title"),
 )}
 
 
