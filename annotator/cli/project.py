@@ -81,8 +81,8 @@ def cmd_import(args) -> int:
     if report.spans_by_layer:
         print("Spans by layer: " + ", ".join(f"{layer} {count}" for layer, count in sorted(report.spans_by_layer.items()))
               + ("" if args.annotator else " (--annotator NAME puts them into one layer)"))
-    for path, skipped in report.skipped.items():
-        print(f"{path}: left out " + "; ".join(f"{count} {what}" for what, count in sorted(skipped.items())))
+    for line in report.left_out():
+        print(line)
     if report.statuses_set:
         print(f"{report.statuses_set} statuses set from the files (done, in progress, skipped; gold adjudicated)")
     if report.spans_overlapping:

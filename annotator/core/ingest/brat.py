@@ -119,9 +119,3 @@ def _target(name: str, number: int, target: str, spans: dict[str, RawSpan]) -> R
     if target not in spans:
         raise InputError(name, number, f"{target} is not a text-bound annotation (T) of this file"[:200])
     return spans[target]
-
-
-def folder_text_files(files: list[Path]) -> set[Path]:
-    """The ``.txt`` files of brat pairs among ``files``: read with their ``.ann``, not as articles."""
-    present = set(files)
-    return {file.with_suffix(".txt") for file in files if file.suffix.lower() == ".ann"} & present

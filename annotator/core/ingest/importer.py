@@ -53,6 +53,11 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.rejected
 
+    def left_out(self) -> list[str]:
+        """A line per file whose reader or label map left something out: ``a.xmi: left out 2 …``."""
+        return [f"{path}: left out " + "; ".join(f"{count} {what}" for what, count in sorted(skipped.items()))
+                for path, skipped in self.skipped.items()]
+
 
 @dataclass
 class _PreparedDocument:
