@@ -20,7 +20,7 @@ from ..errors import InputError
 from .conllu import read_conllu
 from .encoding import decode_bytes
 from .readers import Record
-from .tags import parse_tag, raw_spans, spans_from_tags
+from .tags import joined_tokens, parse_tag, raw_spans, spans_from_tags
 
 DOCSTART = "-DOCSTART-"
 
@@ -31,19 +31,7 @@ class _Document:
         self.sentences: list[list[tuple[str, tuple | None]]] = []
 
     def record(self, name: str) -> Record:
-        parts, units, position = [], [], 0
-        for number, sentence in enumerate(self.sentences):
-            if number:
-                parts.append("\n")
-                position += 1
-            for index, (token, tag) in enumerate(sentence):
-                if index:
-                    parts.append(" ")
-                    position += 1
-                units.append((position, position + len(token), tag))
-                parts.append(token)
-                position += len(token)
-        text = "".join(parts)
+        text, units = joined_tokens(self.sentences)
         return Record(text, name, self.line, spans=raw_spans(text, spans_from_tags(units)))
 
 

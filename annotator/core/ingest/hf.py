@@ -21,7 +21,7 @@ from ..content_rules import JSONProblem, loads_json
 from ..errors import InputError
 from .encoding import decode_bytes
 from .readers import Record
-from .tags import parse_tag, raw_spans, spans_from_tags
+from .tags import joined_tokens, parse_tag, raw_spans, spans_from_tags
 from .xmi import reason_of
 
 
@@ -111,19 +111,7 @@ def read_hf(path: Path, data: bytes) -> tuple[list[Record], str]:
 
     def finish() -> None:
         if document:
-            parts, units, position = [], [], 0
-            for number, (tokens, tags) in enumerate(document[2]):
-                if number:
-                    parts.append("\n")
-                    position += 1
-                for index, (token, tag) in enumerate(zip(tokens, tags)):
-                    if index:
-                        parts.append(" ")
-                        position += 1
-                    units.append((position, position + len(token), tag))
-                    parts.append(token)
-                    position += len(token)
-            text = "".join(parts)
+            text, units = joined_tokens([list(zip(tokens, tags)) for tokens, tags in document[2]])
             line, where = document[1]
             records.append(Record(text, name, line, spans=raw_spans(text, spans_from_tags(units)), where=where))
             document.clear()
