@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.content_rules import layer_problem
 from ..core.errors import AnnotatorError
-from ..core.ingest.readers import FORMATS
+from ..core.ingest.readers import EXTENSIONS, FORMATS
 from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
@@ -89,7 +89,7 @@ def cmd_import(args) -> int:
         print(f"{report.spans_overlapping} spans left out: they overlap spans their layer already holds "
               "(the schema forbids overlaps)")
     if not report.files and not report.rejected:
-        err("no importable files found (.txt, .jsonl, .csv, .json)")
+        err(f"no importable files found ({', '.join(EXTENSIONS)}; other files need --format)")
         return EXIT_ERROR
     return EXIT_PARTIAL if report.rejected else EXIT_OK
 
