@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from ..conftest import write
 from .test_cli import run
 
@@ -117,23 +115,6 @@ def test_label_studio_predictions_come_in_as_a_layer_the_summary_names(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "2 spans from 1 of 1 files" in result.stdout  # not 0 with no word about the predictions
     assert "Spans by layer: annotator:kim 2 (--annotator NAME puts them into one layer)" in result.stdout
-
-
-@pytest.mark.parametrize("annotation, layer", [
-    ({"completed_by": 3}, "labelstudio-user-3"),  # Label Studio 1.8 and later: a bare id
-    ({"completed_by": 3, "created_username": " kim@example.org, 3"}, "kim@example.org"),
-    ({"completed_by": 3, "created_username": "Minji Kim, 3"}, "Minji Kim"),
-    ({"completed_by": {"id": 3, "email": "lee@example.org", "first_name": "", "last_name": ""}}, "lee@example.org"),
-    ({"completed_by": {"id": 3, "email": "", "first_name": "Minji", "last_name": "Kim"}}, "Minji Kim"),
-])
-def test_a_label_studio_annotation_lands_in_the_layer_of_its_annotator(tmp_path, annotation, layer):
-    task = [{"data": {"text": "원주시가 발표했다."}, "annotations": [{**annotation, "result": [
-        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
-         "value": {"start": 0, "end": 3, "text": "원주시", "labels": ["AGENCY"]}}]}]}]
-    write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
-    assert run("init", tmp_path / "p").returncode == 0
-    result = run("import", tmp_path / "p", tmp_path / "ls.json")
-    assert result.returncode == 0 and f"Spans by layer: {layer} 1 " in result.stdout, result.stdout + result.stderr
 
 
 def test_an_export_says_what_its_format_does_not_keep_and_the_import_reads_the_rest_back(tmp_path):

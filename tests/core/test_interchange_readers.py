@@ -300,3 +300,24 @@ def test_two_labels_mapped_to_one_cannot_be_exported_without_saying_which(tmp_pa
     fixed = write(tmp_path / "fixed.toml", (tmp_path / "both.toml").read_text() + '[export]\nTECH = "TMI_SW"\n')
     report = project.export("jsonl", tmp_path / "out.jsonl", label_map=fixed)
     assert report.spans_by_label["TMI_SW"] == 2 and "TECH" not in report.spans_by_label
+
+
+# -- Label Studio: whose layer ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("annotation, layer", [
+    ({"completed_by": 3}, "labelstudio-user-3"),  # Label Studio 1.8 and later: a bare id
+    ({"completed_by": 3, "created_username": " kim@example.org, 3"}, "kim@example.org"),
+    ({"completed_by": 3, "created_username": "Minji Kim, 3"}, "Minji Kim"),
+    ({"completed_by": {"id": 3, "email": "lee@example.org", "first_name": "", "last_name": ""}}, "lee@example.org"),
+    ({"completed_by": {"id": 3, "email": "", "first_name": "Minji", "last_name": "Kim"}}, "Minji Kim"),
+    ({"completed_by": "kim"}, "kim"),
+])
+def test_a_label_studio_annotation_names_the_layer_of_its_annotator(tmp_path, annotation, layer):
+    result = {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 3, "text": "원주시", "labels": ["AGENCY"]}}
+    task = [{"data": {"text": "원주시가 발표했다."}, "annotations": [{**annotation, "result": [result]}],
+             "predictions": [{"model_version": "crf-3", "result": [result]}, {"result": [result]},
+                             {"model_version": "gold", "result": [result]}]}]
+    records = read(tmp_path, "ls.json", json.dumps(task, ensure_ascii=False), "auto")
+    assert [r.annotator for r in records] == [layer, "crf-3", "predictions", "predictions"]  # never gold
