@@ -42,11 +42,19 @@ SHARED_EXTENSIONS = {".json": ("labelstudio", "nikl", "hf"), ".tsv": ("webanno",
 HF_SIDE_FILES = {"dataset_info.json", "dataset_dict.json", "state.json"}  # save_to_disk's, not rows
 
 
-@lru_cache(maxsize=256)
 def _manifest_format(folder: Path) -> str | None:
     """The export format an annotator export manifest in ``folder`` names, if there is one."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        stat = (folder / MANIFEST).stat()
+    except OSError:
+        return None
+    return _read_manifest(folder / MANIFEST, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)  # a folder's files are looked up one by one; a new export there has a new mtime
+def _read_manifest(path: Path, _mtime: int, _size: int) -> str | None:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     fmt = manifest.get("format") if isinstance(manifest, dict) and "project" in manifest else None
