@@ -260,3 +260,24 @@ def test_a_spacy_docbin_of_another_tool_with_entities_and_span_groups(tmp_path):
     (tmp_path / "bomb.spacy").write_bytes(zlib.compress(b"\0" * (300 * 1_000_000), 9))
     with pytest.raises(InputError, match="unpacks to over"):
         read_file(tmp_path / "bomb.spacy", "spacy")
+
+
+def test_a_format_named_wrongly_gets_the_formats_that_do_read_the_file_and_no_others(tmp_path):
+    from annotator.core.errors import InputError
+    from annotator.core.ingest.readers import read_file
+
+    from .test_interchange_readers import KLUE_SAMPLE
+
+    klue = write(tmp_path / "dev.tsv", KLUE_SAMPLE)
+    with pytest.raises(InputError) as info:
+        read_file(klue, "webanno")
+    assert info.value.reason == ("not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x); "
+                                 "it reads as klue: use --format klue")
+    neither = write(tmp_path / "x.tsv", "a\tb\tc\td\n")
+    with pytest.raises(InputError) as info:
+        read_file(neither, "auto")  # every reader of .tsv tried: each one's reason, no hint
+    assert info.value.reason.startswith("read as none of webanno, klue, naver: webanno: line 1: not WebAnno TSV 3")
+    assert "--format" not in info.value.reason
+    with pytest.raises(InputError) as info:
+        read_file(neither, "klue")
+    assert "--format" not in info.value.reason  # naver and webanno cannot read it either (txt is no .tsv reader)

@@ -102,6 +102,30 @@ def _starts_with(path: Path, prefix: bytes) -> bool:
         return False
 
 
+def with_hint(error: InputError, path: Path, fmt: str, read, extensions: dict[str, str],
+              format_extensions: dict[str, set[str]]) -> InputError:
+    """``error`` of reading ``path`` as ``fmt`` (named by the user), with the formats of its extension that
+    do read it, if any (plain text last: it reads any text)."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        return error
+    named = [f for f, suffixes in format_extensions.items() if suffix in suffixes]
+    others = [f for f in dict.fromkeys([*SHARED_EXTENSIONS.get(suffix, ()), *named, extensions.get(suffix)])
+              if f and f != fmt]
+    others.sort(key=lambda f: f == "txt")
+    readable = []
+    for other in others:
+        try:
+            read(path, other)
+        except InputError:
+            continue
+        readable.append(other)
+    if not readable:
+        return error
+    return InputError(error.path, error.line, f"{error.reason}; it reads as {', '.join(readable)}: "
+                                              f"use --format {readable[0]}")
+
+
 def _read_as(read, path: Path, fmt: str):
     records, encoding = read(path, fmt)
     for record in records:
@@ -130,7 +154,12 @@ def read_detected(path: Path, read, extensions: dict[str, str], formats):
                 return _read_as(read, path, fmt)
             except InputError as error:
                 errors.append(error)
-        raise _furthest(errors)
+        if len(errors) == 1:
+            raise errors[0]
+        furthest = _furthest(errors)
+        raise InputError(furthest.path, furthest.line, f"read as none of {', '.join(candidates)}: " + "; ".join(
+            f"{fmt}: " + (f"line {error.line}: " if error.line else "") + error.reason
+            for fmt, error in zip(candidates, errors)))
     readable = []
     for fmt in (f for f in formats if f not in ("auto", "txt")) if path.is_file() else ():
         try:

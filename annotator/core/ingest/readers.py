@@ -68,12 +68,23 @@ class Record:
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
-    """Records of one file and the encoding it was decoded from."""
-    name = readable_path(path)
-    if fmt == "auto":
-        from .detect import read_detected
+    """Records of one file and the encoding it was decoded from (``detect``: ``auto``, and the formats that
+    do read a file the format named cannot)."""
+    from .detect import read_detected, with_hint
 
-        return read_detected(path, lambda path, fmt: read_file(path, fmt, clean, text_column), EXTENSIONS, FORMATS)
+    def read(path: Path, fmt: str):
+        return _read_as(path, fmt, clean, text_column)
+
+    if fmt == "auto":
+        return read_detected(path, read, EXTENSIONS, FORMATS)
+    try:
+        return read(path, fmt)
+    except InputError as error:
+        raise with_hint(error, path, fmt, read, EXTENSIONS, FORMAT_EXTENSIONS) from None
+
+
+def _read_as(path: Path, fmt: str, clean: bool, text_column: str) -> tuple[list[Record], str]:
+    name = readable_path(path)
     try:
         if fmt == "txt" and path.stat().st_size > 4 * MAX_DOCUMENT_CHARS:
             raise InputError(name, None, f"file of {path.stat().st_size:,} bytes is too large for one article; split it")
