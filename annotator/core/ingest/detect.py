@@ -73,19 +73,17 @@ def _is_manifest(path: Path) -> bool:
     return path.name == MANIFEST and _manifest_format(path.parent.resolve()) is not None
 
 
-def folder_files(folder: Path, fmt: str, extensions: dict[str, str], format_extensions: dict[str, set[str]]) -> list[Path]:
-    """The files of ``folder`` (recursively) an import with ``fmt`` reads."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _is_manifest(p))
+def choose_files(files: list[Path], fmt: str) -> list[Path]:
+    """Of a folder's ``files`` (those of the extensions ``fmt`` reads), the ones an import reads."""
     chosen = []
     for path in files:
-        suffix = path.suffix.lower()
+        if _is_manifest(path):
+            continue
         exported = export_format(path) if fmt == "auto" else None
         if exported:
-            keep = suffix == EXPORT_READERS[exported][1]
-        elif fmt == "auto":
-            keep = suffix in extensions and path.name not in HF_SIDE_FILES
+            keep = path.suffix.lower() == EXPORT_READERS[exported][1]
         else:
-            keep = suffix in format_extensions.get(fmt, extensions)
+            keep = fmt != "auto" or path.name not in HF_SIDE_FILES
         if keep:
             chosen.append(path)
     brat_texts = {p.with_suffix(".txt") for p in chosen if p.suffix.lower() == ".ann"}

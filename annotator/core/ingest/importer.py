@@ -27,7 +27,7 @@ from ..project_files import is_database_file
 from ..records import SpanDraft, Status
 from ..snapping import snap_to_morphemes
 from ..text import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
-from .detect import folder_files
+from .detect import choose_files
 from .encoding import readable_path
 from .readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
 
@@ -76,10 +76,12 @@ class _PreparedDocument:
 
 def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "auto") -> list[Path]:
     files: list[Path] = []
+    suffixes = FORMAT_EXTENSIONS.get(fmt, EXTENSIONS)
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(folder_files(path, fmt, EXTENSIONS, FORMAT_EXTENSIONS))
+            files.extend(choose_files(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes),
+                                      fmt))
         elif path.is_file():
             files.append(path)
         else:  # counted as an input, so "from 1 of 2 files" adds up
