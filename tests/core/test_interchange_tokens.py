@@ -118,6 +118,7 @@ def test_spacy_without_a_split_trains_and_predicts_with_the_shipped_tokenizer(tm
                 while at >= 0:
                     project.add_span(document.id, at, at + len(word), label, "gold")
                     at = document.text.find(word, at + 1)
+            project.set_status(document.id, "gold", "adjudicated")
         monkeypatch.chdir(tmp_path)
         report = project.export("spacy", Path("exports/spacy"))
     assert report.tokens_split == 0 and report.notes == [

@@ -56,6 +56,7 @@ def test_export_summary_counts_cut_tokens_and_lists_the_notes_and_what_the_forma
         window, qtbot, tmp_path):
     doc = next(iter(window.project.documents()))
     window.project.add_span(doc.id, 0, 2, "AGENCY", "gold", snap=False)  # two characters of a longer token
+    window.project.set_status(doc.id, "gold", "adjudicated")
     dialog = open_export(window, qtbot)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll2003"))
     dialog.scheme.setCurrentIndex(dialog.scheme.findData("iobes"))
