@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test fonts postgresql clean-venv translations
+.PHONY: run test fonts qt-libraries postgresql clean-venv translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,35 @@ fonts:
 	@if command -v fc-list >/dev/null 2>&1 && fc-list :lang=ko 2>/dev/null | grep -q .; then \
 		:; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing a Korean font and Qt's X11 libraries (fonts-nanum, libxcb-cursor0, ...)"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum fontconfig \
-			libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
-			libxcb-image0 libxcb-render-util0 libxcb-shape0 libdbus-1-3 >/dev/null) || \
+		echo "Installing a Korean font (fonts-nanum)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum fontconfig >/dev/null) || \
 			echo "warning: could not install fonts-nanum; Korean may render as boxes"; \
 	else \
 		echo "note: no font covering Hangul was found. Install one, e.g. 'sudo apt-get install fonts-nanum'."; \
+	fi
+
+# The shared libraries Qt needs on Linux (OpenGL, xkbcommon, and for a window on X11 the xcb
+# plugin's, xcb-cursor among them), checked by soname whatever fonts there are.
+QT_LIBRARIES := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libxkbcommon-x11.so.0 libxcb-cursor.so.0 \
+	libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 libxcb-render-util.so.0 libxcb-shape.so.0 libdbus-1.so.3
+QT_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-image0 libxcb-render-util0 libxcb-shape0 libdbus-1-3
+
+qt-libraries:
+	@ldconfig=$$(command -v ldconfig || echo /sbin/ldconfig); \
+	if [ "$$(uname -s)" != Linux ] || [ ! -x "$$ldconfig" ]; then exit 0; fi; \
+	known=$$("$$ldconfig" -p 2>/dev/null); missing=""; \
+	for lib in $(QT_LIBRARIES); do \
+		printf '%s\n' "$$known" | grep -q "^[[:space:]]*$$lib " || missing="$$missing $$lib"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Qt's libraries (missing:$$missing)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_PACKAGES) >/dev/null) || \
+			echo "warning: could not install Qt's libraries; the window may not open"; \
+	else \
+		echo "note: Qt needs$$missing. Install them, e.g. 'sudo apt-get install $(QT_PACKAGES)'."; \
 	fi
 
 # A PostgreSQL server for the tests that run the store on a server (they start a throwaway one).
@@ -45,10 +67,10 @@ postgresql:
 		echo "note: no PostgreSQL server found; its tests are skipped. Install one, e.g. 'sudo apt-get install postgresql'."; \
 	fi
 
-run: $(STAMP) fonts
+run: $(STAMP) fonts qt-libraries
 	$(BIN)/annotator
 
-test: $(DEV_STAMP) fonts postgresql
+test: $(DEV_STAMP) fonts qt-libraries postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 clean-venv:

@@ -38,7 +38,7 @@ from annotator import Project
 fmt, folder, out = sys.argv[2], sys.argv[3], sys.argv[4]
 started = time.perf_counter()
 with Project.open(folder) as project:
-    report = project.export(fmt, out)
+    report = project.export(fmt, out, status="all")  # the built gold is not adjudicated
 print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "seconds": time.perf_counter() - started, "documents": report.documents}))
 """

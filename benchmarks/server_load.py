@@ -4,8 +4,8 @@
 
 Starts a throwaway server (tests/postgres_server.py, with fsync and synchronous
 commit ON, as a real server has them), creates a project on it with the roles
-set up (each annotator logs in as a member of annotator_annotator, so the layer
-check runs on every write), and starts one process per annotator. Each works
+set up (each annotator logs in as a member of the project's annotators group, so
+the layer check runs on every write), and starts one process per annotator. Each works
 through its own documents through the core API, as the workbench does: add a
 span (most operations), relabel one, delete one, mark a document done, with
 ``--think-ms`` between operations. Every operation the API acknowledged is

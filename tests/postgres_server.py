@@ -117,6 +117,18 @@ class TemporaryServer:
             conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"' + (f' TEMPLATE "{template}"' if template else ""))
         return name
 
+    def require_password(self, user: str, password: str) -> None:
+        """A login ``user`` that must give ``password`` (scram-sha-256); every other login stays trusted."""
+        with self.admin() as conn:
+            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone() is None:
+                conn.execute(f'CREATE ROLE "{user}" LOGIN')
+            conn.execute(f"ALTER ROLE \"{user}\" PASSWORD '{password}'")
+            hba = self.data / "pg_hba.conf"
+            rule = f"local all {user} scram-sha-256\n"
+            if rule not in hba.read_text():
+                hba.write_text(rule + hba.read_text())
+            conn.execute("SELECT pg_reload_conf()")
+
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)

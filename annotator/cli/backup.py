@@ -20,6 +20,13 @@ def _what(backup) -> str:
     return backup.reason.replace("-", " ") if backup.named else "by age"
 
 
+def _warn_ignored(db_path: Path) -> None:
+    from ..core.backups import ignored_backups
+
+    for path, why in ignored_backups(db_path):
+        err(f"warning: {path}: {why}; left out of the backups (restore it by its name if it is one)")
+
+
 def cmd_restore(args) -> int:
     from ..core.backups import list_backups
     from ..core.restore import restore_backup
@@ -32,6 +39,7 @@ def cmd_restore(args) -> int:
         raise AnnotatorError(f"{folder}: the annotations are on a PostgreSQL server ({server_address(folder)}); its "
                              "backups are the server's (pg_dump), and the project.db here, if any, is from before "
                              "the move: annotator migrate --to sqlite brings the server's rows back into it")
+    _warn_ignored(db_path)
     if args.list:
         backups = list_backups(db_path, damaged=True)
         for backup in backups:

@@ -14,6 +14,11 @@ EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 LARGE_DATABASE = 200 * 1024 * 1024  # say why a command waits
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``3 documents``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def err(message: str) -> None:
     print(f"annotator: {message}", file=sys.stderr)
 

@@ -62,9 +62,9 @@ def cmd_assign(args) -> int:
         print(f"{verb} {plan['documents_assigned']} documents ({plan['assignments_added']} assignments), "
               f"{plan['per_document']} annotators per document, {len(plan['calibration'])} calibration documents "
               f"for everyone, seed {plan['seed']}")
-        print(f"  {'annotator':<16} {'documents':>9} {'characters':>11} {'calibration':>11}")
+        print(f"  {'annotator':<16} {'documents':>9} {'characters':>11} {'of them calibration':>19}")
         for name, load in plan["loads"].items():
-            print(f"  {name:<16} {load['documents']:>9} {load['characters']:>11,} {load['calibration']:>11}")
+            print(f"  {name:<16} {load['documents']:>9} {load['characters']:>11,} {load['calibration']:>19}")
     return EXIT_OK
 
 

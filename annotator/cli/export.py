@@ -7,11 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.export import STATUS_FILTERS, finished_status
 from ..core.export.formats import FORMATS as EXPORT_FORMATS
 from ..core.export.label_studio import labeling_config
 from ..core.export.tagging import SCHEMES
 from ..core.label_map import read_label_map
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, listed, open_project, progress_bar
+from ..core.records import GOLD
+from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, listed, open_project, plural, progress_bar
 
 
 def cmd_export(args) -> int:
@@ -28,25 +30,34 @@ def cmd_export(args) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK if report.complete and report.documents else EXIT_PARTIAL
-    finished = "adjudicated" if report.source == "gold" else "done"
+    source, finished = report.source, finished_status(report.source)
     if not report.documents:
-        why = (f"no documents of layer {report.source} are marked {finished}" if report.skipped_status
-               else f"no documents have {report.source} spans")
-        err(f"{why}; nothing was written to {report.out}"
-            + (" (adjudicate first, or export an annotator's layer with --source NAME)" if report.source == "gold" else ""))
+        if report.skipped_status:
+            them = "it" if report.skipped_status == 1 else "them"
+            why = (f"no documents of layer {source} are marked {finished}; {plural(report.skipped_status, 'document')}"
+                   f" with {source} spans {'is' if report.skipped_status == 1 else 'are'} not (mark {them} {finished},"
+                   f" or add --status all to export {them} anyway)")
+        else:
+            why = f"no documents have {source} spans" + (
+                " (adjudicate first, or export an annotator's layer with --source NAME)" if source == GOLD else "")
+        err(f"{why}; nothing was written to {report.out}")
         return EXIT_PARTIAL
     labels = ", ".join(f"{label} {count}" for label, count in sorted(report.spans_by_label.items()) if count)
-    print(f"Exported {report.documents} documents ({report.spans} spans{': ' + labels if labels else ''}) "
-          f"from layer {report.source} as {report.format} to {report.out} in {report.seconds:.1f} s")
+    print(f"Exported {plural(report.documents, 'document')} ({report.spans} spans{': ' + labels if labels else ''}) "
+          f"from layer {source} as {report.format} to {report.out} in {report.seconds:.1f} s")
+    print(f"  {'all' if report.documents > 1 else 'the document'} marked {finished}" if not report.unfinished
+          else f"  {report.finished} marked {finished}, {report.unfinished} not (--status {report.status})")
     if EXPORT_FORMATS[report.format].loses:
         print(f"  {report.format} does not keep {EXPORT_FORMATS[report.format].loses}; "
               f"`annotator import` reads the rest back")
     if report.split:
         print(f"  split {report.split}: " + ", ".join(f"{part} {count}" for part, count in report.parts.items()))
-    if report.skipped_unannotated:
-        print(f"  skipped {report.skipped_unannotated} documents with no {report.source} spans (not {finished})")
     if report.skipped_status:
-        print(f"  skipped {report.skipped_status} documents not marked {finished} (--status {report.status})")
+        them = "it" if report.skipped_status == 1 else "them"
+        print(f"  left out {plural(report.skipped_status, 'document')} with {source} spans not marked {finished}"
+              f" (--status all takes {them})")
+    if report.skipped_unannotated:
+        print(f"  left out {plural(report.skipped_unannotated, 'document')} with no {source} spans, not marked {finished}")
     if report.sentences:
         print(f"  {report.sentences} sentences" + (
             f"; {report.sentences_joined} sentence boundaries removed because a span crossed them"
@@ -85,7 +96,9 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="PATH",
                    help="output file (a folder for spacy, hf, brat and xmi, and for every format with --split)")
     p.add_argument("--source", default="gold", metavar="gold|NAME", help="the layer to export (default: gold)")
-    p.add_argument("--status", choices=["done"], help="only documents the source marked done (gold: adjudicated)")
+    p.add_argument("--status", choices=STATUS_FILTERS,
+                   help="done: only documents the layer marked finished (gold: adjudicated; the default for gold); "
+                        "all: also documents with spans not marked finished (the default for an annotator's layer)")
     p.add_argument("--split", metavar="80/10/10", help="train/dev/test percentages (or train/test)")
     p.add_argument("--seed", type=int, default=0, help="split seed (default 0)")
     p.add_argument("--scheme", choices=SCHEMES, default="bio",

@@ -12,10 +12,41 @@ import sys
 from pathlib import Path
 
 from ..core.errors import AnnotatorError
-from . import backup, distribution, export, model, project, review, server, suggest, team
+from . import backup, distribution, export, model, notes, project, review, server, suggest, team
 from .common import EXIT_ERROR, EXIT_OK, err
 
-COMMAND_GROUPS = (project, backup, export, suggest, review, team, distribution, model, server)
+COMMAND_GROUPS = (project, backup, export, suggest, review, team, notes, distribution, model, server)
+
+
+def version_line() -> str:
+    """The release and what it runs on, as a bug report wants them."""
+    import platform
+    import sqlite3
+    from importlib import metadata
+
+    from .. import __version__
+
+    def installed(*names: str) -> str:
+        for name in names:
+            try:
+                return metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+        return "not installed"
+
+    return (f"annotator {__version__} (Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+            f"kiwipiepy {installed('kiwipiepy')}, PySide6 {installed('PySide6-Essentials', 'PySide6')})")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the versions up only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_line())
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="annotator",
         description="Span annotation for Korean policy articles. Without a command, opens the GUI on the demo project.",
     )
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version (and those of Python, SQLite, kiwipiepy and PySide6) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(sub)
@@ -41,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_ERROR
+    from ..core import server_login
+
+    # A server login without a stored password: asked for on a terminal, as psql does.
+    server_login.set_prompt(server_login.terminal_prompt if sys.stdin is not None and sys.stdin.isatty() else None)
     try:
         return args.func(args)
     except AnnotatorError as exc:

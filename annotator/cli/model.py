@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from .common import EXIT_OK, open_project, progress_bar
+from .common import EXIT_OK, err, open_project, progress_bar
 
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
@@ -56,13 +56,16 @@ def cmd_train(args) -> int:
 
 
 def cmd_queue(args) -> int:
-    from ..core.model.queue import next_documents
+    from ..core.model.queue import annotator_warning, next_documents
 
     with open_project(args.project) as project:
+        warning = annotator_warning(project, args.annotator)
         entries = next_documents(project, args.annotator, count=args.count)
         titles = {e.doc_id: project.document(e.doc_id) for e in entries}
+    if warning:
+        err(f"warning: {warning}")
     if args.json:
-        print(json.dumps({"annotator": args.annotator, "next": [
+        print(json.dumps({"annotator": args.annotator, "warning": warning, "next": [
             {**e.to_json(), "uid": titles[e.doc_id].uid, "title": titles[e.doc_id].title} for e in entries]},
             ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -12,6 +12,7 @@ from ..core.ingest.readers import EXTENSIONS, FORMATS
 from ..core.label_map import read_label_map
 from ..core.paths import demo_project_dir
 from ..core.project import SCHEMA_FILE, Project
+from ..core.team.notes import flag_comments
 from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, err, open_project, progress_bar, reporting_upgrade
 from .distribution import print_team_stats, team_stats
 
@@ -73,6 +74,9 @@ def cmd_import(args) -> int:
         print(f"{path}: decoded as {encoding}", file=sys.stderr)
     for error in report.rejected:
         err(str(error))
+    if report.links_skipped:
+        err(f"{len(report.links_skipped)} symbolic links skipped: they lead out of the folder imported "
+            "(name their targets to import those): " + ", ".join(report.links_skipped))
     print(
         f"Imported {report.documents_added} new documents ({report.documents_existing} already present), "
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
@@ -91,13 +95,15 @@ def cmd_import(args) -> int:
     if not report.files and not report.rejected:
         err(f"no importable files found ({', '.join(EXTENSIONS)}; other files need --format)")
         return EXIT_ERROR
-    return EXIT_PARTIAL if report.rejected else EXIT_OK
+    return EXIT_PARTIAL if report.rejected or report.links_skipped else EXIT_OK
 
 
 def cmd_stats(args) -> int:
     with open_project(args.project) as project:
         stats = project.stats()
         stats["team"] = team_stats(project)
+        flags = flag_comments(project)
+        stats["flags"] = [flag.as_dict() for flag in flags]
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -113,6 +119,8 @@ def cmd_stats(args) -> int:
                                                      for counts, w in zip(layers.values(), columns)))
     for layer, states in stats["statuses"].items():
         print(f"  {layer}: " + ", ".join(f"{k} {v}" for k, v in states.items()))
+        for flag in (flag for flag in flags if flag.annotator == layer):  # what the flags say, where they are counted
+            print(f"    flagged #{flag.doc_id} {flag.title}: {' '.join(flag.text.split()) or '(no comment)'}")
     print_team_stats(stats["team"])
     return EXIT_OK
 

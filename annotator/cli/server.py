@@ -23,8 +23,9 @@ def cmd_migrate(args) -> int:
     if report.kept is not None:
         print(f"The project.db from before is kept as {report.kept}", file=sys.stderr)
     if args.to != "sqlite":
-        print(f"{folder}/project.db is left as it was, a copy of the project before the move; "
-              "annotator now opens the server", file=sys.stderr)
+        print(f"{folder}/project.db is kept as the project was before the move; it takes no more changes "
+              "(a program that still has it open is told where the project went); annotator now opens the server",
+              file=sys.stderr)
     return EXIT_OK
 
 
@@ -37,14 +38,21 @@ def cmd_server_roles(args) -> int:
         store = project.store
         if store.server is None:
             raise ProjectError(f"{args.project}: the project is in project.db, not on a server (no roles there)")
-        statements = store.engine.set_up_roles(store.conn, _names(args.annotators), _names(args.reviewers),
-                                               _names(args.managers))
+        report = store.engine.set_up_roles(store.conn, _names(args.annotators), _names(args.reviewers),
+                                           _names(args.managers))
     if args.verbose:
-        print(";\n".join(statements) + ";")
-    print(f"Roles set up on {store.location}: annotator_annotator, annotator_reviewer, annotator_manager"
-          + "".join(f"; {group} {', '.join(_names(names))}" for group, names in
-                    (("annotators", args.annotators), ("reviewers", args.reviewers), ("managers", args.managers))
-                    if _names(names)))
+        print(";\n".join(report.statements) + ";")
+    groups = report.plan.groups
+    print(f"Roles set up on {store.location}: {', '.join(groups.values())} (only they may connect)"
+          + "".join(f"; {kind} {', '.join(names)}" for kind, names in report.plan.logins.items() if names))
+    for warning in report.warnings:
+        err(f"warning: {warning}")
+    if report.legacy:
+        err("Before this version the groups were the same in every database on the server: "
+            + "; ".join(f"{group} ({', '.join(members)})" for group, members in report.legacy.items())
+            + f". They have no rights here any more: name this project's logins again with --annotators, "
+              "--reviewers, --managers. Once every project on the server is set up again: DROP ROLE "
+            + ", ".join(report.legacy) + ".")
     print("New logins have no password: set one with  ALTER ROLE name PASSWORD '…'  (psql \\password name); "
           "each person's login name is their layer (annotator gui PROJECT --annotator NAME)", file=sys.stderr)
     return EXIT_OK
@@ -61,10 +69,13 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("server-roles", help="set up who may write what on the project's PostgreSQL server",
-                       description="Create the groups annotator_annotator (writes their own layer), "
-                                   "annotator_reviewer (gold and returns) and annotator_manager (everything: "
-                                   "assignments, imports, merges), grant them their rights on this database, and "
-                                   "add logins to them. Run it as the database owner with CREATEROLE.")
+                       description="Create this project's groups, named after its database: DB_annotators "
+                                   "(write their own layer), DB_reviewers (also gold and returns) and DB_managers "
+                                   "(everything: assignments, imports, merges); only they may connect. Grant them "
+                                   "their rights on this database and put each named login in one of them (a "
+                                   "login named again moves). Login names are layer names: letters, digits and "
+                                   "_ . - @; not gold. Run it as the database owner with CREATEROLE; run it again "
+                                   "after upgrading annotator from a version with server-wide groups.")
     p.add_argument("project")
     p.add_argument("--annotators", metavar="A,B,...", help="logins that annotate (created without a password if new)")
     p.add_argument("--reviewers", metavar="R,...", help="logins that review")

@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..core.errors import AnnotatorError
+from ..core.records import GOLD
 from .common import EXIT_OK, open_project, progress_bar
 
 SUGGEST_BATCH_DOCUMENTS = 100
@@ -64,6 +65,26 @@ def cmd_suggest(args) -> int:
     return EXIT_OK
 
 
+def cmd_fill_attributes(args) -> int:
+    """Fill the recogniser attributes of a layer's spans stored without them."""
+    with open_project(args.project, changes_data=not args.dry_run) as project:
+        if args.layer not in project.annotators() and args.layer != GOLD:
+            raise AnnotatorError(f"no layer {args.layer!r} in {args.project} "
+                                 f"(layers: {', '.join(project.annotators()) or 'none yet'})")
+        report = project.fill_attributes(args.layer, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({**report.to_dict(), "dry_run": args.dry_run}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    filled = sum(report.filled.values())
+    verb = "Would fill" if args.dry_run else "Filled"
+    print(f"{verb} the attributes of {filled} spans in layer {args.layer}"
+          + (": " + ", ".join(f"{label} {n}" for label, n in sorted(report.filled.items())) if filled else ""))
+    if report.unreadable:
+        print("  left without: " + ", ".join(f"{label} {n}" for label, n in sorted(report.unreadable.items()))
+              + " (their recognisers do not read the span as a whole, e.g. a BUDGET span over 국비 120억 원)")
+    return EXIT_OK
+
+
 def register(sub) -> None:
     p = sub.add_parser("suggest", help="suggest spans (amounts, agencies, terms, programmes) in every document")
     p.add_argument("project")
@@ -73,3 +94,13 @@ def register(sub) -> None:
     p.add_argument("--label", action="append", metavar="L", help="only this label (repeatable)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("fill-attributes",
+                       help="compute the attributes a label's recognisers set (an amount's value, an agency's "
+                            "canonical name) for a layer's spans stored without them")
+    p.add_argument("project")
+    p.add_argument("--layer", default=GOLD, metavar="gold|NAME",
+                   help="the layer (default gold; an annotator fills their own layer in their copy)")
+    p.add_argument("--dry-run", action="store_true", help="count what would be filled; change nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_fill_attributes)

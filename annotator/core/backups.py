@@ -11,6 +11,12 @@
   before they start; read-only commands take none.
 - Named (``take_named_backup``): before every merge, whole-project
   auto-adjudication and restore, ``…-before-merge.db`` and so on.
+- Ordered by when they were taken: the time in the name, or the file's own
+  time when that is earlier (a copy cannot be older than its file). A file
+  in ``backups/`` whose name is no date annotator gives (month 13), or that
+  is dated in the future (a clock that ran ahead, a file copied in), is left
+  out, reported by ``ignored_backups``: it would stop the age backups and
+  win every plain ``restore``. Restoring it by name still works.
 - Kept (``plan_pruning``): the newest few, the first of each hour for a day
   and of each day for a week, named ones for a week; then all within a disk
   budget of ``BUDGET_FACTOR`` × the database, always keeping the newest good
@@ -43,6 +49,7 @@ NAMED_FOR = timedelta(days=7)
 BUDGET_FACTOR = 3
 BUDGET_FLOOR = 64 * 1024 * 1024  # a small project keeps its whole age schedule
 FREE_MARGIN = 100 * 1024 * 1024
+FUTURE_TOLERANCE = timedelta(minutes=10)  # clocks of machines sharing a folder differ a little
 DAMAGED = "damaged"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
@@ -99,22 +106,44 @@ def _pattern(db_path: Path) -> re.Pattern:
     return re.compile(re.escape(db_path.stem) + r"-(\d{8}-\d{6}-\d{6})(?:-(before-[a-z-]+|" + DAMAGED + r"))?\.db")
 
 
-def _parsed(pattern: re.Pattern, path: Path) -> Backup | None:
+def _parsed(pattern: re.Pattern, path: Path) -> Backup | str:
+    """The backup ``path`` is, or why it is none of annotator's."""
     match = pattern.fullmatch(path.name)
     if match is None:
-        return None
-    return Backup(path, datetime.strptime(match[1], _STAMP).replace(tzinfo=timezone.utc), match[2] or "")
+        return "not a name annotator gives its backups"
+    try:
+        named = datetime.strptime(match[1], _STAMP).replace(tzinfo=timezone.utc)
+        written = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    except ValueError as exc:
+        return f"its name is no date ({exc})"
+    except (OSError, OverflowError) as exc:
+        return f"cannot read its time ({exc})"
+    taken = min(named, written)
+    if taken > _now() + FUTURE_TOLERANCE:
+        return f"dated in the future ({taken.astimezone():%Y-%m-%d %H:%M})"
+    return Backup(path, taken, match[2] or "")
+
+
+def _scan(db_path: Path) -> Iterable[tuple[Path, Backup | str]]:
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return
+    pattern = _pattern(db_path)
+    for path in folder.iterdir():
+        if path.name.endswith(".db") and path.is_file():
+            yield path, _parsed(pattern, path)
 
 
 def list_backups(db_path: Path, damaged: bool = False) -> list[Backup]:
     """Newest first; copies kept aside as damaged only with ``damaged``."""
-    folder = backup_folder(db_path)
-    if not folder.is_dir():
-        return []
-    pattern = _pattern(db_path)
-    found = [b for path in folder.iterdir() if (b := _parsed(pattern, path)) is not None and path.is_file()]
+    found = [b for _, b in _scan(db_path) if isinstance(b, Backup)]
     found.sort(key=lambda b: (b.taken, b.name), reverse=True)
     return [b for b in found if damaged or not b.damaged]
+
+
+def ignored_backups(db_path: Path) -> list[tuple[Path, str]]:
+    """Database files in ``backups/`` that ``list_backups`` leaves out, and why (for a warning)."""
+    return sorted((path, why) for path, why in _scan(db_path) if isinstance(why, str))
 
 
 def damaged_path(db_path: Path, taken: datetime | None = None) -> Path:
@@ -126,7 +155,7 @@ def backup_at(db_path: Path, path: Path) -> Backup:
     """``path`` as a backup: one of ``backups/`` by its name, any other file by its time."""
     if path.parent.resolve() == backup_folder(db_path).resolve():
         found = _parsed(_pattern(db_path), path)
-        if found is not None:
+        if isinstance(found, Backup):
             return found
     return Backup(path, datetime.fromtimestamp(path.stat().st_mtime, timezone.utc), "")
 

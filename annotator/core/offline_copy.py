@@ -38,10 +38,10 @@ from pathlib import Path
 
 from .errors import ServerError
 from .offline_store import document_layers, forget_document
+from .project_files import OFFLINE_FOLDER
 from .store import Store
 from .team.package_store import copy_rows
 
-OFFLINE_FOLDER = "offline"
 _IN_USE: set[Path] = set()  # copies a window of this process works with (its pid names them all)
 
 

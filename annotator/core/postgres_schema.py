@@ -25,9 +25,21 @@ Beyond SQLite's schema a server has: the sequence ``annotator_changes`` that
 every write moves (``Store.data_version``), and triggers that ``NOTIFY`` the
 channel ``annotator`` with the document a change touched, so windows see each
 other's work (``postgres_store.Notifications``).
+
+**Server steps** (``SERVER_STEPS``) are changes only a server has, recorded under
+their own ``migration_set`` (``SERVER_SET``, so an older annotator still opens the
+database) and applied after the migrations, by the owner, like them.
+``s01_trust_boundaries``: every function gets a pinned ``search_path`` with
+``pg_temp`` last and schema-qualified names (``PINNED_FUNCTIONS``; the baseline's
+own definitions are replaced), the row check knows the project's own groups
+(``postgres_roles``), the content rules are enforced in the database
+(``postgres_rules``), and the cluster-wide groups of earlier versions lose every
+right they had in the database.
 """
 
 from __future__ import annotations
+
+from .postgres_roles import PINNED
 
 CHANNEL = "annotator"  # LISTEN/NOTIFY channel: payload "<table> <doc_id>"
 MIGRATIONS_TABLE = "annotator_migrations"
@@ -167,6 +179,8 @@ CREATE TABLE labelled_strings (
     spans integer NOT NULL,
     PRIMARY KEY (layer, label, text)
 );
+-- The functions below are the baseline's as first released; s01_trust_boundaries replaces them
+-- (PINNED_FUNCTIONS): their search_path reached pg_temp first.
 CREATE FUNCTION annotator_labelled_strings() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public AS $$
 DECLARE
@@ -236,3 +250,58 @@ def change_triggers() -> str:
 
 # The PostgreSQL form of each migration after the baseline, by name (see the module's docstring).
 LATER: dict[str, str] = {}
+
+SERVER_SET = "annotator-server"
+SERVER_STEPS = ("s01_trust_boundaries",)
+
+# The baseline's trigger functions, each with its search path pinned (pg_temp last, explicitly) and
+# every name qualified. Only the one that keeps labelled_strings runs as the owner (SECURITY
+# DEFINER): a login that may write spans need not write that table.
+PINNED_FUNCTIONS = rf"""
+CREATE OR REPLACE FUNCTION public.annotator_labelled_strings() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+{PINNED} AS $$
+DECLARE
+    covered text;
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        SELECT pg_catalog.substr(d.text, OLD.start + 1, OLD."end" - OLD.start) INTO covered
+            FROM public.documents d WHERE d.id = OLD.doc_id;
+        UPDATE public.labelled_strings l SET spans = l.spans - 1
+            WHERE l.layer = OLD.annotator AND l.label = OLD.label AND l.text = covered;
+        DELETE FROM public.labelled_strings l
+            WHERE l.layer = OLD.annotator AND l.label = OLD.label AND l.text = covered AND l.spans <= 0;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO public.labelled_strings AS l (layer, label, text, spans)
+            SELECT NEW.annotator, NEW.label, pg_catalog.substr(d.text, NEW.start + 1, NEW."end" - NEW.start), 1
+            FROM public.documents d WHERE d.id = NEW.doc_id
+            ON CONFLICT (layer, label, text) DO UPDATE SET spans = l.spans + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION public.annotator_labelled_strings() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.annotator_changed() RETURNS trigger LANGUAGE plpgsql {PINNED} AS $$
+BEGIN
+    PERFORM pg_catalog.nextval('public.annotator_changes');
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION public.annotator_notify() RETURNS trigger LANGUAGE plpgsql {PINNED} AS $$
+DECLARE
+    doc bigint;
+BEGIN
+    IF TG_OP = 'DELETE' THEN doc := OLD.doc_id; ELSE doc := NEW.doc_id; END IF;
+    PERFORM pg_catalog.pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || doc);
+    IF TG_OP = 'UPDATE' AND OLD.doc_id <> NEW.doc_id THEN
+        PERFORM pg_catalog.pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || OLD.doc_id);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION public.annotator_notify_documents() RETURNS trigger LANGUAGE plpgsql {PINNED} AS $$
+BEGIN
+    PERFORM pg_catalog.pg_notify('{CHANNEL}', 'documents');
+    RETURN NULL;
+END $$;
+"""

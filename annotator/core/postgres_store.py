@@ -6,8 +6,9 @@ psycopg 3 (the ``server`` extra). ``PostgresConnection`` is the part of
 cursors with ``fetchone``/``fetchall``/iteration), so they run unchanged:
 their SQL goes through ``postgres_sql.translate`` on the way.
 
-The connection string never holds a password: libpq reads it from
-``~/.pgpass`` (``PGPASSFILE``) or ``PGPASSWORD``. The connection runs in
+The connection string never holds a password (``secrets_problem``): libpq
+reads it from ``~/.pgpass`` (``PGPASSFILE``) or ``PGPASSWORD``, else a
+terminal asks (``server_login``). The connection runs in
 autocommit mode, as SQLite's does here (``isolation_level=None``); ``Store``
 opens each transaction with ``BEGIN`` (READ COMMITTED: writers of different
 layers never wait for each other).
@@ -15,19 +16,31 @@ layers never wait for each other).
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from . import postgres_rules, server_login
 from .errors import PermissionRefusedError, ProjectError, ServerError, ServerUnavailableError
 from .migrations import KNOWN, MIGRATION_SET
-from .postgres_roles import CHECK_FUNCTION, check_triggers, roles_sql
-from .postgres_schema import CHANNEL, BASELINE, BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE, change_triggers
+from .move_store import IDENTITY_TABLES
+from .postgres_roles import (
+    CHECK_FUNCTION, LEGACY_GROUPS, REVOKE_LEGACY_GROUPS, RolesReport, check_triggers, plan_roles, roles_statements,
+)
+from .postgres_schema import (
+    BASELINE, BASELINE_MIGRATIONS, CHANNEL, LATER, MIGRATIONS_TABLE, PINNED_FUNCTIONS, SERVER_SET, SERVER_STEPS,
+    change_triggers,
+)
 from .postgres_sql import translate
 
 CONNECT_TIMEOUT_S = 5
 APPLICATION_NAME = "annotator"
 SCHEMA_LOCK = 0x616E6E6F  # pg_advisory_xact_lock key: one workbench creates or upgrades the schema at a time
+# Every transaction holds this advisory lock shared; moving the project away (``project_move``) takes it
+# exclusively, so writes wait for the move and then find the database marked as moved. One lock taken
+# first, not the tables one by one: a writer holding one table while waiting for another deadlocks those.
+WRITE_LOCK = 0x616E6E70
 
 
 def _psycopg():
@@ -45,17 +58,39 @@ def _parts(server: str) -> dict[str, str]:
     try:
         return {key: str(value) for key, value in conninfo_to_dict(server).items()}
     except Exception as exc:  # psycopg.ProgrammingError: a string libpq cannot parse
-        raise ProjectError(f"{server!r}: not a PostgreSQL connection string ({exc})") from None
+        # Not the string itself, nor libpq's words about it: either may hold a password.
+        reason = _first_line(exc)
+        if any(secret in reason for secret in _secret_values(server)):
+            reason = "libpq cannot read it"
+        raise ProjectError(f"the server's address is not a PostgreSQL connection string ({reason})") from None
+
+
+# Connection parameters that are secrets: never in a project file (libpq reads ~/.pgpass, PGPASSWORD,
+# PGSSLPASSWORD... or asks).
+SECRET_PARAMETERS = ("password", "sslpassword")
+
+
+def _secret_values(server: str) -> list[str]:
+    """Any word in ``server`` that could be a secret, for scrubbing messages about a string libpq cannot parse."""
+    return [word for word in re.split(r"[\s=:@/?&'\"]+", server) if len(word) >= 4]
+
+
+def secrets_problem(server: str) -> str | None:
+    """Why ``server`` may not be written into (or read from) a project file, or None."""
+    _psycopg()
+    found = [key for key in SECRET_PARAMETERS if key in _parts(server)]
+    if not found:
+        return None
+    return (f"the server's address holds a {' and an '.join(found)}; project files never keep one: give it "
+            "through ~/.pgpass or the PGPASSWORD variable (or type it when asked), and the address without it "
+            "(postgresql://USER@HOST/DB)")
 
 
 def check_server_address(server: str) -> str:
     """``server`` as it may be written into a project folder: refused when it holds a password."""
-    _psycopg()
-    parts = _parts(server)
-    if "password" in parts:
-        raise ProjectError("the connection string holds a password; project files never keep one: give it "
-                           "through ~/.pgpass or the PGPASSWORD variable, and the address without it "
-                           "(postgresql://USER@HOST/DB)")
+    problem = secrets_problem(server)
+    if problem:
+        raise ProjectError(problem)
     return server
 
 
@@ -141,7 +176,26 @@ class PostgresConnection:
         if isinstance(exc, psycopg.errors.SerializationFailure):
             return ServerError(f"{self.location}: another writer changed the same rows; nothing was changed, "
                                "try again")
+        if isinstance(exc, psycopg.errors.IntegrityError):
+            return ServerError(f"{self.location}: {integrity_message(exc)}; nothing was changed")
         return exc
+
+
+def integrity_message(exc) -> str:
+    """The server's refusal of a row (a rule of ``postgres_rules``, a key already there), in words."""
+    diag = exc.diag
+    primary = diag.message_primary or _first_line(exc)
+    reason = postgres_rules.reason(diag.constraint_name)
+    if reason:
+        return f"the server refuses the row ({diag.table_name}: {reason}; {diag.constraint_name})"
+    if diag.sqlstate == "23505":  # unique_violation
+        detail = f" ({diag.message_detail.rstrip('.')})" if diag.message_detail else ""
+        hint = ""
+        if diag.constraint_name and diag.constraint_name.endswith("_pkey") and diag.table_name in IDENTITY_TABLES:
+            hint = ("; the server's id counter is behind the stored ids: the database owner sets it right with  "
+                    "annotator server-roles PROJECT")
+        return f"{primary}{detail}{hint}"
+    return primary
 
 
 def _first_line(exc: Exception) -> str:
@@ -193,11 +247,36 @@ class PostgresEngine:
         return describe(self.server)
 
     def raw_connection(self):
+        password = server_login.given(self.server)
         try:
-            return self.psycopg.connect(self.server, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                        application_name=APPLICATION_NAME)
+            try:
+                return self._connect(password)
+            except self.psycopg.OperationalError as exc:
+                if server_login.NO_PASSWORD not in str(exc) or password is not None:
+                    raise
+                password = server_login.ask(self.server, self.location)
+                if password is None:
+                    raise
+                return self._connect(password)
         except self.psycopg.Error as exc:
+            message = str(exc)
+            if "permission denied for database" in message:  # no CONNECT: not in this project's groups
+                raise PermissionRefusedError(
+                    f"{self.location}: {login_name(self.server)} may not open this project's database (a login "
+                    "of another project, or not yet named: the database owner adds logins with  annotator "
+                    "server-roles)") from None
+            if server_login.NO_PASSWORD in message:
+                raise PermissionRefusedError(f"{self.location}: {server_login.NEEDS_PASSWORD}") from None
+            if server_login.WRONG_PASSWORD in message:
+                server_login.forget(self.server)
+                raise PermissionRefusedError(f"{self.location}: the server refused the password for "
+                                             f"{login_name(self.server)}") from None
             raise ServerUnavailableError(f"{self.location}: cannot connect to the server ({_first_line(exc)})") from None
+
+    def _connect(self, password: str | None):
+        extra = {"password": password} if password is not None else {}
+        return self.psycopg.connect(self.server, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                    application_name=APPLICATION_NAME, **extra)
 
     def connect(self) -> PostgresConnection:
         return PostgresConnection(self.raw_connection(), self.location)
@@ -207,13 +286,29 @@ class PostgresEngine:
     def applied_migrations(self, conn: PostgresConnection) -> list[str]:
         if conn.execute("SELECT to_regclass(?)", (MIGRATIONS_TABLE,)).fetchone()[0] is None:
             return []
-        return [r[0] for r in conn.execute(
-            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY applied_at, name",
-            (MIGRATION_SET,))]
+        try:
+            return [r[0] for r in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY applied_at, name",
+                (MIGRATION_SET,))]
+        except PermissionRefusedError:
+            raise PermissionRefusedError(
+                f"{self.location}: {self.user(conn)} has no rights in this project's database (a login of another "
+                "project, or not yet named: the database owner adds logins with  annotator server-roles)") from None
+
+    def applied_steps(self, conn: PostgresConnection) -> list[str]:
+        if conn.execute("SELECT to_regclass(?)", (MIGRATIONS_TABLE,)).fetchone()[0] is None:
+            return []
+        return [r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                                           (SERVER_SET,))]
+
+    def upgrade_due(self, conn: PostgresConnection, applied: list[str]) -> bool:
+        return bool(set(KNOWN) - set(applied) or set(SERVER_STEPS) - set(self.applied_steps(conn)))
 
     def apply_pending(self, conn: PostgresConnection) -> None:
-        """Create the schema in an empty database, or add the later migrations' PostgreSQL forms."""
+        """Create the schema in an empty database, or add the later migrations' PostgreSQL forms and
+        the server steps (``postgres_schema``)."""
         raw = conn.raw
+        applied: list[str] = []
         try:
             with raw.transaction():
                 raw.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
@@ -236,19 +331,43 @@ class PostgresEngine:
                                            "(postgres_schema.LATER); this version cannot upgrade a server")
                     raw.execute(LATER[name])
                     self._record(raw, [name])
+                done = self.applied_steps(conn)
+                for name in SERVER_STEPS:
+                    if name not in done:
+                        getattr(self, f"_step_{name}")(raw)
+                        self._record(raw, [name], SERVER_SET)
         except self.psycopg.errors.InsufficientPrivilege as exc:
+            if applied:
+                raise ProjectError(f"{self.location}: this version of annotator upgrades the database first, which "
+                                   "only its owner may do: the owner opens the project once (annotator stats "
+                                   f"PROJECT) and runs  annotator server-roles  ({_first_line(exc)})") from None
             raise ProjectError(f"{self.location}: cannot create the annotator schema ({_first_line(exc)}); "
                                "the database owner creates it with  annotator init PROJECT --server … "
                                "(and CREATE EXTENSION pg_trgm needs the database's CREATE privilege)") from None
         except self.psycopg.OperationalError as exc:
             raise ServerUnavailableError(f"{self.location}: cannot update the schema ({_first_line(exc)})") from None
 
+    def _step_s01_trust_boundaries(self, raw) -> None:
+        raw.execute(PINNED_FUNCTIONS)
+        raw.execute(CHECK_FUNCTION)
+        raw.execute(REVOKE_LEGACY_GROUPS)
+        raw.execute(postgres_rules.functions())
+        for _, _, statement in postgres_rules.add_constraints():
+            raw.execute(statement)
+        for table, name, _ in postgres_rules.add_constraints():
+            try:
+                with raw.transaction():  # a savepoint: rows written before the rules may break them
+                    raw.execute(postgres_rules.validate(table, name))
+            except self.psycopg.errors.CheckViolation:
+                pass  # enforced from now on (NOT VALID); the old rows stay as they are
+        raw.execute(postgres_rules.content_triggers())
+
     @staticmethod
-    def _record(raw, names: Iterable[str]) -> None:
+    def _record(raw, names: Iterable[str], migration_set: str = MIGRATION_SET) -> None:
         stamp = datetime.now(timezone.utc).isoformat(timespec="microseconds")
         for name in names:
             raw.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) VALUES (%s, %s, %s)",
-                        (MIGRATION_SET, name, stamp))
+                        (migration_set, name, stamp))
 
     # -- roles (postgres_roles) ------------------------------------------------------------------
 
@@ -256,23 +375,53 @@ class PostgresEngine:
         """The server's name for this connection's user: their layer."""
         return conn.execute("SELECT current_user").fetchone()[0]
 
-    def set_up_roles(self, conn: PostgresConnection, annotators=(), reviewers=(), managers=()) -> list[str]:
-        """Create the groups, grant their rights here, add the named logins; returns the statements run."""
-        database = conn.execute("SELECT current_database()").fetchone()[0]
-        statements = roles_sql(database, annotators, reviewers, managers)
+    def set_up_roles(self, conn: PostgresConnection, annotators=(), reviewers=(), managers=()) -> RolesReport:
+        """Create the project's groups, grant their rights here, add the named logins (each to one group),
+        and set the id counters right; nothing is run when a name is refused."""
+        raw = conn.raw
+        database = raw.execute("SELECT current_database()").fetchone()[0]
+        existing = dict(raw.execute("SELECT rolname::text, rolcanlogin FROM pg_catalog.pg_roles").fetchall())
         try:
-            with conn.raw.transaction():
+            plan = plan_roles(database, existing, annotators, reviewers, managers)
+        except ValueError as exc:
+            raise ProjectError(f"{self.location}: {exc}; nothing was changed") from None
+        statements = roles_statements(plan, existing)
+        try:
+            with raw.transaction():
                 for statement in statements:
-                    conn.raw.execute(statement)
+                    raw.execute(statement)
+                for table in IDENTITY_TABLES:  # a counter set back (setval) would make every insert collide
+                    self.set_id_high_water(conn, table, self.id_high_water(conn, table))
         except self.psycopg.errors.InsufficientPrivilege as exc:
             raise PermissionRefusedError(f"{self.location}: cannot set up the roles ({_first_line(exc)}); "
                                          "the database owner with CREATEROLE (or a superuser) does this") from None
-        return statements
+        report = RolesReport(plan, [statement.as_string(raw) for statement in statements])
+        group = plan.groups["annotators"]
+        if raw.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (group,)).fetchone()[0]:
+            report.warnings.append("everyone may still create objects in schema public (it is not the database "
+                                   "owner's): its owner (a superuser) runs  REVOKE CREATE ON SCHEMA public FROM "
+                                   "PUBLIC  there")
+        for legacy in LEGACY_GROUPS:
+            members = [r[0] for r in raw.execute(
+                "SELECT m.rolname::text FROM pg_catalog.pg_auth_members a JOIN pg_catalog.pg_roles g ON g.oid = a.roleid"
+                " JOIN pg_catalog.pg_roles m ON m.oid = a.member WHERE g.rolname = %s ORDER BY 1", (legacy,))]
+            if members:
+                report.legacy[legacy] = members
+        return report
 
     # -- transactions -----------------------------------------------------------------------
 
     def begin(self, conn: PostgresConnection) -> None:
-        conn.execute("BEGIN")
+        try:  # two statements, one round trip (no parameters: the simple query protocol)
+            conn.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+        except Exception as exc:
+            conn.reraise(exc)
+
+    def hold_against_writers(self, conn: PostgresConnection, tables: Iterable[str]) -> None:
+        """Inside a transaction: no other transaction runs until it ends (other programs' writes to
+        ``tables`` wait too; plain reads go on)."""
+        conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        conn.execute(f"LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE")
 
     def commit(self, conn: PostgresConnection) -> None:
         conn.execute("COMMIT")

@@ -14,17 +14,18 @@ from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
 from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
 from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
 from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
-from .project_files import DATABASE_FILE, SCHEMA_FILE, server_address, write_server_address
+from .project_files import (DATABASE_FILE, GAZETTEER_FOLDER, SCHEMA_FILE, USER_DICTIONARY_FILE, server_address,
+                            write_server_address)
 from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
 from .schema import Schema, load_schema
 from .snapping import snap_to_morphemes
 from .store import Store
 from .suggest import Suggester, Suggestion
 from .suggest.learned import LearnedStrings
+from .suggest.span_attributes import SpanAttributes
 from .suggest.suggestion_store import SuggestionStore
 
-USER_DICTIONARY_FILE = "userdict.tsv"
-GAZETTEER_DIR = "gazetteers"
+GAZETTEER_DIR = GAZETTEER_FOLDER
 
 
 class Project:
@@ -214,11 +215,12 @@ class Project:
     # -- the one path every change takes ---------------------------------------
 
     def apply(self, operation: Operation) -> Change:
-        """Validate and run ``operation`` in one committed transaction."""
+        """Validate and run ``operation`` in one committed transaction; its spans get the attributes
+        their labels' recognisers compute (``suggest.span_attributes``)."""
         with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
                 self.store.transaction():
             self._validate(operation)
-            return operation.run(self.store)
+            return self.span_attributes.complete(operation, self.store).run(self.store)
 
     def _validate(self, operation: Operation, removed: set[int] | None = None) -> None:
         """Refuse a bad operation before it runs; ``removed`` collects spans a batch removes before
@@ -304,8 +306,13 @@ class Project:
         from .model.recogniser import ModelRecogniser
 
         store = SuggestionStore(self.store)
-        learned = LearnedStrings(store.labelled_strings, store.change_marker, store.rejected_strings)
+        learned = LearnedStrings(store.string_evidence, store.change_marker, store.rejected_strings)
         return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema))
+
+    @cached_property
+    def span_attributes(self) -> SpanAttributes:
+        """Computes the attributes a label's recognisers set, for any span (see ``apply``)."""
+        return SpanAttributes(self.schema, self.suggester)
 
     def suggest(self, doc_id: int, annotator: str | None = None, labels=None) -> list[Suggestion]:
         """Suggestions for a document (stored morphemes; no Kiwi). With ``annotator``, none that
@@ -319,6 +326,13 @@ class Project:
             existing = [(s.start, s.end) for s in self.spans(doc_id, annotator)]
             rejected = [(r.start, r.end, r.label) for r in self.rejected_suggestions(doc_id, annotator)]
         return self.suggester.suggest(document.text, self.morphemes(doc_id), labels, existing, rejected)
+
+    def fill_attributes(self, layer: str = GOLD, dry_run: bool = False):
+        """Give ``layer``'s spans stored without their labels' attributes (an amount's value, an agency's
+        canonical name) what the recognisers compute: a ``span_attributes.FillReport``, undoable."""
+        from .suggest.span_attributes import fill_attributes
+
+        return fill_attributes(self, layer, dry_run)
 
     def reject_suggestion(self, doc_id: int, suggestion: Suggestion, annotator: str) -> Change:
         """Remember that ``annotator`` rejected ``suggestion`` here; undo with the change's inverse."""
@@ -444,6 +458,12 @@ class Project:
         from .team.notes import document_notes
 
         return document_notes(self, doc_id)
+
+    def notes(self, annotator: str | None = None, kinds=None, doc_id: int | None = None):
+        """Flag comments, return reasons, document, span and candidate notes (``team.notes.ListedNote``)."""
+        from .team.notes import NOTE_KINDS, listed_notes
+
+        return listed_notes(self, annotator, NOTE_KINDS if kinds is None else kinds, doc_id)
 
     def merge_from(self, path: Path | str, prefer: str | None = None, dry_run: bool = False):
         """Bring in another copy of this project (its folder or ``project.db``): a ``merge.MergeReport``.

@@ -3,7 +3,12 @@
 A project folder holds ``project.toml`` (the schema), ``project.db`` with
 SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it, and ``backups/``; or,
 for a project whose annotations are on a PostgreSQL server, ``server.toml``
-(the server's address, never a password) instead of ``project.db``.
+(the server's address, never a password) instead of ``project.db``, and
+``offline/`` (a window's local copies while the server is away). Beside them:
+the user dictionary ``userdict.tsv``, ``gazetteers/*.tsv``, and the trained
+model (``model.crfsuite`` with ``model.json``). Every one of them is named
+here, once; ``own_files`` lists them for the guard (``refuse_own_files``), so
+an export's ``--out`` can overwrite none of them.
 
 The rule for the database files: only SQLite opens, writes, renames or
 removes them. Closing any descriptor of a database file drops every POSIX
@@ -27,6 +32,12 @@ DATABASE_FILE = "project.db"
 BACKUP_FOLDER = "backups"
 SQLITE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 SERVER_FILE = "server.toml"
+OFFLINE_FOLDER = "offline"
+USER_DICTIONARY_FILE = "userdict.tsv"
+GAZETTEER_FOLDER = "gazetteers"
+MODEL_FILE = "model.crfsuite"
+MODEL_INFO_FILE = "model.json"
+OWN_FOLDERS = (BACKUP_FOLDER, OFFLINE_FOLDER, GAZETTEER_FOLDER)  # nothing of an export's goes inside
 
 
 def server_address(folder: Path) -> str | None:
@@ -42,6 +53,14 @@ def server_address(folder: Path) -> str | None:
         raise AnnotatorError(f"{path}: cannot read the server's address ({exc})") from None
     if not isinstance(address, str) or not address.strip():
         raise AnnotatorError(f"{path}: needs a line  server = \"postgresql://USER@HOST/DATABASE\"")
+    from .postgres_store import secrets_problem
+
+    try:
+        problem = secrets_problem(address.strip())
+    except AnnotatorError as exc:
+        raise AnnotatorError(f"{path}: {exc}") from None
+    if problem:
+        raise AnnotatorError(f"{path}: {problem}; remove it from this file")
     return address.strip()
 
 
@@ -63,7 +82,10 @@ def database_files(db_path: Path) -> list[Path]:
 
 
 def own_files(folder: Path) -> list[Path]:
-    return [folder / SCHEMA_FILE, *database_files(folder / DATABASE_FILE), folder / BACKUP_FOLDER]
+    """Every file and folder of the project's own (whether it exists yet or not)."""
+    return [folder / SCHEMA_FILE, folder / SERVER_FILE, *database_files(folder / DATABASE_FILE),
+            folder / USER_DICTIONARY_FILE, folder / MODEL_FILE, folder / MODEL_INFO_FILE,
+            *(folder / name for name in OWN_FOLDERS)]
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -105,7 +127,8 @@ def _lineage(path: Path) -> list[Path]:
 def refuse_own_files(folder: Path, out: Path, option: str = "--out") -> None:
     """Refuse an output path that is, contains or lies inside the project's own files: writing
     there would rename over the live database (a writer then acknowledges into a deleted file),
-    replace the schema or the folder itself, or mix an export into the backups."""
+    replace the schema, the server's address, the dictionary, a gazetteer, the model or the
+    folder itself, or mix an export into the backups."""
     out = Path(out)
     for own in own_files(folder):
         if same_file(out, own):
@@ -113,6 +136,6 @@ def refuse_own_files(folder: Path, out: Path, option: str = "--out") -> None:
     database = folder / DATABASE_FILE
     if any(same_file(out, holder) for holder in _lineage(database)[1:]):
         raise AnnotatorError(f"{out}: contains the project's own files ({database}); choose another {option}")
-    backups = folder / BACKUP_FOLDER
-    if any(same_file(inside, backups) for inside in _lineage(out)[1:]):
-        raise AnnotatorError(f"{out}: lies inside the project's own {BACKUP_FOLDER}/ folder; choose another {option}")
+    for name in OWN_FOLDERS:
+        if any(same_file(inside, folder / name) for inside in _lineage(out)[1:]):
+            raise AnnotatorError(f"{out}: lies inside the project's own {name}/ folder; choose another {option}")

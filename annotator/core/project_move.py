@@ -4,23 +4,30 @@
 (documents with their morphemes, spans with uid, rev and history, tombstones,
 statuses with returns, rejections, notes, assignments, active time, the
 project's settings) into an empty server database, checks the counts, and
-records the server in the folder (``server.toml``). ``project.db`` is left as it
-was: only SQLite touches it, and it stays as the project before the move.
+records the server in the folder (``server.toml``). ``project.db`` stays, as
+the project before the move: only SQLite touches it.
 
 ``--to sqlite`` copies the server's rows into a new SQLite file, checks it, and
 writes it over ``project.db`` through SQLite's backup API (an older
 ``project.db`` is kept in ``backups/`` first), then forgets the server.
 
-Each copy reads one consistent snapshot of the source and commits in one
-transaction: a failed move changes nothing. Writes others make to the source
-after the move began are not carried: move when nobody is working.
+Other programs may have the project open meanwhile (a window, a script). The
+move holds the source against writers from its first read to its end
+(SQLite's write lock; on a server, the lock every transaction takes shared,
+and the tables), so their writes wait rather than go on in a copy being left; it commits the copy, then marks
+the source as moved (``Store.mark_moved``) and lets go. Every later write to
+the database left behind is refused with a message naming where the project
+went, so nothing anyone was told is saved ends up where nobody reads it. A
+failed move changes nothing.
 """
 
 from __future__ import annotations
 
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from . import move_store
 from .errors import ProjectError
@@ -42,11 +49,13 @@ class MoveReport:
 
 
 def copy_all(source: Store, target: Store, progress=None) -> dict[str, int]:
-    """Every row of ``source`` into the empty ``target``, in one transaction, checked by counts."""
+    """Every row of ``source`` into the empty ``target``, in one transaction, checked by counts. Run
+    inside ``source``'s transaction holding it against writers (``leave``): it reads through that."""
     if not move_store.is_empty(target):
         raise ProjectError(f"{target.location}: already holds a project; move into an empty database")
     copied: dict[str, int] = {}
-    with source.snapshot() as reader, target.transaction():
+    reader = source.conn
+    with target.transaction():
         for table, columns, _ in move_store.MOVED:
             batch, copied[table] = [], 0
             for row in move_store.rows(source.engine, reader, table, columns):
@@ -71,6 +80,20 @@ def copy_all(source: Store, target: Store, progress=None) -> dict[str, int]:
     return copied
 
 
+@contextmanager
+def leave(source: Store) -> Iterator[None]:
+    """Hold ``source`` against every other writer until the block ends; the block marks it moved
+    (``Store.mark_moved``) before it commits. A copy a move left already is refused: moving it
+    again would make two diverging projects."""
+    with source.transaction():
+        moved = source.moved_to()
+        if moved is not None:
+            raise ProjectError(f"{source.location}: the project was moved to {moved} already; this copy of it "
+                               "is what it was before that move (nothing was changed)")
+        source.engine.hold_against_writers(source.conn, [table for table, _, _ in move_store.MOVED])
+        yield
+
+
 def move_to_server(folder: Path, server: str, progress=None) -> MoveReport:
     from .postgres_store import check_server_address
 
@@ -79,9 +102,12 @@ def move_to_server(folder: Path, server: str, progress=None) -> MoveReport:
         raise ProjectError(f"{folder}: the project is on a server already ({server_address(folder)}); "
                            "move it to sqlite first")
     with Project.open(folder) as project:
+        source = project.store
         target = Store(server=server)
         try:
-            rows = copy_all(project.store, target, progress)
+            with leave(source):
+                rows = copy_all(source, target, progress)
+                source.mark_moved(target.location)
         finally:
             target.close()
         report = MoveReport(str(project.database_path), target.location, rows)
@@ -98,16 +124,19 @@ def move_to_sqlite(folder: Path, progress=None) -> MoveReport:
         raise ProjectError(f"{folder}: the project is in {DATABASE_FILE} already (no server to move from)")
     database = folder / DATABASE_FILE
     with Project.open(folder) as project, tempfile.TemporaryDirectory(prefix="annotator-move-") as staging:
+        source = project.store
         built = Path(staging) / DATABASE_FILE
-        target = Store(built)
-        try:
-            rows = copy_all(project.store, target, progress)
-            target.checkpoint("TRUNCATE")
-        finally:
-            target.close()
-        report = MoveReport(project.store.location, str(database), rows)
-        if database.exists():
-            report.kept = take_named_backup(database, "move").path
-        restore_into(built, database)
+        with leave(source):
+            target = Store(built)
+            try:
+                rows = copy_all(source, target, progress)
+                target.checkpoint("TRUNCATE")
+            finally:
+                target.close()
+            report = MoveReport(source.location, str(database), rows)
+            if database.exists():
+                report.kept = take_named_backup(database, "move").path
+            restore_into(built, database)
+            source.mark_moved(str(database))
     write_server_address(folder, None)
     return report

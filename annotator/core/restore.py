@@ -129,6 +129,7 @@ def _check_and_mark(db_path: Path, report: RestoreReport) -> None:
             if problem:
                 raise ProjectError(f"{db_path}: what was restored does not check out ({problem})"
                                    + (f"; the state before is kept as {report.safety.name}" if report.safety else ""))
+            store.forget_move()  # a copy a move left behind, brought back on purpose, takes changes again
             store.new_generation()
     finally:
         store.close()

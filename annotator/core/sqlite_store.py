@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import ProjectError, disk_full_problem
-from .migrations import MIGRATION_SET, apply_pending
+from .migrations import KNOWN, MIGRATION_SET, apply_pending
 
 BUSY_TIMEOUT_S = 30.0
 PAGE_SIZE = 8192  # rows of a ~600-character document with its morphemes (~2.5 KB): 3 a page, not 1 of 4 KB
@@ -93,6 +93,9 @@ class SQLiteEngine:
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at, name",
             (MIGRATION_SET,))]
 
+    def upgrade_due(self, conn: sqlite3.Connection, applied: list[str]) -> bool:
+        return bool(set(KNOWN) - set(applied))
+
     def apply_pending(self, conn: sqlite3.Connection) -> None:
         try:
             apply_pending(conn)
@@ -111,6 +114,9 @@ class SQLiteEngine:
 
     def commit(self, conn: sqlite3.Connection) -> None:
         conn.execute("COMMIT")
+
+    def hold_against_writers(self, conn: sqlite3.Connection, tables) -> None:
+        """Inside a transaction: ``BEGIN IMMEDIATE`` holds the write lock already; readers go on."""
 
     def rollback(self, conn: sqlite3.Connection) -> None:
         # SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR): ROLLBACK would

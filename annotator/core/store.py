@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .errors import ProjectError, StaleSpanError
+from .errors import ProjectError, ServerError, StaleSpanError
 from .migrations import KNOWN
 from .records import GOLD, Document, Span, SpanDraft, Status
 from .search_query import Term
@@ -25,6 +25,10 @@ from .search_store import matching_ids
 from .sqlite_store import BUSY_TIMEOUT_S, CHECKPOINT_MODES, SQLiteEngine, busy_message  # noqa: F401 (re-exported)
 
 GENERATION_KEY = "generation"  # project_meta: a new random value each time the database is replaced (restore)
+# project_meta: where the project went (``project_move``). The database left behind refuses every write
+# from then on, checked before each commit, so a program that had it open is told instead of writing
+# into a copy nobody reads.
+MOVED_KEY = "moved_to"
 
 
 def now() -> str:
@@ -77,6 +81,7 @@ class Store:
         self.server = server
         self.conn = self.engine.connect()
         self._depth = 0
+        self._leaving: str | None = None  # the move this connection itself is making (``mark_moved``)
         try:
             self._migrate()
         except BaseException:
@@ -109,6 +114,8 @@ class Store:
     def _migrate(self) -> None:
         try:
             applied = self.applied_migrations()
+        except ServerError:
+            raise  # the server's own refusal, in words already
         except self.engine.errors as exc:
             raise ProjectError(f"{self.location}: not a usable database ({exc})") from None
         unknown = [name for name in applied if name not in KNOWN]
@@ -117,7 +124,7 @@ class Store:
                 f"{self.location}: written by a newer version of annotator (schema {unknown[-1]}); "
                 "upgrade annotator to open it"
             )
-        if set(KNOWN) - set(applied):
+        if self.engine.upgrade_due(self.conn, applied):
             self.engine.apply_pending(self.conn)
 
     def applied_migrations(self) -> list[str]:
@@ -145,6 +152,9 @@ class Store:
         self._depth = 1
         try:
             yield
+            # Last, under the lock a move takes exclusively (SQLite's write lock; on a server the lock
+            # every transaction holds shared): nothing commits into a database a move has left.
+            self._refuse_if_moved()
         except BaseException:
             self.engine.rollback(self.conn)
             raise
@@ -178,6 +188,29 @@ class Store:
             "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (GENERATION_KEY, token))
         return token
+
+    def moved_to(self) -> str | None:
+        """Where the project was moved to, when this database is the copy a move left behind."""
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (MOVED_KEY,)).fetchone()
+        return row[0] if row else None
+
+    def mark_moved(self, target: str) -> None:
+        """This database is left behind by a move to ``target`` (inside the move's transaction): once
+        that commits, every later transaction of any connection is refused."""
+        self._leaving = target
+        self.conn.execute(
+            "INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (MOVED_KEY, target))
+
+    def forget_move(self) -> None:
+        """Writable again: a backup of a database a move left behind, restored on purpose."""
+        self.conn.execute("DELETE FROM project_meta WHERE key = ?", (MOVED_KEY,))
+
+    def _refuse_if_moved(self) -> None:
+        target = self.moved_to()
+        if target is not None and target != self._leaving:
+            raise ProjectError(f"{self.location}: the project was moved to {target}; this copy of it no longer "
+                               "takes changes (nothing was changed). Open the project folder again to work there")
 
     def checkpoint(self, mode: str = "PASSIVE", timeout_s: float | None = None) -> bool:
         """Copy the WAL into the database file, so ``project.db`` alone holds every commit; True when

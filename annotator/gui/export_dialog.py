@@ -1,8 +1,9 @@
 """File › Export…: the options of ``annotator export``, run on a worker thread.
 
 Format (those whose optional library is missing are greyed out and say what
-to install), layer, finished documents only, a train/dev/test split with its
-seed, and where to write. The output path follows the options until the user
+to install), layer, finished documents only (on for gold until the user says
+otherwise, off for an annotator's layer: ``default_status``), a train/dev/test
+split with its seed, and where to write. The output path follows the options until the user
 picks or types one. The summary says what was written, skipped and left out.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
-from ..core.export import FORMATS, get_format
+from ..core.export import FORMATS, default_status, get_format
 from ..core.export.tagging import SCHEMES
 from ..core.export.output import MANIFEST
 from ..core.project import Project
@@ -37,6 +38,7 @@ class ExportDialog(JobDialog):
         super().__init__(parent)
         self.project = project  # read on the GUI thread only; the export opens its own connection
         self._path_chosen = False
+        self._finished_chosen = False  # the user ticked or unticked it: no longer follows the layer
         self._seed_used = 0
         self.format_box = QComboBox()
         self.format_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -64,7 +66,8 @@ class ExportDialog(JobDialog):
         self._lay_out()
         self.refresh_layers()
         self.format_box.currentIndexChanged.connect(self._options_changed)
-        self.source_box.currentIndexChanged.connect(self._options_changed)
+        self.source_box.currentIndexChanged.connect(self._source_changed)
+        self.finished_only.clicked.connect(self._finished_clicked)
         self.split_on.toggled.connect(self._options_changed)
         for box in self.split_parts:
             box.valueChanged.connect(self._options_changed)
@@ -72,7 +75,7 @@ class ExportDialog(JobDialog):
         self.browse.clicked.connect(self.choose_path)
         self.choose_label_map.clicked.connect(self._choose_label_map)
         self.ready()
-        self._options_changed()
+        self._source_changed()
 
     def _lay_out(self) -> None:
         split_row = QHBoxLayout()
@@ -151,6 +154,19 @@ class ExportDialog(JobDialog):
         if not self.path.text().strip():
             return self.tr("Choose where to write the export")
         return None
+
+    def status(self) -> str:
+        """``done`` (finished documents only) or ``all``, as ``Project.export`` takes it."""
+        return "done" if self.finished_only.isChecked() else "all"
+
+    def _source_changed(self) -> None:
+        if not self._finished_chosen:
+            self.finished_only.setChecked(default_status(self.source()) == "done")
+        self._options_changed()
+
+    def _finished_clicked(self) -> None:
+        self._finished_chosen = True
+        self._options_changed()
 
     def _options_changed(self) -> None:
         tagged = get_format(self.format_name()).tagged
@@ -238,7 +254,7 @@ class ExportDialog(JobDialog):
         out = Path(self.path.text().strip()).expanduser()
         if not out.is_absolute():
             out = folder.absolute() / out  # a typed relative path is taken from the project folder
-        status = "done" if self.finished_only.isChecked() else None
+        status = self.status()
         split, seed = self.split(), self.seed.value()
         self._seed_used = seed
         scheme = self.scheme.currentData() if self.scheme.isEnabled() else "bio"
@@ -273,11 +289,19 @@ class ExportDialog(JobDialog):
         if report.parts:
             lines.append(self.tr("Parts (seed %1): %2").replace("%1", str(self._seed_used)).replace(
                 "%2", " · ".join(f"{part} {count:,}" for part, count in report.parts.items())))
+        gold = report.source == GOLD
+        if report.unfinished:
+            lines.append(self.tr("%n document(s) not marked adjudicated were included", "", report.unfinished) if gold
+                         else self.tr("%n document(s) not marked done were included", "", report.unfinished))
+        if report.skipped_status:
+            left_out = report.skipped_status
+            lines.append(self.tr("%n document(s) with gold spans not marked adjudicated were left out "
+                                 "(untick the option to include them)", "", left_out) if gold
+                         else self.tr("%n document(s) with spans not marked done were left out "
+                                      "(untick the option to include them)", "", left_out))
         if report.skipped_unannotated:
             lines.append(self.tr("%n document(s) with no spans in this layer and not marked finished were skipped",
                                  "", report.skipped_unannotated))
-        if report.skipped_status:
-            lines.append(self.tr("%n document(s) not marked finished were left out", "", report.skipped_status))
         if report.sentences_joined:
             lines.append(self.tr("%n sentence boundary(ies) removed because a span crossed them", "",
                                  report.sentences_joined))
@@ -302,8 +326,14 @@ class ExportDialog(JobDialog):
         if report.documents and FORMATS[report.format].loses:
             details.append((f"{report.format} does not keep {FORMATS[report.format].loses}", False))
         if not report.documents:
-            lines.append(self.tr("No document has gold spans yet: adjudicate first, or export an annotator's layer.")
-                         if report.source == GOLD else self.tr("No document has spans in this layer."))
+            if report.skipped_status:
+                lines.append(self.tr("No document is marked adjudicated yet: mark them in review mode, or untick "
+                                     "the option to export gold as it stands.") if gold
+                             else self.tr("No document is marked done in this layer: untick the option to export "
+                                          "its spans as they stand."))
+            else:
+                lines.append(self.tr("No document has gold spans yet: adjudicate first, or export an annotator's "
+                                     "layer.") if gold else self.tr("No document has spans in this layer."))
         self.show_outcome("\n".join(lines), details, error=not report.documents)
 
     # -- language ------------------------------------------------------------------

@@ -211,12 +211,17 @@ class ImportDialog(JobDialog):
             lines.append(self.tr("%n file(s) were not UTF-8 and were converted", "", len(report.encodings)))
             details += [(self.tr("%1: decoded as %2").replace("%1", path).replace("%2", encoding), False)
                         for path, encoding in report.encodings.items()]
+        if report.links_skipped:
+            lines.append(self.tr("%n symbolic link(s) skipped: they lead out of the folder (see the list)", "",
+                                 len(report.links_skipped)))
+            details += [(self.tr("%1: a link out of the folder, not followed").replace("%1", path), True)
+                        for path in report.links_skipped]
         if report.cancelled:
             lines.append(self.tr("Stopped: the files read so far are stored, the rest were not read."))
         if not report.files and not report.rejected and not report.cancelled:
             lines.append(self.tr("No importable files found (.txt, .jsonl, .csv, .json)"))
         self.show_outcome("\n".join(lines), details, error=bool(report.rejected) and not report.documents_added,
-                          expanded=bool(report.rejected))
+                          expanded=bool(report.rejected or report.links_skipped))
 
     # -- language ------------------------------------------------------------------
 

@@ -55,10 +55,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) not marked finished were left out</source>
+        <source>%n document(s) not marked adjudicated were included</source>
         <translation>
-            <numerusform>%n document not marked finished was left out</numerusform>
-            <numerusform>%n documents not marked finished were left out</numerusform>
+            <numerusform>%n document not marked adjudicated was included</numerusform>
+            <numerusform>%n documents not marked adjudicated were included</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) not marked done were included</source>
+        <translation>
+            <numerusform>%n document not marked done was included</numerusform>
+            <numerusform>%n documents not marked done were included</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with gold spans not marked adjudicated were left out (untick the option to include them)</source>
+        <translation>
+            <numerusform>%n document with gold spans not marked adjudicated was left out (untick the option to include it)</numerusform>
+            <numerusform>%n documents with gold spans not marked adjudicated were left out (untick the option to include them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with spans not marked done were left out (untick the option to include them)</source>
+        <translation>
+            <numerusform>%n document with spans not marked done was left out (untick the option to include it)</numerusform>
+            <numerusform>%n documents with spans not marked done were left out (untick the option to include them)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -177,6 +198,13 @@
         <translation>
             <numerusform>%n file was not UTF-8 and was converted</numerusform>
             <numerusform>%n files were not UTF-8 and were converted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n symbolic link(s) skipped: they lead out of the folder (see the list)</source>
+        <translation>
+            <numerusform>%n symbolic link skipped: it leads out of the folder (see the list)</numerusform>
+            <numerusform>%n symbolic links skipped: they lead out of the folder (see the list)</numerusform>
         </translation>
     </message>
 </context>

@@ -481,12 +481,6 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n document(s) not marked finished were left out</source>
-        <translation>
-            <numerusform>마침 표시가 없는 문서 %n건은 뺐습니다</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n sentence boundary(ies) removed because a span crossed them</source>
         <translation>
             <numerusform>스팬이 걸쳐 있어 문장 경계 %n곳을 없앴습니다</numerusform>
@@ -577,6 +571,30 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>고르기…</translation>
     </message>
     <message numerus="yes">
+        <source>%n document(s) not marked adjudicated were included</source>
+        <translation>
+            <numerusform>판정 완료로 표시하지 않은 문서 %n건도 넣었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) not marked done were included</source>
+        <translation>
+            <numerusform>완료로 표시하지 않은 문서 %n건도 넣었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with gold spans not marked adjudicated were left out (untick the option to include them)</source>
+        <translation>
+            <numerusform>골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 %n건은 뺐습니다 (선택을 해제하면 넣습니다)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) with spans not marked done were left out (untick the option to include them)</source>
+        <translation>
+            <numerusform>스팬이 있지만 완료로 표시하지 않은 문서 %n건은 뺐습니다 (선택을 해제하면 넣습니다)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s) were written with other edges than stored</source>
         <translation>
             <numerusform>스팬 %n개는 저장된 것과 다른 경계로 썼습니다</numerusform>
@@ -593,6 +611,14 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <translation>
             <numerusform>이 출력에 대한 안내 %n개: 목록을 보세요</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No document is marked adjudicated yet: mark them in review mode, or untick the option to export gold as it stands.</source>
+        <translation>판정 완료로 표시한 문서가 아직 없습니다. 검토 모드에서 판정을 마치거나, 선택을 해제해 지금의 골드를 그대로 내보내세요.</translation>
+    </message>
+    <message>
+        <source>No document is marked done in this layer: untick the option to export its spans as they stand.</source>
+        <translation>이 레이어에는 완료로 표시한 문서가 없습니다. 선택을 해제하면 지금의 스팬을 그대로 내보냅니다.</translation>
     </message>
     <message>
         <source>Export</source>
@@ -926,6 +952,16 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
     <message>
         <source>%1: decoded as %2</source>
         <translation>%1: %2(으)로 읽음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n symbolic link(s) skipped: they lead out of the folder (see the list)</source>
+        <translation>
+            <numerusform>심볼릭 링크 %n개는 폴더 밖을 가리켜 건너뛰었습니다 (목록 참고)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: a link out of the folder, not followed</source>
+        <translation>%1: 폴더 밖을 가리키는 링크라 따라가지 않음</translation>
     </message>
     <message>
         <source>Stopped: the files read so far are stored, the rest were not read.</source>

@@ -17,8 +17,25 @@ def run(*args, cwd=None):
 def test_help_lists_commands():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("gui", "init", "import", "stats", "suggest"):
+    for command in ("gui", "init", "import", "stats", "suggest", "notes"):
         assert command in result.stdout
+
+
+def test_version_names_the_release_and_what_it_runs_on(capsys):
+    import re
+    import sqlite3
+    import tomllib
+
+    from annotator.cli import main
+
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out
+    release = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"].get("version")
+    import annotator
+
+    assert release in (None, annotator.__version__)  # one version, written once
+    assert re.fullmatch(rf"annotator {re.escape(annotator.__version__)} \(Python {sys.version.split()[0]}, "
+                        rf"SQLite {sqlite3.sqlite_version}, kiwipiepy [\d.]+, PySide6 [\d.]+\)\n", out), out
 
 
 def test_init_import_stats(tmp_path):

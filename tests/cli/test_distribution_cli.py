@@ -26,10 +26,15 @@ def test_assign_package_merge_and_stats(folder, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Assigned 9 documents (19 assignments), 2 annotators per document, 1 calibration documents" in out
     assert all(name in out for name in ("kim", "lee", "park"))
+    kim_row = next(line.split() for line in out.splitlines() if line.split()[:1] == ["kim"])
     assert main(["assign", str(folder), "--annotators", "kim,lee,park", "--per-document", "2", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["assignment"]["assignments_added"] == 0  # nothing new
+    again = json.loads(capsys.readouterr().out)["assignment"]
+    assert again["assignments_added"] == 0  # nothing new
     with Project.open(folder) as project:
         kims = assignment_store.assigned_ids(project.store, "kim")
+    # One count everywhere: assign, package and stats all count the calibration document in kim's.
+    assert int(kim_row[1]) == again["loads"]["kim"]["documents"] == len(kims)
+    assert int(kim_row[3]) == again["loads"]["kim"]["calibration"] == 1
     result = run("package", folder, "--annotator", "kim", "--out", tmp_path / "kim-copy")
     assert result.returncode == 0, result.stderr
     assert f"{len(kims)} documents" in result.stdout and "annotator merge" in result.stdout

@@ -39,18 +39,20 @@ def project(tmp_path_factory):
 
 
 def test_export_jsonl_summary_and_exit_0(project, tmp_path):
-    result = run("export", project, "--format", "jsonl", "--out", tmp_path / "gold.jsonl")
+    """Imported gold nobody adjudicated is exported when asked for, and the summary says so."""
+    result = run("export", project, "--format", "jsonl", "--out", tmp_path / "gold.jsonl", "--status", "all")
     assert result.returncode == 0, result.stderr
-    assert ("Exported 1 documents (4 spans: AGENCY 1, BUDGET 1, PROGRAM 1, TECH 1) from layer gold as jsonl"
+    assert ("Exported 1 document (4 spans: AGENCY 1, BUDGET 1, PROGRAM 1, TECH 1) from layer gold as jsonl"
             in result.stdout)
-    assert "skipped 1 documents with no gold spans (not adjudicated)" in result.stdout
+    assert "  0 marked adjudicated, 1 not (--status all)" in result.stdout
+    assert "left out 1 document with no gold spans, not marked adjudicated" in result.stdout
     [line] = [json.loads(x) for x in (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [s["text"] for s in line["spans"]] == ["교육부", "인공지능", "인공지능 교과서", "5,300억 원"]
 
 
 def test_split_writes_three_files_and_json_report(project, tmp_path):
     result = run("export", project, "--format", "klue", "--out", tmp_path / "klue", "--split", "80/10/10",
-                 "--seed", "4", "--json")
+                 "--seed", "4", "--status", "all", "--json")
     assert result.returncode == 1, result.stderr  # the overlapping TECH span cannot be written
     report = json.loads(result.stdout)
     assert [d["text"] for d in report["dropped"]] == ["인공지능"]
@@ -61,7 +63,7 @@ def test_split_writes_three_files_and_json_report(project, tmp_path):
 
 
 def test_dropped_overlaps_are_listed_and_exit_1(project, tmp_path):
-    result = run("export", project, "--format", "conll", "--out", tmp_path / "out.conll")
+    result = run("export", project, "--format", "conll", "--out", tmp_path / "out.conll", "--status", "all")
     assert result.returncode == 1
     assert "1 spans could not be written in conll and were left out" in result.stderr
     assert "“인공지능”: overlaps PROGRAM" in result.stderr
@@ -96,11 +98,15 @@ def test_missing_extra_says_what_to_install(project, tmp_path):
 
 
 def test_an_export_with_no_documents_exits_1_and_writes_nothing(project, tmp_path, capsys):
+    """The default gold export takes adjudicated documents only; none is, and the message says what to do."""
     out = tmp_path / "gold.jsonl"
-    assert main(["export", str(project), "--format", "jsonl", "--out", str(out), "--status", "done", "--quiet"]) == 1
+    assert main(["export", str(project), "--format", "jsonl", "--out", str(out), "--quiet"]) == 1
     error = capsys.readouterr().err
-    assert error.startswith("annotator: no documents of layer gold are marked adjudicated; nothing was written to ")
+    assert error.startswith("annotator: no documents of layer gold are marked adjudicated; 1 document with gold "
+                            "spans is not (mark it adjudicated, or add --status all to export it anyway); "
+                            "nothing was written to ")
     assert main(["export", str(project), "--format", "klue", "--out", str(out), "--source", "gold", "--status",
                  "done", "--json"]) == 1
-    assert json.loads(capsys.readouterr().out)["documents"] == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["documents"], report["skipped_status"], report["skipped_unannotated"]) == (0, 1, 1)
     assert list(tmp_path.iterdir()) == []

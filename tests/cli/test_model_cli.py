@@ -51,6 +51,22 @@ def test_queue_names_the_next_document_and_why(project_dir):
     assert result.stdout.startswith("11\t")
 
 
+def test_queue_for_a_name_nobody_has_used_warns(project_dir, capsys):
+    """A typo or another spelling gets every document silently otherwise."""
+    from annotator.cli import main
+
+    assert main(["queue", str(project_dir), "--annotator", "nobody"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1  # a newcomer still gets a document
+    assert err == ("annotator: warning: no annotator named 'nobody' in this project yet (no spans, statuses or "
+                   "assignments; annotators: kim); this is the queue of someone new over every document\n")
+    assert main(["queue", str(project_dir), "--annotator", "Kim", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "did you mean kim?" in err and json.loads(out)["warning"] == err.removeprefix("annotator: warning: ").strip()
+    assert main(["queue", str(project_dir), "--annotator", "kim"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_train_without_finished_work_is_an_error_naming_the_project(tmp_path):
     Project.create(tmp_path / "empty").close()
     result = run("train", tmp_path / "empty")

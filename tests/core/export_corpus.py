@@ -14,7 +14,8 @@ import re
 from annotator import Project
 from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.paths import default_schema_path
-from annotator.core.records import SpanDraft
+from annotator.core.records import GOLD, SpanDraft, Status
+from annotator.core.review import ADJUDICATED
 from annotator.core.schema import load_schema
 from annotator.core.text import document_uid
 
@@ -55,7 +56,7 @@ def parse(template: str):
     return text, morphemes, spans, sentences
 
 
-def store_templates(project: Project, templates) -> None:
+def store_templates(project: Project, templates, adjudicated: bool = True) -> None:
     with project.store.transaction():
         for template in templates:
             text, morphemes, spans, sentences = parse(template)
@@ -63,6 +64,8 @@ def store_templates(project: Project, templates) -> None:
                 uid=document_uid(text), title=text[:20], text=text, raw=None, meta={}, source="test",
                 encoding="utf-8", morphemes=pack_morphemes(morphemes), sentences=pack_sentences(sentences))
             project.store.insert_spans([SpanDraft(doc_id, "gold", s, e, label) for s, e, label in spans])
+            if adjudicated:  # gold a reviewer finished
+                project.store.write_status(Status(doc_id, GOLD, ADJUDICATED))
 
 
 def policy_sentences(count: int) -> list[str]:
@@ -72,8 +75,8 @@ def policy_sentences(count: int) -> list[str]:
             for n in range(count)]
 
 
-def corpus_project(templates, overlap: str = "forbid") -> Project:
+def corpus_project(templates, overlap: str = "forbid", adjudicated: bool = True) -> Project:
     schema = dataclasses.replace(load_schema(default_schema_path()), overlap=overlap)
     project = Project.in_memory(schema)
-    store_templates(project, templates)
+    store_templates(project, templates, adjudicated)
     return project

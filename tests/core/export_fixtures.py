@@ -58,8 +58,8 @@ def build_project(folder: Path, server: str | None = None) -> Project:
     add("b_overlap.txt", "전시", "AGENCY", nth=1, snap=False)  # inside the token 대전시: the token is cut
     add("e_crossing.txt", "실증사업", "PROGRAM", snap=False, end_word="부산항만공사")  # crosses a sentence
     add("e_crossing.txt", "울산시", "AGENCY")
-    project.set_status(docs["d_adjudicated_empty.txt"].id, "gold", "adjudicated")
-    project.set_status(docs["a_emoji.txt"].id, "gold", "adjudicated")
+    for adjudicated in ("a_emoji.txt", "b_overlap.txt", "d_adjudicated_empty.txt", "e_crossing.txt"):
+        project.set_status(docs[adjudicated].id, "gold", "adjudicated")
     add("a_emoji.txt", "세종시", "AGENCY", layer="kim")
     add("b_overlap.txt", "대전시", "AGENCY", layer="kim")
     project.set_status(docs["b_overlap.txt"].id, "kim", "done")

@@ -92,8 +92,11 @@ def test_calibration_documents_go_to_everyone_and_stay_out_of_the_balance():
         assert assigned[doc_id] == set(names)
         assert all(calibration for d, _, calibration in plan.new_rows if d == doc_id)
     assert all(len(who) == 1 for d, who in assigned.items() if d not in plan.calibration)
-    counts, _ = loads_of(plan, {d: n for d, _, n in documents})
+    counts, characters = loads_of(plan, {d: n for d, _, n in documents})
     assert sum(counts.values()) == 16 and max(counts.values()) <= math.ceil(16 / 3) + 1
+    shared = sum(100 * d for d in plan.calibration)  # the loads count them, as package and stats do
+    assert {name: (load.documents, load.characters, load.calibration) for name, load in plan.loads.items()} == {
+        name: (counts[name] + 4, characters[name] + shared, 4) for name in names}
     named = plan_assignment(documents, {}, names, 2, calibration_ids=[5, 9], seed=3)
     assert named.calibration == [5, 9]
     assert per_document(named.new_rows)[9] == set(names)

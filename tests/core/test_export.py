@@ -80,15 +80,29 @@ def test_source_and_status_filters(project, tmp_path):
     report = project.export("jsonl", tmp_path / "kim.jsonl", source="kim")
     lines = read_jsonl(tmp_path / "kim.jsonl")
     assert [s["text"] for line in lines for s in line["spans"]] == ["세종시", "대전시"]
+    assert report.status == "all" and (report.finished, report.unfinished) == (1, 1)  # a layer as it stands
     report = project.export("jsonl", tmp_path / "kim-done.jsonl", source="kim", status="done")
     assert [s["text"] for line in read_jsonl(tmp_path / "kim-done.jsonl") for s in line["spans"]] == ["대전시"]
-    assert report.skipped_status == 4
-    report = project.export("jsonl", tmp_path / "gold-done.jsonl", status="done")
-    lines = read_jsonl(tmp_path / "gold-done.jsonl")
-    assert report.documents == 2 and sorted(len(line["spans"]) for line in lines) == [0, 5]
+    assert (report.skipped_status, report.skipped_unannotated) == (1, 3)
     with pytest.raises(Exception, match="no layer 'nobody'"):
         project.export("jsonl", tmp_path / "x.jsonl", source="nobody")
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_gold_export_takes_adjudicated_documents_unless_told_otherwise(tmp_path):
+    """Review merges agreed spans into gold before the reviewer decides; those documents wait."""
+    project = build_project(tmp_path)
+    [waiting] = [d for d in project.documents() if d.source.endswith("c_unlabelled.txt")]
+    project.add_span(waiting.id, 0, 2, "AGENCY", "gold", snap=False)  # merged in review, not adjudicated
+    report = project.export("jsonl", tmp_path / "gold.jsonl")
+    assert report.status == "done" and (report.documents, report.finished, report.unfinished) == (4, 4, 0)
+    assert (report.skipped_status, report.skipped_unannotated) == (1, 0)
+    assert waiting.uid not in {line["uid"] for line in read_jsonl(tmp_path / "gold.jsonl")}
+    report = project.export("jsonl", tmp_path / "all.jsonl", status="all")
+    assert (report.documents, report.finished, report.unfinished, report.skipped_status) == (5, 4, 1, 0)
+    assert waiting.uid in {line["uid"] for line in read_jsonl(tmp_path / "all.jsonl")}
+    assert report.as_dict()["unfinished"] == 1
+    project.close()
 
 
 # -- KLUE ---------------------------------------------------------------------------
@@ -317,7 +331,7 @@ def test_split_files_hold_every_document_once_and_stay_put(project, tmp_path):
 def test_adding_documents_keeps_earlier_parts(tmp_path):
     project = Project.in_memory()
     from annotator.core.morphemes import pack_morphemes, pack_sentences
-    from annotator.core.records import SpanDraft
+    from annotator.core.records import SpanDraft, Status
     from annotator.core.operations import AddSpans
     from annotator.core.text import document_uid
 
@@ -329,6 +343,7 @@ def test_adding_documents_keeps_earlier_parts(tmp_path):
                     uid=document_uid(text), title="", text=text, raw=None, meta={}, source="", encoding="utf-8",
                     morphemes=pack_morphemes([]), sentences=pack_sentences([(0, len(text))]))
                 AddSpans([SpanDraft(doc_id, "gold", len(text) - 2, len(text), "AGENCY")]).run(project.store)
+                project.store.write_status(Status(doc_id, "gold", "adjudicated"))
 
     add_documents(range(60))
     project.export("jsonl", tmp_path / "before", split="80/10/10", seed=1)
@@ -393,7 +408,7 @@ def test_refuses_to_replace_a_folder_that_is_not_an_export(project, tmp_path):
 def test_an_export_with_no_documents_writes_nothing(tmp_path):
     from .export_corpus import corpus_project
 
-    project = corpus_project(["표시가 없는 기사/이다/."])
+    project = corpus_project(["표시가 없는 기사/이다/."], adjudicated=False)
     (tmp_path / "out.jsonl").write_text("earlier export\n", encoding="utf-8")
     for fmt, out in (("jsonl", tmp_path / "out.jsonl"), ("brat", tmp_path / "brat"), ("hf", tmp_path / "hf")):
         report = project.export(fmt, out)

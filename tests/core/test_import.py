@@ -276,3 +276,46 @@ def test_held_spans_find_overlaps_as_a_scan_of_every_span_does():
                 plain.append((start, end))
 
     check()
+
+
+def test_links_that_lead_out_of_an_imported_folder_are_not_followed(project, tmp_path, capsys):
+    from annotator.cli.main import main
+
+    secret = write(tmp_path / "private" / "shadow.txt", "root:$6$비밀번호해시:19000:0:99999:7:::\n")
+    write(tmp_path / "private" / "notes" / "a.txt", ARTICLE.replace("120", "999"))
+    articles = tmp_path / "articles"
+    write(articles / "a.txt", ARTICLE)
+    write(articles / "sub" / "b.txt", ARTICLE.replace("120", "130"))
+    (articles / "shadow.txt").symlink_to(secret)
+    (articles / "sub" / "up.txt").symlink_to("../../private/shadow.txt")
+    (articles / "notes").symlink_to(tmp_path / "private" / "notes", target_is_directory=True)
+    (articles / "again.txt").symlink_to("sub/b.txt")  # stays inside the folder: followed
+    report = project.import_paths([articles])
+    assert sorted(report.links_skipped) == [str(articles / name) for name in ("notes", "shadow.txt", "sub/up.txt")]
+    assert report.documents_added == 2 and report.documents_existing == 1
+    assert not any("비밀번호" in d.text or "999" in d.text for d in project.documents())
+
+    assert main(["import", str(project.folder), str(articles), "--quiet"]) == 1
+    out = capsys.readouterr()
+    assert "3 symbolic links skipped" in out.err and "shadow.txt" in out.err and "up.txt" in out.err
+
+
+def test_a_reader_that_fails_unexpectedly_costs_only_its_own_file(project, tmp_path, monkeypatch):
+    from annotator.core.ingest import importer
+
+    real = importer.read_file
+
+    def broken_for_b(path, *args):
+        if path.name == "b.txt":
+            raise ZeroDivisionError("a reader's bug")
+        return real(path, *args)
+
+    monkeypatch.setattr(importer, "read_file", broken_for_b)
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "b.txt", ARTICLE.replace("120", "130"))
+    write(tmp_path / "in" / "c.txt", ARTICLE.replace("120", "140"))
+    report = project.import_paths([tmp_path / "in"])
+    assert [str(e) for e in report.rejected] == [
+        f"{tmp_path / 'in' / 'b.txt'}: cannot be read (ZeroDivisionError: a reader's bug); this is a bug in "
+        "annotator, please report it with the file"]
+    assert report.documents_added == 2 and project.document_count() == 2

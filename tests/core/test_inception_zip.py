@@ -138,6 +138,59 @@ def test_a_member_over_the_size_limit_is_refused_before_it_is_unpacked(tmp_path,
         read_file(path, "xmi")
 
 
+def padded_xmi() -> bytes:
+    """A valid XMI with 2 MB of white space after it: packs to about 2 KB, far under the cap of one member."""
+    return inception_cas(TEXT_B, [(0, 3, "AGENCY")])[0].to_xmi().encode() + b" " * 2_000_000
+
+
+@pytest.fixture
+def unpacked(monkeypatch):
+    """Counts the bytes read out of every ZIP member (zipfile's own reader, nested archives too)."""
+    counted = [0]
+    read = zipfile.ZipExtFile.read
+
+    def counting(self, n=-1):
+        data = read(self, n)
+        counted[0] += len(data)
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+    return counted
+
+
+@pytest.mark.parametrize("bomb", [
+    pytest.param(lambda xmi: zipped({f"d{i}.xmi": xmi for i in range(40)}), id="many members"),
+    pytest.param(lambda xmi: zipped({f"annotation/d{i}.txt/kim.zip": zipped({f"d{i}.xmi": xmi})
+                                     for i in range(40)}, zipfile.ZIP_STORED), id="a ZIP per user"),
+    pytest.param(lambda xmi: zipped({"annotation/a.txt/kim.zip": zipped({f"d{i}.xmi": xmi for i in range(40)})},
+                                    zipfile.ZIP_STORED), id="members of one nested ZIP"),
+])
+def test_a_zip_bomb_is_refused_having_unpacked_no_more_than_its_share(tmp_path, unpacked, bomb):
+    from annotator.core.ingest import inception_zip
+
+    xmi = padded_xmi()
+    data = bomb(xmi)
+    path = tmp_path / "bomb.zip"
+    path.write_bytes(data)
+    assert len(data) < 200_000 and inception_zip.MAX_MEMBER_BYTES > len(xmi)  # 80 MB in under 200 KB
+    with pytest.raises(InputError, match="unpacks to more than") as caught:
+        read_file(path, "inception")
+    assert caught.value.path.startswith(str(path))
+    assert unpacked[0] <= inception_zip.MAX_RATIO * len(data)
+
+
+def test_an_archive_over_the_total_limit_is_refused_however_well_it_packs(tmp_path, monkeypatch, unpacked):
+    from annotator.core.ingest import inception_zip
+
+    monkeypatch.setattr(inception_zip, "MAX_UNPACKED_BYTES", 100_000)
+    members = {f"d{i}.txt.xmi": document_zip(TEXT_B * 100, [], f"d{i}.txt") for i in range(20)}
+    path = tmp_path / "big.zip"
+    path.write_bytes(zipped({f"annotation/d{i}.txt/kim.zip": m for i, m in enumerate(members.values())}))
+    with pytest.raises(InputError, match="over the limit of 100,000 bytes"):
+        read_file(path, "inception")
+    assert unpacked[0] <= 100_000
+
+
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 ZIP_SAMPLES = [document_zip(TEXT_B, [(0, 3, "AGENCY")], compression=zipfile.ZIP_STORED),
                zipped({"annotation/b.txt/kim.zip": document_zip(TEXT_B, [(0, 3, "AGENCY")],

@@ -143,6 +143,7 @@ def snapped(tmp_path_factory):
             start = doc.text.index(word)
             span = p.add_span(doc.id, start, start + len(word), label, "gold", snap=True)
             assert span.text == word
+        p.set_status(doc.id, "gold", "adjudicated")
     yield p
     p.close()
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from annotator import Project
-from annotator.core.model.queue import QueueEntry, QueueInputs, next_documents
+from annotator.core.model.queue import QueueEntry, QueueInputs, annotator_warning, next_documents
 from annotator.core.team import assignment_store
 from annotator.core.team.assignment import assign
 
@@ -97,3 +97,8 @@ def test_the_queue_takes_calibration_and_assigned_documents_from_the_assignment(
     entries = next_documents(project, "kim", count=len(unfinished))
     assert entries[0] == QueueEntry(unfinished[4], "calibration")
     assert {e.doc_id for e in entries} <= kims and len(entries) == len(kims & set(unfinished))
+    assert annotator_warning(project, "kim") is None
+    assert annotator_warning(project, "other") == (
+        "other has no assigned documents (the project assigns its documents to kim, lee); "
+        "this queue is over every document")
+    assert annotator_warning(project, "LEE").endswith("did you mean lee?")

@@ -64,6 +64,7 @@ def test_notes_are_exported_and_read_back(project, tmp_path):
     w = Words(project, numbered_text(6))
     project.apply(UpdateSpan(w.mark(GOLD, 0, 0, "AGENCY").id, note="줄\n바꿈 있는 메모"))
     w.mark(GOLD, 2, 2, "BUDGET")
+    project.mark_adjudicated(w.doc_id)
     project.export("jsonl", tmp_path / "gold.jsonl")
     [line] = (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     spans = json.loads(line)["spans"]
@@ -75,3 +76,38 @@ def test_notes_are_exported_and_read_back(project, tmp_path):
         again.import_paths([tmp_path / "gold.jsonl"], annotator="kim")
         [first, second] = again.spans(annotator="kim")
         assert (first.note, dict(first.attrs), second.note) == ("줄\n바꿈 있는 메모", {}, "")
+
+
+def test_the_listing_shows_flag_comments_returns_and_notes_of_every_kind(project):
+    """What a reviewer reads (``annotator notes``): flag comments were only counted before."""
+    from annotator.core.team.notes import flag_comments, listed_notes
+
+    first, second = Words(project, numbered_text(6, "a")), Words(project, numbered_text(6, "b"))
+    project.set_status(first.doc_id, "kim", "flagged", "제목이 잘렸어요")
+    project.set_status(second.doc_id, "lee", "flagged")  # flagged without a word
+    project.apply(UpdateSpan(first.mark("kim", 2, 3, "BUDGET").id, note="단위가 맞나요?"))
+    first.mark("lee", 0, 0, "AGENCY")
+    project.set_note(second.doc_id, "kim", "중복 기사 같아요")
+    project.apply(SetNote(first.doc_id, GOLD, "지침 3.2 참고", (*first.span(5), "TECH")))
+    project.set_status(first.doc_id, "lee", "done")
+    project.return_document(first.doc_id, "lee", "기관명을 확인해 주세요")
+    notes = listed_notes(project)
+    assert [(n.doc_id, n.annotator, n.kind, n.text) for n in notes if n.doc_id == first.doc_id] == [
+        (first.doc_id, "kim", "flag", "제목이 잘렸어요"), (first.doc_id, "kim", "span", "단위가 맞나요?"),
+        (first.doc_id, GOLD, "candidate", "지침 3.2 참고"), (first.doc_id, "lee", "return", "기관명을 확인해 주세요")]
+    assert sorted((n.annotator, n.kind, n.text) for n in notes if n.doc_id == second.doc_id) == [
+        ("kim", "document", "중복 기사 같아요"), ("lee", "flag", "")]
+    span_note = next(n for n in notes if n.kind == "span")
+    assert (span_note.start, span_note.end, span_note.label) == (*first.span(2, 3), "BUDGET")
+    assert span_note.span_text == first.text[slice(*first.span(2, 3))] and span_note.title == first.text.split()[0]
+    assert all(n.time for n in notes) and notes == sorted(notes, key=lambda n: (n.doc_id, n.time))
+    assert [(n.kind, n.text) for n in listed_notes(project, "KIM")] == [
+        ("flag", "제목이 잘렸어요"), ("span", "단위가 맞나요?"), ("document", "중복 기사 같아요")]
+    assert [(n.annotator, n.text) for n in flag_comments(project)] == [("kim", "제목이 잘렸어요"), ("lee", "")]
+    assert [(n.kind, n.span_text) for n in project.notes(kinds=("span",))] == [("span", span_note.span_text)]
+    assert [(n.kind, n.annotator) for n in project.notes(kinds=("return", "candidate"))] == [
+        ("candidate", GOLD), ("return", "lee")]
+    in_second = project.notes(doc_id=second.doc_id, kinds=("flag", "document"))
+    assert sorted((n.kind, n.annotator) for n in in_second) == [("document", "kim"), ("flag", "lee")]
+    project.set_status(first.doc_id, "kim", "done")  # unflagged: no longer a flag
+    assert [n.annotator for n in flag_comments(project)] == ["lee"]

@@ -50,6 +50,13 @@ def test_the_server_schema_has_every_table_and_column(server_url):
             assert found == columns, table
         # the search's trigram table answers the same LIKE on both
         assert server.conn.execute("SELECT rowid, title, text FROM documents_fts").fetchall() == []
+        # every function of ours runs with its search path pinned, pg_temp last
+        settings = server.conn.execute("SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'annotator\\_%'"
+                                       " ESCAPE '\\'").fetchall()
+        assert {name for name, _ in settings} == {
+            "annotator_labelled_strings", "annotator_changed", "annotator_notify", "annotator_notify_documents",
+            "annotator_check_layer", "annotator_check_content", "annotator_is_json_object"}
+        assert all(config == ["search_path=pg_catalog, public, pg_temp"] for _, config in settings), settings
     finally:
         sqlite.close()
         server.close()
@@ -98,3 +105,44 @@ def test_the_search_runs_on_the_trigram_indexes(server_url):
         assert "documents_text_trgm" in plan and "documents_title_trgm" in plan and "~~*" in plan  # ~~* is ILIKE
     finally:
         store.close()
+
+
+def test_the_servers_content_rules_agree_with_the_copy_check(server_url):
+    """The database's rules (postgres_rules) refuse what content_rules refuses, value by value."""
+    from annotator.core.content_rules import json_object_problem, layer_problem
+    from annotator.core.postgres_rules import json_condition, layer_condition, time_condition
+
+    deep = "[" * 64 + "]" * 64
+    cases = {
+        layer_condition("v"): (lambda v: layer_problem(v) is None, [
+            "kim", "김민지", "kim.lee@example.org", "gold", "", " kim", "kim ", "\u3000kim", "kim\u00a0", "ki m",
+            "k\x01m", "k\x85m", "x" * 100, "x" * 101, "\u200bkim"]),
+        json_condition("v"): (lambda v: json_object_problem(v, "attrs") is None, [
+            "{}", '{"a": 1}', ' {"a": [1, 2.5, "x", null, true]} ', "[]", "1", "null", "not json", '{"a": NaN}',
+            '{"a": Infinity}', '{"a": -Infinity}', '{"a": 1e400}', '{"a": 1e300}', '{"a": "\\u0000"}',
+            '{"a": "\\ud800"}', '{"a": "\\ud83d\\ude00"}', '{"a": 1} x', "{'a': 1}", '{"a": ' + deep + "}",
+            '{"a": ' + deep[1:-1] + "}", '{"a": "line\nbreak"}']),
+        time_condition("v"): (_python_time, [
+            "2024-05-01T09:30:00.123456+00:00", "2024-05-01", "2024-05-01T09:30", "2024-05-01 09:30:00Z",
+            "2024-02-29T00:00:00+09:00", "2023-02-29T00:00:00", "2024-13-01", "2024-04-31", "0000-01-01",
+            "soon", "", "2024-05-01T24:00:00", "2024-05-01T09:30:00.1234567"]),
+    }
+    store = Store(server=server_url)
+    try:
+        for condition, (python, values) in cases.items():
+            for value in values:
+                server = store.conn.execute(f"SELECT {condition} FROM (SELECT CAST(? AS text) AS v) x",
+                                            (value,)).fetchone()[0]
+                assert server == python(value), (condition[:60], value)
+    finally:
+        store.close()
+
+
+def _python_time(value: str) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

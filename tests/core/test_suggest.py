@@ -109,12 +109,18 @@ def test_suggestions_never_overlap_each_other_or_the_layer(tmp_path, article_tex
     project.close()
 
 
-def test_learned_strings_follow_labelling(tmp_path):
+def two_articles_naming_a_firm(tmp_path):
+    """A project of two articles naming 뉴로링크랩 (no gazetteer knows it): once in a, twice in b."""
     project = Project.create(tmp_path / "p")
     write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
     write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
     project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
     a, b = sorted(project.documents(), key=lambda d: d.title)
+    return project, a, b
+
+
+def test_learned_strings_follow_labelling(tmp_path):
+    project, a, b = two_articles_naming_a_firm(tmp_path)
     assert not [s for s in project.suggest(b.id) if s.text == "뉴로링크랩"]
     span = project.add_span(a.id, a.text.index("뉴로링크랩"), a.text.index("뉴로링크랩") + 5, "TECH", "kim")
     learned = [s for s in project.suggest(b.id) if s.text == "뉴로링크랩"]
@@ -233,11 +239,7 @@ def test_asking_again_about_the_same_document_matches_a_fresh_start(shared):
 
 def test_a_string_the_reviewer_rejected_is_no_longer_learned_under_that_label(tmp_path):
     """Issue 12, bug 7: kim labelled 뉴로링크랩 TECH, the reviewer rejected it; nobody is offered it as TECH again."""
-    project = Project.create(tmp_path / "p")
-    write(tmp_path / "a.txt", "가\n\n뉴로링크랩은 새 장비를 공개했다.\n")
-    write(tmp_path / "b.txt", "나\n\n뉴로링크랩과 협력한다. 뉴로링크랩이 주관한다.\n")
-    project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
-    a, b = sorted(project.documents(), key=lambda d: d.title)
+    project, a, b = two_articles_naming_a_firm(tmp_path)
     start = a.text.index("뉴로링크랩")
     project.add_span(a.id, start, start + 5, "TECH", "kim")
     assert {s.label for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"} == {"TECH"}
@@ -247,4 +249,34 @@ def test_a_string_the_reviewer_rejected_is_no_longer_learned_under_that_label(tm
     assert {s.label for s in project.suggest(b.id, "lee") if s.text == "뉴로링크랩"} == {"AGENCY"}  # still learned
     project.apply(rejected.inverse)  # the reviewer changes their mind
     assert {s.label for s in project.suggest(a.id, "lee") if s.text == "뉴로링크랩"} == {"AGENCY"}  # 1 TECH, 1 AGENCY
+    project.close()
+
+
+def test_learned_strings_honour_the_label_s_exclusions(tmp_path):
+    """Issue 22: lee's wrong 원주시장 AGENCY came back in her next document, though titles are not suggested;
+    an industry labelled TECH once is no technology either."""
+    project = Project.create(tmp_path / "p")
+    write(tmp_path / "a.txt", "가\n\n원주시장은 의료기기산업을 키우겠다고 했다.\n")
+    write(tmp_path / "b.txt", "나\n\n원주시장과 원주시가 의료기기산업 육성에 나섰다.\n")
+    project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    a, b = sorted(project.documents(), key=lambda d: d.title)
+    for word, label in (("원주시장", "AGENCY"), ("의료기기산업", "TECH")):
+        span = project.add_span(a.id, a.text.index(word), a.text.index(word) + len(word), label, "lee", snap=False)
+        assert span.text == word
+    found = {(s.text, s.label, s.source) for s in project.suggest(b.id, "lee")}
+    assert ("원주시", "AGENCY", "gazetteer") in found  # the rules still find the agency beside the title
+    assert not {text for text, _, _ in found} & {"원주시장", "의료기기산업"}
+    project.close()
+
+
+def test_learned_strings_prefer_the_reviewer_s_label_over_one_annotator_s_use(tmp_path):
+    project, a, b = two_articles_naming_a_firm(tmp_path)
+    start = a.text.index("뉴로링크랩")
+    project.add_span(a.id, start, start + 5, "AGENCY", "lee")  # one annotator, once
+    project.add_span(a.id, start, start + 5, "TECH", "gold")  # the reviewer's decision
+    assert {s.label for s in project.suggest(b.id, "kim") if s.text == "뉴로링크랩"} == {"TECH"}
+    second = b.text.index("뉴로링크랩")
+    project.add_span(b.id, second, second + 5, "AGENCY", "lee")  # lee again: still one annotator
+    project.add_span(b.id, second, second + 5, "AGENCY", "park")
+    assert {s.label for s in project.suggest(a.id, "kim") if s.text == "뉴로링크랩"} == {"TECH"}  # gold stands
     project.close()

@@ -2,6 +2,7 @@
 README walks through it: two annotators' copies, merge, adjudicate, return one document to lee
 with a reason, lee fixes one span and deletes another in her copy, merge again."""
 
+import json
 import shutil
 
 from annotator import GOLD, Project
@@ -30,6 +31,7 @@ def test_two_rounds(tmp_path, capsys):
     team, kim_copy, lee_copy = tmp_path / "team", tmp_path / "kim", tmp_path / "lee"
     with Project.create(team) as project:  # the reviewer's project, copied to each annotator
         docs = [Words(project, numbered_text(8, seed)) for seed in "ab"]
+        disputed = Words(project, numbered_text(8, "c"))  # nobody resolves it in this session
     for copy in (kim_copy, lee_copy):
         shutil.copytree(team, copy)
 
@@ -42,10 +44,15 @@ def test_two_rounds(tmp_path, capsys):
                 w.mark(name, 2, 3 if name == "kim" else 2, "BUDGET")  # lee leaves the unit out
                 w.mark(name, 5, 5, "TECH")
                 project.set_status(w.doc_id, name, "done")
-    for copy in (kim_copy, lee_copy):
-        assert "6 added" in merge(team, copy, capsys)
+            disputed.project = project
+            disputed.mark(name, 0, 0, "AGENCY")
+            if name == "kim":
+                disputed.mark(name, 6, 7, "PROGRAM")  # lee does not see a programme
+            project.set_status(disputed.doc_id, name, "done")
+    assert "kim 8 added" in merge(team, kim_copy, capsys)
+    assert "lee 7 added" in merge(team, lee_copy, capsys)
     with Project.open(team) as reviewer:
-        reviewer.adjudicate()  # AGENCY and TECH agreed in both documents
+        reviewer.adjudicate()  # AGENCY and TECH agreed in both documents, and AGENCY in the disputed one
         first = docs[0].doc_id
         budget = docs[0].span(2, 3)
         reviewer.accept_candidate(first, *budget, "BUDGET")  # kim's version
@@ -85,3 +92,18 @@ def test_two_rounds(tmp_path, capsys):
         merge(copy, team, capsys)
     with Project.open(team) as reviewer, Project.open(kim_copy) as kim, Project.open(lee_copy) as lee:
         assert dump(reviewer) == dump(kim) == dump(lee)
+
+    # The gold export takes the adjudicated documents, not the disputed one whose agreed AGENCY
+    # auto-merged into gold while its PROGRAM waits for the reviewer; --status all takes it too.
+    out = tmp_path / "gold.jsonl"
+    assert main(["export", str(team), "--format", "jsonl", "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert [line["id"] for line in map(json.loads, out.read_text(encoding="utf-8").splitlines())] == \
+        [w.doc_id for w in docs]
+    assert "Exported 2 documents" in printed and "all marked adjudicated" in printed
+    assert "left out 1 document with gold spans not marked adjudicated (--status all takes it)" in printed
+    assert main(["export", str(team), "--format", "jsonl", "--out", str(out), "--status", "all", "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == \
+        [w.doc_id for w in docs] + [disputed.doc_id]
+    assert "Exported 3 documents" in printed and "2 marked adjudicated, 1 not" in printed

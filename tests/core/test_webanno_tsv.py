@@ -91,11 +91,19 @@ def test_a_multi_line_sentence_and_escaped_text(tmp_path):
 @pytest.mark.parametrize("body, line, reason", [
     ("ID\tTEXT\n", 1, "not WebAnno TSV 3"),
     ("#FORMAT=WebAnno TSV 2.0\n", 1, "not WebAnno TSV 3"),
+    ("#FORMAT=WebAnno TSV 3." + "9" * 5000 + "\n", 1, "not WebAnno TSV 3"),  # was ValueError (int's digit limit)
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-1\t가\n", 6, "expected 4 tab-separated"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-9\t가\tA\n", 6, "outside its sentence"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\nx\ty\tz\tA\n", 6, "expected a token line"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-1\t가\t*\n", 6, "without a value"),
     (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n", None, "no sentences"),
+    # a few hundred bytes asking for a text of 10^15 characters (was a MemoryError)
+    (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t999999999999999-999999999999999\t가\tA\n",
+     6, "beyond the longest document"),
+    (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-1\t가\t_\n\n#Text=다\n"
+     "2-1\t2000002-2000003\t다\tA\n", 9, "beyond the longest document"),
+    (f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NE}|value\n\n\n#Text=가 나\n1-1\t0-{'9' * 5000}\t가\tA\n", 6,
+     "beyond the longest document"),
 ])
 def test_bad_files_name_the_line(tmp_path, body, line, reason):
     path = write(tmp_path / "bad.tsv", body)

@@ -32,11 +32,14 @@ def type_path(dialog, qtbot, path) -> None:
     qtbot.keyClicks(dialog.path, str(path))
 
 
-def add_gold_spans(project, count: int) -> dict[int, str]:
-    """A gold span over the first three characters of ``count`` documents; their text by document."""
+def add_gold_spans(project, count: int, adjudicated: bool = True, skip: int = 0) -> dict[int, str]:
+    """A gold span over the first three characters of ``count`` documents (after ``skip``), marked
+    adjudicated unless told otherwise; their text by document."""
     texts = {}
-    for document in list(project.documents())[:count]:
+    for document in list(project.documents())[skip:skip + count]:
         project.add_span(document.id, 0, 3, "AGENCY", "gold", snap=False)
+        if adjudicated:
+            project.mark_adjudicated(document.id)
         texts[document.id] = document.text[:3]
     return texts
 
@@ -75,6 +78,31 @@ def test_exports_the_gold_layer_as_jsonl_on_a_worker_thread(window, qtbot, tmp_p
     assert summary[2] == "이 레이어에 스팬이 없고 마침 표시도 없는 문서 14건은 건너뛰었습니다"
     assert dialog.bar.value() == dialog.bar.maximum() == 16
     assert dialog.options.isEnabled() and dialog.close_button.text() == "닫기"
+
+
+def test_gold_waiting_for_the_reviewer_is_left_out_unless_the_option_is_unticked(window, qtbot, tmp_path):
+    """Review merges agreed spans into gold before anyone adjudicates: by default they are not exported."""
+    adjudicated = add_gold_spans(window.project, 2)
+    waiting = add_gold_spans(window.project, 1, adjudicated=False, skip=2)
+    dialog = open_export(window, qtbot)
+    assert dialog.finished_only.isChecked() and dialog.status() == "done"
+    out = tmp_path / "gold.jsonl"
+    type_path(dialog, qtbot, out)
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    assert {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()} == set(adjudicated)
+    assert finished.args[0].skipped_status == 1
+    summary = dialog.summary.text().splitlines()
+    assert summary[2] == "골드 스팬이 있지만 판정 완료로 표시하지 않은 문서 1건은 뺐습니다 (선택을 해제하면 넣습니다)"
+    assert summary[3] == "이 레이어에 스팬이 없고 마침 표시도 없는 문서 13건은 건너뛰었습니다"
+
+    qtbot.mouseClick(dialog.finished_only, LEFT)  # gold as it stands
+    assert dialog.status() == "all"
+    with qtbot.waitSignal(dialog.jobFinished, timeout=20000):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    assert {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()} == {
+        *adjudicated, *waiting}
+    assert dialog.summary.text().splitlines()[2] == "판정 완료로 표시하지 않은 문서 1건도 넣었습니다"
 
 
 def test_a_split_writes_a_folder_and_is_checked_before_it_starts(window, qtbot, tmp_path):
@@ -165,9 +193,14 @@ def test_layers_and_the_finished_only_option_follow_the_source(window, qtbot, tm
     window.project.add_span(next(window.project.documents()).id, 0, 3, "AGENCY", "lee", snap=False)
     dialog = open_export(window, qtbot)
     assert [dialog.source_box.itemData(r) for r in range(dialog.source_box.count())] == ["gold", "lee"]
-    assert dialog.finished_only.text() == "판정 완료로 표시한 문서만"
+    assert dialog.finished_only.text() == "판정 완료로 표시한 문서만" and dialog.finished_only.isChecked()
     dialog.source_box.setCurrentIndex(1)
     assert dialog.finished_only.text() == "이 작업자가 완료로 표시한 문서만"
+    assert not dialog.finished_only.isChecked()  # an annotator's layer as it stands, by default
+    qtbot.mouseClick(dialog.finished_only, LEFT)
+    dialog.source_box.setCurrentIndex(0)
+    assert dialog.finished_only.isChecked()  # the user's choice stays
+    dialog.source_box.setCurrentIndex(1)
     name = window.project.folder.name  # a new project is named after its folder
     assert dialog.path.text().endswith(f"{name}-lee.jsonl")
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("brat"))

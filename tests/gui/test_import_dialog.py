@@ -40,6 +40,7 @@ def test_good_files_come_in_and_a_bad_one_is_listed_with_its_line(window, qtbot,
     write(folder / "cp949.txt", ARTICLE.replace("강릉시", "속초시").format(n=12), "cp949")
     good_line = json.dumps({"text": "춘천시가 발표했다."}, ensure_ascii=False)
     bad = write(folder / "bad.jsonl", good_line + "\n{broken\n")
+    (folder / "elsewhere.txt").symlink_to(write(tmp_path / "private" / "secret.txt", "비밀"))
     before = window.documents.model.rowCount()
     dialog = import_folder(window, qtbot, monkeypatch, folder)
     assert dialog.clean.isChecked() and dialog.format_name() == "auto"
@@ -53,11 +54,13 @@ def test_good_files_come_in_and_a_bad_one_is_listed_with_its_line(window, qtbot,
     assert window.progress_status.text() == f"0/{before + 2} 완료"
     assert dialog.summary.text().splitlines() == [
         "새 문서 2건을 추가했습니다", "파일 3개를 읽었습니다",
-        "파일 1개는 거부되어 아무것도 저장하지 않았습니다 (목록 참고)", "파일 1개는 UTF-8이 아니어서 변환했습니다"]
+        "파일 1개는 거부되어 아무것도 저장하지 않았습니다 (목록 참고)", "파일 1개는 UTF-8이 아니어서 변환했습니다",
+        "심볼릭 링크 1개는 폴더 밖을 가리켜 건너뛰었습니다 (목록 참고)"]
     assert dialog.details.isVisible()  # rejections are listed without asking
     listed = [dialog.details.item(row).text() for row in range(dialog.details.count())]
     assert listed[0].startswith(f"{bad}:2: malformed JSON")
     assert listed[1] == f"{folder / 'cp949.txt'}: cp949(으)로 읽음"
+    assert listed[2] == f"{folder / 'elsewhere.txt'}: 폴더 밖을 가리키는 링크라 따라가지 않음"
 
 
 def test_kiwi_runs_in_a_child_process_and_labelling_goes_on_during_an_import(window, qtbot, monkeypatch, tmp_path):

@@ -35,6 +35,7 @@ def test_naver_file_with_a_label_map_comes_in_snapped(window, qtbot, file_dialog
 def test_export_scheme_follows_the_format_and_reaches_the_file(window, qtbot, file_dialog, tmp_path):
     doc = next(iter(window.project.documents()))
     window.project.add_span(doc.id, 0, 3, "AGENCY", "gold", snap=False)
+    window.project.mark_adjudicated(doc.id)
     label_map = write(tmp_path / "out.toml", '[export]\nAGENCY = "OG"\n')
     file_dialog.answers.append([label_map])
     dialog = open_export(window, qtbot)

@@ -225,3 +225,16 @@ def test_span_list_shows_normalised_amounts(window):
     assert format_attributes({"value": "9640000000.50", "currency": "USD"}, korean_units=True) == \
         "9,640,000,000.5 USD"  # not whole: digits
     assert format_attributes({"value": "0"}, korean_units=True) == "0"
+
+
+def test_an_amount_drawn_by_hand_carries_its_value(window, qtbot):
+    """Issue 22: only accepted suggestions had the amount's value; gold inherited the empty one."""
+    open_titled(window, EMOJI_TITLE)
+    start = window.document.text.index("120억 원을")
+    select_codepoints(window, start, start + len("120억 원을"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    [span] = my_spans(window)
+    assert (span.label, span.text) == ("BUDGET", "120억 원")
+    assert dict(span.attrs) == {"value": "12000000000", "currency": "KRW"}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert my_spans(window) == []

@@ -57,6 +57,7 @@ def labelled(tmp_path):
         project.import_paths([tmp_path / "in"])
         doc_id = next(project.documents()).id
         project.add_span(doc_id, 0, 3, "AGENCY", "gold")
+        project.mark_adjudicated(doc_id)
     return tmp_path / "p", doc_id
 
 
@@ -100,6 +101,27 @@ def test_export_refuses_the_projects_own_files(labelled, target, capsys):
     assert "the project's own" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == before
     with Project.open(folder) as project:
+        assert [s.text for s in project.spans()] == ["원주시"]
+
+
+OWNED = {"userdict.tsv": "과기정통부\tNNP\n", "gazetteers/agencies.tsv": "원주시\tAGENCY\n",
+         "model.json": "{}\n", "model.crfsuite": "crf", "offline/kim.db": "", "server.toml": None}
+
+
+@pytest.mark.parametrize("target", [*OWNED, "gazetteers", "offline", "gazetteers/new.tsv"])
+def test_export_refuses_every_other_file_the_project_owns(labelled, target, capsys):
+    folder, _ = labelled
+    for name, content in OWNED.items():
+        if content is not None:
+            write(folder / name, content)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and "project.db" not in p.name}
+    code = main(["export", str(folder), "--format", "jsonl", "--out", str(folder / target)]
+                if "." in target else
+                ["export", str(folder), "--format", "jsonl", "--split", "50/50", "--out", str(folder / target)])
+    assert code == 2
+    assert "the project's own" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and "project.db" not in p.name} == before
+    with Project.open(folder) as project:  # still opens (a server.toml written there would point it elsewhere)
         assert [s.text for s in project.spans()] == ["원주시"]
 
 

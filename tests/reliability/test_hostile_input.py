@@ -8,6 +8,7 @@ import pytest
 
 from annotator import Project, ProjectError
 from annotator.cli.main import main
+from annotator.core.paths import default_schema_path
 from annotator.core.store import Store
 
 from ..conftest import write
@@ -55,6 +56,26 @@ def test_nan_written_by_python_into_span_attributes_is_refused(tmp_path):
     with Project.in_memory() as project:
         report = project.import_paths([path], fmt="prodigy", annotator="kim")
         assert [str(e) for e in report.rejected] == [f"{path}:1: NaN is not valid JSON (write null or a number)"]
+
+
+@pytest.mark.parametrize("overlap", ["forbid", "allow"])
+def test_the_same_span_twice_in_a_record_with_other_attributes_is_refused_at_its_line(tmp_path, overlap):
+    span = {"start": 0, "end": 3, "label": "AGENCY"}
+    twice = [{**span, "canonical": "원주시"}, {**span, "canonical": "강원 원주시"}]
+    same = [{**span, "canonical": "원주시"}, {**span, "canonical": "원주시"}]
+    write(tmp_path / "in" / "good.txt", GOOD)
+    write(tmp_path / "in" / "same.jsonl", json.dumps({"text": "원주시는 발표했다", "spans": same}, ensure_ascii=False))
+    bad = write(tmp_path / "in" / "twice.jsonl", '{"text": "첫 줄"}\n'
+                + json.dumps({"text": "원주시가 발표했다", "spans": twice}, ensure_ascii=False) + "\n")
+    schema = tmp_path / "schema.toml"
+    schema.write_text(default_schema_path().read_text(encoding="utf-8").replace(
+        'overlap = "forbid"', f'overlap = "{overlap}"'), encoding="utf-8")
+    with Project.create(tmp_path / "p", schema) as project:
+        report = project.import_paths([tmp_path / "in"], annotator="kim")
+        assert [str(e) for e in report.rejected] == [
+            f"{bad}:2: span [0, 3) AGENCY comes twice with different attributes"]
+        assert project.document_count() == 2  # the good file and the one whose repeat is identical
+        assert [(s.text, s.attrs) for s in project.spans()] == [("원주시", {"canonical": "원주시"})]
 
 
 def labelstudio(*tasks) -> str:
@@ -190,6 +211,7 @@ def test_export_on_a_full_disk_names_the_output_and_leaves_nothing(tmp_path, mon
         project.import_paths([tmp_path / "in"])
         doc = next(project.documents())
         project.add_span(doc.id, doc.text.index("원주시가"), doc.text.index("원주시가") + 3, "AGENCY", "gold", snap=False)
+        project.mark_adjudicated(doc.id)
     from annotator.core.export import formats
 
     real_open = formats.open if hasattr(formats, "open") else open

@@ -31,12 +31,19 @@ from .split import Split
 from .tagging import check_scheme, scheme_notes
 
 CHUNK_DOCUMENTS = 500
-STATUS_FILTERS = ("done",)
+# "done": only documents the layer marked finished; "all": also those with spans not marked finished.
+STATUS_FILTERS = ("done", "all")
 
 
 def finished_status(source: str) -> str:
     """The status that marks a document finished in ``source``: adjudicated for gold, done otherwise."""
     return "adjudicated" if source == GOLD else "done"
+
+
+def default_status(source: str) -> str:
+    """Gold is a training set only where a reviewer said so: opening a document in review merges its
+    agreed spans into gold before anyone adjudicates it. An annotator's layer is exported as it stands."""
+    return "done" if source == GOLD else "all"
 
 
 def _cancel_check(cancelled: Any) -> Callable[[], bool]:
@@ -101,7 +108,8 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     if label_map is not None and not isinstance(label_map, LabelMap):
         label_map = read_label_map(label_map)
     label_map = label_map or builtin_label_map(spec.name)
-    if status is not None and status not in STATUS_FILTERS:
+    status = status or default_status(source)
+    if status not in STATUS_FILTERS:
         raise AnnotatorError(f"--status takes {', '.join(STATUS_FILTERS)}, not {status!r}")
     if isinstance(split, str):
         split = Split.parse(split, seed)
@@ -141,12 +149,14 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                 for row in batch:
                     if is_cancelled():
                         raise ExportCancelled("export cancelled; nothing was written")
-                    if status and row.status != finished:
-                        report.skipped_status += 1
-                        continue
-                    if not row.spans and row.status != finished:
-                        report.skipped_unannotated += 1
-                        continue
+                    if row.status != finished:
+                        if not row.spans:
+                            report.skipped_unannotated += 1
+                            continue
+                        if status == "done":
+                            report.skipped_status += 1
+                            continue
+                        report.unfinished += 1
                     document = ExportDocument(row)
                     if label_map is not None:
                         _map_spans(document, label_map, report)

@@ -28,7 +28,7 @@ def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, fil
         "---", "",
         f"# {context.project}: named entities (exported by annotator)", "",
         f"- Source project: `{context.project}`, layer `{context.source}`"
-        + (", documents marked done (gold: adjudicated) only" if context.status else ""),
+        + (", documents marked done (gold: adjudicated) only" if context.status == "done" else ""),
         f"- Exported: {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
         (f"- Split: {'/'.join(map(str, split.percentages))} ({', '.join(stems)}), seed {split.seed}; a document's "
          "part is fixed by sha256(seed:uid), so adding documents never moves the old ones")

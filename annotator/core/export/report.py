@@ -36,11 +36,12 @@ class ExportReport:
     format: str
     out: Path
     source: str
-    status: str | None = None
+    status: str | None = None  # "done" (finished documents only) or "all"
     split: str | None = None
     documents: int = 0  # written
+    unfinished: int = 0  # written although the layer did not mark them finished (status "all")
     skipped_unannotated: int = 0  # no spans in the layer and not marked finished
-    skipped_status: int = 0  # excluded by --status
+    skipped_status: int = 0  # spans in the layer but not marked finished: left out by status "done"
     spans_by_label: Counter = field(default_factory=Counter)
     parts: Counter = field(default_factory=Counter)  # documents per split part
     sentences: int = 0  # flat formats: sentences written
@@ -61,6 +62,11 @@ class ExportReport:
                 "review_hours": round(self.active_seconds.get(GOLD, 0.0) / 3600, 3), "hours_by_annotator": hours}
 
     @property
+    def finished(self) -> int:
+        """Documents written that the layer marked finished (gold: adjudicated)."""
+        return self.documents - self.unfinished
+
+    @property
     def spans(self) -> int:
         return sum(self.spans_by_label.values())
 
@@ -72,7 +78,8 @@ class ExportReport:
     def as_dict(self) -> dict[str, Any]:
         return {
             "format": self.format, "out": str(self.out), "source": self.source, "status": self.status,
-            "split": self.split, "documents": self.documents, "parts": dict(self.parts),
+            "split": self.split, "documents": self.documents, "finished": self.finished,
+            "unfinished": self.unfinished, "parts": dict(self.parts),
             "skipped_unannotated": self.skipped_unannotated, "skipped_status": self.skipped_status,
             "spans": self.spans, "spans_by_label": dict(sorted(self.spans_by_label.items())),
             "sentences": self.sentences, "sentences_joined": self.sentences_joined, "tokens_split": self.tokens_split,

@@ -3,7 +3,10 @@ with Kiwi (one continuous run over all files), then store whole files.
 
 A file with any problem is rejected whole (``FILE:LINE: reason``) and nothing
 of it is stored; the other files go in. A cancelled import stops before the
-next file: the files read so far are stored whole, the rest are not read.
+next file: the files read so far are stored whole, the rest are not read. A
+folder is read without following symbolic links that lead out of it (a folder
+of articles from someone else could point at ``~/.ssh`` or ``/etc/shadow``);
+those are named in the report.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class ImportReport:
     spans_by_layer: Counter = field(default_factory=Counter)  # spans added, by the layer they went to
     skipped: dict[str, Counter] = field(default_factory=dict)  # per file: what its reader or label map left out
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
+    links_skipped: list[str] = field(default_factory=list)  # symbolic links out of an imported folder
     cancelled: bool = False  # stopped before reading every file
 
     @property
@@ -80,14 +84,34 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(choose_files(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes),
-                                      fmt))
+            files.extend(choose_files(_folder_files(path, suffixes, report), fmt))
         elif path.is_file():
             files.append(path)
         else:  # counted as an input, so "from 1 of 2 files" adds up
             report.files += 1
             report.rejected.append(InputError(readable_path(path), None, "no such file or folder"))
     return files
+
+
+def _folder_files(folder: Path, suffixes, report: ImportReport) -> list[Path]:
+    """The folder's files to import. ``rglob`` enters no linked folder; a linked file is read only
+    when it lies inside the folder too (links that lead out, to a file or a folder, are reported)."""
+    inside = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        wanted = path.suffix.lower() in suffixes and path.is_file()
+        if path.is_symlink() and (wanted or path.is_dir()) and not _leads_into(path, inside):
+            report.links_skipped.append(readable_path(path))
+        elif wanted:
+            found.append(path)
+    return found
+
+
+def _leads_into(link: Path, folder: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def _without_database_files(files: list[Path], db_path: Path, report: ImportReport) -> list[Path]:
@@ -121,11 +145,18 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
     if record.status is not None and (problem := status_problem(layer, record.status)):
         raise fail(problem)
     length = utf16_length(raw_text) if record.utf16_offsets else len(raw_text)
+    given: dict[tuple[int, int, str], dict] = {}
     for span in record.spans:
         problem = (offsets_problem(span.start, span.end, length, span.label)
                    or json_value_problem(span.attrs, "span attributes"))
         if problem:
             raise fail(problem)
+        key = (span.start, span.end, span.label)
+        if key in given:  # once is enough; two versions of one span would make a choice nobody made
+            if given[key] != span.attrs:
+                raise fail(f"span [{span.start}, {span.end}) {span.label} comes twice with different attributes")
+            continue
+        given[key] = span.attrs
         start, end = span.start, span.end
         if record.utf16_offsets:
             start, end = utf16_to_codepoint(raw_text, start), utf16_to_codepoint(raw_text, end)
@@ -139,7 +170,7 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
                        "map it with --label-map FILE or --map-labels OLD=NEW)")
         spans.append((start, end, label, span.attrs))
     if schema.overlap == "forbid":
-        ordered = sorted(spans)
+        ordered = sorted(spans, key=lambda span: span[:3])  # attributes (dicts) do not compare
         for (s1, e1, l1, _), (s2, e2, l2, _) in zip(ordered, ordered[1:]):
             if s2 < e1:
                 raise fail(f"spans [{s1}, {e1}) {l1} and [{s2}, {e2}) {l2} overlap; the schema forbids overlaps")
@@ -251,6 +282,10 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                                                   label_map=label_map, skipped=skipped)
             except InputError as error:
                 report.rejected.append(error)
+            except Exception as exc:  # noqa: BLE001 - a reader's bug: this file is refused, the others go in
+                report.rejected.append(InputError(readable_path(path), None, (
+                    f"cannot be read ({type(exc).__name__}: {exc}); this is a bug in annotator, "
+                    "please report it with the file")))
             else:
                 if skipped:
                     report.skipped[readable_path(path)] = skipped
@@ -283,16 +318,17 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
         while in_order and in_order[0].complete:
             ready.append(in_order.popleft())
         if sum(len(f.documents) for f in ready) >= BATCH_DOCUMENTS:
-            _write(project.store, ready, report, project.schema.overlap == "forbid")
+            _write(project.store, ready, report, project.schema.overlap == "forbid", project.span_attributes)
             ready = []
     ready.extend(in_order)  # all complete now: the rest had no new documents
     if ready:
-        _write(project.store, ready, report, project.schema.overlap == "forbid")
+        _write(project.store, ready, report, project.schema.overlap == "forbid", project.span_attributes)
     return report
 
 
-def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overlaps: bool) -> None:
-    """Store whole files in one transaction: new documents, then annotator layers."""
+def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overlaps: bool, attributes) -> None:
+    """Store whole files in one transaction: new documents, then annotator layers, whose spans get
+    the attributes their labels' recognisers compute (``SpanAttributes``) where they bring none."""
     stored = (f"{report.documents_added} new documents were stored before it filled, the rest were not; free some "
               "space and import again (what is stored is skipped)")
     with reporting_disk_full(store.path, stored), store.transaction():
@@ -331,7 +367,7 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
                 attrs = dict(attrs)
                 note = attrs.pop("note") if isinstance(attrs.get("note"), str) else ""  # our JSONL's note
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
-        store.insert_spans(drafts)
+        store.insert_spans(attributes.complete_drafts(drafts, store))
         report.spans_added += len(drafts)
         report.spans_by_layer.update(draft.annotator for draft in drafts)
         for doc in with_status:  # a status someone set here since is not overwritten

@@ -13,6 +13,13 @@
   skipped; a document whose curation is finished has its gold adjudicated.
 
 Messages name a member inside its archive: ``export.zip!annotation/a.txt/kim.zip!a.txt.xmi:1: …``.
+
+A ZIP bomb (members that each stay under the cap of one member but unpack to
+gigabytes together, or nested ZIPs doing so) is refused before it is
+unpacked: every member of the file, nested archives included, draws on one
+budget (``_Budget``) of ``MAX_RATIO`` times the file's own size, and never more
+than ``MAX_UNPACKED_BYTES``. The sizes the archive declares are checked first;
+what is read is counted against the budget too.
 """
 
 from __future__ import annotations
@@ -33,6 +40,9 @@ from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_fr
 
 # An XMI or TSV holds the text once plus markup: far below this for the longest article we store.
 MAX_MEMBER_BYTES = 64 * MAX_DOCUMENT_CHARS
+# XMI and TSV pack about 10:1, a ZIP inside a ZIP about 1:1: a file unpacking to more is built to.
+MAX_RATIO = 100
+MAX_UNPACKED_BYTES = 16 * MAX_MEMBER_BYTES  # a whole project export, however well it packs
 # INCEpTION's pseudo-users in a project export: the curated layer, and the text as imported.
 CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
 # The project description: INCEpTION 3.6 names it exportedproject<digits>.json and reads exportedproject*.json.
@@ -41,18 +51,39 @@ PROJECT_FILE = re.compile(r"exportedproject[^/]*\.json")
 ANNOTATION_STATES = {"FINISHED": "done", "IN_PROGRESS": "in_progress", "IGNORE": "skipped"}
 
 
+class _Budget:
+    """The bytes one file's members, nested archives included, may still unpack to."""
+
+    def __init__(self, packed: int):
+        self.by_ratio = MAX_RATIO * packed < MAX_UNPACKED_BYTES
+        self.limit = min(MAX_RATIO * packed, MAX_UNPACKED_BYTES)
+        self.left = self.limit
+
+    def take(self, where: str, size: int) -> None:
+        if size > self.left:
+            raise InputError(where, None, self.refusal())
+        self.left -= size
+
+    def refusal(self) -> str:
+        if self.by_ratio:
+            return (f"the ZIP file unpacks to more than {MAX_RATIO} times its size ({self.limit:,} bytes): a ZIP "
+                    "bomb, not an export; refused before unpacking it")
+        return f"the ZIP file unpacks to over the limit of {self.limit:,} bytes; export fewer documents at a time"
+
+
 def read_inception_zip(path: Path, data: bytes) -> tuple[list[Record], str]:
     name = str(path)
     records = []
     states: dict[tuple[str, str], str] = {}
-    for member, layer, kind, content in _members(name, data):
+    budget = _Budget(len(data))
+    for member, layer, kind, content in _members(name, data, budget):
         where = f"{name}!{member}"
         if kind == "project":
             states = _states(where, content)
             continue
         if kind == "zip":  # a project export's XMI: one ZIP per document and user
             found = [_record(f"{where}!{inner}", kind, inner_content)
-                     for inner, _, kind, inner_content in _members(where, content, nested=True)]
+                     for inner, _, kind, inner_content in _members(where, content, budget, nested=True)]
         else:
             found = [_record(where, kind, content)]
         document = PurePosixPath(member).parts[1] if layer is not None else None
@@ -96,7 +127,7 @@ def _record(name: str, kind: str, content) -> Record:
     return xmi_record(name, xmi, type_system)
 
 
-def _members(name: str, data: bytes, nested: bool = False):
+def _members(name: str, data: bytes, budget: _Budget, nested: bool = False):
     """(member, layer, kind, content) of what a ZIP holds: ``xmi`` with (bytes, type system), ``tsv``
     with bytes, and (unless ``nested``) ``zip`` with the bytes of a project export's per-user ZIP."""
     try:
@@ -105,28 +136,50 @@ def _members(name: str, data: bytes, nested: bool = False):
     except Exception as exc:  # noqa: BLE001 - zipfile raises many kinds on damaged archives
         raise InputError(name, None, f"not a readable ZIP ({reason_of(exc)})") from None
     by_name = {_member_name(info): info for info in infos}
+    read = [info for member, info in by_name.items() if _kind(PurePosixPath(member), nested)]
+    if sum(info.file_size for info in read) > budget.left:  # as declared: refused before unpacking anything
+        raise InputError(name, None, budget.refusal())
+
+    def read(info: zipfile.ZipInfo) -> bytes:
+        return _read_member(name, archive, info, budget)
+
     type_systems = {}  # a folder of the archive -> the type system beside its .xmi files
 
     def type_system_in(folder: PurePosixPath):
         for file_name in TYPE_SYSTEM_FILES:
             if (candidate := str(folder / file_name)) in by_name:
-                return type_system_from(f"{name}!{candidate}", _read_member(name, archive, by_name[candidate]))
+                return type_system_from(f"{name}!{candidate}", read(by_name[candidate]))
         return dkpro_type_system()
 
     project_file = next((member for member in sorted(by_name) if PROJECT_FILE.fullmatch(member)), None)
     if not nested and project_file:  # first: the states of the files that follow
-        yield project_file, None, "project", _read_member(name, archive, by_name[project_file])
+        yield project_file, None, "project", read(by_name[project_file])
     for member, info in by_name.items():
         path = PurePosixPath(member)
-        suffix, layer = path.suffix.lower(), _layer(path)
-        if suffix == ".xmi":
+        kind = _kind(path, nested)
+        if kind == "xmi":
             if path.parent not in type_systems:
                 type_systems[path.parent] = type_system_in(path.parent)
-            yield member, layer, "xmi", (_read_member(name, archive, info), type_systems[path.parent])
-        elif suffix == ".tsv" and (nested or layer is not None or len(path.parts) == 1):
-            yield member, layer, "tsv", _read_member(name, archive, info)
-        elif suffix == ".zip" and not nested and layer is not None:
-            yield member, layer, "zip", _read_member(name, archive, info)
+            yield member, _layer(path), kind, (read(info), type_systems[path.parent])
+        elif kind in ("tsv", "zip"):
+            yield member, _layer(path), kind, read(info)
+
+
+def _kind(path: PurePosixPath, nested: bool) -> str | None:
+    """What a member is read as: ``xmi``, ``tsv``, ``zip`` (a project export's per-user ZIP), ``project``,
+    ``type system`` (read beside an ``.xmi``), or None: skipped, never unpacked."""
+    suffix, layer = path.suffix.lower(), _layer(path)
+    if suffix == ".xmi":
+        return "xmi"
+    if path.name in TYPE_SYSTEM_FILES:
+        return "type system"
+    if suffix == ".tsv" and (nested or layer is not None or len(path.parts) == 1):
+        return "tsv"
+    if suffix == ".zip" and not nested and layer is not None:
+        return "zip"
+    if PROJECT_FILE.fullmatch(str(path)) and not nested:
+        return "project"
+    return None
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -149,16 +202,18 @@ def _layer(path: PurePosixPath) -> str | None:
     return user or None
 
 
-def _read_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _read_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
     where = f"{name}!{_member_name(info)}"
     if info.file_size > MAX_MEMBER_BYTES:
         raise InputError(where, None, f"{info.file_size:,} bytes unpacked is over the limit of {MAX_MEMBER_BYTES:,}")
+    most = min(MAX_MEMBER_BYTES, budget.left)
     try:
         with archive.open(info) as handle:
-            content = handle.read(MAX_MEMBER_BYTES + 1)
+            content = handle.read(most + 1)
     except Exception as exc:  # noqa: BLE001 - bad CRC, encryption, unknown compression, truncation
         raise InputError(where, None, f"cannot be unpacked ({reason_of(exc)})") from None
     if len(content) > MAX_MEMBER_BYTES:
         raise InputError(where, None, f"unpacks to over {MAX_MEMBER_BYTES:,} bytes")
+    budget.take(where, len(content))
     return content
 

@@ -18,19 +18,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..content_rules import MAX_DOCUMENT_CHARS, short
 from ..errors import InputError
 from ..text import utf16_length
 from .encoding import decode_bytes
 from .readers import RawSpan, Record
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
-FORMAT = re.compile(r"#FORMAT=WebAnno TSV (\d+)\.(\d+)$")
+FORMAT = re.compile(r"#FORMAT=WebAnno TSV (\d{1,9})\.(\d{1,9})$")  # more digits: no version, and int() refuses
 _TEXT_ESCAPES = {"t": "\t", "n": "\n", "f": "\f", "r": "\r", "b": "\b", "\\": "\\"}
 _TEXT_ESCAPE = re.compile(r"\\([tnfrb\\\x00-\x07\x0e-\x1f])")
 _JAVA_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[tnfrb\\'\"])")
 _VALUE_ESCAPE = re.compile(r"\\(->|[\\\[\]|_;tn*])")
 _STACK = re.compile(r"(?<!\\)\|")
 _ID = re.compile(r"^(.*)\[(\d+)\]$")
+# The longest document a project takes, in UTF-16 units (the offsets' unit): a token beyond it would have
+# the text padded with spaces up to there (a few hundred bytes asking for petabytes).
+MAX_OFFSET = 2 * MAX_DOCUMENT_CHARS
 
 
 def _java_unescape(match: re.Match) -> str:
@@ -97,6 +101,9 @@ def read_webanno_tsv(path: Path, data: bytes) -> tuple[list[Record], str]:
         match = re.fullmatch(r"(\d+)-(\d+)", fields[1])
         if not re.fullmatch(r"\d+-\d+(\.\d+)?", fields[0]) or match is None:
             raise InputError(name, number, f"expected a token line (S-T<TAB>BEGIN-END<TAB>…), not {line[:80]!r}")
+        if max(len(match[1]), len(match[2])) > len(str(MAX_OFFSET)) or max(int(match[1]), int(match[2])) > MAX_OFFSET:
+            raise InputError(name, number, f"token offsets {short(fields[1])} reach beyond the longest document a "
+                                           f"project takes ({MAX_DOCUMENT_CHARS:,} characters)")
         begin, end = int(match[1]), int(match[2])
         if sentence:  # a sentence's first token: place the sentence at its offset
             if length == begin + 1 and document and document[-1].endswith("\n"):

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProjectError
+from ..project_files import MODEL_FILE, MODEL_INFO_FILE
 from .crf import CrfModel
 
-MODEL_FILE = "model.crfsuite"
-META_FILE = "model.json"
+META_FILE = MODEL_INFO_FILE
 FORMAT_VERSION = 1
 
 

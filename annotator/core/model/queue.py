@@ -16,6 +16,10 @@
    The model scores at most ``POOL`` unfinished documents, a seeded sample,
    so a choice takes well under a second in any project.
 
+A name the project has never seen (no spans, statuses or assignments) gets
+the queue of a newcomer, every document; ``annotator_warning`` says so, since
+it is more often a typo or another spelling of a known name.
+
 Returned documents are those whose status for the annotator is
 ``returned`` (the team's returns); calibration documents and assignments come
 from the distribution of work (``team_inputs``), or are passed in as
@@ -30,6 +34,7 @@ from typing import Collection, Sequence
 
 from ..morphemes import unpack_morphemes
 from ..team import assignment_store
+from ..team.assignment import unknown_annotator
 from ..worklist_store import WorklistStore
 from . import model_store
 from .features import tokens_of
@@ -74,6 +79,20 @@ def team_inputs(store, annotator: str) -> QueueInputs:
     if not rows:
         return QueueInputs()
     return QueueInputs(calibration=[r.doc_id for r in rows if r.calibration], assigned={r.doc_id for r in rows})
+
+
+def annotator_warning(project, annotator: str) -> str | None:
+    """Why a queue for ``annotator`` may not be what was meant, or None: a name with no spans, statuses
+    or assignments (``unknown_annotator``), or a name without assignments in a project that assigns
+    its documents."""
+    unknown = unknown_annotator(project, annotator)
+    if unknown:
+        return unknown + ("" if "did you mean" in unknown else "; this is the queue of someone new over every document")
+    assigned = assignment_store.documents_by_annotator(project.store)
+    if assigned and annotator not in assigned:
+        return (f"{annotator} has no assigned documents (the project assigns its documents to "
+                f"{', '.join(sorted(assigned))}); this queue is over every document")
+    return None
 
 
 def next_documents(project, annotator: str, count: int = 1, after: int | None = None,

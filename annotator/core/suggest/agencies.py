@@ -60,6 +60,16 @@ def followed_by_attached_noun(analysed: AnalysedText, end: int) -> bool:
     return index is not None and analysed.tag(index) in ("NNG", "NNP", "NNB", "XSN", "SL")
 
 
+# A whole title after a name (원주시장, 충북도지사, 과기정통부장관): the person, not the body. Exact words,
+# unlike TITLE_WORDS' prefixes: 원주시장애인복지관 is a body.
+TITLES = frozenset(TITLE_WORDS) | {"장관", "부장관", "의장", "부의장", "회장", "대표", "총리"}
+
+
+def titled_name(text: str, end: int, stop: int) -> bool:
+    """``text[end:stop]`` is a title glued to the name that ends at ``end``."""
+    return 0 < end < stop and not text[end - 1].isspace() and text[end:stop] in TITLES
+
+
 def region_prefixes(agency_surfaces: Iterable[str]) -> tuple[str, ...]:
     """Stems of local-government names (강원 of 강원특별자치도, 원주 of 원주시) and national prefixes."""
     stems = set(NATIONAL_PREFIXES)

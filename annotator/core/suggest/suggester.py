@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..morphemes import Morpheme
-from ..schema import RECOGNISERS, Schema
-from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes
+from ..schema import RECOGNISER_ATTRIBUTES, RECOGNISERS, Schema
+from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes, titled_name
 from .amounts import find_amounts
 from .analysed_text import AnalysedText
 from .gazetteer import Gazetteer
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ..model.recogniser import ModelRecogniser
 
 MODEL = "model"
-from .terms import names_industry, with_glued_prefix, with_product_head
+from .terms import is_industry, names_industry, with_glued_prefix, with_product_head
 
 
 class Suggester:
@@ -52,6 +52,8 @@ class Suggester:
         self._learned = learned
         self._model = model
         self._gazetteer: Gazetteer | None = None
+        self._pinning = False  # see pinned_gazetteer
+        self._pinned: Gazetteer | None = None
         self._stamp: tuple = ()
         self._prefixes: dict[str, tuple[str, ...]] = {}
         self._last_fixed: tuple | None = None  # see _fixed_candidates
@@ -71,13 +73,27 @@ class Suggester:
     @property
     def gazetteer(self) -> Gazetteer:
         """The merged gazetteer, re-read when a file was added, removed or changed."""
+        if self._pinned is not None:
+            return self._pinned
         files = self._gazetteer_files()
         stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
         if self._gazetteer is None or stamp != self._stamp:
             self._gazetteer = Gazetteer.load(Path(p) for p, _, _ in stamp)
             self._stamp = stamp
             self._prefixes = {}
+        if self._pinning:
+            self._pinned = self._gazetteer
         return self._gazetteer
+
+    @contextmanager
+    def pinned_gazetteer(self):
+        """For many spans at once (an import): look at the gazetteer files once, when first needed,
+        not per span."""
+        self._pinning, self._pinned = True, None
+        try:
+            yield
+        finally:
+            self._pinning, self._pinned = False, None
 
     @contextmanager
     def batch_learning(self, layer: str | None = None):
@@ -108,6 +124,14 @@ class Suggester:
             for name in dict.fromkeys(label.recognisers):
                 if name != MODEL and (learned is None or learned == (name == "learned")):
                     yield from self._recognisers[name](analysed, label.name)
+
+    def attributed(self, analysed: AnalysedText, label: str) -> Iterator[Suggestion]:
+        """What ``label``'s recognisers that set attributes (``RECOGNISER_ATTRIBUTES``) propose: what
+        ``span_attributes`` reads a span's attributes from."""
+        found = self.schema.label(label)
+        for name in dict.fromkeys(found.recognisers if found else ()):
+            if name != MODEL and RECOGNISER_ATTRIBUTES[name]:
+                yield from self._recognisers[name](analysed, label)
 
     def suggest(self, text: str, morphemes: Sequence[Morpheme], labels: Sequence[str] | None = None,
                 existing: Iterable[tuple[int, int]] = (), rejected: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
@@ -201,11 +225,23 @@ class Suggester:
         gazetteer or lexicon recogniser, whose rules (titles, industries) know better."""
         if self._learned is None:
             return
-        recognisers = self.schema.label(label).recognisers
-        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & set(recognisers) else set()
+        recognisers = set(self.schema.label(label).recognisers)
+        known = self.gazetteer.surfaces(label) if {"gazetteer", "lexicon"} & recognisers else set()
         for suggestion in self._learned.suggestions(analysed, label):
-            if suggestion.text not in known:
+            if suggestion.text not in known and not self._excluded(analysed, label, recognisers, suggestion):
                 yield suggestion
+
+    def _excluded(self, analysed: AnalysedText, label: str, recognisers: set[str], learned: Suggestion) -> bool:
+        """A learned string the label's own rules turn down, however often it was labelled: a
+        gazetteer name with a title glued to it (원주시장, 과기정통부장관) for a ``gazetteer`` label, an
+        industry (의료기기산업) for a ``lexicon`` label."""
+        if "lexicon" in recognisers and is_industry(learned.text):
+            return True
+        if "gazetteer" in recognisers:
+            for end, _entries in self.gazetteer.index(label).matches_at(analysed.text, learned.start):
+                if titled_name(analysed.text, end, learned.end):
+                    return True
+        return False
 
 
 def _agreeing_as_one(found: Iterable[Suggestion], model: list[Suggestion]) -> list[Suggestion]:

@@ -26,6 +26,16 @@ class SuggestionStore:
             "SELECT text, label, sum(spans) FROM labelled_strings"
             + (f" WHERE layer NOT IN ({marks})" if ignored else "") + " GROUP BY text, label", ignored).fetchall()
 
+    def string_evidence(self, ignored_layers: Iterable[str] = ()) -> list[tuple[str, str, int, int, int]]:
+        """(text, label, gold spans, layers, spans) of each string labelled in every layer but
+        ``ignored_layers``: how far the reviewer and how many people back each label of a string."""
+        ignored = sorted(ignored_layers)
+        marks = ",".join("?" * len(ignored))
+        return self.conn.execute(
+            "SELECT text, label, sum(CASE WHEN layer = ? THEN spans ELSE 0 END), count(*), sum(spans)"
+            " FROM labelled_strings" + (f" WHERE layer NOT IN ({marks})" if ignored else "")
+            + " GROUP BY text, label", [GOLD, *ignored]).fetchall()
+
     def rejected_strings(self) -> set[tuple[str, str]]:
         """(text, label) of every candidate the reviewer rejected (rejections of the gold layer);
         each document's text is read once, as in ``labelled_strings``."""

@@ -18,6 +18,11 @@ PRODUCT_HEADS = (
 )
 
 
+def is_industry(term: str) -> bool:
+    """A labelled string that names an industry (의료기기산업, 반도체 산업), not a technology."""
+    return term.endswith(INDUSTRY_WORDS)
+
+
 def names_industry(text: str, end: int) -> bool:
     if text.startswith(INDUSTRY_WORDS, end):
         return True

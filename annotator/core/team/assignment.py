@@ -39,6 +39,10 @@ Documents = list[tuple[int, str, int]]  # (id, uid, length)
 
 @dataclass
 class Load:
+    """An annotator's documents and their characters. In a plan's ``loads`` these count every document
+    assigned to them, calibration included (as ``package`` and ``stats`` count), ``calibration`` of
+    which are calibration documents; while planning, the balance leaves calibration out."""
+
     documents: int = 0
     characters: int = 0
     calibration: int = 0
@@ -52,7 +56,7 @@ class AssignmentPlan:
     calibration: list[int] = field(default_factory=list)  # every calibration document, ids ascending
     new_rows: list[tuple[int, str, bool]] = field(default_factory=list)  # (doc_id, annotator, calibration)
     documents_assigned: int = 0  # documents that got someone new
-    loads: dict[str, Load] = field(default_factory=dict)  # after the plan, listed annotators (calibration apart)
+    loads: dict[str, Load] = field(default_factory=dict)  # after the plan, listed annotators (calibration included)
 
     def to_dict(self) -> dict:
         return {"annotators": self.annotators, "per_document": self.per_document, "seed": self.seed,
@@ -182,9 +186,9 @@ def plan_assignment(documents: Documents, existing: dict[int, dict[str, bool]], 
             loads[name].documents += 1
             loads[name].characters += length
         touched.add(doc_id)
-    for load in loads.values():
-        load.calibration = len(plan.calibration)
-    plan.loads = loads
+    calibration_characters = sum(length_of.get(doc_id, 0) for doc_id in plan.calibration)
+    plan.loads = {name: Load(load.documents + len(plan.calibration), load.characters + calibration_characters,
+                             len(plan.calibration)) for name, load in loads.items()}
     plan.documents_assigned = len(touched)
     return plan
 
@@ -242,3 +246,17 @@ def next_unfinished_document(worklist, annotator: str, after_id: int, flt=None) 
         if found is not None:
             return found
     return None
+
+
+def unknown_annotator(project, name: str, any_case: bool = False) -> str | None:
+    """What is wrong with ``name`` when the project has never seen it (no spans, statuses or
+    assignments), naming the annotators it knows and the one ``name`` differs from only in case
+    (known, with ``any_case``, for a command that matches names in any case); None for a known
+    name. Commands that take a name warn with it: a typo would otherwise quietly mean someone new."""
+    store = project.store
+    known = sorted((set(store.annotators()) | set(assignment_store.documents_by_annotator(store))) - {GOLD})
+    alike = [other for other in known if other.casefold() == name.casefold()]
+    if name in known or name == GOLD or (alike and any_case):
+        return None
+    return (f"no annotator named {name!r} in this project yet (no spans, statuses or assignments; "
+            f"annotators: {', '.join(known) or 'none yet'})" + (f"; did you mean {alike[0]}?" if alike else ""))

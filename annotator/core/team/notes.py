@@ -8,12 +8,17 @@ reason for a decision).
 
 ``SetNote`` changes either kind as one undoable operation; ``note_operation`` picks the right
 operation for a span, a candidate or the document.
+
+``listed_notes`` is what a reviewer reads: every note of the project in one list (``annotator
+notes``), with the flag comments annotators leave when they flag a document (Ctrl+Shift+K; kept
+on the status) and the reasons documents were returned with.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
+from ..errors import ProjectError
 from ..operations import Change, Operation, UpdateSpan
 from ..records import GOLD, Note
 from ..review import ACCEPTED, Candidate
@@ -85,3 +90,51 @@ def candidate_note(project, doc_id: int, candidate: Candidate) -> str:
     if candidate.state == ACCEPTED and candidate.gold_span_id is not None:
         return project.span(candidate.gold_span_id).note
     return notes_store.candidate_note(project.store, doc_id, GOLD, (candidate.start, candidate.end, candidate.label))
+
+
+# Kinds of note, in the order a listing takes them: an annotator's flag comment (the status
+# ``flagged``), a reviewer's return reason, a layer's note on a document, on a span, on a candidate.
+FLAG, RETURN, DOCUMENT, SPAN, CANDIDATE = "flag", "return", "document", "span", "candidate"
+NOTE_KINDS = (FLAG, RETURN, DOCUMENT, SPAN, CANDIDATE)
+
+
+@dataclass(frozen=True)
+class ListedNote:
+    """One note in a listing. ``annotator`` is the layer it belongs to (gold: the reviewer's; a return's
+    is the annotator the document went back to); ``time`` is when it was last written (ISO, UTC).
+    Span and candidate notes say where: ``start``, ``end``, ``label`` and the ``span_text``."""
+
+    doc_id: int
+    title: str
+    annotator: str
+    kind: str
+    text: str
+    time: str
+    start: int | None = None
+    end: int | None = None
+    label: str | None = None
+    span_text: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def listed_notes(project, annotator: str | None = None, kinds=NOTE_KINDS, doc_id: int | None = None
+                 ) -> list[ListedNote]:
+    """Every note of ``kinds`` in the project, or in ``annotator``'s layer (the name in any case), or
+    in one document, by document and time. A flagged document without a comment is listed with an
+    empty text."""
+    unknown = [kind for kind in kinds if kind not in NOTE_KINDS]
+    if unknown:
+        raise ProjectError(f"no note kind {unknown[0]!r} (kinds: {', '.join(NOTE_KINDS)})")
+    if not kinds:
+        return []
+    ordered = [kind for kind in NOTE_KINDS if kind in kinds]
+    return [ListedNote(doc_id, title, layer, kind, note, at, start, end, label, span_text)
+            for doc_id, title, layer, kind, note, at, start, end, label, span_text
+            in notes_store.listed_notes(project.store, ordered, annotator, doc_id)]
+
+
+def flag_comments(project, annotator: str | None = None, doc_id: int | None = None) -> list[ListedNote]:
+    """The documents flagged (Ctrl+Shift+K) with their comments, by document and time."""
+    return listed_notes(project, annotator, (FLAG,), doc_id)

@@ -65,3 +65,34 @@ def documents_with_note(store, pattern: str) -> set[int]:
         " WHERE note LIKE ? ESCAPE '\\' UNION SELECT doc_id FROM rejections WHERE note LIKE ? ESCAPE '\\'",
         (pattern, pattern, pattern))
     return {row[0] for row in rows}
+
+
+_NO_SPAN = "CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS TEXT)"  # typed: PostgreSQL adds to them
+# Each kind of note as one SELECT of (doc_id, layer, kind, note, written, start, "end", label), any one first.
+_LISTED = {kind: f"SELECT {columns}" for kind, columns in {
+    "flag": f"doc_id, annotator, 'flag', comment, updated_at, {_NO_SPAN} FROM statuses WHERE status = 'flagged'",
+    "return": f"doc_id, annotator, 'return', reason, returned_at, {_NO_SPAN} FROM statuses WHERE reason != ''",
+    "document": f"doc_id, layer, 'document', note, updated_at, {_NO_SPAN} FROM document_notes WHERE note != ''",
+    "span": "doc_id, annotator, 'span', note, updated_at, start, \"end\", label FROM spans WHERE note != ''",
+    "candidate": "doc_id, layer, 'candidate', note, updated_at, start, \"end\", label FROM rejections WHERE note != ''",
+}.items()}
+
+
+def listed_notes(store, kinds, layer: str | None = None, doc_id: int | None = None) -> list[tuple]:
+    """(doc_id, title, layer, kind, note, time, start, end, label, the text under the span) of every
+    note of ``kinds`` (keys of ``_LISTED``, in that order), of one layer if given (its name in any
+    case) and one document if given, by document and time."""
+    union = " UNION ALL ".join(_LISTED[kind] for kind in kinds)
+    conditions, params = [], []
+    if layer is not None:
+        conditions.append("lower(n.layer) = lower(?)")
+        params.append(layer)
+    if doc_id is not None:
+        conditions.append("n.doc_id = ?")
+        params.append(doc_id)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    return store.conn.execute(
+        f"WITH n (doc_id, layer, kind, note, written, start, \"end\", label) AS ({union})"
+        " SELECT n.doc_id, d.title, n.layer, n.kind, n.note, n.written, n.start, n.\"end\", n.label,"
+        " coalesce(substr(d.text, n.start + 1, n.\"end\" - n.start), '')"
+        f" FROM n JOIN documents d ON d.id = n.doc_id {where} ORDER BY n.doc_id, n.written, n.kind", params).fetchall()
