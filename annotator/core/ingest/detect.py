@@ -124,7 +124,7 @@ def with_hint(error: InputError, path: Path, fmt: str, read, extensions: dict[st
                                               f"use --format {readable[0]}")
 
 
-def _read_as(read, path: Path, fmt: str):
+def _read_marked(read, path: Path, fmt: str):
     records, encoding = read(path, fmt)
     for record in records:
         record.read_as = fmt
@@ -140,7 +140,7 @@ def read_detected(path: Path, read, extensions: dict[str, str], formats):
     """``read(path, fmt)`` with the format detected as the module docstring says."""
     exported = export_format(path)
     if exported:
-        return _read_as(read, path, EXPORT_READERS[exported][0])
+        return _read_marked(read, path, EXPORT_READERS[exported][0])
     suffix = path.suffix.lower()
     candidates = SHARED_EXTENSIONS.get(suffix) or ((extensions[suffix],) if suffix in extensions else ())
     if suffix == ".tsv" and _starts_with(path, b"#FORMAT=WebAnno"):  # a file that says what it is
@@ -149,7 +149,7 @@ def read_detected(path: Path, read, extensions: dict[str, str], formats):
         errors = []
         for fmt in candidates:
             try:
-                return _read_as(read, path, fmt)
+                return _read_marked(read, path, fmt)
             except InputError as error:
                 errors.append(error)
         if len(errors) == 1:
