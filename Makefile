@@ -89,8 +89,8 @@ clean-venv:
 
 # Interface strings: collect tr() texts into the Korean .ts (edit it with pyside6-linguist), compile the .qm.
 translations:
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete annotator/gui/*.py -ts resources/translations/annotator_ko.ts
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -target-language en annotator/gui/*.py \
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find annotator/gui -name "*.py") -ts resources/translations/annotator_ko.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly -target-language en $$(find annotator/gui -name "*.py") \
 		-ts resources/translations/annotator_en.ts
 	for lang in ko en; do $(BIN)/pyside6-lrelease resources/translations/annotator_$$lang.ts \
 		-qm resources/translations/annotator_$$lang.qm; done

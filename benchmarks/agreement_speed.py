@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator import Project  # noqa: E402
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
 from annotator.core.records import SpanDraft, Status  # noqa: E402
-from annotator.core.text import document_uid  # noqa: E402
+from annotator.core.text.normalize import document_uid  # noqa: E402
 
 ANNOTATORS = ("kim", "lee", "park")
 LABELS = ("BUDGET", "AGENCY", "TECH", "PROGRAM")

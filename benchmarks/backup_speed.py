@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from startup import timed_child  # noqa: E402
 from synthetic import build_project  # noqa: E402
 
-from annotator.core import backup_store  # noqa: E402
-from annotator.core.backups import backup_folder, database_size, take_backup  # noqa: E402
+from annotator.core.store import backups as backup_store
+from annotator.core.safety.backups import backup_folder, database_size, take_backup  # noqa: E402
 
 
 def _timed(action) -> float:
@@ -71,7 +71,7 @@ def window_during_backup(folder: Path) -> tuple[float, list[float], list[float]]
     from PySide6.QtWidgets import QApplication
 
     from annotator.core.project import Project
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     _make_due(folder / "project.db")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.ingest.news import clean_article
 from annotator.core.paths import sample_articles_dir
-from annotator.core.text import normalize_text
+from annotator.core.text.normalize import normalize_text
 
 
 def sample_paragraphs() -> list[str]:

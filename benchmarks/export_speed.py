@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator import Project  # noqa: E402
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
 from annotator.core.records import GOLD, SpanDraft  # noqa: E402
-from annotator.core.text import document_uid  # noqa: E402
+from annotator.core.text.normalize import document_uid  # noqa: E402
 
 # Invented vocabulary (not taken from any article).
 WORDS = ("정부는", "올해", "지역", "산업", "육성을", "위해", "예산을", "편성했다", "기관이", "사업을", "맡는다",

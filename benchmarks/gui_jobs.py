@@ -53,9 +53,9 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.export_dialog import ExportDialog
-    from annotator.gui.import_dialog import ImportDialog
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.jobs.export_dialog import ExportDialog
+    from annotator.gui.jobs.import_dialog import ImportDialog
+    from annotator.gui.window.main_window import MainWindow
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

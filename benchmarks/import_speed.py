@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
 from annotator import Project  # noqa: E402
-from annotator.core.kiwi import get_kiwi  # noqa: E402
+from annotator.core.text.kiwi import get_kiwi  # noqa: E402
 
 
 def main() -> None:

@@ -51,8 +51,8 @@ def measure(project_folder: Path, runs: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from annotator import Project
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.translation import set_language
+    from annotator.gui.window.main_window import MainWindow
+    from annotator.gui.window.translation import set_language
 
     app = QApplication.instance() or QApplication([])
     set_language("ko")
@@ -125,7 +125,7 @@ def measure(project_folder: Path, runs: int) -> dict:
             gap, _, _, _ = episode(lambda: None, documents.model.filter)
             idle_gaps.append(gap)
         result["idle_longest_gap_ms"] = round(statistics.median(idle_gaps) * 1e3, 1)
-        from annotator.core.worklist_store import DocumentFilter
+        from annotator.core.store.worklist import DocumentFilter
 
         result["filters"] = {}
         for name, (words, status, label) in FILTERS.items():

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import build_project  # noqa: E402
 
 from annotator import Project  # noqa: E402
-from annotator.core.merge_store import OtherDatabase  # noqa: E402
-from annotator.core.team.copy_check import TimeWindow, check_copy  # noqa: E402
+from annotator.core.store.merge import OtherDatabase  # noqa: E402
+from annotator.core.team.merge.copy_check import TimeWindow, check_copy  # noqa: E402
 
 
 def main() -> None:

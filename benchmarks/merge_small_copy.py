@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotator import Project  # noqa: E402
-from annotator.core import merge  # noqa: E402
-from annotator.core.store import now  # noqa: E402
-from annotator.core.team.package_store import copy_rows  # noqa: E402
-from annotator.core.text import document_uid  # noqa: E402
+from annotator.core.team.merge import copies as merge
+from annotator.core.store.store import now  # noqa: E402
+from annotator.core.store.package import copy_rows  # noqa: E402
+from annotator.core.text.normalize import document_uid  # noqa: E402
 
 ANNOTATORS = ("kim", "lee", "park")
 

@@ -32,9 +32,9 @@ from corpus import generate_articles  # noqa: E402
 from synthetic import rough_morphemes  # noqa: E402
 
 from annotator import Project  # noqa: E402
-from annotator.core.morphemes import pack_morphemes, pack_sentences  # noqa: E402
+from annotator.core.text.morphemes import pack_morphemes, pack_sentences  # noqa: E402
 from annotator.core.records import SpanDraft  # noqa: E402
-from annotator.core.text import document_uid  # noqa: E402
+from annotator.core.text.normalize import document_uid  # noqa: E402
 
 SIZES = ((5_000, 50), (50_000, 500), (200_000, 2_000))
 
@@ -86,8 +86,8 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTextEdit
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.translation import set_language
+    from annotator.gui.window.main_window import MainWindow
+    from annotator.gui.window.translation import set_language
 
     app = QApplication([])
     set_language("ko")

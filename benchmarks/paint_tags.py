@@ -25,8 +25,8 @@ sys.path.insert(0, os.environ.get("ANNOTATOR_SOURCE", str(Path(__file__).resolve
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
 
-from annotator.gui.document_view import DocumentView, LabelLook  # noqa: E402
-from annotator.gui.overlays import Overlay, OverlayStyle  # noqa: E402
+from annotator.gui.text.document_view import DocumentView, LabelLook  # noqa: E402
+from annotator.gui.text.overlays import Overlay, OverlayStyle  # noqa: E402
 
 WORDS = "과기정통부는 국비 120억 원을 들여 인공지능 사업을 키운다 원주시 디지털트윈 실증 "
 

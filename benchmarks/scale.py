@@ -98,7 +98,7 @@ def ensure_project(folder: Path, documents: int) -> Path:
 
 
 def step_size(project_folder: Path, args) -> dict:
-    from annotator.core.backups import backup_folder, take_backup
+    from annotator.core.safety.backups import backup_folder, take_backup
 
     db = project_folder / "project.db"
     conn = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
@@ -197,9 +197,9 @@ def step_list(project_folder: Path, args) -> dict:
 
     from annotator import Project
     from annotator.core.errors import AnnotatorError
-    from annotator.core.worklist_store import DocumentFilter
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.translation import set_language
+    from annotator.core.store.worklist import DocumentFilter
+    from annotator.gui.window.main_window import MainWindow
+    from annotator.gui.window.translation import set_language
 
     app = QApplication.instance() or QApplication([])
     set_language("ko")
@@ -384,9 +384,9 @@ def step_export(project_folder: Path, args) -> dict:
 
 
 def step_merge(project_folder: Path, args) -> dict:
-    import annotator.core.merge as merge_module
+    import annotator.core.team.merge.copies as merge_module
     from annotator import Project
-    from annotator.core import backups
+    from annotator.core.safety import backups
 
     copy = project_folder.parent / "copy"
     if not (copy / "project.db").exists():  # in a child: Kiwi's memory is not the merge's

@@ -83,7 +83,7 @@ def ensure_projects(keep: Path, sizes: list[int]) -> dict[int, Path]:
 def measure(folder: Path) -> dict:
     """One run of every query on the project in ``folder``: seconds to the first page and to every id."""
     from annotator import Project
-    from annotator.core.worklist_store import DocumentFilter, WorklistStore
+    from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
     result: dict = {"load_before": load(), "queries": {}}
     with Project.open(folder, backup=False) as project:

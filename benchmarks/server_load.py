@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator import Project  # noqa: E402
 from annotator.core.errors import AnnotatorError  # noqa: E402
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
 from tests.postgres_server import TemporaryServer  # noqa: E402
 
 LABELS = ("AGENCY", "TECH", "BUDGET", "PROGRAM")

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from annotator import Project  # noqa: E402
 from annotator.cli.main import main  # noqa: E402
-from annotator.core import postgres_rules  # noqa: E402
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
-from annotator.core.store import new_uid, now  # noqa: E402
+from annotator.core.store.postgres import rules as postgres_rules
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences  # noqa: E402
+from annotator.core.store.store import new_uid, now  # noqa: E402
 from tests.postgres_server import TemporaryServer  # noqa: E402
 
 WORDS = 200

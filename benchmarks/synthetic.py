@@ -12,9 +12,9 @@ from pathlib import Path
 from corpus import generate_articles
 
 from annotator import Project
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.records import SpanDraft
-from annotator.core.text import document_uid
+from annotator.core.text.normalize import document_uid
 
 _PIECE = re.compile(r"[가-힣]+|[A-Za-z]+|[0-9][0-9,.]*|\S")
 
@@ -58,7 +58,7 @@ ANNOTATORS = ("kim", "lee", "park")
 
 def analysed_templates(count: int) -> list[tuple[str, list[Morpheme], list[tuple[int, int]]]]:
     """``count`` generated articles of about 600 characters with Kiwi's real analysis (as an import stores it)."""
-    from annotator.core.kiwi import analyse_many
+    from annotator.core.text.kiwi import analyse_many
 
     texts = generate_articles(count)
     return [(text, analysis.morphemes, analysis.sentences) for text, analysis in zip(texts, analyse_many(texts))]

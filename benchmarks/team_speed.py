@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import build_project  # noqa: E402
 
-from annotator.core.team import assignment_store  # noqa: E402
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.activity import save_active_time  # noqa: E402
 from annotator.core.team.assignment import assign, next_unfinished_document  # noqa: E402
 from annotator.core.team.effort import team_figures  # noqa: E402
-from annotator.core.team.package import write_package  # noqa: E402
-from annotator.core.worklist_store import DocumentFilter, WorklistStore  # noqa: E402
+from annotator.core.team.packages.make import write_package  # noqa: E402
+from annotator.core.store.worklist import DocumentFilter, WorklistStore  # noqa: E402
 
 ANNOTATORS = [f"annotator{i:02d}" for i in range(20)]
 

@@ -126,8 +126,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.translation import set_language
+    from annotator.gui.window.main_window import MainWindow
+    from annotator.gui.window.translation import set_language
 
     app = QApplication([])
     set_language("ko")

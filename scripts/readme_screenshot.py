@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from annotator.core.errors import SpanError  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from annotator.core.suggest import accept_operation  # noqa: E402
-from annotator.gui.launch import launch  # noqa: E402
+from annotator.gui.window.launch import launch  # noqa: E402
 
 TERMS = [
     ("강원특별자치도", "AGENCY"), ("원주시가", "AGENCY"), ("과학기술정보통신부가", "AGENCY"), ("과기정통부는", "AGENCY"),

@@ -24,7 +24,7 @@ def postgres_server():
         pytest.skip(f"no PostgreSQL server for these tests: {reason}")
     server = TemporaryServer().start()
     try:
-        from annotator.core.store import Store
+        from annotator.core.store.store import Store
 
         server.template = server.create_database()
         Store(server=server.url(server.template)).close()
@@ -73,7 +73,7 @@ def article_text():
 
 def around_migration(monkeypatch, name: str, before) -> None:
     """Run ``before()`` just before migration ``name`` is applied (on whatever thread applies it)."""
-    from annotator.core import migrations
+    from annotator.core.store import migrations
 
     def wrapped(function):
         def run(db):

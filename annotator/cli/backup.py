@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import AnnotatorError
-from ..core.project import DATABASE_FILE, SCHEMA_FILE
-from ..core.project_files import server_address
-from .common import EXIT_OK, err
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import DATABASE_FILE, SCHEMA_FILE
+from annotator.core.project_files import server_address
+from annotator.cli.common import EXIT_OK, err
 
 
 def _when(backup) -> str:
@@ -21,15 +21,15 @@ def _what(backup) -> str:
 
 
 def _warn_ignored(db_path: Path) -> None:
-    from ..core.backups import ignored_backups
+    from annotator.core.safety.backups import ignored_backups
 
     for path, why in ignored_backups(db_path):
         err(f"warning: {path}: {why}; left out of the backups (restore it by its name if it is one)")
 
 
 def cmd_restore(args) -> int:
-    from ..core.backups import list_backups
-    from ..core.restore import restore_backup
+    from annotator.core.safety.backups import list_backups
+    from annotator.core.safety.restore import restore_backup
 
     folder = Path(args.project)
     db_path = folder / DATABASE_FILE

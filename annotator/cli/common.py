@@ -7,8 +7,8 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from ..core.migrations import UpgradeStep, reporting_upgrades
-from ..core.project import DATABASE_FILE, SCHEMA_FILE, Project
+from annotator.core.store.migrations import UpgradeStep, reporting_upgrades
+from annotator.core.project import DATABASE_FILE, SCHEMA_FILE, Project
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 LARGE_DATABASE = 200 * 1024 * 1024  # say why a command waits
@@ -45,7 +45,7 @@ def reporting_upgrade(path: Path):
     """Say on stderr, before it runs, that opening the project at ``path`` upgrades a database written
     by an earlier version (its size, each step, what the slow ones do), with a progress bar on a
     terminal; then how long it took."""
-    from ..core.backups import database_size
+    from annotator.core.safety.backups import database_size
 
     database = (path.parent if path.name == SCHEMA_FILE else path) / DATABASE_FILE
     started, update = None, None
@@ -79,7 +79,7 @@ def open_project(path: str, changes_data: bool = False) -> Project:
 
 def backup_if_due(db_path: Path) -> None:
     """A failed backup is a warning: the command itself still runs (named backups are stricter)."""
-    from ..core.backups import BackupError, backup_due, database_size, take_backup
+    from annotator.core.safety.backups import BackupError, backup_due, database_size, take_backup
 
     if not backup_due(db_path):
         return
@@ -95,7 +95,7 @@ def backup_if_due(db_path: Path) -> None:
 def annotator_name(project: Project, given: str) -> str:
     """A name given on the command line as the project knows the person ("Lee" is lee:
     ``core.team.names``), saying so when it is written otherwise."""
-    from ..core.team.names import canonical_annotator
+    from annotator.core.team.names import canonical_annotator
 
     name = canonical_annotator(project, given)
     if name != given.strip():
@@ -105,7 +105,7 @@ def annotator_name(project: Project, given: str) -> str:
 
 def annotator_names(project: Project, given: list[str]) -> list[str]:
     """Several names (``--annotators A,B``): each as ``annotator_name``, and no person twice."""
-    from ..core.team.names import canonical_annotators
+    from annotator.core.team.names import canonical_annotators
 
     names = canonical_annotators(project, given)
     for typed, name in zip(given, names):

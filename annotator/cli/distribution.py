@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from ..core.errors import AnnotatorError
-from ..core.team.assignment import assign, move_unfinished
-from ..core.team.effort import team_figures
-from ..core.team.package import write_package
-from ..core.team.package_update import update_package
-from .common import EXIT_OK, annotator_name, annotator_names, open_project
+from annotator.core.errors import AnnotatorError
+from annotator.core.team.assignment import assign, move_unfinished
+from annotator.core.team.effort import team_figures
+from annotator.core.team.packages.make import write_package
+from annotator.core.team.packages.update import update_package
+from annotator.cli.common import EXIT_OK, annotator_name, annotator_names, open_project
 
 
 def _names(text: str | None) -> list[str]:

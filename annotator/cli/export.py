@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from ..core.export import STATUS_FILTERS, finished_status
-from ..core.export.formats import FORMATS as EXPORT_FORMATS
-from ..core.export.label_studio import labeling_config
-from ..core.export.tagging import SCHEMES
-from ..core.label_map import read_label_map
-from ..core.records import GOLD
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, listed, open_project, plural, progress_bar
+from annotator.core.export import STATUS_FILTERS, finished_status
+from annotator.core.export.formats import FORMATS as EXPORT_FORMATS
+from annotator.core.export.label_studio import labeling_config
+from annotator.core.export.tagging import SCHEMES
+from annotator.core.label_map import read_label_map
+from annotator.core.records import GOLD
+from annotator.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, listed, open_project, plural, progress_bar
 
 
 def cmd_export(args) -> int:

@@ -11,9 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.errors import AnnotatorError
-from . import backup, distribution, export, model, notes, project, remote, review, server, suggest, team
-from .common import EXIT_ERROR, EXIT_OK, err
+from annotator.core.errors import AnnotatorError
+from annotator.cli import backup, distribution, export, model, notes, project, remote, review, server, suggest, team
+from annotator.cli.common import EXIT_ERROR, EXIT_OK, err
 
 COMMAND_GROUPS = (project, backup, export, suggest, review, team, notes, distribution, model, remote, server)
 
@@ -24,7 +24,7 @@ def version_line() -> str:
     import sqlite3
     from importlib import metadata
 
-    from .. import __version__
+    from annotator import __version__
 
     def installed(*names: str) -> str:
         for name in names:
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_ERROR
-    from ..core import server_login
+    from annotator.core.store.postgres import login as server_login
 
     # A server login without a stored password: asked for on a terminal, as psql does.
     server_login.set_prompt(server_login.terminal_prompt if sys.stdin is not None and sys.stdin.isatty() else None)

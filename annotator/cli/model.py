@@ -9,17 +9,17 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from .common import EXIT_OK, annotator_name, err, open_project, progress_bar
+from annotator.cli.common import EXIT_OK, annotator_name, err, open_project, progress_bar
 
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
 def cmd_train(args) -> int:
-    from ..core.model import label_states
+    from annotator.core.model import label_states
 
     if args.remote:
-        from .remote import cmd_train_remote
+        from annotator.cli.remote import cmd_train_remote
 
         return cmd_train_remote(args)
 
@@ -71,7 +71,7 @@ def cmd_train(args) -> int:
 
 
 def cmd_queue(args) -> int:
-    from ..core.model.queue import annotator_warning, next_documents
+    from annotator.core.model.queue import annotator_warning, next_documents
 
     with open_project(args.project) as project:
         args.annotator = annotator_name(project, args.annotator)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from ..core.team.assignment import unknown_annotator
-from ..core.team.notes import CANDIDATE, DOCUMENT, FLAG, NOTE_KINDS, RETURN, SPAN, ListedNote
-from .common import EXIT_OK, err, open_project, plural
+from annotator.core.team.assignment import unknown_annotator
+from annotator.core.team.notes import CANDIDATE, DOCUMENT, FLAG, NOTE_KINDS, RETURN, SPAN, ListedNote
+from annotator.cli.common import EXIT_OK, err, open_project, plural
 
 KIND_NAMES = {FLAG: "flag", RETURN: "returned", DOCUMENT: "document note", SPAN: "span note",
               CANDIDATE: "candidate note"}

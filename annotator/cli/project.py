@@ -6,16 +6,16 @@ import json
 import sys
 from pathlib import Path
 
-from ..core.content_rules import layer_problem
-from ..core.errors import AnnotatorError
-from ..core.ingest.readers import EXTENSIONS, FORMATS
-from ..core.label_map import read_label_map
-from ..core.project import Project
-from ..core.team.notes import flag_comments
-from .common import (
+from annotator.core.content_rules import layer_problem
+from annotator.core.errors import AnnotatorError
+from annotator.core.ingest.readers import EXTENSIONS, FORMATS
+from annotator.core.label_map import read_label_map
+from annotator.core.project import Project
+from annotator.core.team.notes import flag_comments
+from annotator.cli.common import (
     EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project, progress_bar, reporting_upgrade,
 )
-from .distribution import print_team_stats, team_stats
+from annotator.cli.distribution import print_team_stats, team_stats
 
 
 def cmd_init(args) -> int:
@@ -114,7 +114,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from ..gui.launch import launch  # Qt is imported only when the GUI runs
+    from annotator.gui.window.launch import launch  # Qt is imported only when the GUI runs
 
     folder = Path(args.project) if args.project else None  # None: the demo project, made on first use
     return launch(folder, annotator=args.annotator, screenshot=args.screenshot, lang=args.lang, review=args.review)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from ..core.errors import AnnotatorError
-from .common import EXIT_OK, EXIT_PARTIAL, err, open_project
+from annotator.core.errors import AnnotatorError
+from annotator.cli.common import EXIT_OK, EXIT_PARTIAL, err, open_project
 
 
 def _recogniser(project):
@@ -50,7 +50,7 @@ def cmd_remote(args) -> int:
 
 
 def cmd_train_remote(args) -> int:
-    from ..core.suggest.remote_training import train_remote
+    from annotator.core.suggest.remote.training import train_remote
 
     with open_project(args.project) as project:
         report = train_remote(project)
@@ -81,7 +81,7 @@ class Prefetch:
         if remote is None:
             return
         if index % remote.settings.batch == 0 and not remote.waiting():
-            from ..core.suggest.remote_client import RemoteError
+            from annotator.core.suggest.remote.client import RemoteError
 
             chunk = self.doc_ids[index:index + remote.settings.batch]
             try:

@@ -8,9 +8,9 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from ..core.records import GOLD
-from ..core.team.gold_agreement import BATCH, WEEK, gold_over_time
-from .common import EXIT_ERROR, EXIT_OK, annotator_names, err, open_project
+from annotator.core.records import GOLD
+from annotator.core.review.gold_agreement import BATCH, WEEK, gold_over_time
+from annotator.cli.common import EXIT_ERROR, EXIT_OK, annotator_names, err, open_project
 
 
 def _figure(value: float | None) -> str:

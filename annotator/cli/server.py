@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..core.errors import ProjectError
-from ..core.project_move import move_to_server, move_to_sqlite
-from .common import EXIT_ERROR, EXIT_OK, err, open_project
+from annotator.core.errors import ProjectError
+from annotator.core.project_move import move_to_server, move_to_sqlite
+from annotator.cli.common import EXIT_ERROR, EXIT_OK, err, open_project
 
 
 def cmd_migrate(args) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sys
 
-from ..core.errors import AnnotatorError
-from ..core.records import GOLD
-from .common import EXIT_OK, annotator_name, open_project, progress_bar
-from .remote import Prefetch
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import GOLD
+from annotator.cli.common import EXIT_OK, annotator_name, open_project, progress_bar
+from annotator.cli.remote import Prefetch
 
 SUGGEST_BATCH_DOCUMENTS = 100
 
@@ -17,8 +17,8 @@ def cmd_suggest(args) -> int:
     """Pre-annotate every document; print a summary, JSON lines, or store as a layer."""
     from collections import Counter
 
-    from ..core.content_rules import layer_problem
-    from ..core.operations import AddSpans, Batch
+    from annotator.core.content_rules import layer_problem
+    from annotator.core.operations import AddSpans, Batch
 
     if args.apply_as is not None and (problem := layer_problem(args.apply_as, suggestions=True)):
         raise AnnotatorError(f"--apply-as: {problem}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..core.team.versions import PREFERENCES
-from .common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project
+from annotator.core.team.merge.versions import PREFERENCES
+from annotator.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, annotator_name, err, open_project
 
 KIND_WORDS = {"added": "added", "updated": "edited", "deleted": "deleted", "restored": "brought back"}
 

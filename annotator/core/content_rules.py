@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from .records import GOLD, STATUSES
+from annotator.core.records import GOLD, STATUSES
 
 # Longer texts are refused: Kiwi and a text view both choke on them, and no
 # article is this long; split such a file first.

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .paths import demo_project_dir, sample_articles_dir
-from .project import SCHEMA_FILE, Project
+from annotator.core.paths import demo_project_dir, sample_articles_dir
+from annotator.core.project import SCHEMA_FILE, Project
 
 
 def prepare_demo(folder: Path | None = None, started: Callable[[], None] | None = None,

@@ -30,8 +30,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .paths import resources_dir
+from annotator.core.errors import InputError
+from annotator.core.paths import resources_dir
 
 UNMAPPED = ("keep", "drop")
 _KEYS = {"import_unmapped", "export_unmapped", "import", "export"}

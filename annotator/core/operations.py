@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from .errors import StaleSpanError
-from .records import Note, Rejection, Span, SpanDraft, Status
+from annotator.core.errors import StaleSpanError
+from annotator.core.records import Note, Rejection, Span, SpanDraft, Status
 
 
 @dataclass
@@ -214,7 +214,7 @@ class RejectSpans(Operation):
     description: str = "reject"
 
     def run(self, store) -> Change:
-        from . import review_store
+        from annotator.core.store import review as review_store
 
         new = review_store.insert_rejections(store, self.rejections)
         return Change(rejected=new, inverse=WithdrawRejections(new, description=self.description))
@@ -226,7 +226,7 @@ class WithdrawRejections(Operation):
     description: str = "withdraw rejection"
 
     def run(self, store) -> Change:
-        from . import review_store
+        from annotator.core.store import review as review_store
 
         gone = review_store.delete_rejections(store, self.rejections)
         return Change(unrejected=gone, inverse=RejectSpans(gone, description=self.description))

@@ -8,22 +8,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from . import review_store
-from .content_rules import status_problem
-from .errors import OverlapError, ProjectError, SpanError, reporting_disk_full
-from .morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
-from .operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
-from .paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
-from .project_files import (DATABASE_FILE, GAZETTEER_FOLDER, SCHEMA_FILE, USER_DICTIONARY_FILE, server_address,
+from annotator.core.store import review as review_store
+from annotator.core.content_rules import status_problem
+from annotator.core.errors import OverlapError, ProjectError, SpanError, reporting_disk_full
+from annotator.core.text.morphemes import Morpheme, morphemes_around, unpack_morphemes, unpack_sentences
+from annotator.core.operations import AddSpans, Batch, Change, Operation, RejectSpans, RemoveSpans, SetStatus, UpdateSpan, relabel
+from annotator.core.paths import bundled_gazetteers_dir, bundled_user_dictionary, default_schema_path, sample_articles_dir
+from annotator.core.project_files import (DATABASE_FILE, GAZETTEER_FOLDER, SCHEMA_FILE, USER_DICTIONARY_FILE, server_address,
                             write_server_address)
-from .records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
-from .schema import Schema, load_schema
-from .snapping import snap_to_morphemes
-from .store import Store
-from .suggest import Suggester, Suggestion
-from .suggest.learned import LearnedStrings
-from .suggest.span_attributes import SpanAttributes
-from .suggest.suggestion_store import SuggestionStore
+from annotator.core.records import GOLD, RETURNED, Document, Rejection, Span, SpanDraft, Status
+from annotator.core.schema import Schema, load_schema
+from annotator.core.text.snapping import snap_to_morphemes
+from annotator.core.store.store import Store
+from annotator.core.suggest import Suggester, Suggestion
+from annotator.core.suggest.learned import LearnedStrings
+from annotator.core.suggest.span_attributes import SpanAttributes
+from annotator.core.store.suggestions import SuggestionStore
 
 GAZETTEER_DIR = GAZETTEER_FOLDER
 
@@ -47,7 +47,7 @@ class Project:
         source = Path(schema_file) if schema_file else default_schema_path()
         load_schema(source)  # refuse a bad schema before writing anything
         if server is not None:
-            from .postgres_store import check_server_address
+            from annotator.core.store.postgres.engine import check_server_address
 
             check_server_address(server)
             Store(server=server).close()  # reachable, and the schema is there, before the folder is
@@ -76,7 +76,7 @@ class Project:
         store = Store(database or folder / DATABASE_FILE) if server is None else Store(server=server)
         project = cls(folder, schema, store)
         if backup and server is None:  # a server keeps its own backups (pg_dump)
-            from .backups import take_backup
+            from annotator.core.safety.backups import take_backup
 
             try:
                 take_backup(project.database_path)
@@ -115,13 +115,13 @@ class Project:
 
     def prepare_analyser(self) -> None:
         """Load the bundled and the project's user dictionaries into Kiwi."""
-        from .kiwi import load_user_dictionaries
+        from annotator.core.text.kiwi import load_user_dictionaries
 
         load_user_dictionaries(self.user_dictionaries())
 
     def import_paths(self, paths, **options):
         """Import files and folders; see ``ingest.importer.import_paths`` for options."""
-        from .ingest.importer import import_paths
+        from annotator.core.ingest.importer import import_paths
 
         return import_paths(self, paths, **options)
 
@@ -220,7 +220,7 @@ class Project:
         with reporting_disk_full(self.store.path, "this change was not saved; free some space and try again"), \
                 self.store.transaction():
             if self.package is not None:
-                from .team.package_guard import check_package_operation
+                from annotator.core.team.packages.guard import check_package_operation
 
                 check_package_operation(self.store, self.package, operation)
             self._validate(operation)
@@ -230,7 +230,7 @@ class Project:
     def package(self):
         """The record of the package this project is (``team.identity.PackageRecord``: whom it was made
         for), or None: a package holds one annotator's work and writes nothing else."""
-        from .team.identity import project_identity
+        from annotator.core.team.packages.identity import project_identity
 
         return project_identity(self).package
 
@@ -297,7 +297,7 @@ class Project:
         scheme of the tagged formats; ``label_map`` (a ``LabelMap``) renames or leaves out
         labels (default: the format's built-in map, if any). Returns an ``ExportReport``.
         """
-        from .export import export_project
+        from annotator.core.export import export_project
 
         return export_project(self, fmt, out, source=source, status=status, split=split, seed=seed,
                               progress=progress, cancelled=cancelled, scheme=scheme, label_map=label_map)
@@ -315,13 +315,13 @@ class Project:
     def suggester(self) -> Suggester:
         """Runs the schema's recognisers; gazetteers load on first use, learned strings and the
         model stay current."""
-        from .model.recogniser import ModelRecogniser
+        from annotator.core.model.recogniser import ModelRecogniser
 
         store = SuggestionStore(self.store)
         learned = LearnedStrings(store.string_evidence, store.change_marker, store.rejected_strings)
         remote = None
         if self.schema.remote is not None:
-            from .suggest.remote import RemoteRecogniser
+            from annotator.core.suggest.remote.recogniser import RemoteRecogniser
 
             remote = RemoteRecogniser(self.schema, self.name)
         return Suggester(self.schema, self.gazetteer_files, learned, ModelRecogniser(self.model_files, self.schema),
@@ -351,7 +351,7 @@ class Project:
     def fill_attributes(self, layer: str = GOLD, dry_run: bool = False):
         """Give ``layer``'s spans stored without their labels' attributes (an amount's value, an agency's
         canonical name) what the recognisers compute: a ``span_attributes.FillReport``, undoable."""
-        from .suggest.span_attributes import fill_attributes
+        from annotator.core.suggest.span_attributes import fill_attributes
 
         return fill_attributes(self, layer, dry_run)
 
@@ -372,14 +372,14 @@ class Project:
     @cached_property
     def model_files(self):
         """``model.crfsuite`` and ``model.json`` in the project folder (in memory for a project in memory)."""
-        from .model import ModelFiles
+        from annotator.core.model import ModelFiles
 
         return ModelFiles(self.folder if not self.store.in_memory else None)
 
     def train(self, **options):
         """Train the model on the finished work now and store it; returns its ``ModelInfo``
         (per-label held-out F1 and training span counts). Options: see ``model.train_model``."""
-        from .model import train_model
+        from annotator.core.model import train_model
 
         data, info = train_model(self, **options)
         return self.model_files.write(data, info)
@@ -400,61 +400,61 @@ class Project:
 
     def review_candidates(self, doc_id: int, done_only: bool = False):
         """The merged view of a document: ``review.Candidate`` records with their state."""
-        from .review import review_candidates
+        from annotator.core.review.merged_view import review_candidates
 
         return review_candidates(self, doc_id, done_only)
 
     def review_state(self, doc_id: int, done_only: bool = False):
         """One document's ``review.DocumentReview`` (after a change, instead of all of them)."""
-        from .review import review_state
+        from annotator.core.review.merged_view import review_state
 
         return review_state(self, doc_id, done_only)
 
     def review_states(self, done_only: bool = False):
         """``{doc_id: review.DocumentReview}`` for every document (state, candidate counts)."""
-        from .review import review_states
+        from annotator.core.review.merged_view import review_states
 
         return review_states(self, done_only)
 
     def adjudicate(self, doc_id: int | None = None, min_agree: int | None = None, all_documents: bool = False):
         """Auto-merge agreed spans into gold (every document when ``doc_id`` is None); undoable. Finished
         documents only (two annotators marked them done; they vote) unless ``all_documents``."""
-        from .adjudication import auto_merge
+        from annotator.core.review.adjudication import auto_merge
 
         if self.package is not None:  # even when there is nothing to merge: review happens elsewhere
-            from .team.package_guard import check_package_operation
+            from annotator.core.team.packages.guard import check_package_operation
 
             check_package_operation(self.store, self.package, SetStatus(doc_id or 0, GOLD, "adjudicated"))
         return auto_merge(self, doc_id, min_agree, all_documents)
 
     def accept_into_gold(self, span_id: int) -> Change:
-        from .adjudication import accept_span
+        from annotator.core.review.adjudication import accept_span
 
         return accept_span(self, span_id)
 
     def accept_candidate(self, doc_id: int, start: int, end: int, label: str) -> Change:
-        from .adjudication import accept_candidate
+        from annotator.core.review.adjudication import accept_candidate
 
         return accept_candidate(self, doc_id, start, end, label)
 
     def accept_annotator(self, doc_id: int, annotator: str) -> Change:
-        from .adjudication import accept_annotator
+        from annotator.core.review.adjudication import accept_annotator
 
         return accept_annotator(self, doc_id, annotator)
 
     def reject_candidate(self, doc_id: int, start: int, end: int, label: str) -> Change:
-        from .adjudication import reject_candidate
+        from annotator.core.review.adjudication import reject_candidate
 
         return reject_candidate(self, doc_id, start, end, label)
 
     def mark_adjudicated(self, doc_id: int, comment: str = "") -> Change:
-        from .adjudication import mark_adjudicated
+        from annotator.core.review.adjudication import mark_adjudicated
 
         return mark_adjudicated(self, doc_id, comment)
 
     def agreement(self, annotators=None, label: str | None = None, all_documents: bool = False):
         """Span F1, morpheme κ and α, progress: an ``agreement.AgreementReport``."""
-        from .agreement import agreement
+        from annotator.core.review.agreement import agreement
 
         return agreement(self, annotators, label, all_documents)
 
@@ -462,31 +462,31 @@ class Project:
 
     def return_document(self, doc_id: int, annotator: str, reason: str) -> Change:
         """Send a document back to ``annotator`` with ``reason`` (반려); undo with the change's inverse."""
-        from .team.returns import return_document
+        from annotator.core.team.returns import return_document
 
         return return_document(self, doc_id, annotator, reason)
 
     def returns(self, doc_id: int | None = None, annotator: str | None = None):
         """Documents returned (waiting) or fixed since: ``team.returns.Return`` records."""
-        from .team.returns import returns
+        from annotator.core.team.returns import returns
 
         return returns(self, doc_id, annotator)
 
     def set_note(self, doc_id: int, layer: str, text: str) -> Change:
         """``layer``'s note on a document (a span's note: ``apply(UpdateSpan(id, note=...))``)."""
-        from .team.notes import SetNote
+        from annotator.core.team.notes import SetNote
 
         self.document(doc_id)
         return self.apply(SetNote(doc_id, layer, text))
 
     def document_notes(self, doc_id: int) -> dict[str, str]:
-        from .team.notes import document_notes
+        from annotator.core.team.notes import document_notes
 
         return document_notes(self, doc_id)
 
     def notes(self, annotator: str | None = None, kinds=None, doc_id: int | None = None):
         """Flag comments, return reasons, document, span and candidate notes (``team.notes.ListedNote``)."""
-        from .team.notes import NOTE_KINDS, listed_notes
+        from annotator.core.team.notes import NOTE_KINDS, listed_notes
 
         return listed_notes(self, annotator, NOTE_KINDS if kinds is None else kinds, doc_id)
 
@@ -497,7 +497,7 @@ class Project:
         A package brings only its annotator's work; ``trust_full_copy`` and ``as_package`` say what a
         copy this project cannot recognise is (``team.authority``); ``reveal`` lets a merge into an
         annotator's package show her other layers (``team.package_update``)."""
-        from .merge import merge_from
+        from annotator.core.team.merge.copies import merge_from
 
         return merge_from(self, Path(path), prefer=prefer, dry_run=dry_run, trust_full_copy=trust_full_copy,
                           as_package=as_package, reveal=reveal)

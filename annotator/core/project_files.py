@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import AnnotatorError
+from annotator.core.errors import AnnotatorError
 
 SCHEMA_FILE = "project.toml"
 DATABASE_FILE = "project.db"
@@ -53,7 +53,7 @@ def server_address(folder: Path) -> str | None:
         raise AnnotatorError(f"{path}: cannot read the server's address ({exc})") from None
     if not isinstance(address, str) or not address.strip():
         raise AnnotatorError(f"{path}: needs a line  server = \"postgresql://USER@HOST/DATABASE\"")
-    from .postgres_store import secrets_problem
+    from annotator.core.store.postgres.engine import secrets_problem
 
     try:
         problem = secrets_problem(address.strip())

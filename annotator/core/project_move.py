@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import move_store
-from .errors import ProjectError
-from .project import Project
-from .project_files import DATABASE_FILE, server_address, write_server_address
-from .store import Store
+from annotator.core.store import move as move_store
+from annotator.core.errors import ProjectError
+from annotator.core.project import Project
+from annotator.core.project_files import DATABASE_FILE, server_address, write_server_address
+from annotator.core.store.store import Store
 
 
 @dataclass
@@ -95,7 +95,7 @@ def leave(source: Store) -> Iterator[None]:
 
 
 def move_to_server(folder: Path, server: str, progress=None) -> MoveReport:
-    from .postgres_store import check_server_address
+    from annotator.core.store.postgres.engine import check_server_address
 
     check_server_address(server)
     if server_address(folder) is not None:
@@ -116,8 +116,8 @@ def move_to_server(folder: Path, server: str, progress=None) -> MoveReport:
 
 
 def move_to_sqlite(folder: Path, progress=None) -> MoveReport:
-    from .backup_store import restore_into
-    from .backups import take_named_backup
+    from annotator.core.store.backups import restore_into
+    from annotator.core.safety.backups import take_named_backup
 
     server = server_address(folder)
     if server is None:

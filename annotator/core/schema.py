@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content_rules import short
-from .errors import ProjectError
+from annotator.core.content_rules import short
+from annotator.core.errors import ProjectError
 
 if TYPE_CHECKING:
-    from .suggest.remote_settings import RemoteSettings
+    from annotator.core.suggest.remote.settings import RemoteSettings
 
 OVERLAP_POLICIES = ("forbid", "nested", "allow")
 # What a label's ``recognisers`` may name (annotator.core.suggest implements them).
@@ -209,7 +209,7 @@ def parse_schema(text: str, path: Path | str = "project.toml") -> Schema:
         raise fail(f"[packages] gold must be true or false, not {short(package_gold)}", "packages", "gold")
     remote = None
     if "remote" in data:
-        from .suggest.remote_settings import parse_remote
+        from annotator.core.suggest.remote.settings import parse_remote
 
         remote = parse_remote(data["remote"], set(seen_names), fail)
     asking = next((label for label in labels if "remote" in label.recognisers), None)

@@ -6,7 +6,7 @@ import pytest
 
 from annotator import Project
 from annotator.cli import main
-from annotator.core.team import assignment_store
+from annotator.core.store import assignments as assignment_store
 
 from ..core.synthetic import Words, numbered_text
 from .test_cli import run

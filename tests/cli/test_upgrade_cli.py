@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from annotator.cli.main import main
-from annotator.core import migrations
+from annotator.core.store import migrations
 from annotator.core.project import Project
 
 from ..conftest import around_migration

@@ -12,12 +12,12 @@ import dataclasses
 import re
 
 from annotator import Project
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.paths import default_schema_path
 from annotator.core.records import GOLD, SpanDraft, Status
-from annotator.core.review import ADJUDICATED
+from annotator.core.review.merged_view import ADJUDICATED
 from annotator.core.schema import load_schema
-from annotator.core.text import document_uid
+from annotator.core.text.normalize import document_uid
 
 _MARK = re.compile(r"\[([^|\]]+)\|([A-Z]+)\]|/|([^\[/]+)")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import random
 import re
 
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.operations import AddSpans
 from annotator.core.records import SpanDraft
-from annotator.core.text import document_uid
+from annotator.core.text.normalize import document_uid
 
 _PIECE = re.compile(r"[가-힣]+|[A-Za-z]+|[0-9][0-9,.]*|\S")
 PARTICLES = ("에서", "으로", "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "도", "로")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
-from annotator.core.text import document_uid
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.normalize import document_uid
 
 
 class Words:

@@ -4,7 +4,7 @@ last two minutes counts; idle gaps beyond that, time out of focus and time with 
 import pytest
 
 from annotator import Project
-from annotator.core.team import activity_store
+from annotator.core.store import activity as activity_store
 from annotator.core.team.activity import IDLE_AFTER_S, ActiveTimeClock, save_active_time
 
 from .synthetic import Words, numbered_text

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from annotator.core.agreement import AlphaTally, cohen_kappa
+from annotator.core.review.agreement import AlphaTally, cohen_kappa
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

@@ -100,14 +100,14 @@ def test_amount_forms_without_morphemes(text, rows):
 
 def test_amount_forms_with_stored_morphemes():
     """The same table through Kiwi's analysis (what documents carry after import)."""
-    from annotator.core.kiwi import analyse
+    from annotator.core.text.kiwi import analyse
 
     for text, rows in TABLE:
         assert _found(text, analyse(text).morphemes) == _expected(text, rows), text
 
 
 def test_hangul_numerals_need_number_morphemes():
-    from annotator.core.morphemes import Morpheme
+    from annotator.core.text.morphemes import Morpheme
 
     text = "오백억 원"
     as_numbers = [Morpheme(0, 1, "NR"), Morpheme(1, 3, "NR"), Morpheme(4, 5, "NNB")]

@@ -7,10 +7,10 @@ from annotator import GOLD, Project
 from annotator.cli import main
 from annotator.core.operations import AddSpans, SetStatus
 from annotator.core.records import SpanDraft
-from annotator.core.team import assignment_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.assignment import assign
 from annotator.core.team.names import AnnotatorNameError, canonical_annotator, canonical_annotators
-from annotator.core.team.package import write_package
+from annotator.core.team.packages.make import write_package
 
 from ..conftest import write
 from .synthetic import Words, numbered_text

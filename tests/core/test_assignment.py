@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator import Project, ProjectError
-from annotator.core.team import assignment_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.assignment import assign, current_assignments, move_unfinished, plan_assignment
 
 from .synthetic import Words, numbered_text

@@ -1,7 +1,7 @@
 """Moving a span's edges by one morpheme or one character."""
 
-from annotator.core.boundaries import END, START, MorphemeStops, move_edge
-from annotator.core.morphemes import Morpheme
+from annotator.core.text.boundaries import END, START, MorphemeStops, move_edge
+from annotator.core.text.morphemes import Morpheme
 
 TEXT = "국비 120억 원을 확보"
 STOPS = MorphemeStops([

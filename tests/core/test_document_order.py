@@ -3,10 +3,10 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.document_order import DocumentOrder, IdsWithout
+from annotator.core.worklist.document_order import DocumentOrder, IdsWithout
 from annotator.core.operations import SetStatus
 from annotator.core.project import Project
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
 
 @settings(max_examples=150, deadline=None)

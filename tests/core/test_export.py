@@ -330,10 +330,10 @@ def test_split_files_hold_every_document_once_and_stay_put(project, tmp_path):
 
 def test_adding_documents_keeps_earlier_parts(tmp_path):
     project = Project.in_memory()
-    from annotator.core.morphemes import pack_morphemes, pack_sentences
+    from annotator.core.text.morphemes import pack_morphemes, pack_sentences
     from annotator.core.records import SpanDraft, Status
     from annotator.core.operations import AddSpans
-    from annotator.core.text import document_uid
+    from annotator.core.text.normalize import document_uid
 
     def add_documents(numbers):
         with project.store.transaction():

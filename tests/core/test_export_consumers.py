@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.morphemes import TAGS
+from annotator.core.text.morphemes import TAGS
 
 from ..conftest import ROOT
 from .export_corpus import corpus_project, policy_sentences

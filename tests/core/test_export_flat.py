@@ -4,8 +4,8 @@ from annotator.core.export.document import ExportDocument, ExportSpan
 from annotator.core.export.flat import (flatten, resolve_overlaps, sentences, spacy_pieces, split_at,
                                         token_morpheme_tags, token_tags, tokenize)
 from annotator.core.export.split import Split
-from annotator.core.export_store import ExportRow
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.store.export import ExportRow
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 
 import pytest
 from hypothesis import given, settings

@@ -6,8 +6,8 @@ import pytest
 
 from annotator import GOLD
 from annotator.cli import main
-from annotator.core.team.gold_agreement import gold_over_time, iso_week
-from annotator.core.team.gold_comparison import compare_with_gold
+from annotator.core.review.gold_agreement import gold_over_time, iso_week
+from annotator.core.review.gold_comparison import compare_with_gold
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

@@ -213,8 +213,8 @@ def test_photo_captions_are_cut_and_the_raw_page_kept(project, tmp_path):
 
 
 def test_packed_analysis_matches_the_analysis():
-    from annotator.core.kiwi import analyse, analyse_many_packed
-    from annotator.core.morphemes import unpack_morphemes, unpack_sentences
+    from annotator.core.text.kiwi import analyse, analyse_many_packed
+    from annotator.core.text.morphemes import unpack_morphemes, unpack_sentences
 
     texts = ["원주시가 확보했다. 둘째 문장이다.\n셋째 줄", "😀 과기정통부"]
     for text, (morphemes, sentences) in zip(texts, analyse_many_packed(texts)):
@@ -244,7 +244,7 @@ def test_project_user_dictionary_keeps_a_name_whole(project, tmp_path):
 
 
 def test_import_in_a_child_process_reports_progress_and_rejections(project, tmp_path):
-    from annotator.core.ingest.child_process import import_in_child_process
+    from annotator.core.jobs.import_job import import_in_child_process
 
     write(tmp_path / "in" / "a.txt", ARTICLE)
     write(tmp_path / "in" / "bad.jsonl", '{"text": "원주시"}\n{oops\n')

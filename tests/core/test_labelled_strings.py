@@ -9,8 +9,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.operations import AddSpans, RemoveSpans, UpdateSpan
 from annotator.core.project import Project
 from annotator.core.records import SpanDraft
-from annotator.core.suggest.suggestion_store import SuggestionStore
-from annotator.core.text import document_uid
+from annotator.core.store.suggestions import SuggestionStore
+from annotator.core.text.normalize import document_uid
 
 from ..engines import engine  # noqa: F401 (test_counts_on_both_engines)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from annotator import Project, ProjectError
-from annotator.core.migrations import KNOWN
-from annotator.core.suggest.suggestion_store import SuggestionStore
+from annotator.core.store.migrations import KNOWN
+from annotator.core.store.suggestions import SuggestionStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -15,7 +15,7 @@ from annotator.core.model.crf import bio_spans, bio_tags
 from annotator.core.model.examples import finished_work, labelled_document
 from annotator.core.model.features import char_class, document_features, sentence_breaks, tokens_of
 from annotator.core.model.model_files import META_FILE, MODEL_FILE, LabelScore, ModelInfo
-from annotator.core.morphemes import Morpheme
+from annotator.core.text.morphemes import Morpheme
 from annotator.core.paths import default_schema_path
 from annotator.core.schema import parse_schema
 from annotator.core.suggest import Suggestion
@@ -268,7 +268,7 @@ def test_the_default_schema_lists_the_model_for_every_label(project):
 
 
 def test_training_in_a_child_process_reports_phases_and_writes_the_model(person_project):
-    from annotator.core.model.child_process import train_in_child_process
+    from annotator.core.jobs.training_job import train_in_child_process
 
     labelled_project(person_project, 6)
     phases = []
@@ -279,7 +279,7 @@ def test_training_in_a_child_process_reports_phases_and_writes_the_model(person_
 
 def test_stopping_a_training_leaves_no_model(person_project):
     from annotator.core.errors import AnnotatorError
-    from annotator.core.model.child_process import train_in_child_process
+    from annotator.core.jobs.training_job import train_in_child_process
 
     labelled_project(person_project, 6)
     with pytest.raises(AnnotatorError, match="stopped"):

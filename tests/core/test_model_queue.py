@@ -8,7 +8,7 @@ import pytest
 
 from annotator import Project
 from annotator.core.model.queue import QueueEntry, QueueInputs, annotator_warning, next_documents
-from annotator.core.team import assignment_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.assignment import assign
 
 from .model_fixtures import labelled_project

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.morphemes import (
+from annotator.core.text.morphemes import (
     MAGIC, TAG_INDEX, TAGS, Morpheme, morpheme_bounds, pack_morpheme_rows, pack_morphemes,
     pack_sentences, unpack_morphemes, unpack_sentences,
 )
@@ -67,7 +67,7 @@ def test_no_old_blob_can_begin_with_the_magic():
 
 def test_an_analysed_article_takes_about_three_bytes_a_morpheme():
     text = "과기정통부는 원주시에 국비 120억 원을 지원한다고 밝혔다. " * 40
-    from annotator.core.kiwi import analyse
+    from annotator.core.text.kiwi import analyse
 
     morphemes = analyse(text).morphemes
     blob = pack_morphemes(morphemes)
@@ -117,9 +117,9 @@ def test_a_range_that_ends_before_it_starts_is_not_stored():
 
 def test_snapping_sees_the_same_morphemes_around_a_selection():
     """An API call snaps with only the morphemes around the selection: the same result as with all."""
-    from annotator.core.kiwi import analyse
-    from annotator.core.morphemes import morphemes_around
-    from annotator.core.snapping import snap_to_morphemes
+    from annotator.core.text.kiwi import analyse
+    from annotator.core.text.morphemes import morphemes_around
+    from annotator.core.text.snapping import snap_to_morphemes
 
     text = "[정책일보] 과기정통부는 “디지털트윈 사업”에 국비 120억 원을 했다. 😀 원주시가 지원했다.\n(관리번호 7)"
     morphemes = analyse(text).morphemes
@@ -131,7 +131,7 @@ def test_snapping_sees_the_same_morphemes_around_a_selection():
 
 
 def test_blobs_from_another_copy_are_checked_in_either_format():
-    from annotator.core.morphemes import morphemes_problem, sentences_problem
+    from annotator.core.text.morphemes import morphemes_problem, sentences_problem
 
     morphemes = [Morpheme(0, 3, "NNP"), Morpheme(3, 4, "JKS")]
     for blob in (pack_morphemes(morphemes), old_morpheme_blob(morphemes)):

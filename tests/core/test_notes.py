@@ -6,7 +6,7 @@ import json
 from annotator import GOLD, Project
 from annotator.core.operations import UpdateSpan
 from annotator.core.team.notes import SetNote, candidate_note, candidate_note_operation, candidate_notes
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

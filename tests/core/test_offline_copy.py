@@ -9,7 +9,7 @@ import pytest
 
 from annotator import GOLD, Project
 from annotator.core.errors import ServerUnavailableError
-from annotator.core.offline_copy import OFFLINE_FOLDER, OfflineCopy, left_behind
+from annotator.core.team.offline_copy import OFFLINE_FOLDER, OfflineCopy, left_behind
 
 from .synthetic import Words, numbered_text
 
@@ -100,7 +100,7 @@ def test_a_window_closed_offline_leaves_its_copy_for_the_next(shared, postgres_s
 
 def test_a_copy_closed_online_is_kept_and_a_start_without_the_server_takes_the_newest_of_mine(
         shared, postgres_server, server_url):
-    from annotator.core.offline_copy import start_offline
+    from annotator.core.team.offline_copy import start_offline
 
     folder, words = shared
     with Project.open(folder) as project:

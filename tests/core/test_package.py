@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from annotator import GOLD, Project, ProjectError
-from annotator.core.team import activity_store, assignment_store
+from annotator.core.store import activity as activity_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.activity import save_active_time
 from annotator.core.team.assignment import assign, move_unfinished
-from annotator.core.team.package import write_package
+from annotator.core.team.packages.make import write_package
 
 from .synthetic import Words, numbered_text
 from ..engines import database_for, engine  # noqa: F401 (the reviewer's project on SQLite and on PostgreSQL)

@@ -11,11 +11,12 @@ import pytest
 
 from annotator import GOLD, Project
 from annotator.cli import main
-from annotator.core.team import activity_store, assignment_store
+from annotator.core.store import activity as activity_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.activity import save_active_time
 from annotator.core.team.assignment import assign
-from annotator.core.team.package import write_package
-from annotator.core.store import now
+from annotator.core.team.packages.make import write_package
+from annotator.core.store.store import now
 
 from .synthetic import Words, numbered_text
 from .team_copies import dump
@@ -293,7 +294,7 @@ def test_packages_made_in_one_full_copy_are_known_to_the_other(team, tmp_path, c
 
 def test_check_and_merge_read_one_snapshot_of_the_copy(team, package, monkeypatch):
     """Rows written into the copy between the check and the merge do not come in unchecked."""
-    from annotator.core import merge as merge_module
+    from annotator.core.team.merge import copies as merge_module
 
     checked = merge_module.check_copy
 

@@ -6,10 +6,10 @@ import pytest
 
 from annotator import GOLD, Project, ProjectError
 from annotator.cli import main
-from annotator.core.team import assignment_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.assignment import assign, move_unfinished
-from annotator.core.team.package import write_package
-from annotator.core.team.package_update import update_package
+from annotator.core.team.packages.make import write_package
+from annotator.core.team.packages.update import update_package
 
 from .synthetic import Words, numbered_text
 from .team_copies import dump

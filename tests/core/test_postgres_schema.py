@@ -5,16 +5,16 @@ import sqlite3
 import pytest
 
 from annotator.core.errors import ProjectError
-from annotator.core.migrations import KNOWN
-from annotator.core.postgres_schema import BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE
-from annotator.core.postgres_sql import translate
-from annotator.core.store import Store
+from annotator.core.store.migrations import KNOWN
+from annotator.core.store.postgres.schema import BASELINE_MIGRATIONS, LATER, MIGRATIONS_TABLE
+from annotator.core.store.postgres.sql import translate
+from annotator.core.store.store import Store
 
 
 def test_every_migration_has_a_postgresql_form():
     """A new migration in migrations.py needs its PostgreSQL form in postgres_schema.LATER."""
     missing = [name for name in KNOWN if name not in BASELINE_MIGRATIONS and name not in LATER]
-    assert not missing, f"add the PostgreSQL form of {missing} to annotator/core/postgres_schema.py LATER"
+    assert not missing, f"add the PostgreSQL form of {missing} to annotator/core/store/postgres/schema.py LATER"
     assert not set(LATER) - set(KNOWN)
 
 
@@ -94,8 +94,8 @@ def test_sqlite_needs_no_server_support():
 
 def test_the_search_runs_on_the_trigram_indexes(server_url):
     """The document list's search SQL (search_store), unchanged, is an ILIKE the pg_trgm indexes answer."""
-    from annotator.core.search_query import parse
-    from annotator.core.search_store import matching_select, text_search
+    from annotator.core.worklist.search_query import parse
+    from annotator.core.store.search import matching_select, text_search
 
     store = Store(server=server_url)
     try:
@@ -112,7 +112,7 @@ def test_the_search_runs_on_the_trigram_indexes(server_url):
 def test_the_servers_content_rules_agree_with_the_copy_check(server_url):
     """The database's rules (postgres_rules) refuse what content_rules refuses, value by value."""
     from annotator.core.content_rules import json_object_problem, layer_problem
-    from annotator.core.postgres_rules import json_condition, layer_condition, time_condition
+    from annotator.core.store.postgres.rules import json_condition, layer_condition, time_condition
 
     deep = "[" * 64 + "]" * 64
     cases = {

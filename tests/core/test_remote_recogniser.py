@@ -16,10 +16,10 @@ from annotator.core.errors import ProjectError
 from annotator.core.operations import AddSpans, SetStatus
 from annotator.core.records import SpanDraft
 from annotator.core.schema import parse_schema
-from annotator.core.suggest import remote as remote_module
-from annotator.core.suggest.remote_client import RemoteError
-from annotator.core.suggest.remote_protocol import MalformedAnswer, predictions
-from annotator.core.suggest.remote_training import train_remote
+from annotator.core.suggest.remote import recogniser as remote_module
+from annotator.core.suggest.remote.client import RemoteError
+from annotator.core.suggest.remote.protocol import MalformedAnswer, predictions
+from annotator.core.suggest.remote.training import train_remote
 
 from .. import ml_backend
 from ..ml_backend import FakeService

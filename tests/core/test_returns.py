@@ -5,7 +5,7 @@ import pytest
 
 from annotator import GOLD, ProjectError
 from annotator.core.records import Status
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from annotator import GOLD, Project, SpanError
-from annotator.core.review import ready_documents, spans_conflict
+from annotator.core.review.merged_view import ready_documents, spans_conflict
 
 from .synthetic import Words, numbered_text
 from ..engines import engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

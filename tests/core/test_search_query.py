@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core import search_query
+from annotator.core.worklist import search_query
 from annotator.core.project import Project
-from annotator.core.search_query import All, Any, Not, SearchError, Term, parse
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
+from annotator.core.worklist.search_query import All, Any, Not, SearchError, Term, parse
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
 
 @pytest.fixture

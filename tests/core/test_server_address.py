@@ -7,7 +7,7 @@ import pytest
 
 from annotator import Project
 from annotator.cli.main import main
-from annotator.core import server_login
+from annotator.core.store.postgres import login as server_login
 from annotator.core.errors import AnnotatorError
 from annotator.core.project_files import SERVER_FILE
 

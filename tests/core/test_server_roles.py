@@ -108,7 +108,7 @@ def test_a_login_named_again_moves_to_its_new_group(team, capsys):
 def back_to_before_s01(team) -> None:
     """Take a new database back to what annotator left before groups per project and the content
     rules (tests/data/postgres_before_s01.sql), kim in the old server-wide annotator group."""
-    from annotator.core import postgres_rules
+    from annotator.core.store.postgres import rules as postgres_rules
 
     with team.admin() as admin:
         for statement in postgres_rules.removal():

@@ -3,8 +3,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator import snap_span
-from annotator.core.kiwi import analyse
-from annotator.core.morphemes import is_functional
+from annotator.core.text.kiwi import analyse
+from annotator.core.text.morphemes import is_functional
 
 TEXT = (
     "😀🇰🇷 원주의료기기테크노밸리가 ‘디지털트윈 융합 의료혁신 선도사업’은 인공지능(AI)으로 "

@@ -6,12 +6,12 @@ import json
 import pytest
 
 from annotator import GOLD, Project
-from annotator.core.review import READY, ready_documents
-from annotator.core.team import assignment_store
+from annotator.core.review.merged_view import READY, ready_documents
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.activity import save_active_time
 from annotator.core.team.assignment import next_unfinished_document
 from annotator.core.team.effort import team_figures
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
 
 from .synthetic import Words, numbered_text
 from ..engines import database_for, engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from annotator import GOLD, Project, ProjectError
-from annotator.core.migrations import apply_pending
+from annotator.core.store.migrations import apply_pending
 from annotator.core.project_move import move_to_server
 from annotator.core.operations import RejectSpans, RemoveSpans, WithdrawRejections
 from annotator.core.records import Rejection
-from annotator.core.store import now
-from annotator.core.text import document_uid
+from annotator.core.store.store import now
+from annotator.core.text.normalize import document_uid
 
 from .synthetic import Words, numbered_text
 from .team_copies import copy_project, dump

@@ -11,9 +11,9 @@ import pytest
 
 from annotator import GOLD, Project, ProjectError
 from annotator.cli import main
-from annotator.core.store import now
+from annotator.core.store.store import now
 from annotator.core.team.names import canonical_annotator
-from annotator.core.text import document_uid
+from annotator.core.text.normalize import document_uid
 
 from .synthetic import Words, numbered_text
 from .team_copies import dump

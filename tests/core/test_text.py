@@ -1,6 +1,6 @@
 import unicodedata
 
-from annotator.core.text import (
+from annotator.core.text.normalize import (
     codepoint_to_utf16, document_uid, normalize_text, normalized_offset, utf16_to_codepoint,
 )
 

@@ -11,7 +11,7 @@ import pytest
 from annotator import Project
 from annotator.core.errors import InputError
 from annotator.core.ingest.readers import read_file
-from annotator.core.text import codepoint_to_utf16
+from annotator.core.text.normalize import codepoint_to_utf16
 
 from ..conftest import write
 
@@ -57,7 +57,7 @@ def sample() -> str:
 
 
 def spans_of(record):
-    from annotator.core.text import utf16_to_codepoint
+    from annotator.core.text.normalize import utf16_to_codepoint
 
     text = record.text
     return [(text[utf16_to_codepoint(text, s.start):utf16_to_codepoint(text, s.end)], s.label) for s in record.spans]

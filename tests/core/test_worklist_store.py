@@ -6,7 +6,7 @@ import pytest
 
 from annotator.core.operations import SetStatus, UpdateSpan
 from annotator.core.project import Project
-from annotator.core.worklist_store import DocumentFilter, SearchError, WorklistStore
+from annotator.core.store.worklist import DocumentFilter, SearchError, WorklistStore
 
 from ..engines import database_for, engine  # noqa: F401 (these tests run on SQLite and on PostgreSQL)
 
@@ -130,7 +130,7 @@ def test_the_list_survives_metadata_that_is_not_strict_json(listing):
 
 
 def test_the_terms_a_search_highlights_are_those_it_looks_for():
-    from annotator.core.search_query import wanted_terms
+    from annotator.core.worklist.search_query import wanted_terms
 
     assert wanted_terms('(원주시 OR "국비 120억") NOT 추경 원주시') == ["원주시", "국비 120억"]
     assert wanted_terms("인공지능(AI) AND 예산") == ["인공지능(AI)", "예산"]

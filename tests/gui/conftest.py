@@ -49,7 +49,7 @@ def project_dir(sample_project_dir, tmp_path):
 
 @pytest.fixture
 def korean(qapp):
-    from annotator.gui.translation import set_language
+    from annotator.gui.window.translation import set_language
 
     set_language("ko")
     yield
@@ -61,7 +61,7 @@ def open_window(qtbot, korean):
     """``open_window(folder, annotator)``: a shown workbench on a project; closed after the test."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
     opened = []
 

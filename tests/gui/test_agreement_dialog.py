@@ -7,8 +7,8 @@ import threading
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from annotator.gui.agreement_tables import FigureTable, format_value, score_colour
-from annotator.gui.bar_chart import BarChart, ChartData, nice_step
+from annotator.gui.dashboard.agreement_tables import FigureTable, format_value, score_colour
+from annotator.gui.dashboard.bar_chart import BarChart, ChartData, nice_step
 
 from .test_review_mode import review_dir  # noqa: F401 - the fixture
 
@@ -72,7 +72,7 @@ def test_dashboard_recomputes_for_every_document_and_opens_a_counted_one(dialog,
 
 def test_the_report_is_computed_on_a_worker_thread_with_its_own_connection(dialog, monkeypatch, qtbot):
     window, dialog = dialog
-    from annotator.gui import agreement_dialog
+    from annotator.gui.dashboard import agreement_dialog
 
     seen = []
     real = agreement_dialog.compute_report
@@ -114,7 +114,7 @@ def test_figure_table_and_chart(qtmodeltester, qtbot):
 def test_the_value_axis_never_repeats_a_tick_label(qtbot):
     """The progress chart's hours read 0.1, 0.1, 0.0: ticks finer than the decimals shown."""
     from annotator.core.team.effort import TeamFigures
-    from annotator.gui.progress_tab import hours_per_day
+    from annotator.gui.dashboard.progress_tab import hours_per_day
 
     chart = BarChart()
     qtbot.addWidget(chart)

@@ -9,11 +9,11 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from annotator.core import backup_store
-from annotator.core.backups import list_backups, take_backup
-from annotator.core.restore import restore_backup
-from annotator.gui import database_watch
-from annotator.gui.document_model import SPANS, STATUS, status_name
+from annotator.core.store import backups as backup_store
+from annotator.core.safety.backups import list_backups, take_backup
+from annotator.core.safety.restore import restore_backup
+from annotator.gui.window import database_watch
+from annotator.gui.documents.document_model import SPANS, STATUS, status_name
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_labelling import label_entity, my_spans
@@ -34,7 +34,7 @@ def spans_in_file_alone(folder, tmp_path) -> int:
 
 def test_the_backup_is_taken_on_a_worker_thread_after_the_window_shows(open_window, project_dir, qtbot,
                                                                         monkeypatch):
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
     monkeypatch.setattr(database_watch, "BACKUP_DELAY_MS", 50)
     events = []

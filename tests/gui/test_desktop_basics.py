@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from annotator.gui import settings
-from annotator.gui.main_window import MainWindow
+from annotator.gui.window import settings
+from annotator.gui.window.main_window import MainWindow
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_gestures import longest_sample

@@ -9,11 +9,12 @@ from PySide6.QtGui import QGuiApplication
 
 from annotator.core.project import Project
 from annotator.core.records import GOLD
-from annotator.core.team import activity_store, assignment_store
+from annotator.core.store import activity as activity_store
+from annotator.core.store import assignments as assignment_store
 from annotator.core.team.activity import ActiveTimeClock, save_active_time
 from annotator.core.team.assignment import assign
 from annotator.core.team.effort import team_figures
-from annotator.gui import activity_tracker
+from annotator.gui.window import activity_tracker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

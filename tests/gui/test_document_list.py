@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.project import Project
-from annotator.core.worklist_store import DocumentFilter, WorklistStore
-from annotator.gui import document_model
-from annotator.gui.document_model import DocumentModel
+from annotator.core.store.worklist import DocumentFilter, WorklistStore
+from annotator.gui.documents import document_model
+from annotator.gui.documents.document_model import DocumentModel
 
 from .conftest import EMOJI_TITLE, listed, open_titled
 from .test_labelling import label_entity

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTextCursor
 
-from annotator.gui.document_view import DocumentView, LabelLook
-from annotator.gui.overlays import SUGGESTIONS, Overlay
+from annotator.gui.text.document_view import DocumentView, LabelLook
+from annotator.gui.text.overlays import SUGGESTIONS, Overlay
 
 TEXT = "😀🇰🇷 원주의료기기테크노밸리에서 국비 120억 원을 확보했다.\n과기정통부는 인공지능(AI)에 투자한다.\n"
 
@@ -85,8 +85,8 @@ def test_a_long_article_with_thousands_of_spans_opens_quickly(qtbot):
 def test_updating_an_overlay_places_like_placing_it_whole():
     from types import SimpleNamespace as S
 
-    from annotator.gui.offsets import OffsetMap
-    from annotator.gui.overlays import Overlay, PlacedOverlay
+    from annotator.gui.text.offsets import OffsetMap
+    from annotator.gui.text.overlays import Overlay, PlacedOverlay
 
     text = "😀 원주시 과기정통부 🇰🇷 식약처 디지털트윈"
     offsets = OffsetMap(text)
@@ -106,7 +106,7 @@ def test_updating_an_overlay_places_like_placing_it_whole():
 def test_every_tag_sits_under_its_own_span_whatever_the_overlay_order(qtbot):
     """Review mode draws gold and candidates as separate overlays on the same lines (issue 12, bug 2):
     a tag placed for one overlay must not push another overlay's tag away from its span."""
-    from annotator.gui.overlays import OverlayStyle
+    from annotator.gui.text.overlays import OverlayStyle
 
     text = "원주의료기기테크노밸리가 국비 120억 원을 들여 인공지능 의료기기산업을 키운다.\n"
     view = make_view(qtbot, text)
@@ -161,9 +161,9 @@ def covered_text(view) -> list[tuple[str, str]]:
 
 
 def test_stacked_tags_get_room_instead_of_covering_the_next_line(qtbot):
-    from annotator.gui import fonts
-    from annotator.gui.document_view import LINE_HEIGHT_PERCENT
-    from annotator.gui.overlays import OverlayStyle
+    from annotator.gui.window import fonts
+    from annotator.gui.text.document_view import LINE_HEIGHT_PERCENT
+    from annotator.gui.text.overlays import OverlayStyle
 
     text = ("과기정통부는 국비 120억 원을 들여 인공지능 사업을 키운다.\n다음 줄의 글자는 가려지면 안 된다.\n"
             "셋째 줄.\n")

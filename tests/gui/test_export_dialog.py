@@ -8,11 +8,11 @@ import threading
 from PySide6.QtCore import Qt
 
 from annotator.core.export.formats import Format
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.records import SpanDraft
-from annotator.core.text import document_uid
-from annotator.gui import workers
-from annotator.gui.workers import JobContext
+from annotator.core.text.normalize import document_uid
+from annotator.gui.jobs import workers
+from annotator.gui.jobs.workers import JobContext
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_labelling import label_entity, my_spans

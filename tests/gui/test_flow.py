@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.gui import dialogs
+from annotator.gui.window import dialogs
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_labelling import label_entity
@@ -109,6 +109,6 @@ def test_switching_annotator_shows_their_own_work(window, qtbot, monkeypatch):
     assert window.document.id == doc_id
     assert window.spans.model.spans() == []
     assert window.stack.count() == 0
-    from annotator.gui import settings
+    from annotator.gui.window import settings
 
     assert settings.saved_annotator() == "lee"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
-from annotator.gui import fonts
+from annotator.gui.window import fonts
 
 
 def test_message_only_when_no_family_covers_hangul(korean):

@@ -125,7 +125,7 @@ def test_keys_go_to_the_text_right_after_opening(window, qtbot):
 
 def test_keys_go_to_the_text_right_after_opening_in_review_mode(project_dir, qtbot, korean):
     from annotator.core.project import Project
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
     project = Project.open(project_dir)
     window = MainWindow(project, "kim", review=True)

@@ -7,9 +7,10 @@ import threading
 
 from PySide6.QtCore import Qt, QTimer
 
-from annotator.core import kiwi
-from annotator.gui import file_dialogs, workers
-from annotator.gui.workers import JobContext
+from annotator.core.text import kiwi
+from annotator.gui.window import file_dialogs
+from annotator.gui.jobs import workers
+from annotator.gui.jobs.workers import JobContext
 
 from ..conftest import write
 from .conftest import EMOJI_TITLE, open_titled

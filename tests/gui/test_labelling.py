@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from annotator.core import kiwi
-from annotator.core.text import codepoint_to_utf16
-from annotator.gui.span_model import format_attributes
+from annotator.core.text import kiwi
+from annotator.core.text.normalize import codepoint_to_utf16
+from annotator.gui.text.span_model import format_attributes
 
 from .conftest import EMOJI_TITLE, open_titled
 

@@ -12,8 +12,8 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from annotator.gui import settings
-from annotator.gui.translation import language, set_language, translations_dir
+from annotator.gui.window import settings
+from annotator.gui.window.translation import language, set_language, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 

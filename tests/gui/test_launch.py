@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from annotator.cli import main
-from annotator.gui import dialogs, launch, settings
+from annotator.gui.window import dialogs
+from annotator.gui.window import launch
+from annotator.gui.window import settings
 
 from ..conftest import write
 
@@ -72,7 +74,7 @@ def test_on_a_server_the_annotator_is_the_login(qapp, tmp_path, monkeypatch):
 def test_the_window_opens_within_the_screen_with_its_status_bar_showing(project_dir, qtbot, korean):
     from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize
 
-    from annotator.gui import window_size
+    from annotator.gui.window import window_size
 
     window = launch.open_window(project_dir, "kim")  # the offscreen screen is 800×800, smaller than 1280×800
     try:
@@ -104,7 +106,7 @@ def test_the_first_start_builds_the_demo_off_the_gui_thread_and_says_so(tmp_path
     from annotator.core import demo
     from annotator.core.ingest import importer
     from annotator.core.project import Project
-    from annotator.gui import demo_dialog
+    from annotator.gui.window import demo_dialog
 
     samples = tmp_path / "samples"
     write(samples / "a.txt", "원주시 예산\n\n원주시가 국비 120억 원을 확보했다.\n")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.project import Project
 from annotator.core.team.assignment import assign
-from annotator.gui import document_search
+from annotator.gui.documents import document_search
 
 from .conftest import EMOJI_TITLE, listed, open_titled
 from .test_labelling import ENTITY, label_entity

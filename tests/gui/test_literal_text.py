@@ -41,7 +41,7 @@ def test_markup_rtl_zero_width_emoji_and_long_lines_stay_literal(open_window, qt
 def test_tooltips_show_markup_literally():
     from PySide6.QtGui import QTextDocument
 
-    from annotator.gui.plain_text import plain_tooltip
+    from annotator.gui.text.plain_text import plain_tooltip
 
     shown = QTextDocument()
     shown.setHtml(plain_tooltip("<b>굵게</b> &amp;\n둘째 줄"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator import Project
-from annotator.gui.overlays import MODEL_SUGGESTIONS, SUGGESTIONS
+from annotator.gui.text.overlays import MODEL_SUGGESTIONS, SUGGESTIONS
 
 from ..core.model_fixtures import labelled_project, store_document
 from ..core.test_model import schema_with_person

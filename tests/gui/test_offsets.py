@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.text import codepoint_to_utf16, utf16_to_codepoint
-from annotator.gui.offsets import OffsetMap
+from annotator.core.text.normalize import codepoint_to_utf16, utf16_to_codepoint
+from annotator.gui.text.offsets import OffsetMap
 
 TEXT = "😀🇰🇷 원주의료기기테크노밸리에서 𝔸 120억 원"
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from annotator.core.project import Project
 from annotator.core.team.assignment import assign
 from annotator.core.team.names import AnnotatorNameError
-from annotator.core.team.package import write_package
-from annotator.gui import launch, settings
+from annotator.core.team.packages.make import write_package
+from annotator.gui.window import launch
+from annotator.gui.window import settings
 
 from ..core.synthetic import Words, numbered_text
 
@@ -100,7 +101,7 @@ def test_a_project_window_still_offers_review_mode(qapp, lee_package, open_windo
 
 
 def test_the_import_dialog_puts_spans_of_lee_typed_in_another_case_into_lees_layer(qapp, qtbot, lee_package):
-    from annotator.gui.import_dialog import ImportDialog
+    from annotator.gui.jobs.import_dialog import ImportDialog
 
     with Project.open(lee_package.parent / "team") as project:
         dialog = ImportDialog(project)

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator import Project
-from annotator.core.suggest import remote as remote_module
-from annotator.gui.overlays import MODEL_SUGGESTIONS
+from annotator.core.suggest.remote import recogniser as remote_module
+from annotator.gui.text.overlays import MODEL_SUGGESTIONS
 
 from ..core.model_fixtures import store_document
 from ..core.test_remote_recogniser import _tagging_2x, schema_text

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.project import Project
 from annotator.core.records import GOLD
-from annotator.gui.review_model import STATE, TEXT
+from annotator.gui.review.review_model import STATE, TEXT
 
 from .conftest import EMOJI_TITLE
 from .test_labelling import point_of
@@ -286,7 +286,7 @@ def test_suggestions_step_aside_while_reviewing(reviewing):
 def test_review_mode_shows_no_annotator_suggestions(open_window, review_dir, qtbot):
     """Issue 12, bug 7: learned suggestions were drawn over gold, their tooltip promising keys that
     decide on candidates here. An answer still on its way when review mode starts must not be drawn."""
-    from annotator.gui.suggestions import OVERLAY
+    from annotator.gui.text.suggestions import OVERLAY
 
     window = open_window(review_dir)
     window.open_document(emoji_doc(window.project))  # kim's suggestions are being computed…
@@ -307,9 +307,9 @@ def test_review_mode_shows_no_annotator_suggestions(open_window, review_dir, qtb
 
 def test_a_copy_with_one_annotator_says_one_annotator_not_only_some(open_window, project_dir, qtbot):
     """Issue 12, bug 9: with nobody to compare with, every candidate read "only some annotators marked it"."""
-    from annotator.core.review import INCOMPLETE
-    from annotator.gui.review_model import STATE
-    from annotator.gui.review_styles import state_name
+    from annotator.core.review.merged_view import INCOMPLETE
+    from annotator.gui.review.review_model import STATE
+    from annotator.gui.review.review_styles import state_name
 
     with Project.open(project_dir) as project:
         doc_id = emoji_doc(project)

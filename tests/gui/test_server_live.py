@@ -96,7 +96,7 @@ def test_without_the_server_the_window_works_on_and_sends_the_edits_when_it_is_b
 def test_the_next_documents_of_my_list_are_there_offline_and_their_edits_reach_the_server(
         open_window, server_dir, server_url, postgres_server, qtbot, monkeypatch):
     from annotator.core.project import Project
-    from annotator.gui import server_watch
+    from annotator.gui.window import server_watch
 
     from ..core.test_offline_copy import server_away
     from .test_labelling import select_codepoints
@@ -127,8 +127,8 @@ def test_a_window_started_without_the_server_opens_on_the_copy_an_earlier_window
         open_window, server_dir, server_url, postgres_server, qtbot, monkeypatch):
     from annotator.core.errors import ServerUnavailableError
     from annotator.core.project import Project
-    from annotator.gui import server_watch
-    from annotator.gui.launch import open_window as launch_window
+    from annotator.gui.window import server_watch
+    from annotator.gui.window.launch import open_window as launch_window
 
     from ..core.test_offline_copy import server_away
     from .test_labelling import select_codepoints

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.gui import settings
-from annotator.gui.suggestions import OVERLAY
+from annotator.gui.window import settings
+from annotator.gui.text.suggestions import OVERLAY
 
 from .conftest import EMOJI_TITLE, open_titled
 from .test_labelling import point_of, select_codepoints
@@ -172,7 +172,7 @@ def test_switching_documents_quickly_shows_only_the_last_ones_suggestions(window
 
 def test_an_in_memory_project_computes_suggestions_on_the_spot(qtbot, korean, tmp_path):
     from annotator.core.project import Project
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.window.main_window import MainWindow
 
     from ..conftest import write
     from .conftest import EMOJI_ARTICLE

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from annotator.core.project import Project
 from annotator.core.records import GOLD
-from annotator.gui.document_model import STATUS
-from annotator.gui.review_model import NOTES
+from annotator.gui.documents.document_model import STATUS
+from annotator.gui.review.review_model import NOTES
 
 from .conftest import listed
 from .test_review_mode import CTRL, at, emoji_doc, review_dir, reviewing  # noqa: F401 - fixtures
@@ -167,7 +167,7 @@ def test_the_dashboard_shows_agreement_with_gold_over_time(reviewing, qtbot):
 
 
 def test_the_reviewer_reads_flags_beside_the_document_and_in_the_list(review_dir, open_window, qtbot, monkeypatch):
-    from annotator.gui import database_watch
+    from annotator.gui.window import database_watch
 
     monkeypatch.setattr(database_watch, "POLL_MS", 50)
     with Project.open(review_dir) as project:
@@ -197,7 +197,7 @@ def test_the_reviewer_reads_flags_beside_the_document_and_in_the_list(review_dir
 def test_a_return_another_program_brings_in_shows_in_the_count_and_comes_first(project_dir, open_window, qtbot,
                                                                                 monkeypatch):
     # The reviewer's copy merged into lee's project by `annotator merge` while lee's window is open.
-    from annotator.gui import database_watch
+    from annotator.gui.window import database_watch
 
     monkeypatch.setattr(database_watch, "POLL_MS", 50)
     with Project.open(project_dir) as project:

@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import ProjectError
-from annotator.core.migrations import KNOWN
+from annotator.core.store.migrations import KNOWN
 from annotator.core.project import Project
-from annotator.gui import launch
-from annotator.gui.upgrade_dialog import UpgradeDialog
+from annotator.gui.window import launch
+from annotator.gui.jobs.upgrade_dialog import UpgradeDialog
 
 from ..conftest import around_migration
 

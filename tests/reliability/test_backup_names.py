@@ -8,8 +8,8 @@ import time
 
 from annotator import Project
 from annotator.cli import main
-from annotator.core.backups import ignored_backups, list_backups, take_backup
-from annotator.core.restore import restore_backup
+from annotator.core.safety.backups import ignored_backups, list_backups, take_backup
+from annotator.core.safety.restore import restore_backup
 
 from ..conftest import write
 from .test_backups import always_due, make_project, span_texts  # noqa: F401 (a fixture)

@@ -11,10 +11,11 @@ import pytest
 
 from annotator import Project, ProjectError
 from annotator.cli import main
-from annotator.core import backup_store, backups
-from annotator.core.backups import list_backups, take_backup, take_named_backup
-from annotator.core.migrations import KNOWN
-from annotator.core.restore import restore_backup
+from annotator.core.store import backups as backup_store
+from annotator.core.safety import backups
+from annotator.core.safety.backups import list_backups, take_backup, take_named_backup
+from annotator.core.store.migrations import KNOWN
+from annotator.core.safety.restore import restore_backup
 
 from ..conftest import ROOT, write
 

@@ -62,8 +62,8 @@ def labelled(tmp_path):
 
 
 def test_every_operation_leaves_the_database_files_to_sqlite(labelled, tmp_path):
-    from annotator.core.backups import take_backup, take_named_backup
-    from annotator.core.restore import restore_backup
+    from annotator.core.safety.backups import take_backup, take_named_backup
+    from annotator.core.safety.restore import restore_backup
 
     folder, doc_id = labelled
     write(tmp_path / "more" / "b.txt", "과기정통부는 인공지능 사업을 지원한다.\n")

@@ -9,7 +9,7 @@ import pytest
 from annotator import Project, ProjectError
 from annotator.cli.main import main
 from annotator.core.paths import default_schema_path
-from annotator.core.store import Store
+from annotator.core.store.store import Store
 
 from ..conftest import write
 

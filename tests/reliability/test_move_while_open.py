@@ -17,7 +17,7 @@ from annotator import Project
 from annotator.core.errors import ProjectError
 from annotator.core.project_files import DATABASE_FILE
 from annotator.core.project_move import move_to_server, move_to_sqlite
-from annotator.core.restore import restore_backup
+from annotator.core.safety.restore import restore_backup
 
 from ..conftest import ROOT
 from ..core.synthetic import Words, numbered_text

@@ -15,7 +15,7 @@ from annotator.core.ingest.importer import prepare_file
 from annotator.core.paths import default_schema_path
 from annotator.core.records import SpanDraft
 from annotator.core.schema import load_schema
-from annotator.core.store import Store
+from annotator.core.store.store import Store
 
 from ..reader_fuzz import reader_fuzz_tests
 

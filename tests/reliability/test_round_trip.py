@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator import Project
-from annotator.core.morphemes import Morpheme, pack_morphemes, pack_sentences
+from annotator.core.text.morphemes import Morpheme, pack_morphemes, pack_sentences
 from annotator.core.operations import AddSpans
 from annotator.core.records import GOLD, SpanDraft
-from annotator.core.text import document_uid, normalize_text
+from annotator.core.text.normalize import document_uid, normalize_text
 
 PIECES = ["원주시", "가", " ", "\n", "😀", "🇰🇷", "120억 원", "AI", "(", ")", "‘", "’", "과기정통부", "x", "é"]
 

@@ -14,7 +14,7 @@ import sys
 import textwrap
 
 from annotator import Project
-from annotator.core.ingest.child_process import import_in_child_process
+from annotator.core.jobs.import_job import import_in_child_process
 
 from ..conftest import ROOT, write
 

@@ -30,11 +30,11 @@ import re
 import sys
 import unicodedata
 
-from .document import ExportDocument
-from .flat import Flat, token_morpheme_tags, token_tags
-from .formats import PartFiles
-from .report import SpanNote
-from .tagging import entity_prefixes
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, token_morpheme_tags, token_tags
+from annotator.core.export.formats import PartFiles
+from annotator.core.export.report import SpanNote
+from annotator.core.export.tagging import entity_prefixes
 
 KLUE_PREAMBLE = (
     "## 토큰, 레이블 구분자 : \\t\n"

@@ -20,10 +20,10 @@ import json
 import re
 from pathlib import Path
 
-from .document import ExportDocument
-from .flat import Flat
-from .formats import ExportContext
-from .report import SpanNote
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat
+from annotator.core.export.formats import ExportContext
+from annotator.core.export.report import SpanNote
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
 _LINE_PIECE = re.compile(r"[^\n]+")

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.conllu import escape_spaces
-from ..morphemes import base_tag
-from .document import ExportDocument
-from .flat import Flat, token_morpheme_tags, token_tags
-from .formats import PartFiles
+from annotator.core.ingest.conllu import escape_spaces
+from annotator.core.text.morphemes import base_tag
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, token_morpheme_tags, token_tags
+from annotator.core.export.formats import PartFiles
 
 _SPACES = re.compile(r"\s+")
 UPOS = {

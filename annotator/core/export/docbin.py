@@ -27,9 +27,9 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from .document import ExportDocument
-from .flat import Flat, spacy_pieces
-from .formats import ExportContext
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, spacy_pieces
+from annotator.core.export.formats import ExportContext
 
 TOKENS_PER_FILE = 100_000
 CONFIG = "config.cfg"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from ..export_store import ExportRow
+from annotator.core.store.export import ExportRow
 
 
 class ExportSpan(NamedTuple):

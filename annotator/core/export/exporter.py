@@ -15,20 +15,20 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import AnnotatorError, reporting_disk_full
-from ..project_files import refuse_own_files
-from ..export_store import document_count, export_batches, layer_exists, layer_labels, snapshot
-from ..label_map import LabelMap, builtin_label_map, read_label_map
-from ..records import GOLD
-from ..team.activity_store import seconds_by_annotator
-from .document import ExportDocument
-from .flat import Flat, flatten
-from .formats import FORMATS, ExportContext, get_format
-from .output import MANIFEST, AtomicOutput
-from .report import ExportCancelled, ExportReport, SpanNote
-from .shipped_tokenizer import ship_tokenizer
-from .split import Split
-from .tagging import check_scheme, scheme_notes
+from annotator.core.errors import AnnotatorError, reporting_disk_full
+from annotator.core.project_files import refuse_own_files
+from annotator.core.store.export import document_count, export_batches, layer_exists, layer_labels, snapshot
+from annotator.core.label_map import LabelMap, builtin_label_map, read_label_map
+from annotator.core.records import GOLD
+from annotator.core.store.activity import seconds_by_annotator
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, flatten
+from annotator.core.export.formats import FORMATS, ExportContext, get_format
+from annotator.core.export.output import MANIFEST, AtomicOutput
+from annotator.core.export.report import ExportCancelled, ExportReport, SpanNote
+from annotator.core.export.shipped_tokenizer import ship_tokenizer
+from annotator.core.export.split import Split
+from annotator.core.export.tagging import check_scheme, scheme_notes
 
 CHUNK_DOCUMENTS = 500
 # "done": only documents the layer marked finished; "all": also those with spans not marked finished.

@@ -22,10 +22,10 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from typing import NamedTuple
 
-from ..morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
-from .document import ExportDocument, ExportSpan
-from .kiwi_tokens import _LINE_CONTENT, Piece, spacy_pieces, split_at, tokenize_ranges  # noqa: F401 (re-exported)
-from .tagging import entity_tags, tag_names
+from annotator.core.text.morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
+from annotator.core.export.document import ExportDocument, ExportSpan
+from annotator.core.export.kiwi_tokens import _LINE_CONTENT, Piece, spacy_pieces, split_at, tokenize_ranges  # noqa: F401 (re-exported)
+from annotator.core.export.tagging import entity_tags, tag_names
 
 
 class Flat(NamedTuple):

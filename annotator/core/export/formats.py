@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import AnnotatorError
-from .document import ExportDocument
-from .flat import Flat
-from .report import ExportReport
-from .split import Split
+from annotator.core.errors import AnnotatorError
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat
+from annotator.core.export.report import ExportReport
+from annotator.core.export.split import Split
 
 
 class MissingExtra(AnnotatorError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from .formats import ExportContext
+from annotator.core.export.formats import ExportContext
 
 
 def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, file_names: dict) -> str:

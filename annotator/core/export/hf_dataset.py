@@ -28,11 +28,11 @@ from pathlib import Path
 
 import datasets
 
-from .document import ExportDocument
-from .flat import Flat, bio_labels, token_tags
-from .formats import ExportContext, open_text
-from .hf_card import dataset_card
-from .hf_files import write_legacy_features, write_parquet
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, bio_labels, token_tags
+from annotator.core.export.formats import ExportContext, open_text
+from annotator.core.export.hf_card import dataset_card
+from annotator.core.export.hf_files import write_legacy_features, write_parquet
 
 PART_NAMES = {None: "train", "dev": "validation"}  # the others keep their names
 

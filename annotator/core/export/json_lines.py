@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import re
 
-from ..text import codepoint_to_utf16
-from .document import ExportDocument
-from .flat import Flat, spacy_pieces, split_at, tokenize
-from .formats import PartFiles, attrs_without
+from annotator.core.text.normalize import codepoint_to_utf16
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, spacy_pieces, split_at, tokenize
+from annotator.core.export.formats import PartFiles, attrs_without
 
 SPAN_KEYS = frozenset({"start", "end", "label", "text", "token_start", "token_end", "note"})
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import quoteattr
 
-from .document import ExportDocument
-from .flat import Flat
-from .formats import PartFiles
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat
+from annotator.core.export.formats import PartFiles
 
 FROM_NAME, TO_NAME = "label", "text"
 

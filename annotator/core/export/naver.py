@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .document import ExportDocument
-from .flat import Flat
-from .formats import PartFiles
-from .report import SpanNote
-from .tagging import entity_prefixes
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat
+from annotator.core.export.formats import PartFiles
+from annotator.core.export.report import SpanNote
+from annotator.core.export.tagging import entity_prefixes
 
 _WORD = re.compile(r"\S+")
 OUTSIDE = "-"

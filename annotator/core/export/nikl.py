@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import re
 
-from .document import ExportDocument
-from .flat import Flat
-from .formats import PartFiles
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat
+from annotator.core.export.formats import PartFiles
 
 _WORD = re.compile(r"\S+")
 

@@ -17,8 +17,8 @@ import secrets
 import shutil
 from pathlib import Path
 
-from .. import leftovers
-from ..errors import AnnotatorError
+from annotator.core.safety import leftovers
+from annotator.core.errors import AnnotatorError
 
 MANIFEST = "export.json"
 # Our temporaries only: ".name.<pid>-<8 hex>.partial|old", older ".name.<8 hex>.partial|old", and the

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AnnotatorError
-from ..records import GOLD
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import GOLD
 
 
 class ExportCancelled(AnnotatorError):

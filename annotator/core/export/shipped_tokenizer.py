@@ -13,7 +13,7 @@ import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import kiwi_tokens
+from annotator.core.export import kiwi_tokens
 
 DICTIONARY_NAMES = ("userdict.tsv", "project-userdict.tsv")  # the bundled dictionary, the project's
 PACKAGES = ("kiwipiepy", "kiwipiepy_model")

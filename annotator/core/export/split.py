@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..errors import AnnotatorError
+from annotator.core.errors import AnnotatorError
 
 PART_NAMES = {2: ("train", "test"), 3: ("train", "dev", "test")}
 

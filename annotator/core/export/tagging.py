@@ -10,7 +10,7 @@ that a format's usual reader misreads.
 
 from __future__ import annotations
 
-from ..errors import AnnotatorError
+from annotator.core.errors import AnnotatorError
 
 SCHEMES = ("bio", "iobes", "bilou")
 _LAST = {"bio": "I", "iobes": "E", "bilou": "L"}

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..ingest.xmi import DOCUMENT_METADATA, NAMED_ENTITY, dkpro_type_system
-from .document import ExportDocument
-from .flat import Flat, sentences, split_at, tokenize
-from .formats import ExportContext
+from annotator.core.ingest.xmi import DOCUMENT_METADATA, NAMED_ENTITY, dkpro_type_system
+from annotator.core.export.document import ExportDocument
+from annotator.core.export.flat import Flat, sentences, split_at, tokenize
+from annotator.core.export.formats import ExportContext
 
 SENTENCE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
 TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"

@@ -23,10 +23,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..content_rules import JSONProblem, loads_json
-from ..errors import InputError
-from .encoding import decode_bytes, readable_path
-from .readers import RawSpan, Record
+from annotator.core.content_rules import JSONProblem, loads_json
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes, readable_path
+from annotator.core.ingest.readers import RawSpan, Record
 
 _ID = re.compile(r"[TRE#AMN*]\d*")
 _FRAGMENT = re.compile(r"(\d+) (\d+)")

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from .encoding import decode_bytes
-from .readers import Record
-from .tags import TAG, parse_tag, raw_spans, spans_from_tags
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import Record
+from annotator.core.ingest.tags import TAG, parse_tag, raw_spans, spans_from_tags
 
 _ESCAPES = {"s": " ", "t": "\t", "n": "\n", "r": "\r", "p": "|", "\\": "\\"}
 _REVERSE = {value: f"\\{key}" for key, value in _ESCAPES.items()}

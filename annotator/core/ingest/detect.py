@@ -26,8 +26,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import InputError
-from .encoding import readable_path
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import readable_path
 
 MANIFEST = "export.json"
 # Each export format: the reader that reads it back, and the suffix of its data files.

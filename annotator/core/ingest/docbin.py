@@ -13,10 +13,10 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from ..content_rules import MAX_DOCUMENT_CHARS
-from ..errors import InputError
-from .readers import RawSpan, Record
-from .xmi import reason_of
+from annotator.core.content_rules import MAX_DOCUMENT_CHARS
+from annotator.core.errors import InputError
+from annotator.core.ingest.readers import RawSpan, Record
+from annotator.core.ingest.xmi import reason_of
 
 MAX_UNPACKED = 256 * MAX_DOCUMENT_CHARS  # a 100,000-token file of the export unpacks to a few MB
 

@@ -6,7 +6,7 @@ import codecs
 import os
 from pathlib import Path
 
-from ..errors import InputError
+from annotator.core.errors import InputError
 
 
 def readable_path(path: Path | str) -> str:

@@ -17,12 +17,12 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..content_rules import JSONProblem, loads_json
-from ..errors import InputError
-from .encoding import decode_bytes
-from .readers import Record
-from .tags import joined_tokens, parse_tag, raw_spans, spans_from_tags
-from .xmi import reason_of
+from annotator.core.content_rules import JSONProblem, loads_json
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import Record
+from annotator.core.ingest.tags import joined_tokens, parse_tag, raw_spans, spans_from_tags
+from annotator.core.ingest.xmi import reason_of
 
 
 def _names_in(features: Any) -> list[str] | None:

@@ -18,21 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..content_rules import (
+from annotator.core.content_rules import (
     MAX_DOCUMENT_CHARS, json_value_problem, layer_problem, offsets_problem, status_problem, string_problem,
     text_problem,
 )
-from ..errors import AnnotatorError, InputError, reporting_disk_full
-from ..kiwi import analyse_many_packed
-from ..label_map import LabelMap, builtin_label_map, read_label_map
-from ..morphemes import unpack_morphemes
-from ..project_files import is_database_file
-from ..records import SpanDraft, Status
-from ..snapping import snap_to_morphemes
-from ..text import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
-from .detect import choose_files
-from .encoding import readable_path
-from .readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
+from annotator.core.errors import AnnotatorError, InputError, reporting_disk_full
+from annotator.core.text.kiwi import analyse_many_packed
+from annotator.core.label_map import LabelMap, builtin_label_map, read_label_map
+from annotator.core.text.morphemes import unpack_morphemes
+from annotator.core.project_files import is_database_file
+from annotator.core.records import SpanDraft, Status
+from annotator.core.text.snapping import snap_to_morphemes
+from annotator.core.text.normalize import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
+from annotator.core.ingest.detect import choose_files
+from annotator.core.ingest.encoding import readable_path
+from annotator.core.ingest.readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
 
 BATCH_DOCUMENTS = 256
 DEFAULT_ANNOTATOR = "imported"

@@ -29,14 +29,14 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, loads_json
-from ..errors import InputError
-from ..records import GOLD
-from ..review import ADJUDICATED
-from .encoding import decode_bytes
-from .readers import Record
-from .webanno_tsv import read_webanno_tsv
-from .xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_from, xmi_record
+from annotator.core.content_rules import MAX_DOCUMENT_CHARS, JSONProblem, loads_json
+from annotator.core.errors import InputError
+from annotator.core.records import GOLD
+from annotator.core.review.merged_view import ADJUDICATED
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import Record
+from annotator.core.ingest.webanno_tsv import read_webanno_tsv
+from annotator.core.ingest.xmi import TYPE_SYSTEM_FILES, dkpro_type_system, reason_of, type_system_from, xmi_record
 
 # An XMI or TSV holds the text once plus markup: far below this for the longest article we store.
 MAX_MEMBER_BYTES = 64 * MAX_DOCUMENT_CHARS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..content_rules import layer_problem
+from annotator.core.content_rules import layer_problem
 
 _TRAILING_ID = re.compile(r",\s*\d+\s*$")
 _EMAIL = re.compile(r"\S+@\S+")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from .encoding import decode_bytes
-from .readers import Record
-from .tags import parse_tag, raw_spans, spans_from_tags
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import Record
+from annotator.core.ingest.tags import parse_tag, raw_spans, spans_from_tags
 
 
 def naver_tag(tag: str) -> str:

@@ -15,10 +15,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..content_rules import JSONProblem, loads_json
-from ..errors import InputError
-from .encoding import decode_bytes
-from .readers import RawSpan, Record
+from annotator.core.content_rules import JSONProblem, loads_json
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import RawSpan, Record
 
 
 class _Locator:

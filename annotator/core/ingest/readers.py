@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
-from ..errors import InputError
-from .encoding import decode_bytes, readable_path
-from .label_studio_users import annotation_layer, prediction_layer
-from .news import clean_article
+from annotator.core.content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
+from annotator.core.errors import InputError
+from annotator.core.ingest.encoding import decode_bytes, readable_path
+from annotator.core.ingest.label_studio_users import annotation_layer, prediction_layer
+from annotator.core.ingest.news import clean_article
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
            "webanno", "inception", "conll", "spacy", "brat", "hf")
@@ -70,7 +70,7 @@ class Record:
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
     """Records of one file and the encoding it was decoded from (``detect``: ``auto``, and the formats that
     do read a file the format named cannot)."""
-    from .detect import read_detected, with_hint
+    from annotator.core.ingest.detect import read_detected, with_hint
 
     def read(path: Path, fmt: str):
         return _read_as(path, fmt, clean, text_column)
@@ -105,7 +105,7 @@ def _read_as(path: Path, fmt: str, clean: bool, text_column: str) -> tuple[list[
 
 
 def _txt_record(text: str, name: str, clean: bool) -> Record:
-    from ..text import normalize_text
+    from annotator.core.text.normalize import normalize_text
 
     normalized = normalize_text(text)
     if clean:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..snapping import CLOSING, OPENING, PAIRS
-from .readers import RawSpan
+from annotator.core.text.snapping import CLOSING, OPENING, PAIRS
+from annotator.core.ingest.readers import RawSpan
 
 TAG = re.compile(r"(?P<prefix>[BIESLU])-(?P<label>[A-Za-z][A-Za-z0-9_\-]*)")
 OUTSIDE = frozenset({"O", "-"})

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..content_rules import MAX_DOCUMENT_CHARS, short
-from ..errors import InputError
-from ..text import utf16_length
-from .encoding import decode_bytes
-from .readers import RawSpan, Record
+from annotator.core.content_rules import MAX_DOCUMENT_CHARS, short
+from annotator.core.errors import InputError
+from annotator.core.text.normalize import utf16_length
+from annotator.core.ingest.encoding import decode_bytes
+from annotator.core.ingest.readers import RawSpan, Record
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 FORMAT = re.compile(r"#FORMAT=WebAnno TSV (\d{1,9})\.(\d{1,9})$")  # more digits: no version, and int() refuses

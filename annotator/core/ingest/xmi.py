@@ -19,8 +19,8 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-from ..errors import InputError
-from .readers import RawSpan, Record
+from annotator.core.errors import InputError
+from annotator.core.ingest.readers import RawSpan, Record
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 DOCUMENT_METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
@@ -77,7 +77,7 @@ def read_xmi(path: Path, data: bytes) -> tuple[list[Record], str]:
     if not data.strip():
         raise InputError(name, None, "empty file")
     if data.startswith(ZIP_MAGIC):  # an INCEpTION download named with --format xmi
-        from .inception_zip import read_inception_zip
+        from annotator.core.ingest.inception_zip import read_inception_zip
 
         return read_inception_zip(path, data)
     return [xmi_record(name, data, _type_system(path))], "utf-8"

@@ -9,9 +9,9 @@ labels), ``recogniser`` (the model among the suggesters), ``queue`` (the next do
 ``child_process`` (training away from a GUI).
 """
 
-from .gate import LabelState, label_states, live_labels
-from .model_files import LabelScore, ModelFiles, ModelInfo
-from .training import ModelError, retraining_due, train_model
+from annotator.core.model.gate import LabelState, label_states, live_labels
+from annotator.core.model.model_files import LabelScore, ModelFiles, ModelInfo
+from annotator.core.model.training import ModelError, retraining_due, train_model
 
 __all__ = ["LabelScore", "LabelState", "ModelError", "ModelFiles", "ModelInfo", "label_states", "live_labels",
            "retraining_due", "train_model"]

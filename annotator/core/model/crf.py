@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 import pycrfsuite
 
-from .features import Token, document_features, sentence_ranges
+from annotator.core.model.features import Token, document_features, sentence_ranges
 
 OUTSIDE = "O"
 # L-BFGS with elastic-net regularisation: c1 (L1) keeps the weights sparse, c2 (L2) smooth.

@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..morphemes import unpack_morphemes
-from ..records import GOLD
-from ..schema import Schema
-from . import model_store
-from .crf import bio_tags
-from .features import Token, document_features, sentence_ranges, tokens_of
+from annotator.core.text.morphemes import unpack_morphemes
+from annotator.core.records import GOLD
+from annotator.core.schema import Schema
+from annotator.core.store import model as model_store
+from annotator.core.model.crf import bio_tags
+from annotator.core.model.features import Token, document_features, sentence_ranges, tokens_of
 
 
 @dataclass

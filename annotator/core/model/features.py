@@ -22,8 +22,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
-from ..export.flat import tokenize_ranges
-from ..morphemes import TAGS, Morpheme, base_tag
+from annotator.core.export.flat import tokenize_ranges
+from annotator.core.text.morphemes import TAGS, Morpheme, base_tag
 
 OPENING = {"(": ")", "[": "]", "〈": "〉", "《": "》", "{": "}", "‘": "’", "“": "”", "「": "」", "『": "』"}
 QUOTES = frozenset("‘’“”「」『』'\"")

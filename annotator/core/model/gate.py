@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Schema
-from .model_files import ModelInfo
+from annotator.core.schema import Schema
+from annotator.core.model.model_files import ModelInfo
 
 LIVE, OFF, BELOW, UNTRAINED = "live", "off", "below", "untrained"
 

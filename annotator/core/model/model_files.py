@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ProjectError
-from ..project_files import MODEL_FILE, MODEL_INFO_FILE
-from .crf import CrfModel
+from annotator.core.errors import ProjectError
+from annotator.core.project_files import MODEL_FILE, MODEL_INFO_FILE
+from annotator.core.model.crf import CrfModel
 
 META_FILE = MODEL_INFO_FILE
 FORMAT_VERSION = 1

@@ -32,12 +32,12 @@ import random
 from dataclasses import dataclass
 from typing import Collection, Sequence
 
-from ..morphemes import unpack_morphemes
-from ..team import assignment_store
-from ..team.assignment import unknown_annotator
-from ..worklist_store import WorklistStore
-from . import model_store
-from .features import tokens_of
+from annotator.core.text.morphemes import unpack_morphemes
+from annotator.core.store import assignments as assignment_store
+from annotator.core.team.assignment import unknown_annotator
+from annotator.core.store.worklist import WorklistStore
+from annotator.core.store import model as model_store
+from annotator.core.model.features import tokens_of
 
 POOL = 120
 RARE_SPANS = 30

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..morphemes import Morpheme
-from ..schema import Schema
-from ..suggest.suggestion import Suggestion
-from .features import tokens_of
-from .gate import live_labels
-from .model_files import LoadedModel, ModelFiles
+from annotator.core.text.morphemes import Morpheme
+from annotator.core.schema import Schema
+from annotator.core.suggest.suggestion import Suggestion
+from annotator.core.model.features import tokens_of
+from annotator.core.model.gate import live_labels
+from annotator.core.model.model_files import LoadedModel, ModelFiles
 
 SOURCE = "model"
 

@@ -22,12 +22,12 @@ import time
 from collections import Counter
 from typing import Callable
 
-from ..errors import AnnotatorError
-from ..store import now
-from . import model_store
-from .crf import CrfModel, Trainer
-from .examples import TrainingDocument, finished_work, load_documents, no_hits, training_span_counts
-from .model_files import LabelScore, ModelInfo
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.store import now
+from annotator.core.store import model as model_store
+from annotator.core.model.crf import CrfModel, Trainer
+from annotator.core.model.examples import TrainingDocument, finished_work, load_documents, no_hits, training_span_counts
+from annotator.core.model.model_files import LabelScore, ModelInfo
 
 MIN_DOCUMENTS = 2
 LARGE_CHARACTERS = 450_000

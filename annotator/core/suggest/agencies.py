@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .analysed_text import AnalysedText
-from .suggestion import Suggestion
+from annotator.core.suggest.analysed_text import AnalysedText
+from annotator.core.suggest.suggestion import Suggestion
 
 # Heads that mark an institution whatever precedes them (two characters at least before the head).
 STRONG_HEADS = (

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import Sequence
 
-from ..morphemes import Morpheme, base_tag
+from annotator.core.text.morphemes import Morpheme, base_tag
 
 NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN", "XR"})
 # Particles Kiwi sometimes leaves glued to an unknown noun (라이다와 → one NNP).

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
-from .analysed_text import AnalysedText
+from annotator.core.errors import InputError
+from annotator.core.suggest.analysed_text import AnalysedText
 
 REMOVE = "-"
 _LABEL = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")

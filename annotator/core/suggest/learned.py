@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from .analysed_text import AnalysedText
-from .gazetteer import Entry, SurfaceIndex
-from .suggestion import Suggestion
+from annotator.core.suggest.analysed_text import AnalysedText
+from annotator.core.suggest.gazetteer import Entry, SurfaceIndex
+from annotator.core.suggest.suggestion import Suggestion
 
 MIN_LENGTH = 2  # a one-character span (도, 시) would be suggested everywhere
 

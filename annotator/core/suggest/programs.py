@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .analysed_text import AnalysedText
-from .suggestion import Suggestion
+from annotator.core.suggest.analysed_text import AnalysedText
+from annotator.core.suggest.suggestion import Suggestion
 
 HEADS = (
     "사업", "프로젝트", "전략", "계획", "가이드라인", "로드맵", "방안", "프로그램", "대책", "이니셔티브", "플랜",

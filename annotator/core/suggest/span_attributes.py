@@ -27,10 +27,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
-from ..morphemes import Morpheme, morphemes_around
-from ..operations import AddSpans, Batch, Change, Operation, UpdateSpan
-from ..records import Span, SpanDraft
-from .analysed_text import AnalysedText
+from annotator.core.text.morphemes import Morpheme, morphemes_around
+from annotator.core.operations import AddSpans, Batch, Change, Operation, UpdateSpan
+from annotator.core.records import Span, SpanDraft
+from annotator.core.suggest.analysed_text import AnalysedText
 
 CONTEXT = 24  # characters either side: the approximation markers and funding words an amount looks at
 

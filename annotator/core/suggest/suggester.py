@@ -30,24 +30,24 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from ..morphemes import Morpheme
-from ..schema import RECOGNISER_ATTRIBUTES, RECOGNISERS, Schema
-from .agencies import agency_pattern, followed_by_attached_noun, region_prefixes, titled_name
-from .amounts import find_amounts
-from .analysed_text import AnalysedText
-from .gazetteer import Gazetteer
-from .learned import LearnedStrings
-from .programs import quoted_programs, unquoted_programs
-from .suggestion import Intervals, Suggestion, resolve_overlaps
+from annotator.core.text.morphemes import Morpheme
+from annotator.core.schema import RECOGNISER_ATTRIBUTES, RECOGNISERS, Schema
+from annotator.core.suggest.agencies import agency_pattern, followed_by_attached_noun, region_prefixes, titled_name
+from annotator.core.suggest.amounts import find_amounts
+from annotator.core.suggest.analysed_text import AnalysedText
+from annotator.core.suggest.gazetteer import Gazetteer
+from annotator.core.suggest.learned import LearnedStrings
+from annotator.core.suggest.programs import quoted_programs, unquoted_programs
+from annotator.core.suggest.suggestion import Intervals, Suggestion, resolve_overlaps
 
 if TYPE_CHECKING:
-    from ..model.recogniser import ModelRecogniser
-    from .remote import RemoteRecogniser
+    from annotator.core.model.recogniser import ModelRecogniser
+    from annotator.core.suggest.remote.recogniser import RemoteRecogniser
 
 MODEL = "model"
 REMOTE = "remote"
 LEARNING = (MODEL, REMOTE)  # recognisers that learn, outside the rules' candidates
-from .terms import is_industry, names_industry, with_glued_prefix, with_product_head
+from annotator.core.suggest.terms import is_industry, names_industry, with_glued_prefix, with_product_head
 
 
 class Suggester:

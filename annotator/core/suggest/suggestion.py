@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..operations import AddSpans, Batch, Operation
-from ..records import SpanDraft
-from ..schema import RECOGNISER_ATTRIBUTES
+from annotator.core.operations import AddSpans, Batch, Operation
+from annotator.core.records import SpanDraft
+from annotator.core.schema import RECOGNISER_ATTRIBUTES
 
 # When two suggestions overlap and are equally long, the earlier source wins.
 SOURCE_PRIORITY = ("amount", "gazetteer", "learned", "lexicon", "agency-pattern", "program-pattern", "remote", "model")

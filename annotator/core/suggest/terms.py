@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .analysed_text import AnalysedText
+from annotator.core.suggest.analysed_text import AnalysedText
 
 INDUSTRY_WORDS = ("산업", "업계", "업종")
 PRODUCT_HEADS = (

@@ -17,8 +17,8 @@ import time
 from datetime import date
 from typing import Callable, Mapping
 
-from ..store import now
-from . import activity_store
+from annotator.core.store.store import now
+from annotator.core.store import activity as activity_store
 
 IDLE_AFTER_S = 120.0
 

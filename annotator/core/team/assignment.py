@@ -28,11 +28,11 @@ import math
 import random
 from dataclasses import dataclass, field, replace
 
-from ..errors import ProjectError
-from ..records import GOLD
-from ..store import now
-from ..worklist_store import DocumentFilter
-from . import assignment_store
+from annotator.core.errors import ProjectError
+from annotator.core.records import GOLD
+from annotator.core.store.store import now
+from annotator.core.store.worklist import DocumentFilter
+from annotator.core.store import assignments as assignment_store
 
 Documents = list[tuple[int, str, int]]  # (id, uid, length)
 

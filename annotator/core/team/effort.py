@@ -18,10 +18,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from statistics import median
 
-from .. import review_store
-from ..agreement import f1_strict
-from ..records import GOLD
-from . import activity_store, assignment_store
+from annotator.core.store import review as review_store
+from annotator.core.review.agreement import f1_strict
+from annotator.core.records import GOLD
+from annotator.core.store import activity as activity_store
+from annotator.core.store import assignments as assignment_store
 
 
 @dataclass

@@ -15,10 +15,10 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from ..content_rules import layer_problem
-from ..errors import ProjectError
-from . import names_store
-from .identity import project_identity
+from annotator.core.content_rules import layer_problem
+from annotator.core.errors import ProjectError
+from annotator.core.store import names as names_store
+from annotator.core.team.packages.identity import project_identity
 
 
 class AnnotatorNameError(ProjectError):

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from ..errors import ProjectError
-from ..operations import Change, Operation, UpdateSpan
-from ..records import GOLD, Note
-from ..review import ACCEPTED, Candidate
-from . import notes_store
+from annotator.core.errors import ProjectError
+from annotator.core.operations import Change, Operation, UpdateSpan
+from annotator.core.records import GOLD, Note
+from annotator.core.review.merged_view import ACCEPTED, Candidate
+from annotator.core.store import notes as notes_store
 
 
 @dataclass

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ProjectError
-from ..operations import Change, SetStatus
-from ..records import GOLD, RETURNED
-from ..store import now
-from . import returns_store
+from annotator.core.errors import ProjectError
+from annotator.core.operations import Change, SetStatus
+from annotator.core.records import GOLD, RETURNED
+from annotator.core.store.store import now
+from annotator.core.store import returns as returns_store
 
 WAITING, FIXED = "returned", "fixed"
 
