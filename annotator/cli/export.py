@@ -48,6 +48,9 @@ def cmd_export(args) -> int:
           f"from layer {source} as {report.format} to {report.out} in {report.seconds:.1f} s")
     print(f"  {'all' if report.documents > 1 else 'the document'} marked {finished}" if not report.unfinished
           else f"  {report.finished} marked {finished}, {report.unfinished} not (--status {report.status})")
+    if EXPORT_FORMATS[report.format].loses:
+        print(f"  {report.format} does not keep {EXPORT_FORMATS[report.format].loses}; "
+              f"`annotator import` reads the rest back")
     if report.split:
         print(f"  split {report.split}: " + ", ".join(f"{part} {count}" for part, count in report.parts.items()))
     if report.skipped_status:
@@ -60,14 +63,19 @@ def cmd_export(args) -> int:
         print(f"  {report.sentences} sentences" + (
             f"; {report.sentences_joined} sentence boundaries removed because a span crossed them"
             if report.sentences_joined else ""))
+    if report.tokens_split:
+        print(f"  {report.tokens_split} morpheme tokens cut at span edges, so that every span keeps its edges")
     if report.widened:
-        print(f"  {len(report.widened)} spans widened to whole morpheme tokens:", *listed(report.widened), sep="\n")
+        print(f"  {len(report.widened)} spans written with other edges than stored:", *listed(report.widened),
+              sep="\n")
     if report.unmapped:
         print("  left out by the label map: "
               + ", ".join(f"{label} {n}" for label, n in sorted(report.unmapped.items())))
     if report.format.startswith("labelstudio") and report.documents:
         print("  Label Studio labelling config for these tasks (Settings › Labeling Interface › Code):")
         print("    " + labeling_config(dict.fromkeys(filter(None, config_labels)), {}).replace("\n", "\n    ").rstrip())
+    for note in report.notes:
+        print(f"  note: {note}")
     if report.fragmented:
         print(f"  {len(report.fragmented)} spans cross a line break and were written as brat fragments:",
               *listed(report.fragmented), sep="\n")

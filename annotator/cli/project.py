@@ -8,7 +8,7 @@ from pathlib import Path
 
 from annotator.core.content_rules import layer_problem
 from annotator.core.errors import AnnotatorError
-from annotator.core.ingest.readers import FORMATS
+from annotator.core.ingest.readers import EXTENSIONS, FORMATS
 from annotator.core.label_map import read_label_map
 from annotator.core.project import Project
 from annotator.core.team.notes import flag_comments
@@ -26,9 +26,10 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
-def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
+def _parse_label_map(values: list[str] | None) -> dict[str, str]:
+    """``--map-labels OLD=NEW`` given once per mapping (or several joined by commas: ``A=X,B=Y``)."""
     mapping = {}
-    for pair in pairs or []:
+    for pair in (piece.strip() for value in values or [] for piece in value.split(",")):
         old, sep, new = pair.partition("=")
         if not sep or not old or not new:
             raise AnnotatorError(f"--map-labels takes OLD=NEW, not {pair!r}")
@@ -36,9 +37,19 @@ def _parse_label_map(pairs: list[str] | None) -> dict[str, str]:
     return mapping
 
 
+def _refuse_mappings_as_paths(paths: list[str]) -> None:
+    """``--map-labels A=X B=Y PATH`` used to take every word: now ``B=Y`` would be read as a path."""
+    stray = [path for path in paths if "=" in path and not Path(path).exists()]
+    if stray:
+        raise AnnotatorError(f"{stray[0]} is not a file or folder; give each mapping its own --map-labels "
+                             f"(--map-labels {stray[0]} …) or join them with commas (--map-labels A=X,B=Y)")
+
+
 def cmd_import(args) -> int:
     if args.annotator is not None and (problem := layer_problem(args.annotator)):
         raise AnnotatorError(f"--annotator: {problem}")
+    if args.map_labels:
+        _refuse_mappings_as_paths(args.paths)
     with open_project(args.project, changes_data=True) as project, \
             progress_bar("Importing", not args.quiet) as update:
         annotator = annotator_name(project, args.annotator) if args.annotator is not None else None
@@ -59,13 +70,18 @@ def cmd_import(args) -> int:
         f"{report.spans_added} spans from {report.files - len(report.rejected)} of {report.files} files"
         + (f"; {len(report.rejected)} rejected" if report.rejected else "")
     )
+    if report.spans_by_layer:
+        print("Spans by layer: " + ", ".join(f"{layer} {count}" for layer, count in sorted(report.spans_by_layer.items()))
+              + ("" if args.annotator else " (--annotator NAME puts them into one layer)"))
+    for line in report.left_out():
+        print(line)
     if report.statuses_set:
         print(f"{report.statuses_set} statuses set from the files (done, in progress, skipped; gold adjudicated)")
     if report.spans_overlapping:
         print(f"{report.spans_overlapping} spans left out: they overlap spans their layer already holds "
               "(the schema forbids overlaps)")
     if not report.files and not report.rejected:
-        err("no importable files found (.txt, .jsonl, .csv, .json)")
+        err(f"no importable files found ({', '.join(EXTENSIONS)}; other files need --format)")
         return EXIT_ERROR
     return EXIT_PARTIAL if report.rejected or report.links_skipped else EXIT_OK
 
@@ -129,7 +145,9 @@ def register(sub) -> None:
     p.add_argument("--annotator", help="layer for spans in the input (every format that carries spans)")
     p.add_argument("--text-column", default="text", help="CSV column holding the text (default: text)")
     p.add_argument("--no-clean", action="store_true", help="keep scraped pages whole (no title/byline/clutter cleaning)")
-    p.add_argument("--map-labels", nargs="*", metavar="OLD=NEW", help="rename labels of imported spans")
+    p.add_argument("--map-labels", action="append", metavar="OLD=NEW",
+                   help="rename a label of imported spans (repeat for each: --map-labels ORG=AGENCY --map-labels "
+                        "QT=BUDGET, or join them: ORG=AGENCY,QT=BUDGET)")
     p.add_argument("--label-map", metavar="FILE",
                    help="a label map (TOML) from the input's labels to the project's; replaces a format's built-in map")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -104,10 +104,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n span(s) were widened to whole morpheme tokens</source>
+        <source>%n span(s) were written with other edges than stored</source>
         <translation>
-            <numerusform>%n span was widened to whole morpheme tokens</numerusform>
-            <numerusform>%n spans were widened to whole morpheme tokens</numerusform>
+            <numerusform>%n span was written with other edges than stored</numerusform>
+            <numerusform>%n spans were written with other edges than stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n morpheme token(s) cut at span edges, so that every span keeps its edges</source>
+        <translation>
+            <numerusform>%n morpheme token cut at span edges, so that every span keeps its edges</numerusform>
+            <numerusform>%n morpheme tokens cut at span edges, so that every span keeps its edges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) about this output: see the list</source>
+        <translation>
+            <numerusform>%n note about this output: see the list</numerusform>
+            <numerusform>%n notes about this output: see the list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -170,6 +184,13 @@
         <translation>
             <numerusform>%n file read</numerusform>
             <numerusform>%n files read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) held items that were left out: see the list</source>
+        <translation>
+            <numerusform>%n file held items that were left out: see the list</numerusform>
+            <numerusform>%n files held items that were left out: see the list</numerusform>
         </translation>
     </message>
     <message numerus="yes">

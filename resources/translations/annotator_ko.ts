@@ -518,12 +518,6 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n span(s) were widened to whole morpheme tokens</source>
-        <translation>
-            <numerusform>스팬 %n개를 형태소 토큰 경계까지 넓혔습니다</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n span(s) cross a line break and were written as brat fragments</source>
         <translation>
             <numerusform>스팬 %n개는 줄바꿈에 걸쳐 있어 brat 조각으로 썼습니다</numerusform>
@@ -623,6 +617,24 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>%n document(s) with spans not marked done were left out (untick the option to include them)</source>
         <translation>
             <numerusform>스팬이 있지만 완료로 표시하지 않은 문서 %n건은 뺐습니다 (선택을 해제하면 넣습니다)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were written with other edges than stored</source>
+        <translation>
+            <numerusform>스팬 %n개는 저장된 것과 다른 경계로 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n morpheme token(s) cut at span edges, so that every span keeps its edges</source>
+        <translation>
+            <numerusform>스팬 경계가 지나는 형태소 토큰 %n개를 잘라 모든 스팬의 경계를 지켰습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) about this output: see the list</source>
+        <translation>
+            <numerusform>이 출력에 대한 안내 %n개: 목록을 보세요</numerusform>
         </translation>
     </message>
     <message>
@@ -922,6 +934,10 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
             <numerusform>스팬 %n개를 추가했습니다</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Layers: %1</source>
+        <translation>레이어: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n status(es) set as the files gave them</source>
         <translation>
@@ -938,6 +954,12 @@ Quotes keep a phrase together; AND, OR, NOT and parentheses combine words:
         <source>%n file(s) read</source>
         <translation>
             <numerusform>파일 %n개를 읽었습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) held items that were left out: see the list</source>
+        <translation>
+            <numerusform>파일 %n개에서 빠진 항목이 있습니다: 목록을 보세요</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -56,8 +56,10 @@ def test_split_writes_three_files_and_json_report(project, tmp_path):
     assert result.returncode == 1, result.stderr  # the overlapping TECH span cannot be written
     report = json.loads(result.stdout)
     assert [d["text"] for d in report["dropped"]] == ["인공지능"]
-    assert report["split"].startswith("80/10/10") and sum(report["parts"].values()) == 1
-    assert sorted(p.name for p in (tmp_path / "klue").iterdir()) == ["dev.tsv", "export.json", "test.tsv", "train.tsv"]
+    assert report["split"].startswith("80/10/10") and report["parts"] == {"train": 1, "dev": 0, "test": 0}
+    # Parts no document fell into get no (empty) file, and the report says why.
+    assert sorted(p.name for p in (tmp_path / "klue").iterdir()) == ["export.json", "train.tsv"]
+    assert [note.split(":")[0] for note in report["notes"]] == ["no dev part was written", "no test part was written"]
 
 
 def test_dropped_overlaps_are_listed_and_exit_1(project, tmp_path):

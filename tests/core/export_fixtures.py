@@ -55,7 +55,7 @@ def build_project(folder: Path, server: str | None = None) -> Project:
     add("b_overlap.txt", "인공지능 반도체", "TECH")
     add("b_overlap.txt", "인공지능", "TECH")  # overlaps the longer span: dropped by flat formats
     add("b_overlap.txt", "2조3,000억원", "BUDGET")
-    add("b_overlap.txt", "전시", "AGENCY", nth=1, snap=False)  # inside the token 대전시: widened
+    add("b_overlap.txt", "전시", "AGENCY", nth=1, snap=False)  # inside the token 대전시: the token is cut
     add("e_crossing.txt", "실증사업", "PROGRAM", snap=False, end_word="부산항만공사")  # crosses a sentence
     add("e_crossing.txt", "울산시", "AGENCY")
     for adjudicated in ("a_emoji.txt", "b_overlap.txt", "d_adjudicated_empty.txt", "e_crossing.txt"):

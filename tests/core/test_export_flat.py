@@ -56,18 +56,22 @@ def _document(text, spans, morphemes, sentence_ranges):
     return ExportDocument(row)
 
 
-def test_flatten_widens_to_tokens_then_resolves_overlaps():
-    text = "대전시는 원주시"
-    morphemes = [Morpheme(0, 3, "NNP"), Morpheme(3, 4, "JX"), Morpheme(5, 8, "NNP")]
-    document = _document(text, [(1, 3, "AGENCY"), (0, 2, "TECH"), (5, 8, "AGENCY")], morphemes, [(0, 8)])
+def test_flatten_resolves_overlaps_then_cuts_tokens_at_span_edges():
+    text = "대전시는 원주시  광역시도"
+    morphemes = [Morpheme(0, 3, "NNP"), Morpheme(3, 4, "JX"), Morpheme(5, 8, "NNP"), Morpheme(10, 14, "NNP")]
+    spans = [(1, 3, "AGENCY"), (2, 4, "TECH"), (4, 8, "AGENCY"), (10, 13, "AGENCY")]  # (4, 8): a space first
+    document = _document(text, spans, morphemes, [(0, 14)])
     flat = flatten(document, "token")
-    assert [(s.start, s.end, s.label) for s in flat.spans] == [(0, 3, "AGENCY"), (5, 8, "AGENCY")]
-    assert [(before.start, before.end) for before, _ in flat.widened] == [(1, 3)]
-    # The TECH span widened to the same token and lost; it is reported as stored.
-    assert [(s.start, s.end, s.label) for s, _ in flat.dropped] == [(0, 2, "TECH")]
-    assert token_tags(flat) == ["B-AGENCY", "O", "B-AGENCY"]
+    assert [(s.start, s.end, s.label) for s in flat.spans] == [(1, 3, "AGENCY"), (5, 8, "AGENCY"), (10, 13, "AGENCY")]
+    assert [text[s:e] for s, e in flat.tokens] == ["대", "전시", "는", "원주시", "광역시", "도"]
+    assert flat.split == 2  # 대전시 → 대 + 전시, 광역시도 → 광역시 + 도
+    assert [(before.start, before.end, after.start) for before, after in flat.widened] == [(4, 8, 5)]  # trimmed
+    # The TECH span overlaps the longer AGENCY span and is lost; it is reported as stored.
+    assert [(s.start, s.end, s.label) for s, _ in flat.dropped] == [(2, 4, "TECH")]
+    assert token_tags(flat) == ["O", "B-AGENCY", "O", "B-AGENCY", "B-AGENCY", "O"]
     character_level = flatten(document, "char")
-    assert [(s.start, s.end) for s in character_level.spans] == [(0, 2), (5, 8)]  # raw offsets kept
+    assert [(s.start, s.end) for s in character_level.spans] == [(1, 3), (4, 8), (10, 13)]  # raw offsets kept
+    assert character_level.tokens == [] and character_level.split == 0
 
 
 def test_split_is_deterministic_proportional_and_seeded():

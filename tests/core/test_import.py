@@ -153,7 +153,7 @@ def test_labelstudio_export(project, tmp_path):
     write(tmp_path / "ls.json", json.dumps(task, ensure_ascii=False))
     project.import_paths([tmp_path / "ls.json"])
     [span] = project.spans()
-    assert (span.text, span.annotator) == ("식약처", "7")
+    assert (span.text, span.annotator) == ("식약처", "labelstudio-user-7")  # a bare user id says who it is
 
 
 def test_labelstudio_offsets_are_code_points_after_emoji(project):
@@ -164,7 +164,7 @@ def test_labelstudio_offsets_are_code_points_after_emoji(project):
     assert report.ok and report.spans_added == len(task["annotations"][0]["result"]) == 6
     expected = sorted((r["value"]["text"], r["value"]["labels"][0]) for r in task["annotations"][0]["result"])
     assert sorted((s.text, s.label) for s in project.spans()) == expected
-    assert {s.annotator for s in project.spans()} == {"3"}
+    assert {s.annotator for s in project.spans()} == {"labelstudio-user-3"}
 
 
 def test_scraped_page_is_cleaned_and_raw_kept(project, tmp_path):

@@ -197,7 +197,7 @@ def test_tag_schemes_mark_entities_alike(project, tmp_path):
 def test_hf_tag_names_follow_the_scheme(project, tmp_path):
     datasets = pytest.importorskip("datasets")
     project.export("hf", tmp_path / "hf", scheme="iobes")
-    names = datasets.load_from_disk(str(tmp_path / "hf")).features["ner_tags"].feature.names
+    names = datasets.load_from_disk(str(tmp_path / "hf"))["train"].features["ner_tags"].feature.names
     assert names[:5] == ["O", "B-BUDGET", "I-BUDGET", "E-BUDGET", "S-BUDGET"]
 
 

@@ -230,3 +230,94 @@ def test_xmi_entities_never_read_local_files(tmp_path):
     with pytest.raises(InputError) as info:
         read_file(path, "xmi")
     assert info.value.line == 3 and "비밀" not in str(info.value)
+
+
+# -- INCEpTION project description -----------------------------------------------
+
+
+def test_an_inception_3_6_project_description_with_digits_in_its_name_gives_the_states(tmp_path):
+    import io
+    import zipfile
+
+    from annotator import Project
+
+    from .test_inception_zip import TEXT_A, project_export, zipped
+
+    members = zipfile.ZipFile(io.BytesIO(project_export()))
+    rebuilt = {name: members.read(name) for name in members.namelist() if name != "exportedproject.json"}
+    rebuilt["exportedproject1722950400123.json"] = json.dumps({  # as INCEpTION 3.6.1 names it
+        "name": "정책", "source_documents": [{"name": "a.txt", "state": "CURATION_FINISHED"}],
+        "annotation_documents": [{"name": "a.txt", "user": "kim", "state": "FINISHED"}]}).encode()
+    path = tmp_path / "project.zip"
+    path.write_bytes(zipped(rebuilt))
+    with Project.create(tmp_path / "p") as project:
+        assert project.import_paths([path]).statuses_set == 2
+        [a] = [doc for doc in project.documents() if doc.text == TEXT_A]
+        assert project.status(a.id, "kim").status == "done" and project.status(a.id, "gold").status == "adjudicated"
+
+
+def test_a_misspelt_label_in_a_map_is_an_error_naming_its_line(tmp_path):
+    from annotator.core.label_map import read_label_map
+    from annotator.core.paths import resources_dir
+
+    from .export_corpus import corpus_project, policy_sentences
+
+    project = corpus_project(policy_sentences(2))
+    typo = write(tmp_path / "typo.toml", '# KLUE\n[import]\nOG = "AGENCY"\n\n[export]\nAGENCY = "OG"\nBUGDET = "QT"\n')
+    with pytest.raises(InputError) as info:
+        project.export("klue", tmp_path / "out.tsv", label_map=typo)
+    assert (info.value.path, info.value.line) == (str(typo), 7)
+    assert "[export] BUGDET: the project has no label 'BUGDET'" in info.value.reason
+    assert not (tmp_path / "out.tsv").exists()
+    # the same key in both tables: the line is the one in the table that is wrong
+    wrong = write(tmp_path / "wrong.toml", '[export]\nOG = "AGENCY"\n[import]\nOG = "AGENYC"\n')
+    with pytest.raises(InputError) as info:
+        project.import_paths([write(tmp_path / "a.jsonl", '{"text": "원주시", "spans": [[0, 3, "OG"]]}\n')],
+                             label_map=wrong)
+    assert info.value.line == 4 and "[import] OG = 'AGENYC': the project has no label 'AGENYC'" in info.value.reason
+    # a label renamed by --map-labels after the map is known
+    renamed = write(tmp_path / "renamed.toml", '[import]\nOG = "ORG"\n')
+    report = project.import_paths([tmp_path / "a.jsonl"], label_map=renamed, map_labels={"ORG": "AGENCY"})
+    assert report.ok and report.spans_added == 1
+    # a shipped map is written for the default schema: a project without its labels can still use the rest
+    shipped = read_label_map(resources_dir() / "label_maps" / "nikl.toml", builtin=True)
+    shipped.check_import(["AGENCY"])
+    shipped.check_export(["AGENCY"])
+
+
+def test_two_labels_mapped_to_one_cannot_be_exported_without_saying_which(tmp_path):
+    from .export_corpus import corpus_project, policy_sentences
+
+    project = corpus_project(policy_sentences(2))
+    both = write(tmp_path / "both.toml", '[import]\nTMI_SW = "TECH"\nTMI_HW = "TECH"\nOGG = "AGENCY"\n')
+    project.import_paths([write(tmp_path / "a.jsonl", '{"text": "인공지능", "spans": [[0, 4, "TMI_HW"]]}\n')],
+                         label_map=both)  # on import the map is clear
+    with pytest.raises(InputError) as info:
+        project.export("jsonl", tmp_path / "out.jsonl", label_map=both)
+    assert info.value.line == 3 and info.value.reason == (
+        "[import] maps TMI_SW and TMI_HW to TECH, so export cannot tell which to write for TECH: "
+        'add an [export] table (TECH = "TMI_SW")')
+    fixed = write(tmp_path / "fixed.toml", (tmp_path / "both.toml").read_text() + '[export]\nTECH = "TMI_SW"\n')
+    report = project.export("jsonl", tmp_path / "out.jsonl", label_map=fixed)
+    assert report.spans_by_label["TMI_SW"] == 2 and "TECH" not in report.spans_by_label
+
+
+# -- Label Studio: whose layer ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("annotation, layer", [
+    ({"completed_by": 3}, "labelstudio-user-3"),  # Label Studio 1.8 and later: a bare id
+    ({"completed_by": 3, "created_username": " kim@example.org, 3"}, "kim@example.org"),
+    ({"completed_by": 3, "created_username": "Minji Kim, 3"}, "Minji Kim"),
+    ({"completed_by": {"id": 3, "email": "lee@example.org", "first_name": "", "last_name": ""}}, "lee@example.org"),
+    ({"completed_by": {"id": 3, "email": "", "first_name": "Minji", "last_name": "Kim"}}, "Minji Kim"),
+    ({"completed_by": "kim"}, "kim"),
+])
+def test_a_label_studio_annotation_names_the_layer_of_its_annotator(tmp_path, annotation, layer):
+    result = {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 3, "text": "원주시", "labels": ["AGENCY"]}}
+    task = [{"data": {"text": "원주시가 발표했다."}, "annotations": [{**annotation, "result": [result]}],
+             "predictions": [{"model_version": "crf-3", "result": [result]}, {"result": [result]},
+                             {"model_version": "gold", "result": [result]}]}]
+    records = read(tmp_path, "ls.json", json.dumps(task, ensure_ascii=False), "auto")
+    assert [r.annotator for r in records] == [layer, "crf-3", "predictions", "predictions"]  # never gold

@@ -123,7 +123,8 @@ def test_a_split_writes_a_folder_and_is_checked_before_it_starts(window, qtbot, 
     with qtbot.waitSignal(dialog.jobFinished, timeout=20000) as finished:
         qtbot.mouseClick(dialog.start_button, LEFT)
     report = finished.args[0]
-    assert sorted(p.name for p in (tmp_path / "sets").iterdir()) == ["export.json", "test.jsonl", "train.jsonl"]
+    written = sorted(f"{part}.jsonl" for part, count in report.parts.items() if count)  # an empty part: no file
+    assert sorted(p.name for p in (tmp_path / "sets").iterdir()) == ["export.json", *written]
     assert sum(report.parts.values()) == report.documents == 6
     assert dialog.summary.text().splitlines()[2].startswith("분할 (시드 0): train ")
 

@@ -118,7 +118,7 @@ class KlueWriter(PartFiles):
                 index += 1
             blocks.append(klue_block(f"{document.uid}_{number}", text, start, end, spans[first:index],
                                      self.context.scheme))
-        self.files[part].write("".join(blocks))
+        self.put(part, "".join(blocks))
 
     def _drop(self, document: ExportDocument, span) -> bool:
         self.context.report.dropped.append(SpanNote(
@@ -147,7 +147,7 @@ class ConllWriter(PartFiles):
                 out.append(self.line(text[start:stop], columns[index] if columns else None, tags[index]))
                 index += 1
             out.append("\n")
-        self.files[part].write("".join(out))
+        self.put(part, "".join(out))
 
     def columns(self, document: ExportDocument, tokens: list[tuple[int, int]]) -> list[str] | None:
         return None

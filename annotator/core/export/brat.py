@@ -61,8 +61,7 @@ class BratWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.context = context
         self.folders = {part: (root / part if part else root) for part in parts}
-        for folder in self.folders.values():
-            folder.mkdir(parents=True, exist_ok=True)
+        self.started: set[str | None] = set()  # parts whose folder is made (on their first document)
         self.used: dict[str | None, set[str]] = {part: set() for part in parts}
         self.root = root
         self.overlaps: set[str] = set(SCHEMA_OVERLAPS.get(context.overlap, ()))
@@ -106,6 +105,9 @@ class BratWriter:
                     notes += 1
                     lines.append(f"#{notes}\tAnnotatorNotes T{number}\t{_one_line(note)}\n")
         folder = self.folders[part]
+        if part not in self.started:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.started.add(part)
         (folder / f"{stem}.txt").write_bytes(text.encode("utf-8"))
         (folder / f"{stem}.ann").write_bytes("".join(lines).encode("utf-8"))
 

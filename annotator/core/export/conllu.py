@@ -70,4 +70,4 @@ class ConlluWriter(PartFiles):
                     _upos(inside[0]) if inside else "X", "+".join(inside) or "_", "_", "_", "_", "_",
                     "|".join(misc))) + "\n")
             out.append("\n")
-        self.files[part].write("".join(out))
+        self.put(part, "".join(out))

@@ -9,7 +9,9 @@ A DocBin holds every Doc it was given until it is written, so documents go to
 numbered files (``0000.spacy``, ``0001.spacy``, …) of at most
 ``TOKENS_PER_FILE`` tokens, each with its own vocabulary: memory stays flat
 at any corpus size. spaCy's ``Corpus`` reads a folder of them (``--paths.train
-exports/spacy/train``); without a split the files sit at the top.
+exports/spacy/train``); without a split the files sit at the top, and the
+config evaluates on them too (``spacy train`` refuses a config without a dev
+corpus; the report says the scores are not held out).
 
 ``config.cfg`` beside them is spaCy's own ``init config`` for a blank ``xx``
 NER pipeline with ``gold_preproc = true`` in ``[corpora.train]`` and
@@ -72,9 +74,7 @@ class DocBinWriter:
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.root = root
         self.context = context
-        self.folders = {part: (root / part if part else root) for part in parts}
-        for folder in self.folders.values():
-            folder.mkdir(parents=True, exist_ok=True)
+        self.folders = {part: (root / part if part else root) for part in parts}  # made on their first file
         self.bins: dict[str | None, DocBin | None] = {part: None for part in parts}
         self.vocabs: dict[str | None, Vocab] = {}
         self.tokens = {part: 0 for part in parts}
@@ -95,6 +95,7 @@ class DocBinWriter:
     def flush(self, part: str | None) -> None:
         """Write the part's DocBin as its next numbered file and start a new one."""
         docbin = self.bins[part] or DocBin(store_user_data=True)
+        self.folders[part].mkdir(parents=True, exist_ok=True)
         docbin.to_disk(self.folders[part] / f"{self.files[part]:04d}{self.extension}")
         self.files[part] += 1
         self.bins[part] = None
@@ -103,15 +104,21 @@ class DocBinWriter:
 
     def close(self) -> None:
         for part in self.folders:
-            if self.bins[part] is not None or not self.files[part]:  # an empty part still gets a (empty) file
+            if self.bins[part] is not None:  # a part with no document gets no file (the exporter says why)
                 self.flush(part)
-        # The config names the folders as --out gave them; without a split there is no dev corpus to name,
-        # and a 90/10 split (train, test) evaluates on its test part.
+        # The config names the folders as --out gave them; a 90/10 split (train, test) evaluates on its test
+        # part, and an export without a dev or test part on its training documents (the report says so).
         out = self.context.report.out
-        parts = set(self.folders)
-        train = out.as_posix() if parts == {None} else (out / "train").as_posix()
-        dev = next(((out / name).as_posix() for name in ("dev", "test") if name in parts), None)
-        training_config(train, dev).to_disk(self.root / CONFIG)
+        written = {part for part, count in self.files.items() if count}
+        train = out.as_posix() if None in written else (out / "train").as_posix() if "train" in written else None
+        dev = next(((out / name).as_posix() for name in ("dev", "test") if name in written), None)
+        if train is None:
+            self.context.report.notes.append(f"{CONFIG} has no training corpus: no document fell into train")
+        elif dev is None:
+            self.context.report.notes.append(
+                f"{CONFIG} evaluates on the training documents (there is no dev or test part): its scores are "
+                "not held out; export with --split 80/10/10 for a dev part")
+        training_config(train, dev or train).to_disk(self.root / CONFIG)
 
     def abort(self) -> None:
         self.bins.clear()

@@ -26,8 +26,9 @@ from annotator.core.export.flat import Flat, flatten
 from annotator.core.export.formats import FORMATS, ExportContext, get_format
 from annotator.core.export.output import MANIFEST, AtomicOutput
 from annotator.core.export.report import ExportCancelled, ExportReport, SpanNote
+from annotator.core.export.shipped_tokenizer import ship_tokenizer
 from annotator.core.export.split import Split
-from annotator.core.export.tagging import check_scheme
+from annotator.core.export.tagging import check_scheme, scheme_notes
 
 CHUNK_DOCUMENTS = 500
 # "done": only documents the layer marked finished; "all": also those with spans not marked finished.
@@ -57,10 +58,11 @@ def _note_flat(report: ExportReport, document: ExportDocument, flat: Flat) -> No
         report.dropped.append(SpanNote(uid, span.start, span.end, span.label, text[span.start:span.end], why))
     for before, after in flat.widened:
         report.widened.append(SpanNote(uid, before.start, before.end, before.label, text[before.start:before.end],
-                                       f"widened to token edges [{after.start}, {after.end}) “{text[after.start:after.end]}”",
-                                       (after.start, after.end)))
+                                       f"trimmed of whitespace at its edges: [{after.start}, {after.end}) "
+                                       f"“{text[after.start:after.end]}”", (after.start, after.end)))
     report.sentences += len(flat.segments)
     report.sentences_joined += flat.joined
+    report.tokens_split += flat.split
 
 
 def _mapped_labels(labels, colors, label_map: LabelMap):
@@ -82,6 +84,15 @@ def _map_spans(document: ExportDocument, label_map: LabelMap, report: ExportRepo
         else:
             report.unmapped[span.label] += 1
     document.spans = spans
+
+
+def _note_empty_parts(report: ExportReport) -> None:
+    """A split part no document fell into gets no file at all (an empty one breaks most loaders): say why."""
+    for part, count in report.parts.items():
+        if not count:
+            report.notes.append(
+                f"no {part} part was written: none of the {report.documents} documents fell into it (a document's "
+                f"part comes from its uid and the seed, split {report.split}); export more documents for one")
 
 
 def export_project(project, fmt: str, out: Path | str, source: str = GOLD, status: str | None = None,
@@ -108,6 +119,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
     is_cancelled = _cancel_check(cancelled)
     finished = finished_status(source)
     report = ExportReport(spec.name, out, source, status, split.describe() if split else None)
+    report.notes.extend(scheme_notes(spec.name, scheme))
     started = time.perf_counter()
     full = "nothing was written; free some space and export again"
     with reporting_disk_full(out, full), snapshot(project.store) as conn:
@@ -118,6 +130,7 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
         labels = tuple(names) + tuple(label for label in layer_labels(conn, source) if label not in names)
         colors = {label.name: label.color for label in project.schema.labels}
         if label_map is not None:
+            label_map.check_export(labels)
             labels, colors = _mapped_labels(labels, colors, label_map)
         context = ExportContext(project.name, labels, colors, source, status, split, report, scheme,
                                 project.schema.overlap)
@@ -168,6 +181,9 @@ def export_project(project, fmt: str, out: Path | str, source: str = GOLD, statu
                 return report
             writer.close()
             writer = None
+            _note_empty_parts(report)
+            if spec.level == "token" and output.folder:  # token exports in a folder: the tokenizer for new text
+                ship_tokenizer(output.temp, project.user_dictionaries())
             report.active_seconds = seconds_by_annotator(conn, written)
             report.seconds = time.perf_counter() - started
             if output.folder:

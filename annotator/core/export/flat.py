@@ -3,13 +3,15 @@
 BIO formats cannot hold overlapping spans, and token formats cannot start or
 end a span inside a token. ``flatten`` decides, and says what it changed:
 
+- overlaps are resolved by keeping the longer span (the earlier one on a tie)
+  and dropping the other (``dropped``, with the span it lost to);
 - tokens: Kiwi morphemes sliced from the text; morphemes that share characters
   (했 = 하 + 었) are merged, tokens are cut at whitespace, and characters no
   morpheme covers become tokens of their own, so every non-space character is
-  in exactly one token and tokens never overlap;
-- spans are widened to the tokens they touch (``widened``), then overlaps are
-  resolved by keeping the longer span (the earlier one on a tie) and dropping
-  the other (``dropped``, with the span it lost to);
+  in exactly one token and tokens never overlap. A token a kept span starts
+  or ends inside is cut there (``split`` counts them: Kiwi's 대전광역시도 →
+  대전광역시 + 도 for the gold 대전광역시), so no span is widened; a span is
+  only trimmed of whitespace at its edges (``widened`` holds the changed ones);
 - sentences: Kiwi's stored sentence boundaries, cut at line breaks; a span (or
   token) crossing a boundary joins the sentences around it (``joined``) rather
   than being cut.
@@ -17,16 +19,13 @@ end a span inside a token. ``flatten`` decides, and says what it changed:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from typing import NamedTuple
 
 from annotator.core.text.morphemes import morpheme_bounds, unpack_morphemes, unpack_sentences
 from annotator.core.export.document import ExportDocument, ExportSpan
+from annotator.core.export.kiwi_tokens import _LINE_CONTENT, Piece, spacy_pieces, split_at, tokenize_ranges  # noqa: F401 (re-exported)
 from annotator.core.export.tagging import entity_tags, tag_names
-
-_WORD = re.compile(r"\S+")
-_LINE_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding whitespace
 
 
 class Flat(NamedTuple):
@@ -34,43 +33,15 @@ class Flat(NamedTuple):
     segments: list[tuple[int, int]]  # sentences, ordered, non-overlapping
     tokens: list[tuple[int, int]]  # empty at character level
     dropped: list[tuple[ExportSpan, str]]  # (span as stored, why)
-    widened: list[tuple[ExportSpan, ExportSpan]]  # (as stored, as exported)
+    widened: list[tuple[ExportSpan, ExportSpan]]  # (as stored, as exported): trimmed of edge whitespace
     joined: int  # sentence boundaries removed because something crossed them
+    split: int = 0  # tokens cut at span edges
 
 
 def tokenize(text: str, morphemes_blob: bytes | None) -> list[tuple[int, int]]:
     """Non-overlapping tokens covering every non-whitespace character exactly once."""
     starts, ends = morpheme_bounds(morphemes_blob)
     return tokenize_ranges(text, zip(starts, ends))
-
-
-def tokenize_ranges(text: str, morphemes) -> list[tuple[int, int]]:
-    """``tokenize`` from (start, end) pairs of morphemes (the CRF's tokens too)."""
-    covered: list[tuple[int, int]] = []
-    reach = -1
-    for start, end in sorted(morphemes):
-        if end <= start:
-            continue
-        if start < reach:  # shares characters with the previous morpheme (했 = 하 + 었)
-            if end > reach:
-                covered[-1] = (covered[-1][0], end)
-                reach = end
-        else:
-            covered.append((start, end))
-            reach = end
-    tokens: list[tuple[int, int]] = []
-    position = 0
-    for start, end in covered + [(len(text), len(text))]:
-        if start > position and not text[position:start].isspace():  # characters Kiwi left out
-            tokens.extend(w.span() for w in _WORD.finditer(text, position, start))
-        if end > start:
-            words = text[start:end].split()
-            if len(words) == 1 and len(words[0]) == end - start:
-                tokens.append((start, end))
-            else:  # a morpheme with whitespace inside (a multi-word dictionary entry) or around it
-                tokens.extend(w.span() for w in _WORD.finditer(text, start, end))
-        position = end
-    return tokens
 
 
 def token_morpheme_tags(tokens: list[tuple[int, int]], morphemes_blob: bytes | None) -> list[list[str]]:
@@ -90,18 +61,20 @@ def token_morpheme_tags(tokens: list[tuple[int, int]], morphemes_blob: bytes | N
     return found
 
 
-def align_to_tokens(spans: list[ExportSpan], tokens: list[tuple[int, int]]):
-    """Each span widened to the tokens it touches, as (stored, aligned) pairs; a span touching no token is dropped."""
-    starts = [t[0] for t in tokens]
-    ends = [t[1] for t in tokens]
+def trim_whitespace(spans: list[ExportSpan], text: str):
+    """Each span without whitespace at its edges, as (stored, trimmed) pairs; a span of only whitespace
+    covers no token and is dropped."""
     pairs, dropped = [], []
     for span in spans:
-        first = bisect_right(ends, span.start)  # first token ending after the span starts
-        last = bisect_left(starts, span.end) - 1  # last token starting before the span ends
-        if first > last:
+        start, end = span.start, span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
             dropped.append((span, "covers no token (only whitespace)"))
         else:
-            pairs.append((span, span._replace(start=starts[first], end=ends[last])))
+            pairs.append((span, span._replace(start=start, end=end)))
     return pairs, dropped
 
 
@@ -172,14 +145,18 @@ def flatten(document: ExportDocument, level: str) -> Flat:
     dropped: list[tuple[ExportSpan, str]] = []
     pairs = [(span, span) for span in document.spans]  # (as stored, as exported)
     if level == "token":
-        tokens = tokenize(document.text, document.morphemes)
-        pairs, dropped = align_to_tokens(document.spans, tokens)
+        pairs, dropped = trim_whitespace(document.spans, document.text)
     kept, overlapping = resolve_overlaps([exported for _, exported in pairs])
     dropped += [(pairs[i][0], why) for i, why in overlapping]
     spans = [pairs[i][1] for i in kept]
     widened = [pairs[i] for i in kept if pairs[i][0][:2] != pairs[i][1][:2]]
+    split = 0
+    if level == "token":
+        whole = tokenize(document.text, document.morphemes)
+        tokens = split_at(whole, sorted({edge for span in spans for edge in (span.start, span.end)}))
+        split = len(tokens) - len(whole)
     segments, joined = sentences(document.text, document.sentences, [(s.start, s.end) for s in spans], tokens)
-    return Flat(spans, segments, tokens, dropped, widened, joined)
+    return Flat(spans, segments, tokens, dropped, widened, joined, split)
 
 
 def token_tags(flat: Flat, scheme: str = "bio") -> list[str]:
@@ -196,54 +173,3 @@ def token_tags(flat: Flat, scheme: str = "bio") -> list[str]:
 def bio_labels(label_names, scheme: str = "bio") -> list[str]:
     """``O`` then ``B-``/``I-`` (and ``E-``/``S-`` or ``L-``/``U-``) for each label, in schema order."""
     return tag_names(label_names, scheme)
-
-
-class Piece(NamedTuple):
-    """A token as spaCy (and so Prodigy) keeps it: ``ws`` is one following space."""
-
-    start: int
-    end: int
-    ws: bool
-    is_space: bool  # a whitespace token
-
-
-def split_at(tokens: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
-    """``tokens`` cut at every offset of ``cuts`` (sorted) that falls strictly inside one."""
-    if not cuts:
-        return tokens
-    out: list[tuple[int, int]] = []
-    for start, end in tokens:
-        at = bisect_right(cuts, start)
-        while at < len(cuts) and cuts[at] < end:
-            out.append((start, cuts[at]))
-            start = cuts[at]
-            at += 1
-        out.append((start, end))
-    return out
-
-
-def spacy_pieces(text: str, tokens: list[tuple[int, int]], spans=()) -> list[Piece]:
-    """``tokens`` plus the whitespace between them the way spaCy tokenises it, so that
-    ``"".join(text[p.start:p.end] + " " * p.ws for p in pieces) == text``: a single space after a
-    token is its ``ws``; any other whitespace is a whitespace token of its own. Whitespace is also
-    cut at the edges of ``spans`` ((start, end) pairs), so every span starts and ends on a piece."""
-    starts = {span[0] for span in spans}
-    ends = {span[1] for span in spans}
-    cuts = sorted(starts | ends)
-    pieces: list[Piece] = []
-
-    def whitespace(start: int, end: int) -> None:
-        if cuts:
-            pieces.extend(Piece(s, e, False, True) for s, e in split_at([(start, end)], cuts))
-        else:
-            pieces.append(Piece(start, end, False, True))
-
-    if tokens and tokens[0][0] > 0 or not tokens and text:
-        whitespace(0, tokens[0][0] if tokens else len(text))
-    for index, (start, end) in enumerate(tokens):
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
-        ws = following > end and text[end] == " " and end not in starts and end + 1 not in ends
-        pieces.append(Piece(start, end, ws, False))
-        if following > end + ws:
-            whitespace(end + ws, following)
-    return pieces

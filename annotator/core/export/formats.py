@@ -59,6 +59,7 @@ class Format:
     extra: str | None = None  # optional module the writer imports
     needs: str = ""  # that library, as users know it
     install: str = ""
+    loses: str = ""  # what ``annotator import`` cannot get back from it (the summary and README say)
 
     def available(self) -> bool:
         """Whether the optional library this format needs is installed (a GUI can grey the format out)."""
@@ -86,35 +87,52 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("jsonl", "one document a line with code-point span offsets (the master format)",
            "json_lines:MasterWriter", ".jsonl"),
     Format("klue", "KLUE-NER character BIO TSV, one sentence a block", "bio:KlueWriter", ".tsv",
-           level="char", analysis=True, tagged=True),
+           level="char", analysis=True, tagged=True,
+           loses="documents (a sentence each), whitespace other than spaces, overlapping spans, attributes, "
+                 "notes, metadata"),
     Format("conll", "CoNLL-2003 style token<TAB>tag over Kiwi morpheme tokens", "bio:ConllWriter", ".conll",
-           level="token", analysis=True, tagged=True),
+           level="token", analysis=True, tagged=True,
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("conll2003", "CoNLL-2003 four columns (token POS chunk tag, -DOCSTART- -X- O O) over Kiwi morphemes",
-           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True),
+           "bio:Conll2003Writer", ".conll", level="token", analysis=True, tagged=True,
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("spacy", "spaCy DocBin files (.spacy) of morpheme-token Docs and a training config.cfg",
            "docbin:DocBinWriter", ".spacy", folder=True, level="token", analysis=True, extra="spacy", needs="spaCy",
-           install="annotator[spacy]"),
+           install="annotator[spacy]",
+           loses="overlapping spans, attributes, notes, metadata"),
     Format("hf", "Hugging Face dataset folder (datasets.load_from_disk) with tokens and ner_tags, and Parquet/JSON",
            "hf_dataset:DatasetWriter", "", folder=True, level="token", analysis=True, tagged=True, extra="datasets",
-           needs="the Hugging Face datasets library", install="annotator[hf]"),
+           needs="the Hugging Face datasets library", install="annotator[hf]",
+           loses="spacing (tokens come back joined by spaces), overlapping spans, attributes, notes, metadata"),
     Format("doccano", "doccano JSONL: text and [start, end, label] in UTF-16 units", "json_lines:DoccanoWriter",
-           ".jsonl"),
+           ".jsonl",
+           loses="attributes, notes"),
     Format("prodigy", "Prodigy JSONL: text, tokens and spans with code-point offsets", "json_lines:ProdigyWriter",
-           ".jsonl", analysis=True),
-    Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True),
+           ".jsonl", analysis=True,
+           loses="notes"),
+    Format("brat", "brat standoff: a .txt and .ann pair per document", "brat:BratWriter", "", folder=True,
+           loses="titles, metadata"),
     # Formats other tools and Korean corpora use; each is read back by ``annotator import`` too.
     Format("labelstudio", "Label Studio JSON tasks with annotations (code-point offsets)",
-           "label_studio:AnnotationsWriter", ".json"),
+           "label_studio:AnnotationsWriter", ".json",
+           loses="attributes, notes"),
     Format("labelstudio-predictions", "Label Studio JSON tasks with predictions, to review in Label Studio",
-           "label_studio:PredictionsWriter", ".json"),
+           "label_studio:PredictionsWriter", ".json",
+           loses="attributes, notes"),
     Format("nikl", "국립국어원 모두의 말뭉치 NE JSON: documents, sentences, NE with begin/end",
-           "nikl:NiklWriter", ".json", level="char", analysis=True),
+           "nikl:NiklWriter", ".json", level="char", analysis=True,
+           loses="the spacing between sentences (they come back on lines of their own), overlapping spans, "
+                 "attributes, notes, metadata"),
     Format("naver", "Naver NER eojeol BIO: index<TAB>eojeol<TAB>LABEL_B, spans widened to whole eojeols",
-           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True),
+           "naver:NaverWriter", ".tsv", level="char", analysis=True, tagged=True,
+           loses="exact span edges (whole eojeols), spacing, documents (a sentence each), overlapping spans, "
+                 "attributes, notes, metadata"),
     Format("conllu", "CoNLL-U over Kiwi morphemes, entities as NE= in MISC, spacing kept",
-           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True),
+           "conllu:ConlluWriter", ".conllu", level="token", analysis=True, tagged=True,
+           loses="overlapping spans, attributes, notes, metadata"),
     Format("xmi", "UIMA CAS XMI for INCEpTION/WebAnno: a .xmi per document and TypeSystem.xml",
-           "xmi:XmiWriter", "", folder=True, analysis=True),
+           "xmi:XmiWriter", "", folder=True, analysis=True,
+           loses="attributes, notes, metadata but the title"),
 )}
 
 
@@ -138,29 +156,41 @@ def open_text(path: Path):
 
 
 class PartFiles:
-    """A text writer's open files, one per split part (or the one ``root``), each started with
-    ``preamble``; any failure while opening closes what was opened."""
+    """A text writer's files, one per split part (or the one ``root``), each opened when its part gets
+    its first document (a part with none gets no file) and started with ``start(part)``; on ``close``
+    each file ends with ``ending``."""
 
     extension = ""
     preamble = ""
+    ending = ""
 
     def __init__(self, root: Path, parts: list[str | None], context: ExportContext):
         self.context = context
-        self.files = {}
-        try:
-            for part, path in part_paths(root, parts, self.extension).items():
-                self.files[part] = open_text(path)
-                if self.preamble:
-                    self.files[part].write(self.preamble)
-        except BaseException:
-            self.close()
-            raise
+        self.paths = part_paths(root, parts, self.extension)
+        self.files: dict[str | None, Any] = {}
+        self.count = {part: 0 for part in parts}  # documents written to each part
+
+    def start(self, part: str | None) -> str:
+        return self.preamble
+
+    def put(self, part: str | None, text: str) -> None:
+        """Write one document's ``text`` to its part's file."""
+        handle = self.files.get(part)
+        if handle is None:
+            handle = self.files[part] = open_text(self.paths[part])
+            handle.write(self.start(part))
+        handle.write(text)
+        self.count[part] += 1
 
     def close(self) -> None:
         for handle in self.files.values():
-            handle.close()
+            if not handle.closed:
+                handle.write(self.ending)
+                handle.close()
 
-    abort = close  # the exporter removes the temporary output
+    def abort(self) -> None:  # the exporter removes the temporary output
+        for handle in self.files.values():
+            handle.close()
 
 
 def attrs_without(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:

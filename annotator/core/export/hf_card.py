@@ -17,7 +17,6 @@ def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, fil
     split = context.split
     labels = list(context.labels)
     stems = [file_names[part] for part in counts]
-    one = "['train']" if split else ""
     lines = [
         "---",
         "language:", "- ko",
@@ -33,16 +32,15 @@ def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, fil
         f"- Exported: {datetime.now(timezone.utc).isoformat(timespec='seconds')}",
         (f"- Split: {'/'.join(map(str, split.percentages))} ({', '.join(stems)}), seed {split.seed}; a document's "
          "part is fixed by sha256(seed:uid), so adding documents never moves the old ones")
-        if split else "- Split: none (one `Dataset`)",
+        if split else "- Split: none (every row in `train`)",
         "- Rows are sentences (Kiwi sentence boundaries; sentences a span crosses are joined).",
         "- Tokens are Kiwi morphemes sliced from the text (morphemes sharing characters merged, never "
-        "containing whitespace); spans are widened to whole tokens; overlapping spans were resolved by "
-        "keeping the longer one.", "",
+        "containing whitespace), cut where a span starts or ends inside one, so every span keeps its edges; "
+        "overlapping spans were resolved by keeping the longer one. `tokenizer.py` beside this card "
+        "tokenises new text the same way for prediction.", "",
         "## Files", "",
-        "- " + ("`" + "/`, `".join(stems) + "/` and `dataset_dict.json`: a `DatasetDict`" if split
-                else "`data-*.arrow`, `dataset_info.json`, `state.json`: a `Dataset`")
-        + " for `datasets.load_from_disk` (written so that datasets 2.x and 3.x read it too), `ner_tags` as a "
-        "`ClassLabel` sequence.",
+        "- `" + "/`, `".join(stems) + "/` and `dataset_dict.json`: a `DatasetDict` for `datasets.load_from_disk` "
+        "(written so that datasets 2.x and 3.x read it too), `ner_tags` as a `ClassLabel` sequence.",
         "- " + ", ".join(f"`{stem}.parquet`" for stem in stems) + " and "
         + ", ".join(f"`{stem}.json`" for stem in stems) + " (JSON lines): the same rows with plain columns, "
         "`ner_tags` as tag names, for pandas, Spark, any datasets version and `run_ner.py --train_file`.", "",
@@ -65,8 +63,10 @@ def dataset_card(context: ExportContext, tag_names: list[str], counts: dict, fil
         "```python",
         "from datasets import load_dataset, load_from_disk",
         'data = load_from_disk("path/to/this/folder")',
-        f"names = data{one}.features['ner_tags'].feature.names",
-        "# or, in any datasets version, with tag names as strings:",
+        "names = data['train'].features['ner_tags'].feature.names",
+        "# or the Parquet files this card names (tag names as strings):",
+        'data = load_dataset("path/to/this/folder")',
+        "# or, in any datasets version:",
         'data = load_dataset("parquet", data_files={'
         + ", ".join(f'"{stem}": "path/to/this/folder/{stem}.parquet"' for stem in stems) + "})",
         "```", "",

@@ -2,10 +2,15 @@
 
 Rows are streamed to a JSON-lines scratch file per split part (beside the
 output, removed at the end), then loaded with the declared features and saved
-with ``save_to_disk``: a ``Dataset`` without a split, a ``DatasetDict`` with
-one, whose parts are named ``train``, ``validation`` (our ``dev``, the name
-``run_ner.py`` and most recipes expect) and ``test``. The saved features are
-rewritten in the form every datasets version reads (see ``hf_files``).
+with ``save_to_disk`` as a ``DatasetDict`` whose parts are named ``train``,
+``validation`` (our ``dev``, the name ``run_ner.py`` and most recipes expect)
+and ``test`` (without a split: ``train`` only). Always a ``DatasetDict``:
+``load_dataset(folder)`` refuses a folder that holds a saved ``Dataset``
+(its ``state.json`` at the top), while a ``DatasetDict`` keeps those in
+subfolders and ``load_dataset`` reads the Parquet files the card names. A part
+no document fell into is left out (an empty part breaks ``load_from_disk`` and
+the file loaders). The saved features are rewritten in the form every
+datasets version reads (see ``hf_files``).
 
 Beside it, each part is also ``<part>.json`` (JSON lines) and
 ``<part>.parquet`` with ``id``, ``uid``, ``tokens`` and ``ner_tags`` as tag
@@ -29,7 +34,6 @@ from annotator.core.export.formats import ExportContext, open_text
 from annotator.core.export.hf_card import dataset_card
 from annotator.core.export.hf_files import write_legacy_features, write_parquet
 
-COLUMNS = ("id", "uid", "tokens", "ner_tags")
 PART_NAMES = {None: "train", "dev": "validation"}  # the others keep their names
 
 
@@ -43,8 +47,14 @@ class DatasetWriter:
         self.names = {part: PART_NAMES.get(part, part) for part in parts}
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{root.name}.rows-", suffix=f".{os.getpid()}.partial",
                                              dir=root.parent))
-        self.rows = {part: open_text(self.scratch / f"{self.names[part]}.jsonl") for part in parts}
-        self.plain = {part: open_text(self.scratch / f"{self.names[part]}.json") for part in parts}
+        self.rows, self.plain = {}, {}
+        try:
+            for part in parts:
+                self.rows[part] = open_text(self.scratch / f"{self.names[part]}.jsonl")
+                self.plain[part] = open_text(self.scratch / f"{self.names[part]}.json")
+        except BaseException:
+            self.abort()
+            raise
         self.counts = {part: {"rows": 0, "documents": 0, "labels": Counter()} for part in parts}
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
@@ -82,32 +92,26 @@ class DatasetWriter:
         for handle in (*self.rows.values(), *self.plain.values()):
             handle.close()
         features = self.features()
+        names = {part: name for part, name in self.names.items() if self.counts[part]["rows"]}
         bars_were_on = not datasets.are_progress_bars_disabled()
         datasets.disable_progress_bars()
         try:
-            loaded = {}
-            for part, name in self.names.items():
-                if self.counts[part]["rows"]:
-                    loaded[name] = datasets.Dataset.from_json(
-                        str(self.scratch / f"{name}.jsonl"), features=features,
-                        cache_dir=str(self.scratch / "cache"), split=name)
-                else:
-                    loaded[name] = datasets.Dataset.from_dict({c: [] for c in COLUMNS}, features=features)
-            if None in self.names:
-                loaded["train"].save_to_disk(str(self.root))
-            else:
-                datasets.DatasetDict(loaded).save_to_disk(str(self.root))
+            loaded = {name: datasets.Dataset.from_json(str(self.scratch / f"{name}.jsonl"), features=features,
+                                                       cache_dir=str(self.scratch / "cache"), split=name)
+                      for name in names.values()}
+            datasets.DatasetDict(loaded).save_to_disk(str(self.root))
             del loaded
             write_legacy_features(self.root)
-            for name in self.names.values():  # added after save_to_disk, which owns the folder
-                saved = self.root if None in self.names else self.root / name
-                write_parquet(sorted(saved.glob("data-*.arrow")), self.tag_names, self.root / f"{name}.parquet")
+            for name in names.values():  # added after save_to_disk, which owns the folder
+                write_parquet(sorted((self.root / name).glob("data-*.arrow")), self.tag_names,
+                              self.root / f"{name}.parquet")
                 shutil.move(self.scratch / f"{name}.json", self.root / f"{name}.json")
         finally:
             if bars_were_on:
                 datasets.enable_progress_bars()
             shutil.rmtree(self.scratch, ignore_errors=True)
-        (self.root / "README.md").write_text(dataset_card(self.context, self.tag_names, self.counts, self.names),
+        counts = {part: self.counts[part] for part in names}
+        (self.root / "README.md").write_text(dataset_card(self.context, self.tag_names, counts, names),
                                              encoding="utf-8")
 
     def abort(self) -> None:

@@ -29,7 +29,7 @@ class _LinesWriter(PartFiles):
     extension = ".jsonl"
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
-        self.files[part].write(_line(self.record(document)))
+        self.put(part, _line(self.record(document)))
 
     def record(self, document: ExportDocument) -> dict:
         raise NotImplementedError

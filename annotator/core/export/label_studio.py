@@ -40,11 +40,8 @@ def _json(item) -> str:
 class _TasksWriter(PartFiles):
     extension = ".json"
     preamble = "["
+    ending = "\n]\n"
     key = "annotations"
-
-    def __init__(self, root, parts, context):
-        super().__init__(root, parts, context)
-        self.count = {part: 0 for part in self.files}
 
     def task(self, document: ExportDocument) -> dict:
         text = document.text
@@ -62,18 +59,7 @@ class _TasksWriter(PartFiles):
         return {"result": result, "ground_truth": self.context.source == "gold"}
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
-        separator = ",\n" if self.count[part] else "\n"
-        self.files[part].write(separator + _json(self.task(document)))
-        self.count[part] += 1
-
-    def close(self) -> None:
-        for handle in self.files.values():
-            if not handle.closed:
-                handle.write("\n]\n")
-        super().close()
-
-    def abort(self) -> None:
-        super().close()
+        self.put(part, (",\n" if self.count[part] else "\n") + _json(self.task(document)))
 
 
 class AnnotationsWriter(_TasksWriter):

@@ -48,9 +48,10 @@ class NaverWriter(PartFiles):
                 if widened != (span.start, span.end):
                     report.widened.append(SpanNote(
                         document.uid, span.start, span.end, span.label, text[span.start:span.end],
-                        f"widened to whole eojeols “{text[widened[0]:widened[1]]}”", widened))
+                        f"widened to whole eojeols “{text[widened[0]:widened[1]]}” (particles included, as "
+                        "the Naver corpus tags them)", widened))
                 prefixes = entity_prefixes(last - first + 1, self.context.scheme)
                 tags[first:last + 1] = [f"{span.label}_{prefix}" for prefix in prefixes]
             lines.extend(f"{number}\t{text[s:e]}\t{tag}\n" for number, ((s, e), tag) in enumerate(zip(words, tags), 1))
             lines.append("\n")
-        self.files[part].write("".join(lines))
+        self.put(part, "".join(lines))

@@ -40,15 +40,13 @@ def nikl_sentence(sentence_id: str, text: str, start: int, end: int, spans) -> d
 
 class NiklWriter(PartFiles):
     extension = ".json"
+    ending = "\n]}\n"
 
-    def __init__(self, root, parts, context):
-        super().__init__(root, parts, context)
-        self.count = {part: 0 for part in self.files}
-        for part, handle in self.files.items():
-            name = context.project + (f".{part}" if part else "")
-            head = _json({"id": name, "metadata": {"title": f"{context.project} NE ({context.source})",
-                                                    "creator": "annotator", "annotation_level": ["개체명"]}})
-            handle.write(head[:-1] + ', "document": [')
+    def start(self, part: str | None) -> str:
+        name = self.context.project + (f".{part}" if part else "")
+        head = _json({"id": name, "metadata": {"title": f"{self.context.project} NE ({self.context.source})",
+                                                "creator": "annotator", "annotation_level": ["개체명"]}})
+        return head[:-1] + ', "document": ['
 
     def write(self, part: str | None, document: ExportDocument, flat: Flat | None) -> None:
         doc_id = str(document.meta.get("id") or document.uid)
@@ -59,14 +57,4 @@ class NiklWriter(PartFiles):
                 index += 1
             sentences.append(nikl_sentence(f"{doc_id}.{number}", document.text, start, end, flat.spans[first:index]))
         item = {"id": doc_id, "metadata": {"title": document.title, "uid": document.uid}, "sentence": sentences}
-        self.files[part].write(("," if self.count[part] else "") + "\n" + _json(item))
-        self.count[part] += 1
-
-    def close(self) -> None:
-        for handle in self.files.values():
-            if not handle.closed:
-                handle.write("\n]}\n")
-        super().close()
-
-    def abort(self) -> None:
-        super().close()
+        self.put(part, ("," if self.count[part] else "") + "\n" + _json(item))

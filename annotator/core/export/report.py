@@ -47,9 +47,11 @@ class ExportReport:
     sentences: int = 0  # flat formats: sentences written
     sentences_joined: int = 0  # sentence boundaries a span crossed
     dropped: list[SpanNote] = field(default_factory=list)  # overlapping or unalignable: not written
-    widened: list[SpanNote] = field(default_factory=list)  # widened to token boundaries
+    widened: list[SpanNote] = field(default_factory=list)  # written with other edges: trimmed, or whole eojeols
+    tokens_split: int = 0  # morpheme tokens cut at span edges so that no span is widened
     fragmented: list[SpanNote] = field(default_factory=list)  # brat: cut at line breaks into fragments
     unmapped: Counter = field(default_factory=Counter)  # spans the label map leaves out, by label
+    notes: list[str] = field(default_factory=list)  # what a reader of the output must know (empty parts, …)
     seconds: float = 0.0
     active_seconds: dict[str, float] = field(default_factory=dict)  # per layer, over the documents written
 
@@ -80,8 +82,8 @@ class ExportReport:
             "unfinished": self.unfinished, "parts": dict(self.parts),
             "skipped_unannotated": self.skipped_unannotated, "skipped_status": self.skipped_status,
             "spans": self.spans, "spans_by_label": dict(sorted(self.spans_by_label.items())),
-            "sentences": self.sentences, "sentences_joined": self.sentences_joined,
+            "sentences": self.sentences, "sentences_joined": self.sentences_joined, "tokens_split": self.tokens_split,
             "dropped": [vars(n) for n in self.dropped], "widened": [vars(n) for n in self.widened],
             "fragmented": [vars(n) for n in self.fragmented], "unmapped": dict(sorted(self.unmapped.items())),
-            "seconds": round(self.seconds, 3), "effort": self.effort(),
+            "notes": self.notes, "seconds": round(self.seconds, 3), "effort": self.effort(),
         }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -30,6 +30,7 @@ from annotator.core.project_files import is_database_file
 from annotator.core.records import SpanDraft, Status
 from annotator.core.text.snapping import snap_to_morphemes
 from annotator.core.text.normalize import document_uid, normalize_text, normalized_offset, utf16_length, utf16_to_codepoint
+from annotator.core.ingest.detect import choose_files
 from annotator.core.ingest.encoding import readable_path
 from annotator.core.ingest.readers import EXTENSIONS, FORMAT_EXTENSIONS, Record, read_file
 
@@ -46,6 +47,8 @@ class ImportReport:
     spans_overlapping: int = 0  # not added: they overlap a span the layer already holds (overlaps forbidden)
     statuses_set: int = 0  # statuses the files gave, set where the layer's status was still new
     rejected: list[InputError] = field(default_factory=list)
+    spans_by_layer: Counter = field(default_factory=Counter)  # spans added, by the layer they went to
+    skipped: dict[str, Counter] = field(default_factory=dict)  # per file: what its reader or label map left out
     encodings: dict[str, str] = field(default_factory=dict)  # files that were not UTF-8
     links_skipped: list[str] = field(default_factory=list)  # symbolic links out of an imported folder
     cancelled: bool = False  # stopped before reading every file
@@ -53,6 +56,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+    def left_out(self) -> list[str]:
+        """A line per file whose reader or label map left something out: ``a.xmi: left out 2 …``."""
+        return [f"{path}: left out " + "; ".join(f"{count} {what}" for what, count in sorted(skipped.items()))
+                for path, skipped in self.skipped.items()]
 
 
 @dataclass
@@ -76,7 +84,7 @@ def expand_paths(paths: Iterable[Path | str], report: ImportReport, fmt: str = "
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(_folder_files(path, suffixes, report))
+            files.extend(choose_files(_folder_files(path, suffixes, report), fmt))
         elif path.is_file():
             files.append(path)
         else:  # counted as an input, so "from 1 of 2 files" adds up
@@ -174,15 +182,22 @@ def _prepare(record: Record, encoding: str, annotator: str | None, schema, map_l
 
 def prepare_file(path: Path, schema, *, fmt: str = "auto", annotator: str | None = None, clean: bool = True,
                  text_column: str = "text", map_labels: dict[str, str] | None = None,
-                 label_map: LabelMap | None = None) -> tuple[list[_PreparedDocument], str]:
+                 label_map: LabelMap | None = None, skipped: Counter | None = None,
+                 ) -> tuple[list[_PreparedDocument], str]:
     """Read and check one whole file: its documents ready to store, and its encoding; any problem is an
-    ``InputError`` naming the file and line. Touches no store (the readers' robustness tests use it)."""
+    ``InputError`` naming the file and line. What the reader or the label map left out is counted into
+    ``skipped``. Touches no store (the readers' robustness tests use it)."""
     try:
         records, encoding = read_file(path, fmt, clean, text_column)
     except InputError as error:  # a format's own reader may name the file as the bytes came
         raise InputError(readable_path(error.path), error.line, error.reason) from None
+    if label_map is None and records and records[0].read_as:  # --format auto: the found format's own map
+        label_map = builtin_label_map(records[0].read_as)
     if label_map is not None:
         records = [label_map.import_record(r) for r in records]
+    if skipped is not None:
+        for record in records:
+            skipped.update(record.skipped)
     prepared = [_prepare(r, encoding, annotator, schema, map_labels or {}) for r in records]
     _merge_repeated_documents(records, prepared, schema.overlap == "forbid")
     return prepared, encoding
@@ -247,6 +262,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
     if label_map is not None and not isinstance(label_map, LabelMap):
         label_map = read_label_map(label_map)  # a file name (from the GUI's child process)
     label_map = label_map or builtin_label_map(fmt)
+    if label_map is not None:
+        label_map.check_import(project.schema.label_names, map_labels)
     in_order: deque[_PendingFile] = deque()  # every checked file, in input order
     waiting: deque[_PendingFile] = deque()  # those still missing analyses
     queued_uids: set[str] = set()
@@ -258,10 +275,11 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                 report.cancelled = True
                 return
             report.files += 1
+            skipped: Counter = Counter()
             try:
                 prepared, encoding = prepare_file(path, project.schema, fmt=fmt, annotator=annotator, clean=clean,
                                                   text_column=text_column, map_labels=map_labels,
-                                                  label_map=label_map)
+                                                  label_map=label_map, skipped=skipped)
             except InputError as error:
                 report.rejected.append(error)
             except Exception as exc:  # noqa: BLE001 - a reader's bug: this file is refused, the others go in
@@ -269,6 +287,8 @@ def import_paths(project, paths, *, fmt: str = "auto", annotator: str | None = N
                     f"cannot be read ({type(exc).__name__}: {exc}); this is a bug in annotator, "
                     "please report it with the file")))
             else:
+                if skipped:
+                    report.skipped[readable_path(path)] = skipped
                 if encoding not in ("utf-8", "utf-8-sig"):
                     report.encodings[readable_path(path)] = encoding
                 existing = project.store.document_ids_by_uid({doc.uid for doc in prepared})
@@ -349,6 +369,7 @@ def _write(store, files: list[_PendingFile], report: ImportReport, forbid_overla
                 drafts.append(SpanDraft(doc_id, doc.annotator, start, end, label, attrs, note=note))
         store.insert_spans(attributes.complete_drafts(drafts, store))
         report.spans_added += len(drafts)
+        report.spans_by_layer.update(draft.annotator for draft in drafts)
         for doc in with_status:  # a status someone set here since is not overwritten
             if store.status(ids[doc.uid], doc.annotator).status == "new":
                 store.write_status(Status(ids[doc.uid], doc.annotator, doc.status))

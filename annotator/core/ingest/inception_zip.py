@@ -8,7 +8,7 @@
   (the text as imported, no one's spans). With the XMI format each is itself a
   ZIP (the ``.xmi`` and its type system); with WebAnno TSV 3 a ``.tsv``.
   Serialised CASes (``annotation_ser/``), sources and settings are skipped.
-- The project export's ``exportedproject.json`` gives each user's state of each
+- The project export's ``exportedproject*.json`` gives each user's state of each
   document: FINISHED comes in as done, IN_PROGRESS as in progress, IGNORE as
   skipped; a document whose curation is finished has its gold adjudicated.
 
@@ -25,6 +25,7 @@ what is read is counted against the budget too.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -44,7 +45,8 @@ MAX_RATIO = 100
 MAX_UNPACKED_BYTES = 16 * MAX_MEMBER_BYTES  # a whole project export, however well it packs
 # INCEpTION's pseudo-users in a project export: the curated layer, and the text as imported.
 CURATION_USER, INITIAL_CAS = "CURATION_USER", "INITIAL_CAS"
-PROJECT_FILE = "exportedproject.json"
+# The project description: INCEpTION 3.6 names it exportedproject<digits>.json and reads exportedproject*.json.
+PROJECT_FILE = re.compile(r"exportedproject[^/]*\.json")
 # INCEpTION's AnnotationDocumentState (a user's state of a document) as our statuses; NEW stays new.
 ANNOTATION_STATES = {"FINISHED": "done", "IN_PROGRESS": "in_progress", "IGNORE": "skipped"}
 
@@ -149,8 +151,9 @@ def _members(name: str, data: bytes, budget: _Budget, nested: bool = False):
                 return type_system_from(f"{name}!{candidate}", read(by_name[candidate]))
         return dkpro_type_system()
 
-    if not nested and PROJECT_FILE in by_name:  # first: the states of the files that follow
-        yield PROJECT_FILE, None, "project", read(by_name[PROJECT_FILE])
+    project_file = next((member for member in sorted(by_name) if PROJECT_FILE.fullmatch(member)), None)
+    if not nested and project_file:  # first: the states of the files that follow
+        yield project_file, None, "project", read(by_name[project_file])
     for member, info in by_name.items():
         path = PurePosixPath(member)
         kind = _kind(path, nested)
@@ -174,7 +177,7 @@ def _kind(path: PurePosixPath, nested: bool) -> str | None:
         return "tsv"
     if suffix == ".zip" and not nested and layer is not None:
         return "zip"
-    if str(path) == PROJECT_FILE and not nested:
+    if PROJECT_FILE.fullmatch(str(path)) and not nested:
         return "project"
     return None
 

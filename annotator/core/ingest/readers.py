@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,21 +17,26 @@ from typing import Any, Iterator
 from annotator.core.content_rules import MAX_DOCUMENT_CHARS, JSONProblem, decode_json, loads_json, short, string_problem
 from annotator.core.errors import InputError
 from annotator.core.ingest.encoding import decode_bytes, readable_path
+from annotator.core.ingest.label_studio_users import annotation_layer, prediction_layer
 from annotator.core.ingest.news import clean_article
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
-           "webanno", "inception")
+           "webanno", "inception", "conll", "spacy", "brat", "hf")
 # Formats read by a module of their own: "module:function", called with (path, bytes) -> (records, encoding).
 FORMAT_READERS = {"klue": "klue:read_klue", "nikl": "nikl:read_nikl", "naver": "naver:read_naver",
                   "conllu": "conllu:read_conllu", "xmi": "xmi:read_xmi", "webanno": "webanno_tsv:read_webanno_tsv",
-                  "inception": "inception_zip:read_inception_zip"}
+                  "inception": "inception_zip:read_inception_zip", "conll": "conll:read_conll",
+                  "spacy": "docbin:read_docbin", "brat": "brat:read_brat", "hf": "hf:read_hf"}
 # MAX_DOCUMENT_CHARS (content_rules): longer texts are refused; the importer checks each record.
+# The usual reader of each extension (``detect`` tries the others of a shared one).
 EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "labelstudio",
-              ".conllu": "conllu", ".xmi": "xmi", ".tsv": "webanno", ".zip": "inception"}
+              ".conllu": "conllu", ".xmi": "xmi", ".tsv": "webanno", ".zip": "inception", ".conll": "conll",
+              ".spacy": "spacy", ".ann": "brat", ".parquet": "hf", ".arrow": "hf"}
 # The files a folder yields when one of these formats is named (else: every extension above).
 FORMAT_EXTENSIONS = {"klue": {".tsv", ".txt"}, "naver": {".txt", ".tsv", ""}, "nikl": {".json"},
                      "conllu": {".conllu", ".conll"}, "xmi": {".xmi"}, "webanno": {".tsv"},
-                     "inception": {".zip"}}
+                     "inception": {".zip"}, "conll": {".conll", ".txt"}, "spacy": {".spacy"}, "brat": {".ann"},
+                     "hf": {".parquet", ".arrow", ".json", ".jsonl"}}
 
 
 @dataclass
@@ -57,15 +63,28 @@ class Record:
     status: str | None = None  # that layer's status of the document, when the file says (INCEpTION's states)
     where: str = ""  # within the line, for messages: "task 3" of a Label Studio export
     snap: bool = False  # spans include particles (eojeol formats): snap them to the stored morphemes
+    skipped: Counter = field(default_factory=Counter)  # what the reader left out, by kind: the report counts it
+    read_as: str = ""  # the format --format auto found the file to be (its built-in label map applies)
 
 
 def read_file(path: Path, fmt: str = "auto", clean: bool = True, text_column: str = "text") -> tuple[list[Record], str]:
-    """Records of one file and the encoding it was decoded from."""
-    name = readable_path(path)
+    """Records of one file and the encoding it was decoded from (``detect``: ``auto``, and the formats that
+    do read a file the format named cannot)."""
+    from annotator.core.ingest.detect import read_detected, with_hint
+
+    def read(path: Path, fmt: str):
+        return _read_as(path, fmt, clean, text_column)
+
     if fmt == "auto":
-        fmt = EXTENSIONS.get(path.suffix.lower(), "")
-        if not fmt:
-            raise InputError(name, None, f"unknown file type {path.suffix or '(no extension)'}; use --format")
+        return read_detected(path, read, EXTENSIONS, FORMATS)
+    try:
+        return read(path, fmt)
+    except InputError as error:
+        raise with_hint(error, path, fmt, read, EXTENSIONS, FORMAT_EXTENSIONS) from None
+
+
+def _read_as(path: Path, fmt: str, clean: bool, text_column: str) -> tuple[list[Record], str]:
+    name = readable_path(path)
     try:
         if fmt == "txt" and path.stat().st_size > 4 * MAX_DOCUMENT_CHARS:
             raise InputError(name, None, f"file of {path.stat().st_size:,} bytes is too large for one article; split it")
@@ -152,7 +171,7 @@ def _jsonl_records(text: str, name: str, fmt: str) -> list[Record]:
         utf16 = False
         if fmt in ("doccano", "jsonl") and isinstance(item.get("label", item.get("labels")), list):
             raw_spans = item.get("label", item.get("labels"))
-            utf16 = fmt == "doccano"
+            utf16 = True  # [start, end, label] triples are doccano's, in UTF-16 units, read as jsonl too
         elif fmt in ("prodigy", "jsonl") and isinstance(item.get("spans"), list):
             raw_spans = item["spans"]
         elif fmt in ("doccano", "prodigy") and item.get("label", item.get("spans")) not in (None, []):
@@ -283,16 +302,18 @@ def _labelstudio_records(text: str, name: str) -> list[Record]:
         except ValueError as exc:
             raise InputError(name, line, f"{where}: {exc}") from None
         annotations = task.get("annotations") or task.get("completions") or []
-        if not isinstance(annotations, list):
-            raise InputError(name, line, f"{where}: annotations must be a list, not {short(annotations)}")
+        predictions = task.get("predictions") or []  # a model's pre-annotations: a layer of their own
+        for key, value in (("annotations", annotations), ("predictions", predictions)):
+            if not isinstance(value, list):
+                raise InputError(name, line, f"{where}: {key} must be a list, not {short(value)}")
         meta = {k: v for k, v in data.items() if k != "text" and isinstance(v, (str, int, float))}
-        for annotation in annotations or [{"result": []}]:
+        results = [("an annotation", item, annotation_layer) for item in annotations] + [
+            ("a prediction", item, prediction_layer) for item in predictions]
+        for kind, annotation, layer_of in results or [("", {"result": []}, annotation_layer)]:
             if not isinstance(annotation, dict):
-                raise InputError(name, line, f"{where}: an annotation is not an object")
+                raise InputError(name, line, f"{where}: {kind} is not an object")
             spans = _labelstudio_spans(annotation, name, line, where)
-            who = annotation.get("completed_by")
-            who = who.get("email") if isinstance(who, dict) else who
-            layer = str(who) if isinstance(who, (str, int)) and not isinstance(who, bool) and who != "" else None
+            layer = layer_of(annotation)
             # Label Studio 1.4 (late 2021) and later count code points like Python (earlier ones: UTF-16 units).
             records.append(Record(body, name, line, title, meta, spans, False,
                                   annotator=layer if spans else None, where=where))

@@ -76,3 +76,22 @@ def raw_spans(text: str, spans: list[tuple[int, int, str]]) -> list[RawSpan]:
         if start < end:
             found.append(RawSpan(start, end, label))
     return found
+
+
+def joined_tokens(sentences) -> tuple[str, list]:
+    """The text of formats that keep tokens but no spacing (CoNLL, Hugging Face rows): each sentence's
+    tokens joined by spaces, sentences by line breaks; and ``(start, end, tag)`` units for
+    ``spans_from_tags``. ``sentences``: lists of (token, parsed tag)."""
+    parts, units, position = [], [], 0
+    for number, sentence in enumerate(sentences):
+        if number:
+            parts.append("\n")
+            position += 1
+        for index, (token, tag) in enumerate(sentence):
+            if index:
+                parts.append(" ")
+                position += 1
+            units.append((position, position + len(token), tag))
+            parts.append(token)
+            position += len(token)
+    return "".join(parts), units

@@ -78,8 +78,7 @@ def read_webanno_tsv(path: Path, data: bytes) -> tuple[list[Record], str]:
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     header = FORMAT.match(lines[0].lstrip("\ufeff")) if lines else None
     if header is None or header[1] != "3":
-        raise InputError(name, 1, "not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x; "
-                                  "KLUE-NER files: --format klue, Naver NER: --format naver)")
+        raise InputError(name, 1, "not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)")
     minor = int(header[2])
     column, columns, first_body = _value_column(lines, name)
     document: list[str] = []  # the text rebuilt, as pieces

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -100,16 +101,20 @@ def xmi_record(name: str, data: bytes, type_system) -> Record:
     if not isinstance(text, str) or not text.strip():
         raise InputError(name, 1, "the CAS has no document text (sofa string)")
     spans = []
+    skipped: Counter = Counter()
     for annotation in entities:
         label, begin, end = getattr(annotation, "value", None), annotation.begin, annotation.end
-        if not isinstance(label, str) or not label:
-            raise InputError(name, 1, f"the NamedEntity at [{begin}, {end}) has no value (label)")
         if not (isinstance(begin, int) and isinstance(end, int)):
             raise InputError(name, 1, "a NamedEntity without begin and end")
+        if begin == end:  # INCEpTION lets one be made on an empty selection: it labels no text
+            skipped["zero-width NamedEntity annotations (they cover no text)"] += 1
+            continue
+        if not isinstance(label, str) or not label:
+            raise InputError(name, 1, f"the NamedEntity at [{begin}, {end}) has no value (label)")
         spans.append(RawSpan(begin, end, label))
     meta, title = {}, ""
     for info in metadata:
         title = getattr(info, "documentTitle", None) or title
         meta.update({key: value for key in ("documentId", "documentUri")
                      if isinstance(value := getattr(info, key, None), str) and value})
-    return Record(text, name, 1, title if isinstance(title, str) else "", meta, spans)
+    return Record(text, name, 1, title if isinstance(title, str) else "", meta, spans, skipped=skipped)

@@ -309,7 +309,7 @@ class ExportDialog(JobDialog):
         for notes, text, is_error in (
             (report.dropped, self.tr("%n span(s) could not be written in this format and were left out", "",
                                      len(report.dropped)), True),
-            (report.widened, self.tr("%n span(s) were widened to whole morpheme tokens", "",
+            (report.widened, self.tr("%n span(s) were written with other edges than stored", "",
                                      len(report.widened)), False),
             (report.fragmented, self.tr("%n span(s) cross a line break and were written as brat fragments", "",
                                         len(report.fragmented)), False),
@@ -317,6 +317,14 @@ class ExportDialog(JobDialog):
             if notes:
                 lines.append(text)
                 details += [(str(note), is_error) for note in notes]
+        if report.tokens_split:
+            lines.append(self.tr("%n morpheme token(s) cut at span edges, so that every span keeps its edges", "",
+                                 report.tokens_split))
+        if report.notes:
+            lines.append(self.tr("%n note(s) about this output: see the list", "", len(report.notes)))
+            details += [(note, False) for note in report.notes]
+        if report.documents and FORMATS[report.format].loses:
+            details.append((f"{report.format} does not keep {FORMATS[report.format].loses}", False))
         if not report.documents:
             if report.skipped_status:
                 lines.append(self.tr("No document is marked adjudicated yet: mark them in review mode, or untick "

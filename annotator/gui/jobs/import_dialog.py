@@ -25,7 +25,7 @@ from annotator.gui.window import file_dialogs
 from annotator.gui.jobs.job_dialog import JobDialog
 
 SPAN_FORMATS = ("auto", "jsonl", "doccano", "prodigy", "labelstudio", "klue", "nikl", "naver", "conllu", "xmi",
-                "webanno", "inception")
+                "webanno", "inception", "conll", "spacy", "brat", "hf")
 CLEANED_FORMATS = ("auto", "txt")
 CSV_FORMATS = ("auto", "csv")
 
@@ -197,6 +197,9 @@ class ImportDialog(JobDialog):
             lines.append(self.tr("%n document(s) were already in the project", "", report.documents_existing))
         if report.spans_added:
             lines.append(self.tr("%n span(s) added", "", report.spans_added))
+        if report.spans_by_layer:
+            lines.append(self.tr("Layers: %1").replace("%1", " · ".join(
+                f"{layer} {count:,}" for layer, count in sorted(report.spans_by_layer.items()))))
         if report.statuses_set:
             lines.append(self.tr("%n status(es) set as the files gave them", "", report.statuses_set))
         if report.spans_overlapping:
@@ -204,6 +207,9 @@ class ImportDialog(JobDialog):
                                  report.spans_overlapping))
         lines.append(self.tr("%n file(s) read", "", report.files))
         details = [(str(error), True) for error in report.rejected]
+        if report.skipped:
+            lines.append(self.tr("%n file(s) held items that were left out: see the list", "", len(report.skipped)))
+            details += [(line, False) for line in report.left_out()]
         if report.rejected:
             lines.append(self.tr("%n file(s) rejected; nothing of them was stored (see the list)", "",
                                  len(report.rejected)))
